@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The simulation core (`Steppe`) depends on the standard library, Foundation
+// and Dispatch only. Third-party packages are confined to the file reader
+// (`SteppeFiles`: Yams parses YAML and JSON with line numbers) and the
+// command-line tool (`SteppeCLI`: swift-argument-parser).
+let package = Package(
+    name: "Steppe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Steppe", targets: ["Steppe"]),
+        .executable(name: "steppe", targets: ["steppe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "Steppe"),
+        .target(
+            name: "SteppeFiles",
+            dependencies: ["Steppe", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SteppeCLI",
+            dependencies: [
+                "Steppe", "SteppeFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
+        .testTarget(
+            name: "SteppeTests",
+            dependencies: ["Steppe", "SteppeFiles", "SteppeCLI"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

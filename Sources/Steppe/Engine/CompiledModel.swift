@@ -1,0 +1,125 @@
+/// A scenario flattened into per-year arrays with every reference resolved to an index.
+///
+/// Compiling once and evaluating many times is what lets a Monte Carlo path
+/// re-run the pro forma without allocating: a path overwrites entries of these
+/// arrays (prices, quantities, costs) in a copy it owns and calls the engine.
+/// Year index 0 is `startYear`; the valuation date is the end of that year.
+public struct CompiledModel: Sendable {
+    public let name: String
+    public let zone: String?
+    public let currency: String
+    public let startYear: Int
+    public let yearCount: Int
+    /// Year index of the first operating year.
+    public let operationStart: Int
+    public let timing: DiscountTiming
+    public let projectRate: Double
+    public let equityRate: Double
+
+    public let productIDs: [String]
+    public let productUnits: [String]
+    /// Units sold, products x years.
+    public var quantity: YearMatrix
+    /// Price in yuan/unit, products x years.
+    public var price: YearMatrix
+    public let productVATRate: [Double]
+
+    /// Operating-cost lines, including one per staff group (`labour:ROLE`) and a land lease (`land-lease`).
+    public let costLineIDs: [String]
+    public var costQuantity: YearMatrix
+    public var costPrice: YearMatrix
+    public let costVATRate: [Double]
+
+    public let assetClasses: [CompiledAssetClass]
+    /// Capex in yuan, asset classes x years.
+    public var capex: YearMatrix
+
+    public let staffRoles: [String]
+    /// Persons, staff groups x years.
+    public var headcount: YearMatrix
+
+    public let equityShare: Double
+    public let loans: [CompiledLoan]
+
+    public let citRate: Double
+    public let lossTreatment: TaxRules.LossTreatment
+    public let lossCarryForwardYears: Int
+    public let lossOffsetLimit: Double
+    public let holidayStacking: TaxRules.HolidayStacking
+    public let vatSurtaxRate: Double
+
+    public let incentives: [CompiledIncentive]
+    /// Scale of each incentive (1 = as configured, 0 = withdrawn, 0.5 = cut by half).
+    public var incentiveScale: [Double]
+
+    public let recoverResidualValue: Bool
+
+    /// Calendar year of a year index.
+    @inlinable public func calendarYear(_ t: Int) -> Int { startYear + t }
+}
+
+/// An asset class with its depreciation rule.
+public struct CompiledAssetClass: Sendable, Equatable {
+    public let id: String
+    public let method: DepreciationMethod
+    public let lifeYears: Int
+    public let residualRate: Double
+    public let vatRate: Double
+    /// Receives capitalised construction interest (all classes except land-use rights).
+    public let takesCapitalisedInterest: Bool
+}
+
+/// A loan with its share of construction capex resolved.
+public struct CompiledLoan: Sendable, Equatable {
+    public let id: String
+    /// Fraction of each construction year's capex drawn on this loan (fixed-share loans).
+    public let drawShare: Double
+    public let rate: Double
+    public let tenorYears: Int
+    public let graceYears: Int
+    public let repayment: Loan.Repayment
+    public let targetDSCR: Double
+    public let maxGearing: Double
+}
+
+/// An incentive with its years resolved to indices and its targets to row numbers.
+public struct CompiledIncentive: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case capitalGrantShare(share: Double, classMask: [Bool])
+        case capitalGrantAmount(amount: Double, classMask: [Bool])
+        case productionSubsidy(product: Int, amountPerUnit: Double)
+        case annualAward(amountPerYear: Double)
+        case interestSubsidy(rateReduction: Double, loanMask: [Bool])
+        case inputDiscount(costLine: Int, discountPerUnit: Double)
+        case inputOverride(costLine: Int, price: Double)
+        case taxRate(rate: Double)
+        case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: Incentive.HolidayStart)
+        case perPersonAllowance(staffGroup: Int, amountPerPersonYear: Double, firmShare: Double)
+    }
+    public let id: String
+    public let title: String
+    public let kind: Kind
+    /// First and last year index in which the incentive may apply (empty range if never).
+    public let firstYear: Int
+    public let lastYear: Int
+    public let capPerYear: Double
+    public let capTotal: Double
+    public let taxable: Bool
+    public let reducesDepreciableBasis: Bool
+    /// Index of the stacking group with rule `highest`, or -1 when additive.
+    public let highestOnlyGroup: Int
+    public let provenance: Provenance
+
+    @inlinable public func applies(in t: Int) -> Bool { t >= firstYear && t <= lastYear }
+
+    public var isCapitalGrant: Bool {
+        switch kind {
+        case .capitalGrantShare, .capitalGrantAmount: return true
+        default: return false
+        }
+    }
+    public var isInterestSubsidy: Bool {
+        if case .interestSubsidy = kind { return true }
+        return false
+    }
+}

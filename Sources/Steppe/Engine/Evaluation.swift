@@ -1,0 +1,48 @@
+/// The deterministic result of a scenario: the yearly pro forma and its metrics.
+///
+/// Built from a `Workspace` after a run; allocates, so it is for reports and the
+/// command line, not for the Monte Carlo loop.
+public struct Evaluation: Sendable {
+    /// One calendar year of the pro forma (yuan).
+    public struct Year: Sendable, Equatable {
+        public var year: Int
+        public var revenue, opex, incentives, depreciation, interest, capitalisedInterest: Double
+        public var taxableIncome, lossCarriedForward, citRate, tax, unleveredTax, vatPaid, vatCashCost, surtax: Double
+        public var capex, debtDrawdown, principal, debtService, debtBalance, cfads: Double
+        /// CFADS over debt service, nil in years without debt service.
+        public var dscr: Double?
+        public var residualValue, projectCashFlow, equityCashFlow: Double
+    }
+    public var model: CompiledModel
+    public var years: [Year]
+    /// Opex by cost line, then incentives by item: `(id, yearly yuan)`.
+    public var opexByLine: [(id: String, amounts: [Double])]
+    public var incentivesByItem: [(id: String, amounts: [Double])]
+    public var metrics: Metrics
+
+    public init(_ model: CompiledModel) {
+        var ws = Workspace(for: model)
+        ProFormaEngine.run(model, &ws)
+        metrics = ProFormaEngine.metrics(model, &ws)
+        self.model = model
+        years = (0..<model.yearCount).map { t in
+            Year(year: model.calendarYear(t), revenue: ws.revenue[t], opex: ws.opex[t], incentives: ws.incentives[t],
+                 depreciation: ws.depreciation[t], interest: ws.interestExpense[t],
+                 capitalisedInterest: ws.interestCapitalised[t], taxableIncome: ws.taxableIncome[t],
+                 lossCarriedForward: ws.lossBalance[t], citRate: ws.citRate[t], tax: ws.tax[t],
+                 unleveredTax: ws.unleveredTax[t], vatPaid: ws.vatPaid[t], vatCashCost: ws.vatCashCost[t],
+                 surtax: ws.surtax[t], capex: ws.capex[t], debtDrawdown: ws.debtDrawdown[t], principal: ws.principal[t],
+                 debtService: ws.debtService[t], debtBalance: ws.debtBalance[t], cfads: ws.cfads[t],
+                 dscr: ws.debtService[t] > 1e-9 ? ws.cfads[t] / ws.debtService[t] : nil,
+                 residualValue: ws.residualValue[t], projectCashFlow: ws.projectCashFlow[t],
+                 equityCashFlow: ws.equityCashFlow[t])
+        }
+        opexByLine = model.costLineIDs.enumerated().map { ($1, ws.opexByLine.row($0)) }
+        incentivesByItem = model.incentives.enumerated().map { ($1.id, ws.incentiveByItem.row($0)) }
+    }
+}
+
+extension Scenario {
+    /// Compiles and evaluates the scenario.
+    public func evaluate() throws -> Evaluation { Evaluation(try compile()) }
+}

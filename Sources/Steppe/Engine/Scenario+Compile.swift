@@ -1,0 +1,163 @@
+import Foundation
+
+extension Scenario {
+    /// Validates the scenario and flattens it into a `CompiledModel`.
+    ///
+    /// - Throws: `ScenarioErrors` listing every problem `validate()` finds.
+    public func compile() throws -> CompiledModel {
+        let issues = validate()
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
+
+        let opStartYear = resolvedOperationStartYear
+        let opStart = opStartYear - startYear
+        let n = opStart + operatingYears
+        func escalated(_ base: Double, _ rate: Double, _ k: Int) -> Double { base * pow(1 + rate, Double(k)) }
+
+        // Products.
+        var quantity = YearMatrix(rows: products.count, years: n)
+        var price = YearMatrix(rows: products.count, years: n)
+        for (p, product) in products.enumerated() {
+            for t in opStart..<n {
+                let k = t - opStart
+                quantity[p, t] = product.quantity[operatingYear: k]
+                price[p, t] = escalated(product.price, product.escalation, k)
+            }
+        }
+        let productIndex = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1.id, $0) })
+
+        // Cost lines: operating costs, then labour, then a land lease.
+        var lineIDs: [String] = []
+        var lineVAT: [Double] = []
+        var lineRows: [(quantity: [Double], price: [Double])] = []
+        func operatingRow(_ value: (Int) -> Double) -> [Double] {
+            (0..<n).map { $0 < opStart ? 0 : value($0) }
+        }
+        for cost in operatingCosts {
+            let q: [Double]
+            switch cost.driver {
+            case .annual(let v): q = operatingRow { v[operatingYear: $0 - opStart] }
+            case .perUnit(let product, let perUnit):
+                let p = productIndex[product]!
+                q = operatingRow { perUnit * quantity[p, $0] }
+            }
+            lineIDs.append(cost.id); lineVAT.append(cost.vatRate)
+            lineRows.append((q, operatingRow { escalated(cost.price, cost.escalation, $0 - opStart) }))
+        }
+        var headcount = YearMatrix(rows: labour.count, years: n)
+        for (s, group) in labour.enumerated() {
+            let q = operatingRow { group.headcount[operatingYear: $0 - opStart] }
+            for t in 0..<n { headcount[s, t] = q[t] }
+            lineIDs.append("labour:\(group.role)"); lineVAT.append(0)
+            lineRows.append((q, operatingRow { escalated(group.annualWage * (1 + group.onCostRate), group.escalation, $0 - opStart) }))
+        }
+        if case .lease(let area, let rent, let esc) = land {
+            lineIDs.append(Scenario.landLeaseCostID); lineVAT.append(0)
+            lineRows.append((operatingRow { _ in area }, operatingRow { escalated(rent, esc, $0 - opStart) }))
+        }
+        var costQuantity = YearMatrix(rows: lineIDs.count, years: n)
+        var costPrice = YearMatrix(rows: lineIDs.count, years: n)
+        for (r, row) in lineRows.enumerated() {
+            for t in 0..<n { costQuantity[r, t] = row.quantity[t]; costPrice[r, t] = row.price[t] }
+        }
+        let lineIndex = Dictionary(uniqueKeysWithValues: lineIDs.enumerated().map { ($1, $0) })
+
+        // Asset classes and capex.
+        var classes = assetClasses.map {
+            CompiledAssetClass(id: $0.id, method: $0.depreciation, lifeYears: $0.lifeYears,
+                               residualRate: $0.residualRate, vatRate: $0.vatRate, takesCapitalisedInterest: true)
+        }
+        var capexItems = capex
+        if case .purchase(let area, let pricePerMu, let term, let year) = land {
+            classes.append(CompiledAssetClass(id: Scenario.landUseRightsClassID, method: .straightLine, lifeYears: term,
+                                              residualRate: 0, vatRate: 0, takesCapitalisedInterest: false))
+            capexItems.append(CapexItem(year: year ?? startYear, assetClass: Scenario.landUseRightsClassID, amount: area * pricePerMu))
+        }
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1.id, $0) })
+        var capexMatrix = YearMatrix(rows: classes.count, years: n)
+        for item in capexItems { capexMatrix[classIndex[item.assetClass]!, item.year - startYear] += item.amount }
+
+        // Loans.
+        let debtShare = 1 - financing.equityShare
+        let loans = financing.loans.map {
+            CompiledLoan(id: $0.id, drawShare: $0.repayment == .sculpted ? 0 : debtShare * $0.share, rate: $0.rate,
+                         tenorYears: $0.tenorYears, graceYears: $0.graceYears, repayment: $0.repayment,
+                         targetDSCR: $0.targetDSCR ?? 1, maxGearing: $0.maxGearing ?? 1)
+        }
+
+        // Incentives.
+        var firstRevenue = opStart
+        while firstRevenue < n, (0..<products.count).allSatisfy({ quantity[$0, firstRevenue] * price[$0, firstRevenue] <= 0 }) {
+            firstRevenue += 1
+        }
+        if firstRevenue == n { firstRevenue = opStart }
+        var groupIndex: [String: Int] = [:]
+        var compiledIncentives: [CompiledIncentive] = []
+        for inc in incentives where inc.enabled {
+            let kind: CompiledIncentive.Kind
+            switch inc.kind {
+            case .capitalGrant(let share, let amount, let ids):
+                let mask = classes.map { ids.isEmpty || ids.contains($0.id) }
+                kind = share.map { .capitalGrantShare(share: $0, classMask: mask) }
+                    ?? .capitalGrantAmount(amount: amount ?? 0, classMask: mask)
+            case .productionSubsidy(let product, let amount):
+                kind = .productionSubsidy(product: productIndex[product]!, amountPerUnit: amount)
+            case .annualAward(let amount):
+                kind = .annualAward(amountPerYear: amount)
+            case .interestSubsidy(let reduction, let ids):
+                kind = .interestSubsidy(rateReduction: reduction, loanMask: loans.map { ids.isEmpty || ids.contains($0.id) })
+            case .inputPrice(let line, let discount, let override):
+                let r = lineIndex[line]!
+                kind = discount.map { .inputDiscount(costLine: r, discountPerUnit: $0) }
+                    ?? .inputOverride(costLine: r, price: override ?? 0)
+            case .taxRate(let rate):
+                kind = .taxRate(rate: rate)
+            case .taxHoliday(let exempt, let reduced, let factor, let from):
+                kind = .taxHoliday(exemptYears: exempt, reducedYears: reduced, reducedFactor: factor, countFrom: from)
+            case .perPersonAllowance(let role, let amount):
+                let s = labour.firstIndex { $0.role == role }!
+                let firmShare: Double
+                switch inc.payee {
+                case .firm: firmShare = 1
+                case .employee(let share): firmShare = share
+                }
+                kind = .perPersonAllowance(staffGroup: s, amountPerPersonYear: amount, firmShare: firmShare)
+            }
+            let eligibleStart = (inc.eligibleFrom == .firstRevenueYear ? firstRevenue : 0) + inc.eligibleAfterYears
+            var first = max(eligibleStart, 0)
+            if let from = inc.validFrom { first = max(first, from - startYear) }
+            var last = n - 1
+            if let to = inc.validTo { last = min(last, to - startYear) }
+            if let duration = inc.durationYears { last = min(last, first + duration - 1) }
+            var group = -1
+            if let name = inc.stackingGroup, inc.stackingRule == .highest {
+                group = groupIndex[name] ?? groupIndex.count
+                groupIndex[name] = group
+            }
+            // Cost savings and allowances passed through to wages lower a deductible cost, so they are taxed.
+            let alwaysTaxable: Bool
+            switch inc.kind {
+            case .inputPrice: alwaysTaxable = true
+            case .perPersonAllowance: if case .employee = inc.payee { alwaysTaxable = true } else { alwaysTaxable = false }
+            default: alwaysTaxable = false
+            }
+            compiledIncentives.append(CompiledIncentive(
+                id: inc.id, title: inc.title, kind: kind, firstYear: first, lastYear: last,
+                capPerYear: inc.capPerYear ?? .infinity, capTotal: inc.capTotal ?? .infinity,
+                taxable: inc.taxable || alwaysTaxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
+                highestOnlyGroup: group, provenance: inc.provenance))
+        }
+
+        return CompiledModel(
+            name: name, zone: zone, currency: currency, startYear: startYear, yearCount: n, operationStart: opStart,
+            timing: discounting.timing, projectRate: discounting.projectRate, equityRate: discounting.equityRate,
+            productIDs: products.map(\.id), productUnits: products.map(\.unit), quantity: quantity, price: price,
+            productVATRate: products.map(\.vatRate),
+            costLineIDs: lineIDs, costQuantity: costQuantity, costPrice: costPrice, costVATRate: lineVAT,
+            assetClasses: classes, capex: capexMatrix, staffRoles: labour.map(\.role), headcount: headcount,
+            equityShare: financing.equityShare, loans: loans,
+            citRate: tax.citRate, lossTreatment: tax.lossTreatment, lossCarryForwardYears: tax.lossCarryForwardYears,
+            lossOffsetLimit: tax.lossOffsetLimit, holidayStacking: tax.holidayStacking, vatSurtaxRate: tax.vatSurtaxRate,
+            incentives: compiledIncentives, incentiveScale: Array(repeating: 1, count: compiledIncentives.count),
+            recoverResidualValue: recoverResidualValue)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The outcome of an internal-rate-of-return search.
+public enum IRRResult: Sendable, Equatable {
+    /// Exactly one rate in (-99%, 10 000%) sets the NPV to zero.
+    case unique(Double)
+    /// The flows never change sign, so no rate sets the NPV to zero.
+    case noSignChange
+    /// The flows change sign but no root was found in the searched range.
+    case noRoot
+    /// Several rates set the NPV to zero; all are listed, in increasing order.
+    case multipleRoots([Double])
+
+    /// The rate as a metric: undefined, with the reason, unless the root is unique.
+    public var metric: MetricValue {
+        switch self {
+        case .unique(let r): return .value(r)
+        case .noSignChange: return .undefined("IRR undefined: the cash flows never change sign")
+        case .noRoot: return .undefined("IRR undefined: no rate between -99% and 10000% sets NPV to zero")
+        case .multipleRoots(let roots):
+            let list = roots.map { String(format: "%.6g%%", $0 * 100) }.joined(separator: ", ")
+            return .undefined("IRR undefined: several rates set NPV to zero (\(list))")
+        }
+    }
+}
+
+/// The internal rate of return of yearly cash flows (end-of-year timing).
+///
+/// Conventions and guarantees:
+/// - No sign change gives `.noSignChange`; numpy-financial returns NaN there.
+/// - One sign change gives a unique root (Descartes' rule in `x = 1/(1+r)`),
+///   found by bracketed Newton-bisection to machine precision.
+/// - Several sign changes: the NPV is scanned on a grid of `ln(1+r)` over
+///   (-99%, 10 000%) and every bracketed root is refined. More than one root gives
+///   `.multipleRoots` rather than a silently chosen one (numpy-financial returns
+///   the root closest to zero). Roots where the NPV touches zero without
+///   crossing it are not detected.
+///
+/// - Complexity: O(*n*) for one sign change; O(*n* · 1 900) otherwise.
+public func internalRateOfReturn<C: RandomAccessCollection>(_ flows: C) -> IRRResult
+where C.Element == Double, C.Index == Int {
+    var signChanges = 0
+    var lastSign = 0.0
+    for v in flows where v != 0 {
+        let s: Double = v > 0 ? 1 : -1
+        if lastSign != 0 && s != lastSign { signChanges += 1 }
+        lastSign = s
+    }
+    if signChanges == 0 { return .noSignChange }
+
+    if signChanges == 1 {
+        // NPV(r) -> sign of the last nonzero flow as r -> -1, first as r -> infinity.
+        var lo = -0.99
+        var hi = 1.0
+        let signLo = npvSign(flows, rate: lo)
+        if signLo == 0 { return .unique(lo) }
+        while npvSign(flows, rate: hi) == signLo {
+            if hi > 100 { return .noRoot }
+            lo = hi
+            hi *= 2
+        }
+        return .unique(refineRoot(flows, lo: lo, hi: hi))
+    }
+
+    var roots: [Double] = []
+    let steps = 1_840
+    let uLo = log(0.01), uHi = log(101.0)
+    var previousRate = exp(uLo) - 1
+    var previous = npvAt(flows, rate: previousRate)
+    if previous == 0 { roots.append(previousRate) }
+    for i in 1...steps {
+        let rate = exp(uLo + (uHi - uLo) * Double(i) / Double(steps)) - 1
+        let value = npvAt(flows, rate: rate)
+        if value == 0 {
+            roots.append(rate)
+        } else if previous != 0 && (value > 0) != (previous > 0) {
+            roots.append(refineRoot(flows, lo: previousRate, hi: rate))
+        }
+        previous = value
+        previousRate = rate
+    }
+    switch roots.count {
+    case 0: return .noRoot
+    case 1: return .unique(roots[0])
+    default: return .multipleRoots(roots)
+    }
+}
+
+/// NPV at `rate` by Horner's rule in `x = 1/(1+rate)` (end-of-year timing).
+@inlinable
+func npvAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
+where C.Element == Double, C.Index == Int {
+    let x = 1 / (1 + rate)
+    var acc = 0.0
+    var i = flows.endIndex
+    while i > flows.startIndex {
+        i -= 1
+        acc = acc * x + flows[i]
+    }
+    return acc
+}
+
+@inlinable
+func npvSign<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
+where C.Element == Double, C.Index == Int {
+    let v = npvAt(flows, rate: rate)
+    return v > 0 ? 1 : (v < 0 ? -1 : 0)
+}
+
+/// Derivative of the NPV with respect to the rate.
+@inlinable
+func npvDerivativeAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
+where C.Element == Double, C.Index == Int {
+    let x = 1 / (1 + rate)
+    var acc = 0.0
+    var i = flows.endIndex
+    while i > flows.startIndex + 1 {
+        i -= 1
+        acc = acc * x + Double(i - flows.startIndex) * flows[i]
+    }
+    return -acc * x * x
+}
+
+/// Newton steps kept inside a shrinking sign-change bracket (bisection fallback).
+@usableFromInline
+func refineRoot<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double) -> Double
+where C.Element == Double, C.Index == Int {
+    var lo = loIn, hi = hiIn
+    var fLo = npvAt(flows, rate: lo)
+    var r = 0.5 * (lo + hi)
+    for _ in 0..<200 {
+        let f = npvAt(flows, rate: r)
+        if f == 0 { return r }
+        if (f > 0) == (fLo > 0) { lo = r; fLo = f } else { hi = r }
+        let d = npvDerivativeAt(flows, rate: r)
+        var next = d != 0 ? r - f / d : .nan
+        if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
+        if abs(next - r) <= 1e-15 * max(1, abs(r)) || hi - lo <= 1e-16 * max(1, abs(r)) {
+            return next
+        }
+        r = next
+    }
+    return r
+}

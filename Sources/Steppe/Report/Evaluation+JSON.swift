@@ -1,0 +1,65 @@
+extension Evaluation {
+    /// The evaluation as JSON: `scenario`, `conventions`, `metrics` (numbers or null),
+    /// `undefined` (metric -> reason), `cashFlows` (one object per calendar year),
+    /// `opexByLine`, `incentivesByItem` and `incentives` (with provenance).
+    /// It contains no timestamps or host details, so equal inputs give equal bytes.
+    public var json: JSONValue {
+        let m = model
+        var metricMembers: [(String, JSONValue)] = []
+        var undefined: [(String, JSONValue)] = []
+        for (name, value) in metrics.all {
+            switch value {
+            case .value(let x): metricMembers.append((name, .number(x)))
+            case .undefined(let reason):
+                metricMembers.append((name, .null))
+                undefined.append((name, .string(reason)))
+            }
+        }
+        let rows: [JSONValue] = years.map { y in
+            var members: [(String, JSONValue)] = [("year", .number(Double(y.year)))]
+            for (key, value) in y.columns { members.append((key, value.map(JSONValue.number) ?? .null)) }
+            return .object(members)
+        }
+        func series(_ items: [(id: String, amounts: [Double])]) -> JSONValue {
+            .object(items.map { ($0.id, .array($0.amounts.map(JSONValue.number))) })
+        }
+        let incentives: [JSONValue] = m.incentives.map { inc in
+            var members: [(String, JSONValue)] = [("id", .string(inc.id)), ("title", .string(inc.title))]
+            switch inc.provenance {
+            case .seed(let document, let lines):
+                members.append(("citation", .object([("document", .string(document)), ("lines", .string(lines))])))
+            case .assumption(let source):
+                members.append(("assumption", .string(source)))
+            }
+            return .object(members)
+        }
+        return .object([
+            ("scenario", .object([
+                ("name", .string(m.name)), ("zone", m.zone.map(JSONValue.string) ?? .null),
+                ("startYear", .number(Double(m.startYear))),
+                ("operationStartYear", .number(Double(m.calendarYear(m.operationStart)))),
+                ("endYear", .number(Double(m.calendarYear(m.yearCount - 1)))),
+            ])),
+            ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
+            ("metrics", .object(metricMembers)),
+            ("undefined", .object(undefined)),
+            ("cashFlows", .array(rows)),
+            ("opexByLine", series(opexByLine)),
+            ("incentivesByItem", series(incentivesByItem)),
+            ("incentives", .array(incentives)),
+        ])
+    }
+}
+
+extension Evaluation.Year {
+    /// The yearly columns in report order (yuan, except `citRate` and `dscr`).
+    public var columns: [(String, Double?)] {
+        [("revenue", revenue), ("opex", opex), ("incentives", incentives), ("depreciation", depreciation),
+         ("interest", interest), ("capitalisedInterest", capitalisedInterest), ("taxableIncome", taxableIncome),
+         ("lossCarriedForward", lossCarriedForward), ("citRate", citRate), ("tax", tax), ("unleveredTax", unleveredTax),
+         ("vatPaid", vatPaid), ("vatCashCost", vatCashCost), ("surtax", surtax), ("capex", capex),
+         ("debtDrawdown", debtDrawdown), ("principal", principal), ("debtService", debtService),
+         ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue),
+         ("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
+    }
+}

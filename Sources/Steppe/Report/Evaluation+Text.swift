@@ -1,0 +1,57 @@
+import Foundation
+
+extension Evaluation {
+    /// A readable yearly cash-flow table (million yuan) followed by the metrics and conventions.
+    public var text: String {
+        let m = model
+        var out = "\(m.name)\n"
+        if let zone = m.zone { out += "zone: \(zone)\n" }
+        out += "years \(m.startYear)-\(m.calendarYear(m.yearCount - 1)), first operating year \(m.calendarYear(m.operationStart))\n\n"
+        let columns: [(String, (Year) -> Double)] = [
+            ("revenue", \.revenue), ("opex", \.opex), ("incent.", \.incentives), ("deprec.", \.depreciation),
+            ("interest", \.interest), ("tax", \.tax), ("capex", \.capex), ("debt in", \.debtDrawdown),
+            ("debt svc", \.debtService), ("CFADS", \.cfads), ("project", \.projectCashFlow), ("equity", \.equityCashFlow),
+        ]
+        out += "Cash flows (million CNY)\n"
+        out += "year " + columns.map { pad($0.0, 9) }.joined() + "     DSCR\n"
+        for y in years {
+            out += "\(y.year) " + columns.map { pad(String(format: "%.2f", $0.1(y) / 1e6), 9) }.joined()
+            out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 9) + "\n"
+        }
+        out += "\nMetrics\n"
+        for (name, value) in metrics.all {
+            out += "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
+            switch value {
+            case .value(let x): out += Evaluation.format(metric: name, x) + "\n"
+            case .undefined(let reason): out += "undefined: \(reason)\n"
+            }
+        }
+        out += "\nConventions\n"
+        for (key, text) in Conventions.lines(for: m) { out += "  \(key): \(text)\n" }
+        return out
+    }
+
+    static func format(metric name: String, _ x: Double) -> String {
+        switch name {
+        case "projectIRR", "equityIRR": return String(format: "%.4f%%", x * 100)
+        case "projectNPV", "equityNPV", "peakFunding": return String(format: "%.2f million CNY", x / 1e6)
+        case "paybackYears", "discountedPaybackYears": return String(format: "%.2f years", x)
+        case "breakEvenPrice", "levelizedCost": return String(format: "%.4f CNY/unit", x)
+        default: return String(format: "%.3f", x)
+        }
+    }
+
+    /// The yearly columns as CSV with a header row (yuan, `citRate` and `dscr` as ratios).
+    public var csv: String {
+        guard let first = years.first else { return "" }
+        var out = "year," + first.columns.map(\.0).joined(separator: ",") + "\n"
+        for y in years {
+            out += "\(y.year)," + y.columns.map { $0.1.map { "\($0)" } ?? "" }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+private func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+}

@@ -1,0 +1,324 @@
+extension Scenario {
+    /// Decodes a scenario document, reporting every problem at once.
+    ///
+    /// Field errors (wrong type, out of range, missing, unknown key) come with the line
+    /// of the value; semantic errors from `validate()` with the line of the closest key.
+    ///
+    /// - Parameter file: the name used in error messages.
+    /// - Throws: `ScenarioErrors` with one issue per problem.
+    public init(reading document: SourceNode, file: String? = nil) throws(ScenarioErrors) {
+        let reader = SourceReader(file: file)
+        let root = SourceField(node: document, path: "", reader: reader)
+        guard let scenario = Scenario.decode(root), reader.issues.isEmpty else {
+            throw ScenarioErrors(reader.issues.isEmpty
+                ? [ScenarioIssue(file: file, keyPath: "", message: "the scenario could not be read")] : reader.issues)
+        }
+        let semantic = scenario.validate()
+        if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
+        self = scenario
+    }
+
+    static func decode(_ field: SourceField) -> Scenario? {
+        guard let o = field.object() else { return nil }
+        defer { o.finish() }
+        let name = o.required("name")?.string()
+        let zone = o.optional("zone")?.string()
+        let currency = o.optional("currency")?.string() ?? "CNY"
+        let startYear = o.required("startYear")?.year()
+        let operationStartYear = o.optional("operationStartYear")?.year()
+        let operatingYears = o.required("operatingYears")?.int(min: 1, max: 200)
+        let assetClasses = o.required("assetClasses")?.list(decodeAssetClass)
+        let capex = o.required("capex")?.list(decodeCapex)
+        let products = o.required("products")?.list(decodeProduct)
+        let costs = o.optional("operatingCosts")?.list(decodeCost) ?? []
+        let labour = o.optional("labour")?.list(decodeStaff) ?? []
+        var land: Land?
+        var landFailed = false
+        if let f = o.optional("land") {
+            land = decodeLand(f)
+            landFailed = land == nil
+        }
+        let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
+        let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
+        let discounting = o.required("discounting").flatMap(decodeDiscounting)
+        let incentives = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let recover = o.optional("recoverResidualValue")?.bool() ?? false
+        guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
+              let discounting, let financing, let tax, !landFailed else { return nil }
+        return Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
+                        operationStartYear: operationStartYear, operatingYears: operatingYears,
+                        assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
+                        labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
+                        incentives: incentives, recoverResidualValue: recover)
+    }
+
+    static func decodeAssetClass(_ f: SourceField) -> AssetClass? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let id = o.required("id")?.string()
+        let life = o.required("lifeYears")?.int(min: 1, max: 100)
+        let residual = o.optional("residualRate")?.double(min: 0, max: 1) ?? 0
+        let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
+        let methodName = o.optional("depreciation")?.string() ?? "straightLine"
+        let factor = o.optional("decliningBalanceFactor")?.double(above: 0) ?? 2
+        let method: DepreciationMethod
+        switch methodName {
+        case "straightLine": method = .straightLine
+        case "decliningBalance": method = .decliningBalance(factor: factor)
+        case "sumOfYearsDigits": method = .sumOfYearsDigits
+        default:
+            f.reader.fail(o.node, o.childPath("depreciation"),
+                          "'\(methodName)' is not one of straightLine, decliningBalance, sumOfYearsDigits")
+            return nil
+        }
+        guard let id, let life else { return nil }
+        return AssetClass(id: id, depreciation: method, lifeYears: life, residualRate: residual, vatRate: vat)
+    }
+
+    static func decodeCapex(_ f: SourceField) -> CapexItem? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let year = o.required("year")?.year()
+        let cls = o.required("assetClass")?.string()
+        let amount = o.required("amount")?.double(min: 0)
+        guard let year, let cls, let amount else { return nil }
+        return CapexItem(year: year, assetClass: cls, amount: amount)
+    }
+
+    static func decodeProduct(_ f: SourceField) -> Product? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let id = o.required("id")?.string()
+        let unit = o.required("unit")?.string()
+        let quantity = o.required("quantity")?.yearly(min: 0)
+        let price = o.required("price")?.double(min: 0)
+        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
+        guard let id, let unit, let quantity, let price else { return nil }
+        return Product(id: id, unit: unit, quantity: quantity, price: price, escalation: escalation, vatRate: vat)
+    }
+
+    static func decodeCost(_ f: SourceField) -> OperatingCost? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let id = o.required("id")?.string()
+        let unit = o.optional("unit")?.string() ?? "yuan"
+        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
+        let annualAmount = o.optional("annualAmount")?.yearly(min: 0)
+        let annualQuantity = o.optional("annualQuantity")?.yearly(min: 0)
+        let perUnitOf = o.optional("perUnitOf")?.string()
+        let quantityPerUnit = o.optional("quantityPerUnit")?.double(min: 0)
+        let price = o.optional("price")?.double(min: 0)
+        let drivers = [o.has("annualAmount"), o.has("annualQuantity"), o.has("perUnitOf")].filter { $0 }.count
+        guard drivers == 1 else {
+            f.reader.fail(o.node, f.path, "give exactly one of annualAmount, annualQuantity (with price) or perUnitOf (with quantityPerUnit and price)")
+            return nil
+        }
+        guard let id else { return nil }
+        if let annualAmount {
+            return OperatingCost(id: id, unit: unit, driver: .annual(annualAmount), price: 1, escalation: escalation, vatRate: vat)
+        }
+        if o.has("annualAmount") { return nil }
+        guard let price else {
+            if !o.has("price") { f.reader.fail(o.node, o.childPath("price"), "missing required key (yuan per \(unit))") }
+            return nil
+        }
+        if let annualQuantity {
+            return OperatingCost(id: id, unit: unit, driver: .annual(annualQuantity), price: price, escalation: escalation, vatRate: vat)
+        }
+        guard let perUnitOf else { return nil }
+        guard let quantityPerUnit else {
+            if !o.has("quantityPerUnit") { f.reader.fail(o.node, o.childPath("quantityPerUnit"), "missing required key") }
+            return nil
+        }
+        return OperatingCost(id: id, unit: unit, driver: .perUnit(product: perUnitOf, quantityPerUnit: quantityPerUnit),
+                             price: price, escalation: escalation, vatRate: vat)
+    }
+
+    static func decodeStaff(_ f: SourceField) -> StaffGroup? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let role = o.required("role")?.string()
+        let headcount = o.required("headcount")?.yearly(min: 0)
+        let wage = o.required("annualWage")?.double(min: 0)
+        let onCost = o.optional("onCostRate")?.double(min: 0, max: 2) ?? 0
+        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        guard let role, let headcount, let wage else { return nil }
+        return StaffGroup(role: role, headcount: headcount, annualWage: wage, onCostRate: onCost, escalation: escalation)
+    }
+
+    static func decodeLand(_ f: SourceField) -> Land? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let mode = o.required("mode")?.string()
+        let area = o.required("areaMu")?.double(min: 0)
+        switch mode {
+        case "purchase":
+            let price = o.required("pricePerMu")?.double(min: 0)
+            let term = o.required("termYears")?.int(min: 1, max: 70)
+            let year = o.optional("year")?.year()
+            guard let area, let price, let term else { return nil }
+            return .purchase(areaMu: area, pricePerMu: price, termYears: term, year: year)
+        case "lease":
+            let rent = o.required("annualRentPerMu")?.double(min: 0)
+            let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+            guard let area, let rent else { return nil }
+            return .lease(areaMu: area, annualRentPerMu: rent, escalation: escalation)
+        case let other?:
+            f.reader.fail(o.node, o.childPath("mode"), "'\(other)' is not one of purchase, lease")
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    static func decodeFinancing(_ f: SourceField) -> Financing? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let equity = o.optional("equityShare")?.double(min: 0, max: 1) ?? 1
+        let loans = o.optional("loans")?.list(decodeLoan) ?? []
+        return Financing(equityShare: equity, loans: loans)
+    }
+
+    static func decodeLoan(_ f: SourceField) -> Loan? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let id = o.required("id")?.string()
+        let share = o.optional("share")?.double(min: 0, max: 1) ?? 1
+        let rate = o.required("rate")?.double(above: -1)
+        let tenor = o.required("tenorYears")?.int(min: 1, max: 100)
+        let grace = o.optional("graceYears")?.int(min: 0, max: 99) ?? 0
+        let repayment = o.required("repayment")?.choice(Loan.Repayment.self)
+        let dscr = o.optional("targetDSCR")?.double(above: 0)
+        let gearing = o.optional("maxGearing")?.double(min: 0, max: 1)
+        guard let id, let rate, let tenor, let repayment else { return nil }
+        return Loan(id: id, share: share, rate: rate, tenorYears: tenor, graceYears: grace, repayment: repayment,
+                    targetDSCR: dscr, maxGearing: gearing)
+    }
+
+    static func decodeTax(_ f: SourceField) -> TaxRules? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        var t = TaxRules()
+        if let v = o.optional("citRate")?.double(min: 0, max: 1) { t.citRate = v }
+        if let v = o.optional("lossTreatment")?.choice(TaxRules.LossTreatment.self) { t.lossTreatment = v }
+        if let v = o.optional("lossCarryForwardYears")?.int(min: 0, max: 50) { t.lossCarryForwardYears = v }
+        if let v = o.optional("lossOffsetLimit")?.double(min: 0, max: 1) { t.lossOffsetLimit = v }
+        if let v = o.optional("holidayStacking")?.choice(TaxRules.HolidayStacking.self) { t.holidayStacking = v }
+        if let v = o.optional("vatSurtaxRate")?.double(min: 0, max: 1) { t.vatSurtaxRate = v }
+        return t
+    }
+
+    static func decodeDiscounting(_ f: SourceField) -> Discounting? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let project = o.required("projectRate")?.double(above: -1)
+        let equity = o.required("equityRate")?.double(above: -1)
+        let timing = o.optional("timing")?.choice(DiscountTiming.self) ?? .endOfYear
+        guard let project, let equity else { return nil }
+        return Discounting(projectRate: project, equityRate: equity, timing: timing)
+    }
+
+    static let incentiveKinds = ["capitalGrant", "productionSubsidy", "annualAward", "interestSubsidy", "inputPrice",
+                                 "taxRate", "taxHoliday", "perPersonAllowance"]
+
+    static func decodeIncentive(_ f: SourceField) -> Incentive? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let id = o.required("id")?.string()
+        let title = o.optional("title")?.string() ?? ""
+        let kindName = o.required("kind")?.string()
+        var kind: Incentive.Kind?
+        func strings(_ key: String) -> [String] { o.optional(key)?.list { $0.string() } ?? [] }
+        switch kindName {
+        case "capitalGrant":
+            let share = o.optional("share")?.double(min: 0, max: 1)
+            let amount = o.optional("amount")?.double(min: 0)
+            kind = .capitalGrant(share: share, amount: amount, assetClasses: strings("assetClasses"))
+        case "productionSubsidy":
+            let product = o.required("product")?.string()
+            let perUnit = o.required("amountPerUnit")?.double(min: 0)
+            if let product, let perUnit { kind = .productionSubsidy(product: product, amountPerUnit: perUnit) }
+        case "annualAward":
+            if let a = o.required("amountPerYear")?.double(min: 0) { kind = .annualAward(amountPerYear: a) }
+        case "interestSubsidy":
+            if let r = o.required("rateReduction")?.double(min: 0, max: 1) {
+                kind = .interestSubsidy(rateReduction: r, loans: strings("loans"))
+            }
+        case "inputPrice":
+            let line = o.required("costLine")?.string()
+            let discount = o.optional("discountPerUnit")?.double(min: 0)
+            let override = o.optional("overridePrice")?.double(min: 0)
+            if let line { kind = .inputPrice(costLine: line, discountPerUnit: discount, overridePrice: override) }
+        case "taxRate":
+            if let r = o.required("rate")?.double(min: 0, max: 1) { kind = .taxRate(rate: r) }
+        case "taxHoliday":
+            let exempt = o.required("exemptYears")?.int(min: 0, max: 50)
+            let reduced = o.optional("reducedYears")?.int(min: 0, max: 50) ?? 0
+            let factor = o.optional("reducedFactor")?.double(min: 0, max: 1) ?? 0.5
+            let from = o.optional("countFrom")?.choice(Incentive.HolidayStart.self) ?? .firstRevenueYear
+            if let exempt { kind = .taxHoliday(exemptYears: exempt, reducedYears: reduced, reducedFactor: factor, countFrom: from) }
+        case "perPersonAllowance":
+            let role = o.required("role")?.string()
+            let amount = o.required("amountPerPersonYear")?.double(min: 0)
+            if let role, let amount { kind = .perPersonAllowance(role: role, amountPerPersonYear: amount) }
+        case let other?:
+            let hint = closestMatch(to: other, in: incentiveKinds).map { "; did you mean '\($0)'?" } ?? ""
+            f.reader.fail(o.node, o.childPath("kind"), "'\(other)' is not one of \(incentiveKinds.joined(separator: ", "))\(hint)")
+        case nil:
+            break
+        }
+        let validFrom = o.optional("validFrom")?.year()
+        let validTo = o.optional("validTo")?.year()
+        let eligibleFrom = o.optional("eligibleFrom")?.choice(Incentive.EligibilityStart.self) ?? .startYear
+        let after = o.optional("eligibleAfterYears")?.int(min: 0, max: 100) ?? 0
+        let duration = o.optional("durationYears")?.int(min: 1, max: 200)
+        let capPerYear = o.optional("capPerYear")?.double(min: 0)
+        let capTotal = o.optional("capTotal")?.double(min: 0)
+        let taxable = o.optional("taxable")?.bool() ?? false
+        let reduces = o.optional("reducesDepreciableBasis")?.bool() ?? false
+        let payeeName = o.optional("payee")?.string() ?? "firm"
+        let passThrough = o.optional("passThroughShare")?.double(min: 0, max: 1) ?? 0
+        let group = o.optional("stackingGroup")?.string()
+        let rule = o.optional("stackingRule")?.choice(Incentive.StackingRule.self) ?? .additive
+        let enabled = o.optional("enabled")?.bool() ?? true
+        let payee: Incentive.Payee?
+        switch payeeName {
+        case "firm": payee = .firm
+        case "employee": payee = .employee(passThroughShare: passThrough)
+        default:
+            f.reader.fail(o.node, o.childPath("payee"), "'\(payeeName)' is not one of firm, employee")
+            payee = nil
+        }
+        let provenance = decodeProvenance(o, f)
+        guard let id, let kind, let payee, let provenance else { return nil }
+        return Incentive(id: id, title: title, kind: kind, validFrom: validFrom, validTo: validTo,
+                         eligibleFrom: eligibleFrom, eligibleAfterYears: after, durationYears: duration,
+                         capPerYear: capPerYear, capTotal: capTotal, taxable: taxable, reducesDepreciableBasis: reduces,
+                         payee: payee, stackingGroup: group, stackingRule: rule, provenance: provenance, enabled: enabled)
+    }
+
+    /// `citation: {document, lines}` or `assumption: "source"`: exactly one is required.
+    static func decodeProvenance(_ o: SourceObject, _ f: SourceField) -> Provenance? {
+        let citation = o.optional("citation")?.object()
+        let assumption = o.optional("assumption")?.string()
+        if let citation {
+            defer { citation.finish() }
+            let document = citation.required("document")?.string()
+            let lines = citation.required("lines")?.string()
+            if assumption != nil {
+                f.reader.fail(o.node, o.childPath("assumption"), "give either citation or assumption, not both")
+                return nil
+            }
+            guard let document, let lines else { return nil }
+            return .seed(document: document, lines: lines)
+        }
+        if let assumption { return .assumption(source: assumption) }
+        if !o.has("citation") && !o.has("assumption") {
+            f.reader.fail(o.node, o.childPath("citation"),
+                          "missing: every incentive needs a citation {document, lines} or an assumption naming its source")
+        }
+        return nil
+    }
+}

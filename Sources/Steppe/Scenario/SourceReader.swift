@@ -1,0 +1,167 @@
+/// Collects the issues of one document while it is decoded, with the source position
+/// of every key path read so that later semantic checks can name lines too.
+final class SourceReader {
+    let file: String?
+    private(set) var issues: [ScenarioIssue] = []
+    private var positions: [String: (line: Int?, column: Int?)] = [:]
+
+    init(file: String?) { self.file = file }
+
+    func fail(_ node: SourceNode?, _ path: String, _ message: String) {
+        issues.append(ScenarioIssue(file: file, line: node?.line, column: node?.column, keyPath: path, message: message))
+    }
+
+    func record(_ path: String, _ node: SourceNode) { positions[path] = (node.line, node.column) }
+
+    /// Adds file and the closest known position to an issue found after decoding.
+    func locate(_ issue: ScenarioIssue) -> ScenarioIssue {
+        var located = issue
+        located.file = file
+        var path = issue.keyPath
+        while true {
+            if let p = positions[path] { located.line = p.line; located.column = p.column; return located }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return located }
+            path = String(path[..<cut])
+        }
+    }
+}
+
+/// One value in the document at a key path.
+struct SourceField {
+    let node: SourceNode
+    let path: String
+    let reader: SourceReader
+
+    private func typeError<T>(_ expected: String) -> T? {
+        reader.fail(node, path, "expected \(expected), got \(node.kindDescription)")
+        return nil
+    }
+
+    private var plainText: String? {
+        if case .scalar(let s, true) = node.value { return s }
+        return nil
+    }
+
+    func double(min: Double? = nil, max: Double? = nil, above: Double? = nil) -> Double? {
+        guard let text = plainText, let x = Double(text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
+            return typeError("a number")
+        }
+        if let min, x < min { reader.fail(node, path, "must be >= \(min.formattedPlain) (got \(text))"); return nil }
+        if let above, x <= above { reader.fail(node, path, "must be > \(above.formattedPlain) (got \(text))"); return nil }
+        if let max, x > max { reader.fail(node, path, "must be <= \(max.formattedPlain) (got \(text))"); return nil }
+        return x
+    }
+
+    func int(min: Int? = nil, max: Int? = nil) -> Int? {
+        guard let text = plainText, let x = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            return typeError("a whole number")
+        }
+        if let min, x < min { reader.fail(node, path, "must be >= \(min) (got \(x))"); return nil }
+        if let max, x > max { reader.fail(node, path, "must be <= \(max) (got \(x))"); return nil }
+        return x
+    }
+
+    func year() -> Int? { int(min: 1900, max: 2300) }
+
+    func string() -> String? {
+        guard case .scalar(let s, _) = node.value, !s.isEmpty else { return typeError("a text value") }
+        return s
+    }
+
+    func bool() -> Bool? {
+        switch plainText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return typeError("true or false")
+        }
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> E? where E.RawValue == String {
+        guard let s = string() else { return nil }
+        if let e = E(rawValue: s) { return e }
+        let names = E.allCases.map(\.rawValue)
+        let hint = closestMatch(to: s, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        reader.fail(node, path, "'\(s)' is not one of \(names.joined(separator: ", "))\(hint)")
+        return nil
+    }
+
+    /// A number, or a list of numbers (one per operating year, the last repeating).
+    func yearly(min: Double? = nil) -> YearlyValue? {
+        if case .sequence(let items) = node.value {
+            guard !items.isEmpty else { reader.fail(node, path, "must list at least one value"); return nil }
+            let values = items.enumerated().map { SourceField(node: $1, path: "\(path)[\($0)]", reader: reader).double(min: min) }
+            let found = values.compactMap { $0 }
+            return found.count == values.count ? YearlyValue(found) : nil
+        }
+        return double(min: min).map { YearlyValue([$0]) }
+    }
+
+    func list<T>(_ element: (SourceField) -> T?) -> [T]? {
+        guard case .sequence(let items) = node.value else { return typeError("a list") }
+        var out: [T] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            let path = "\(path)[\(i)]"
+            reader.record(path, item)
+            if let v = element(SourceField(node: item, path: path, reader: reader)) { out.append(v) } else { ok = false }
+        }
+        return ok ? out : nil
+    }
+
+    func object() -> SourceObject? {
+        guard case .mapping(let entries) = node.value else { return typeError("a mapping") }
+        return SourceObject(node: node, entries: entries, path: path, reader: reader)
+    }
+}
+
+/// A mapping in the document; reports missing and unknown keys.
+final class SourceObject {
+    let node: SourceNode
+    let entries: [SourceNode.Entry]
+    let path: String
+    let reader: SourceReader
+    private var known: [String] = []
+
+    init(node: SourceNode, entries: [SourceNode.Entry], path: String, reader: SourceReader) {
+        self.node = node; self.entries = entries; self.path = path; self.reader = reader
+        var seen = Set<String>()
+        for e in entries where !seen.insert(e.key).inserted {
+            reader.fail(SourceNode(.null, line: e.keyLine, column: e.keyColumn), childPath(e.key), "duplicate key")
+        }
+    }
+
+    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The field, or nil when absent or null. Every key asked for counts as known.
+    func optional(_ key: String) -> SourceField? {
+        known.append(key)
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        if case .null = entry.value.value { return nil }
+        reader.record(childPath(key), entry.value)
+        return SourceField(node: entry.value, path: childPath(key), reader: reader)
+    }
+
+    /// The field; a missing one is reported.
+    func required(_ key: String) -> SourceField? {
+        if let f = optional(key) { return f }
+        reader.fail(node, childPath(key), "missing required key")
+        return nil
+    }
+
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// Reports keys that no reader asked for, with the closest known key.
+    func finish() {
+        for e in entries where !known.contains(e.key) {
+            let hint = closestMatch(to: e.key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            reader.fail(SourceNode(.null, line: e.keyLine, column: e.keyColumn), childPath(e.key), "unknown key\(hint)")
+        }
+    }
+}
+
+extension Double {
+    /// `5` rather than `5.0`, for messages.
+    var formattedPlain: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Steppe
+
+extension SteppeCommand {
+    /// `steppe evaluate [FILE]`: the deterministic pro forma and its metrics.
+    struct Evaluate: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate a scenario deterministically: yearly cash flows and metrics.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, csv
+        }
+
+        @OptionGroup var scenario: ScenarioOptions
+
+        @Option(help: "Output format: text (table and metrics), json (full result) or csv (yearly cash flows).")
+        var format: Format = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp(
+            "Write the output to this file (atomically) instead of standard output.", valueName: "path"))
+        var output: String?
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            let evaluation: Evaluation
+            do {
+                evaluation = try scenario.load().evaluate()
+            } catch let errors as ScenarioErrors {
+                return .failure(errors)
+            } catch {
+                return CommandResult(status: 1, standardError: "\(scenario.displayName): \(error)\n")
+            }
+            let body: String
+            switch format {
+            case .text: body = evaluation.text
+            case .json: body = evaluation.json.serialized() + "\n"
+            case .csv: body = evaluation.csv
+            }
+            guard let output else { return CommandResult(standardOutput: body) }
+            do {
+                try AtomicFile.write(body, to: output)
+                return CommandResult(standardOutput: "wrote \(output)\n")
+            } catch {
+                return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Steppe
+import SteppeFiles
+
+/// The `steppe` command: simulate the economics of industrial projects in Inner Mongolia.
+public struct SteppeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "steppe",
+        abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
+        version: SteppeVersion.string,
+        subcommands: [Validate.self, Evaluate.self]
+    )
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command and captures its output.
+    public static func run(_ arguments: [String]) -> CommandResult {
+        do {
+            let command = try parseAsRoot(arguments)
+            if let producing = command as? ProducesResult { return producing.perform() }
+            var mutable = command
+            try mutable.run()
+            return CommandResult()
+        } catch {
+            let status = exitCode(for: error).rawValue
+            let message = fullMessage(for: error) + "\n"
+            return status == 0 ? CommandResult(standardOutput: message) : CommandResult(status: status, standardError: message)
+        }
+    }
+}
+
+/// A command whose work returns its output instead of printing it.
+protocol ProducesResult {
+    func perform() -> CommandResult
+}
+
+extension ProducesResult {
+    /// Performs the command, prints its output and exits with its status.
+    func printResult() throws {
+        let result = perform()
+        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+        FileHandle.standardError.write(Data(result.standardError.utf8))
+        if result.status != 0 { throw ExitCode(result.status) }
+    }
+}
+
+extension ScenarioErrors: ScenarioErrorsConvertible {
+    var lines: [String] { issues.map(\.description) }
+}
+
+/// The scenario file argument shared by the commands.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Scenario file (YAML or JSON).",
+        discussion: "Without a file, the embedded default scenario (Scenarios/ejin-horo-green-hydrogen.yaml) is used.",
+        valueName: "file"))
+    var file: String?
+
+    func load() throws(ScenarioErrors) -> Scenario {
+        if let file { return try ScenarioFile.load(path: file) }
+        return try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName)
+    }
+
+    var displayName: String { file ?? DefaultScenario.fileName }
+}

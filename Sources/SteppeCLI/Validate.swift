@@ -1,0 +1,27 @@
+import ArgumentParser
+import Steppe
+
+extension SteppeCommand {
+    /// `steppe validate FILE`: check a scenario file and report every problem.
+    struct Validate: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a scenario file and report every problem with its line.")
+
+        @OptionGroup var scenario: ScenarioOptions
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            do {
+                let s = try scenario.load()
+                let model = try s.compile()
+                return CommandResult(standardOutput:
+                    "\(scenario.displayName): ok (\(s.name); \(model.yearCount) years \(s.startYear)-\(model.calendarYear(model.yearCount - 1)), \(s.incentives.count) incentives)\n")
+            } catch let errors as ScenarioErrors {
+                return .failure(errors)
+            } catch {
+                return CommandResult(status: 1, standardError: "\(scenario.displayName): \(error)\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Steppe
+import Yams
+
+/// Reads scenario files (YAML, or JSON, which the YAML parser also reads) into `Scenario`s.
+///
+/// Every failure is a `ScenarioErrors` whose issues each print as one line naming
+/// the file, the line where the parser gives one, and the key path.
+public enum ScenarioFile {
+    /// Loads and validates the scenario at `path`.
+    public static func load(path: String) throws(ScenarioErrors) -> Scenario {
+        let name = (path as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioIssue(file: name, keyPath: "", message: "the file is not UTF-8 text")])
+        }
+        return try parse(text, file: name)
+    }
+
+    /// Parses and validates scenario text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> Scenario {
+        let document = try sourceNode(text, file: file)
+        return try Scenario(reading: document, file: file)
+    }
+
+    /// Parses YAML or JSON text into a position-carrying document tree.
+    public static func sourceNode(_ text: String, file: String) throws(ScenarioErrors) -> SourceNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioErrors([issue(for: error, file: file)])
+        } catch {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "cannot parse: \(error)")])
+        }
+        guard let node else {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "the file is empty")])
+        }
+        return convert(node)
+    }
+
+    static func convert(_ node: Node) -> SourceNode {
+        let mark = node.mark
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return SourceNode(.null, line: mark?.line, column: mark?.column)
+            }
+            return SourceNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any),
+                              line: mark?.line, column: mark?.column)
+        case .mapping(let mapping):
+            let entries = mapping.map { key, value in
+                SourceNode.Entry(key: key.string ?? "\(key)", keyLine: key.mark?.line, keyColumn: key.mark?.column,
+                                 value: convert(value))
+            }
+            return SourceNode(.mapping(entries), line: mark?.line, column: mark?.column)
+        case .sequence(let sequence):
+            return SourceNode(.sequence(sequence.map(convert)), line: mark?.line, column: mark?.column)
+        case .alias:
+            return SourceNode(.null, line: mark?.line, column: mark?.column)
+        }
+    }
+
+    static func issue(for error: YamlError, file: String) -> ScenarioIssue {
+        func flat(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(flat($0.text)) (line \($0.mark.line)): " } ?? ""
+            return ScenarioIssue(file: file, line: mark.line, column: mark.column, keyPath: "",
+                                 message: "not valid YAML/JSON: \(detail)\(flat(problem))")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
+                                 message: "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return ScenarioIssue(file: file, keyPath: "", message: "not valid YAML/JSON: \(flat("\(error)"))")
+        }
+    }
+}
