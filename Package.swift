@@ -32,7 +32,8 @@ let package = Package(
         .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
         .testTarget(
             name: "SteppeTests",
-            dependencies: ["Steppe", "SteppeFiles", "SteppeCLI"]
+            dependencies: ["Steppe", "SteppeFiles", "SteppeCLI"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
