@@ -88,6 +88,10 @@ extension Scenario {
             fail("financing.equityShare", "must be below 1 when a fixed-share loan exists (got \(financing.equityShare))")
         }
 
+        let holidays = incentives.filter { if case .taxHoliday = $0.kind { return $0.enabled }; return false }
+        if holidays.count > 1 {
+            fail("incentives", "at most one tax holiday may be enabled (got \(holidays.map(\.id).joined(separator: ", ")))")
+        }
         var groupRules: [String: Incentive.StackingRule] = [:]
         var incentiveIDs = Set<String>()
         for (i, inc) in incentives.enumerated() {
@@ -95,6 +99,9 @@ extension Scenario {
             if !incentiveIDs.insert(inc.id).inserted { fail("\(path).id", "duplicate incentive id '\(inc.id)'") }
             if let from = inc.validFrom, let to = inc.validTo, to < from {
                 fail("\(path).validTo", "must not be before validFrom \(from) (got \(to))")
+            }
+            if inc.isTaxPreference, inc.stackingRule == .highest {
+                fail("\(path).stackingRule", "a tax preference cannot be in a 'highest' group: lower CIT rates already apply choose-one")
             }
             if let group = inc.stackingGroup {
                 if let rule = groupRules[group], rule != inc.stackingRule {

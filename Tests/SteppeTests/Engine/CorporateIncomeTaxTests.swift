@@ -1,0 +1,98 @@
+import Testing
+@testable import Steppe
+
+/// CIT: holidays, reduced rates, their stacking and loss carry-forward.
+///
+/// The scenarios have no capex, so taxable income is revenue less a fixed cost of 100
+/// a year and the numbers can be followed by hand.
+@Suite("Corporate income tax")
+struct CorporateIncomeTaxTests {
+    /// Ten operating years 2026-2035, revenue per year as given, cost 100 a year.
+    static func yaml(revenue: [Double], incentives: String, stacking: String = "lowerOf") -> String {
+        """
+        name: tax
+        startYear: 2026
+        operationStartYear: 2026
+        operatingYears: 10
+        assetClasses: []
+        capex: []
+        products:
+          - {id: service, unit: unit, quantity: [\(revenue.map { "\($0)" }.joined(separator: ", "))], price: 1}
+        operatingCosts:
+          - {id: cost, annualAmount: 100}
+        tax: {citRate: 0.25, lossCarryForwardYears: 5, holidayStacking: \(stacking)}
+        discounting: {projectRate: 0.08, equityRate: 0.08}
+        incentives:
+        \(incentives)
+        """
+    }
+
+    static let holiday = """
+          - {id: holiday, kind: taxHoliday, exemptYears: 3, reducedYears: 3, reducedFactor: 0.5,
+             countFrom: firstRevenueYear, assumption: test}
+        """
+    static let westernDevelopment = """
+          - {id: wd, kind: taxRate, rate: 0.15, validFrom: 2021, validTo: 2033, assumption: test}
+        """
+
+    @Test("A loss made in a holiday year offsets income in a reduced-rate year within five years")
+    func holidayLossUsedWithinFiveYears() throws {
+        // 2026 (exempt) loses 99; 2031 (half-rate year 6) earns 300, of which 99 is offset.
+        let e = try evaluate(Self.yaml(revenue: [1, 100, 100, 100, 100, 400, 100, 100, 100, 100], incentives: Self.holiday))
+        #expect(e.years[0].lossCarriedForward == 99)
+        #expect(e.years[4].lossCarriedForward == 99)
+        #expect(abs(e.years[5].tax - 0.125 * (300 - 99)) <= 1e-9)
+        #expect(e.years[5].lossCarriedForward == 0)
+    }
+
+    @Test("A loss made in a holiday year expires after five years")
+    func holidayLossExpires() throws {
+        // The same loss is no longer available in 2032, the sixth year after it.
+        let e = try evaluate(Self.yaml(revenue: [1, 100, 100, 100, 100, 100, 400, 100, 100, 100], incentives: Self.holiday))
+        #expect(e.years[5].lossCarriedForward == 0)
+        #expect(abs(e.years[6].tax - 0.25 * 300) <= 1e-9)
+    }
+
+    @Test("Income in an exempt year still consumes carried losses")
+    func exemptYearConsumesLosses() throws {
+        // 2026 loses 99; 2027 (still exempt) earns 200 and uses the loss; 2031 earns 300 with no loss left.
+        let e = try evaluate(Self.yaml(revenue: [1, 300, 100, 100, 100, 400, 100, 100, 100, 100], incentives: Self.holiday))
+        #expect(e.years[1].tax == 0)
+        #expect(e.years[1].lossCarriedForward == 0)
+        #expect(abs(e.years[5].tax - 0.125 * 300) <= 1e-9)
+    }
+
+    @Test("15% and 3+3 stack as 'lowerOf': 0, 0, 0, then 12.5% (not 7.5%), then 15%, then 25% after validity")
+    func lowerOfStacking() throws {
+        let e = try evaluate(Self.yaml(revenue: Array(repeating: 200, count: 10),
+                                       incentives: Self.holiday + "\n" + Self.westernDevelopment))
+        let rates = e.years.map(\.citRate)
+        #expect(rates == [0, 0, 0, 0.125, 0.125, 0.125, 0.15, 0.15, 0.25, 0.25])
+        #expect(abs(e.years[3].tax - 12.5) <= 1e-12)
+    }
+
+    @Test("15% and 3+3 stack as 'halveReducedRate': the half years pay 7.5%")
+    func halveReducedRateStacking() throws {
+        let e = try evaluate(Self.yaml(revenue: Array(repeating: 200, count: 10),
+                                       incentives: Self.holiday + "\n" + Self.westernDevelopment, stacking: "halveReducedRate"))
+        #expect(e.years.map(\.citRate) == [0, 0, 0, 0.075, 0.075, 0.075, 0.15, 0.15, 0.25, 0.25])
+    }
+
+    @Test("A holiday counted from the first profit year starts after the loss years")
+    func holidayFromFirstProfit() throws {
+        let e = try evaluate(Self.yaml(revenue: [50, 50, 200, 200, 200, 200, 200, 200, 200, 200], incentives: """
+              - {id: holiday, kind: taxHoliday, exemptYears: 2, reducedYears: 2, countFrom: firstProfitYear, assumption: test}
+            """))
+        // Losses of 50 in 2026 and 2027; 2028 is the first year with taxable income after offset (100 - 100 = 0 is not profit).
+        #expect(e.years[2].taxableIncome == 100)
+        #expect(e.years.map(\.citRate) == [0.25, 0.25, 0.25, 0, 0, 0.125, 0.125, 0.25, 0.25, 0.25])
+    }
+
+    @Test("Without incentives the statutory 25% applies and losses carry forward")
+    func statutoryWithLosses() throws {
+        let e = try evaluate(Self.yaml(revenue: [0, 300, 100, 100, 100, 100, 100, 100, 100, 100], incentives: "  []"))
+        #expect(e.years[0].tax == 0)
+        #expect(abs(e.years[1].tax - 0.25 * (200 - 100)) <= 1e-12)
+        #expect(e.years.allSatisfy { $0.citRate == 0.25 })
+    }
+}

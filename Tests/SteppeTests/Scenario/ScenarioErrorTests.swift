@@ -1,0 +1,123 @@
+import Testing
+@testable import Steppe
+import SteppeCLI
+
+/// Bad input gives one line per problem naming the file, the line and the key path, and exit status 1.
+@Suite("Scenario file errors")
+struct ScenarioErrorTests {
+    static let valid = """
+        name: errors
+        startYear: 2026
+        operatingYears: 10
+        assetClasses:
+          - {id: plant, lifeYears: 10}
+        capex:
+          - {year: 2026, assetClass: plant, amount: 1000}
+        products:
+          - {id: widget, unit: unit, quantity: 10, price: 100}
+        discounting: {projectRate: 0.08, equityRate: 0.08}
+        """
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let yaml: String
+        /// The whole expected error line.
+        let expected: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown key",
+             yaml: valid.replacingOccurrences(of: "operatingYears: 10", with: "operatingYears: 10\noperatingYear: 12"),
+             expected: "bad.yaml:4:1: operatingYear: unknown key; did you mean 'operatingYears'?"),
+        Case(name: "wrong type",
+             yaml: valid.replacingOccurrences(of: "startYear: 2026", with: "startYear: next year"),
+             expected: "bad.yaml:2:12: startYear: expected a whole number, got 'next year'"),
+        Case(name: "negative life",
+             yaml: valid.replacingOccurrences(of: "lifeYears: 10", with: "lifeYears: -3"),
+             expected: "bad.yaml:5:28: assetClasses[0].lifeYears: must be >= 1 (got -3)"),
+        Case(name: "negative operating years",
+             yaml: valid.replacingOccurrences(of: "operatingYears: 10", with: "operatingYears: -1"),
+             expected: "bad.yaml:3:17: operatingYears: must be >= 1 (got -1)"),
+        Case(name: "missing required field",
+             yaml: valid.replacingOccurrences(of: "name: errors\n", with: ""),
+             expected: "bad.yaml:1:1: name: missing required key"),
+        Case(name: "unparseable YAML",
+             yaml: valid.replacingOccurrences(of: "capex:", with: "capex: [unclosed"),
+             expected: "bad.yaml:7:5: not valid YAML/JSON: while parsing a flow sequence (line 6): did not find expected ',' or ']'"),
+        Case(name: "unknown reference with suggestion",
+             yaml: valid.replacingOccurrences(of: "assetClass: plant", with: "assetClass: plnt"),
+             expected: "bad.yaml:7:30: capex[0].assetClass: unknown asset class 'plnt'; did you mean 'plant'?"),
+        Case(name: "quoted number is a string",
+             yaml: valid.replacingOccurrences(of: "price: 100", with: "price: \"100\""),
+             expected: "bad.yaml:9:51: products[0].price: expected a number, got the string \"100\""),
+    ]
+
+    @Test("Each error is one line naming file, line and key path, with exit status 1", arguments: cases)
+    func errorLine(_ c: Case) throws {
+        let path = try temporaryFile(named: "bad.yaml", c.yaml)
+        let result = SteppeCommand.run(["validate", path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines == [c.expected])
+    }
+
+    @Test("The valid base scenario of these cases passes validation")
+    func baseIsValid() throws {
+        let path = try temporaryFile(named: "good.yaml", Self.valid)
+        let result = SteppeCommand.run(["validate", path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix(path + ": ok"))
+    }
+
+    @Test("All errors of a file are reported at once, in document order")
+    func allErrorsAtOnce() throws {
+        let yaml = Self.valid
+            .replacingOccurrences(of: "startYear: 2026", with: "startYear: soon")
+            .replacingOccurrences(of: "lifeYears: 10", with: "lifeYears: 0")
+            .replacingOccurrences(of: "equityRate: 0.08", with: "equityRate: 0.08, timing: midyear")
+        let result = SteppeCommand.run(["validate", try temporaryFile(named: "bad.yaml", yaml)])
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("discounting.timing: 'midyear' is not one of endOfYear, midYear; did you mean 'midYear'?"))
+    }
+
+    @Test("A missing file is reported with exit status 1")
+    func missingFile() {
+        let result = SteppeCommand.run(["evaluate", "/nonexistent/scenario.yaml"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "/nonexistent/scenario.yaml: no such file\n")
+    }
+
+    @Test("JSON files are read with line numbers too")
+    func jsonErrors() throws {
+        let json = """
+        {
+          "name": "json",
+          "startYear": 2026,
+          "operatingYears": "ten",
+          "assetClasses": [],
+          "capex": [],
+          "products": [{"id": "w", "unit": "u", "quantity": 1, "price": 1}],
+          "discounting": {"projectRate": 0.08, "equityRate": 0.08}
+        }
+        """
+        let result = SteppeCommand.run(["validate", try temporaryFile(named: "bad.json", json)])
+        #expect(result.status == 1)
+        #expect(result.standardError == "bad.json:4:21: operatingYears: expected a whole number, got the string \"ten\"\n")
+    }
+
+    @Test("Semantic errors found after reading still name the line of their key")
+    func semanticErrorLine() throws {
+        let yaml = Self.valid + """
+
+            financing:
+              equityShare: 0.3
+              loans:
+                - {id: a, rate: 0.05, tenorYears: 5, graceYears: 5, repayment: annuity}
+            """
+        let result = SteppeCommand.run(["validate", try temporaryFile(named: "bad.yaml", yaml)])
+        #expect(result.standardError == "bad.yaml:14:54: financing.loans[0].graceYears: must be less than tenorYears 5 (got 5)\n")
+    }
+}
