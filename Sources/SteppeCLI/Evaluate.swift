@@ -27,10 +27,8 @@ extension SteppeCommand {
             let evaluation: Evaluation
             do {
                 evaluation = try scenario.load().evaluate()
-            } catch let errors as ScenarioErrors {
-                return .failure(errors)
             } catch {
-                return CommandResult(status: 1, standardError: "\(scenario.displayName): \(error)\n")
+                return .failure(error)
             }
             let body: String
             switch format {

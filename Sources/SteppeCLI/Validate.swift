@@ -17,10 +17,8 @@ extension SteppeCommand {
                 let model = try s.compile()
                 return CommandResult(standardOutput:
                     "\(scenario.displayName): ok (\(s.name); \(model.yearCount) years \(s.startYear)-\(model.calendarYear(model.yearCount - 1)), \(s.incentives.count) incentives)\n")
-            } catch let errors as ScenarioErrors {
-                return .failure(errors)
             } catch {
-                return CommandResult(status: 1, standardError: "\(scenario.displayName): \(error)\n")
+                return .failure(error)
             }
         }
     }

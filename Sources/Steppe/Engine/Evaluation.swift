@@ -44,5 +44,5 @@ public struct Evaluation: Sendable {
 
 extension Scenario {
     /// Compiles and evaluates the scenario.
-    public func evaluate() throws -> Evaluation { Evaluation(try compile()) }
+    public func evaluate() throws(ScenarioErrors) -> Evaluation { Evaluation(try compile()) }
 }

@@ -1,10 +1,15 @@
 import Foundation
 
 extension Scenario {
-    /// Validates the scenario and flattens it into a `CompiledModel`.
+    /// Lets the domain modules contribute their lines, validates the result and flattens
+    /// it into a `CompiledModel`.
     ///
     /// - Throws: `ScenarioErrors` listing every problem `validate()` finds.
-    public func compile() throws -> CompiledModel {
+    public func compile() throws(ScenarioErrors) -> CompiledModel {
+        try withModuleContributions().compileContributed()
+    }
+
+    func compileContributed() throws(ScenarioErrors) -> CompiledModel {
         let issues = validate()
         if !issues.isEmpty { throw ScenarioErrors(issues) }
 

@@ -13,7 +13,13 @@ extension Scenario {
             throw ScenarioErrors(reader.issues.isEmpty
                 ? [ScenarioIssue(file: file, keyPath: "", message: "the scenario could not be read")] : reader.issues)
         }
-        let semantic = scenario.validate()
+        let contributed: Scenario
+        do {
+            contributed = try scenario.withModuleContributions()
+        } catch {
+            throw ScenarioErrors(error.issues.map(reader.locate))
+        }
+        let semantic = contributed.validate()
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         self = scenario
     }
@@ -43,13 +49,19 @@ extension Scenario {
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
         let incentives = o.optional("incentives")?.list(decodeIncentive) ?? []
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
+        var modules: [any ScenarioModule] = []
+        var modulesFailed = false
+        for (key, read) in moduleReaders {
+            guard let section = o.optional(key) else { continue }
+            if let module = read(section) { modules.append(module) } else { modulesFailed = true }
+        }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
-              let discounting, let financing, let tax, !landFailed else { return nil }
+              let discounting, let financing, let tax, !landFailed, !modulesFailed else { return nil }
         return Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
                         operationStartYear: operationStartYear, operatingYears: operatingYears,
                         assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
                         labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
-                        incentives: incentives, recoverResidualValue: recover)
+                        incentives: incentives, recoverResidualValue: recover, modules: modules)
     }
 
     static func decodeAssetClass(_ f: SourceField) -> AssetClass? {

@@ -5,7 +5,7 @@
 /// each product or cost line; rates as fractions (0.25 = 25%); years are calendar
 /// years. Operating values (quantities, prices, costs) are those of the **first
 /// operating year** and escalate once a year after it.
-public struct Scenario: Sendable, Equatable {
+public struct Scenario: Sendable {
     public var name: String
     /// Zone identifier (for example `ejin-horo-mengsu`), informational until zone profiles exist.
     public var zone: String?
@@ -29,6 +29,8 @@ public struct Scenario: Sendable, Equatable {
     public var incentives: [Incentive]
     /// Recover the remaining book value of all assets as cash in the last operating year.
     public var recoverResidualValue: Bool
+    /// Domain modules (hydrogen, dairy, talent) whose lines are added before compilation.
+    public var modules: [any ScenarioModule]
 
     public init(
         name: String, zone: String? = nil, currency: String = "CNY", startYear: Int,
@@ -36,7 +38,7 @@ public struct Scenario: Sendable, Equatable {
         capex: [CapexItem], products: [Product], operatingCosts: [OperatingCost] = [],
         labour: [StaffGroup] = [], land: Land? = nil, financing: Financing = Financing(),
         tax: TaxRules = TaxRules(), discounting: Discounting, incentives: [Incentive] = [],
-        recoverResidualValue: Bool = false
+        recoverResidualValue: Bool = false, modules: [any ScenarioModule] = []
     ) {
         self.name = name; self.zone = zone; self.currency = currency; self.startYear = startYear
         self.operationStartYear = operationStartYear; self.operatingYears = operatingYears
@@ -44,6 +46,7 @@ public struct Scenario: Sendable, Equatable {
         self.operatingCosts = operatingCosts; self.labour = labour; self.land = land
         self.financing = financing; self.tax = tax; self.discounting = discounting
         self.incentives = incentives; self.recoverResidualValue = recoverResidualValue
+        self.modules = modules
     }
 }
 
