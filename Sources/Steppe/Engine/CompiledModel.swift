@@ -26,7 +26,13 @@ public struct CompiledModel: Sendable {
 
     /// Operating-cost lines, including one per staff group (`labour:ROLE`) and a land lease (`land-lease`).
     public let costLineIDs: [String]
+    /// Quantities of lines with an annual driver (zero rows for per-unit lines).
     public var costQuantity: YearMatrix
+    /// For a per-unit line, the product whose output drives it (-1 for annual lines); the
+    /// engine multiplies that output by `costQuantityPerUnit` each year, so a path that
+    /// changes the output changes the line with it.
+    public let costDriverProduct: [Int]
+    public var costQuantityPerUnit: [Double]
     public var costPrice: YearMatrix
     public let costVATRate: [Double]
 
@@ -39,9 +45,9 @@ public struct CompiledModel: Sendable {
     public var headcount: YearMatrix
 
     public let equityShare: Double
-    public let loans: [CompiledLoan]
+    public var loans: [CompiledLoan]
 
-    public let citRate: Double
+    public var citRate: Double
     public let lossTreatment: TaxRules.LossTreatment
     public let lossCarryForwardYears: Int
     public let lossOffsetLimit: Double
@@ -51,11 +57,22 @@ public struct CompiledModel: Sendable {
     public let incentives: [CompiledIncentive]
     /// Scale of each incentive (1 = as configured, 0 = withdrawn, 0.5 = cut by half).
     public var incentiveScale: [Double]
+    /// First and last year index in which each incentive applies. They start as the
+    /// incentive's eligibility window; a path's policy events (delay, withdrawal) move them.
+    public var incentiveFirstYear: [Int]
+    public var incentiveLastYear: [Int]
+    /// Year index in which amounts already received are repaid (-1: never).
+    public var incentiveClawbackYear: [Int]
 
     public let recoverResidualValue: Bool
 
     /// Calendar year of a year index.
     @inlinable public func calendarYear(_ t: Int) -> Int { startYear + t }
+
+    /// Whether incentive `i` applies in year index `t` on this path.
+    @inlinable public func incentiveApplies(_ i: Int, in t: Int) -> Bool {
+        t >= incentiveFirstYear[i] && t <= incentiveLastYear[i]
+    }
 }
 
 /// An asset class with its depreciation rule.
@@ -74,7 +91,7 @@ public struct CompiledLoan: Sendable, Equatable {
     public let id: String
     /// Fraction of each construction year's capex drawn on this loan (fixed-share loans).
     public let drawShare: Double
-    public let rate: Double
+    public var rate: Double
     public let tenorYears: Int
     public let graceYears: Int
     public let repayment: Loan.Repayment
@@ -99,7 +116,8 @@ public struct CompiledIncentive: Sendable, Equatable {
     public let id: String
     public let title: String
     public let kind: Kind
-    /// First and last year index in which the incentive may apply (empty range if never).
+    /// First and last year index of the configured eligibility window (empty range if never);
+    /// the engine reads the per-path window in `CompiledModel.incentiveFirstYear` instead.
     public let firstYear: Int
     public let lastYear: Int
     public let capPerYear: Double
@@ -109,8 +127,6 @@ public struct CompiledIncentive: Sendable, Equatable {
     /// Index of the stacking group with rule `highest`, or -1 when additive.
     public let highestOnlyGroup: Int
     public let provenance: Provenance
-
-    @inlinable public func applies(in t: Int) -> Bool { t >= firstYear && t <= lastYear }
 
     public var isCapitalGrant: Bool {
         switch kind {

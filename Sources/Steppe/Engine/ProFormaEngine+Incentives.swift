@@ -11,9 +11,17 @@ extension ProFormaEngine {
             let scale = m.incentiveScale[i]
             var paid = 0.0
             var fixedPaid = false
+            let clawback = m.incentiveClawbackYear[i]
             for t in 0..<n {
                 var amount = 0.0
-                if inc.applies(in: t) && scale != 0 {
+                if t == clawback {
+                    // Everything received so far is repaid, and nothing is paid from then on.
+                    ws.incentiveByItem[i, t] = -paid
+                    paid = 0
+                    continue
+                }
+                if clawback >= 0 && t > clawback { ws.incentiveByItem[i, t] = 0; continue }
+                if m.incentiveApplies(i, in: t) && scale != 0 {
                     switch inc.kind {
                     case .capitalGrantShare(let share, let mask):
                         for c in 0..<mask.count where mask[c] { amount += share * m.capex[c, t] }
@@ -26,9 +34,9 @@ extension ProFormaEngine {
                     case .interestSubsidy(let reduction, let mask):
                         for l in 0..<mask.count where mask[l] { amount += reduction * ws.loanOpening[l, t] }
                     case .inputDiscount(let line, let discount):
-                        amount = min(discount, m.costPrice[line, t]) * m.costQuantity[line, t]
+                        amount = min(discount, m.costPrice[line, t]) * ws.costQuantity[line, t]
                     case .inputOverride(let line, let price):
-                        amount = max(0, m.costPrice[line, t] - price) * m.costQuantity[line, t]
+                        amount = max(0, m.costPrice[line, t] - price) * ws.costQuantity[line, t]
                     case .perPersonAllowance(let s, let perPerson, let firmShare):
                         amount = perPerson * firmShare * m.headcount[s, t]
                     case .taxRate, .taxHoliday:

@@ -45,7 +45,7 @@ extension ProFormaEngine {
             // Rate: statutory, reduced, then holiday.
             var reduced = statutory
             var holidayFactor = 1.0
-            for (i, inc) in m.incentives.enumerated() where inc.applies(in: t) {
+            for (i, inc) in m.incentives.enumerated() where m.incentiveApplies(i, in: t) {
                 let scale = m.incentiveScale[i]
                 guard scale != 0 else { continue }
                 switch inc.kind {

@@ -54,7 +54,10 @@ public enum ProFormaEngine {
             }
             var opex = 0.0, inputVAT = 0.0
             for l in 0..<m.costLineIDs.count {
-                let c = m.costQuantity[l, t] * m.costPrice[l, t]
+                let driver = m.costDriverProduct[l]
+                let q = driver >= 0 ? m.costQuantityPerUnit[l] * m.quantity[driver, t] : m.costQuantity[l, t]
+                ws.costQuantity[l, t] = q
+                let c = q * m.costPrice[l, t]
                 ws.opexByLine[l, t] = c
                 opex += c
                 inputVAT += c * m.costVATRate[l]

@@ -33,6 +33,8 @@ extension Scenario {
         // Cost lines: operating costs, then labour, then a land lease.
         var lineIDs: [String] = []
         var lineVAT: [Double] = []
+        var lineDriver: [Int] = []
+        var linePerUnit: [Double] = []
         var lineRows: [(quantity: [Double], price: [Double])] = []
         func operatingRow(_ value: (Int) -> Double) -> [Double] {
             (0..<n).map { $0 < opStart ? 0 : value($0) }
@@ -40,10 +42,12 @@ extension Scenario {
         for cost in operatingCosts {
             let q: [Double]
             switch cost.driver {
-            case .annual(let v): q = operatingRow { v[operatingYear: $0 - opStart] }
+            case .annual(let v):
+                q = operatingRow { v[operatingYear: $0 - opStart] }
+                lineDriver.append(-1); linePerUnit.append(0)
             case .perUnit(let product, let perUnit):
-                let p = productIndex[product]!
-                q = operatingRow { perUnit * quantity[p, $0] }
+                q = Array(repeating: 0, count: n)
+                lineDriver.append(productIndex[product]!); linePerUnit.append(perUnit)
             }
             lineIDs.append(cost.id); lineVAT.append(cost.vatRate)
             lineRows.append((q, operatingRow { escalated(cost.price, cost.escalation, $0 - opStart) }))
@@ -52,11 +56,11 @@ extension Scenario {
         for (s, group) in labour.enumerated() {
             let q = operatingRow { group.headcount[operatingYear: $0 - opStart] }
             for t in 0..<n { headcount[s, t] = q[t] }
-            lineIDs.append("labour:\(group.role)"); lineVAT.append(0)
+            lineIDs.append("labour:\(group.role)"); lineVAT.append(0); lineDriver.append(-1); linePerUnit.append(0)
             lineRows.append((q, operatingRow { escalated(group.annualWage * (1 + group.onCostRate), group.escalation, $0 - opStart) }))
         }
         if case .lease(let area, let rent, let esc) = land {
-            lineIDs.append(Scenario.landLeaseCostID); lineVAT.append(0)
+            lineIDs.append(Scenario.landLeaseCostID); lineVAT.append(0); lineDriver.append(-1); linePerUnit.append(0)
             lineRows.append((operatingRow { _ in area }, operatingRow { escalated(rent, esc, $0 - opStart) }))
         }
         var costQuantity = YearMatrix(rows: lineIDs.count, years: n)
@@ -157,12 +161,15 @@ extension Scenario {
             timing: discounting.timing, projectRate: discounting.projectRate, equityRate: discounting.equityRate,
             productIDs: products.map(\.id), productUnits: products.map(\.unit), quantity: quantity, price: price,
             productVATRate: products.map(\.vatRate),
-            costLineIDs: lineIDs, costQuantity: costQuantity, costPrice: costPrice, costVATRate: lineVAT,
+            costLineIDs: lineIDs, costQuantity: costQuantity, costDriverProduct: lineDriver, costQuantityPerUnit: linePerUnit,
+            costPrice: costPrice, costVATRate: lineVAT,
             assetClasses: classes, capex: capexMatrix, staffRoles: labour.map(\.role), headcount: headcount,
             equityShare: financing.equityShare, loans: loans,
             citRate: tax.citRate, lossTreatment: tax.lossTreatment, lossCarryForwardYears: tax.lossCarryForwardYears,
             lossOffsetLimit: tax.lossOffsetLimit, holidayStacking: tax.holidayStacking, vatSurtaxRate: tax.vatSurtaxRate,
             incentives: compiledIncentives, incentiveScale: Array(repeating: 1, count: compiledIncentives.count),
+            incentiveFirstYear: compiledIncentives.map(\.firstYear), incentiveLastYear: compiledIncentives.map(\.lastYear),
+            incentiveClawbackYear: Array(repeating: -1, count: compiledIncentives.count),
             recoverResidualValue: recoverResidualValue)
     }
 }

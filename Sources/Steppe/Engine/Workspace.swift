@@ -10,6 +10,8 @@ public struct Workspace: Sendable {
     public var revenueByProduct: YearMatrix
     public var opex: [Double]
     public var opexByLine: YearMatrix
+    /// Quantity of each cost line (its unit per year), per-unit drivers resolved.
+    public var costQuantity: YearMatrix
     public var vatPaid: [Double]
     /// Change of the VAT input-credit balance: the cash VAT costs in a year (negative when credit is used).
     public var vatCashCost: [Double]
@@ -66,6 +68,7 @@ public struct Workspace: Sendable {
         yearCount = n
         revenue = zeros(); revenueByProduct = YearMatrix(rows: model.productIDs.count, years: n)
         opex = zeros(); opexByLine = YearMatrix(rows: model.costLineIDs.count, years: n)
+        costQuantity = opexByLine
         vatPaid = zeros(); vatCashCost = zeros(); vatCreditBalance = zeros(); surtax = zeros(); capex = zeros()
         incentiveByItem = YearMatrix(rows: model.incentives.count, years: n)
         incentives = zeros(); capitalGrants = zeros(); interestSubsidies = zeros(); taxableIncentives = zeros()
