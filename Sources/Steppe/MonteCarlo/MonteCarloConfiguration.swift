@@ -1,0 +1,59 @@
+/// What a Monte Carlo run does: how many paths, from which seed, with which sampler.
+///
+/// Together with the scenario these fix every number of the result: the same
+/// configuration gives bit-identical results for any thread count and shard split.
+public struct MonteCarloConfiguration: Sendable, Equatable {
+    public enum Sampler: String, Sendable, CaseIterable {
+        case random
+        case lhs
+        case sobol
+    }
+
+    public var paths: Int
+    public var seed: UInt64
+    public var sampler: Sampler
+    /// Paths per chunk: the unit of work and of partial summation (part of the result's identity).
+    public var chunkSize: Int
+    /// Up to this many paths, quantiles are exact (every value kept); beyond, a sketch estimates them.
+    public var exactQuantileLimit: Int
+    /// IRRs below this rate count towards "probability below hurdle" (default: the equity discount rate).
+    public var hurdleRate: Double?
+    /// Minimum DSCRs below this count towards "probability below covenant".
+    public var dscrCovenant: Double
+
+    public init(paths: Int, seed: UInt64 = 1, sampler: Sampler = .random, chunkSize: Int = 1024,
+                exactQuantileLimit: Int = 1_000_000, hurdleRate: Double? = nil, dscrCovenant: Double = 1.2) {
+        self.paths = paths; self.seed = seed; self.sampler = sampler; self.chunkSize = chunkSize
+        self.exactQuantileLimit = exactQuantileLimit; self.hurdleRate = hurdleRate; self.dscrCovenant = dscrCovenant
+    }
+
+    /// Quantiles are exact (all values kept) for this run.
+    public var exactQuantiles: Bool { paths <= exactQuantileLimit }
+
+    public var chunkCount: Int { (paths + chunkSize - 1) / chunkSize }
+}
+
+/// Shard `index` of `count` (1-based): a contiguous run of whole chunks.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public init?(index: Int, count: Int) {
+        guard count >= 1, (1...count).contains(index) else { return nil }
+        self.index = index; self.count = count
+    }
+
+    /// Parses `i/n`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else { return nil }
+        self.init(index: i, count: n)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// The chunks of this shard: chunk boundaries split as evenly as possible.
+    public func chunks(of total: Int) -> Range<Int> {
+        (total * (index - 1) / count)..<(total * index / count)
+    }
+}

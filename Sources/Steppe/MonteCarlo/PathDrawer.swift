@@ -1,0 +1,24 @@
+/// Turns one path's uniforms into that path's inputs, written into a model copy the worker owns.
+///
+/// Implementations must overwrite every model entry they ever change from the base
+/// values on every path (never accumulate), so that a path's inputs depend on its
+/// uniforms alone and not on which paths the worker ran before.
+public protocol PathDrawer: Sendable {
+    /// Uniforms a path consumes.
+    var dimension: Int { get }
+    /// Sets the path's inputs in `model` from `uniforms` (count `dimension`, each in (0, 1)).
+    func apply(_ uniforms: UnsafeBufferPointer<Double>, to model: inout CompiledModel)
+}
+
+/// A source of each path's uniforms: a pure function of (path index, dimension).
+public protocol UniformSource: Sendable {
+    /// Writes path `path`'s uniforms, each in (0, 1), into `buffer`.
+    func fill(path: Int, into buffer: UnsafeMutableBufferPointer<Double>)
+}
+
+/// The drawer of a model without uncertain inputs: every path is the base case.
+public struct DeterministicDrawer: PathDrawer {
+    public init() {}
+    public var dimension: Int { 0 }
+    public func apply(_ uniforms: UnsafeBufferPointer<Double>, to model: inout CompiledModel) {}
+}

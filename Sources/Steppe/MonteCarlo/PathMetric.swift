@@ -1,0 +1,38 @@
+/// The per-path outputs the Monte Carlo runner tracks, and how each is computed.
+///
+/// Each is the deterministic metric of the same name (see `Metrics`) evaluated on one
+/// path's pro forma. The break-even price is not tracked: it needs a root search per path.
+public enum PathMetric: Int, CaseIterable, Sendable {
+    case equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, levelizedCost
+
+    public var name: String {
+        switch self {
+        case .equityNPV: "equityNPV"
+        case .projectNPV: "projectNPV"
+        case .equityIRR: "equityIRR"
+        case .projectIRR: "projectIRR"
+        case .minDSCR: "minDSCR"
+        case .paybackYears: "paybackYears"
+        case .levelizedCost: "levelizedCost"
+        }
+    }
+
+    /// Computes every metric of the path in `ws` into `out` (indexed by `rawValue`);
+    /// an undefined metric is written as NaN, which the accumulators count as undefined
+    /// and never let reach a report.
+    ///
+    /// Allocates nothing, except when an IRR has several roots (the rare case of `.multipleRoots`).
+    public static func compute(_ m: CompiledModel, _ ws: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
+        out[equityNPV.rawValue] = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
+        out[projectNPV.rawValue] = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
+        out[equityIRR.rawValue] = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
+        out[projectIRR.rawValue] = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
+        var minimum = Double.infinity
+        for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
+            minimum = Swift.min(minimum, ws.cfads[t] / ws.debtService[t])
+        }
+        out[minDSCR.rawValue] = minimum.isFinite ? minimum : .nan
+        out[PathMetric.paybackYears.rawValue] = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
+        out[levelizedCost.rawValue] = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
+    }
+}

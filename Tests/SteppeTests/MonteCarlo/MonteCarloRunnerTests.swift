@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import Steppe
+
+/// A stand-in uniform source for runner tests: SplitMix64 of (path, dimension).
+struct HashUniforms: UniformSource {
+    let seed: UInt64
+    func fill(path: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
+        for d in 0..<buffer.count {
+            var z = seed &+ UInt64(path) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(d) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            buffer[d] = (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
+        }
+    }
+}
+
+/// Sets the first product's price to a uniform between `low` and `high` on each path.
+struct UniformPriceDrawer: PathDrawer {
+    let low: Double, high: Double
+    let basePrices: [Double]
+    var dimension: Int { 1 }
+    func apply(_ u: UnsafeBufferPointer<Double>, to model: inout CompiledModel) {
+        let price = low + (high - low) * u[0]
+        for t in 0..<model.yearCount { model.price[0, t] = basePrices[t] == 0 ? 0 : price }
+    }
+}
+
+@Suite("Monte Carlo runner")
+struct MonteCarloRunnerTests {
+    /// No tax, no debt: equity NPV = -C + P Q a, linear in the price P.
+    static let yaml = """
+        name: linear
+        startYear: 2026
+        operatingYears: 10
+        assetClasses: [{id: plant, lifeYears: 10}]
+        capex: [{year: 2026, assetClass: plant, amount: 1000000}]
+        products: [{id: widget, unit: unit, quantity: 1000, price: 150}]
+        tax: {citRate: 0}
+        discounting: {projectRate: 0.08, equityRate: 0.08}
+        """
+
+    static func runner(paths: Int, exactLimit: Int = 1_000_000) throws -> MonteCarloRunner {
+        let model = try scenario(yaml).compile()
+        let drawer = UniformPriceDrawer(low: 100, high: 200, basePrices: model.price.row(0))
+        return MonteCarloRunner(model: model, drawer: drawer, uniforms: HashUniforms(seed: 7),
+                                configuration: MonteCarloConfiguration(paths: paths, seed: 7, chunkSize: 256, exactQuantileLimit: exactLimit),
+                                scenarioText: yaml)
+    }
+
+    static func summaryJSON(_ state: RunState, _ runner: MonteCarloRunner) -> String {
+        MonteCarloSummary(state, thresholds: PathMetric.allCases.map { runner.threshold($0) }).json().serialized()
+    }
+
+    @Test("A linear model's mean and variance match the analytic values")
+    func linearModel() throws {
+        let r = try Self.runner(paths: 100_000)
+        let summary = MonteCarloSummary(r.run(threads: 2), thresholds: PathMetric.allCases.map { r.threshold($0) })
+        let npv = try #require(summary.statistics.first { $0.metric == .equityNPV })
+        let a = (1...10).reduce(0.0) { $0 + pow(1.08, -Double($1)) }
+        // P ~ U(100, 200): E[NPV] = -C + 150 Q a, SD[NPV] = Q a (100 / sqrt 12).
+        let mean = -1_000_000 + 150 * 1000 * a, sd = 1000 * a * 100 / 12.0.squareRoot()
+        let m = try #require(npv.mean), s = try #require(npv.standardDeviation)
+        #expect(abs(m - mean) <= 5 * sd / 100_000.0.squareRoot())
+        #expect(abs(s - sd) / sd < 0.01)
+        #expect(npv.count == 100_000 && npv.undefined == 0)
+        // P(NPV < 0) = P(P < C / (Q a)).
+        let p = (1_000_000 / (1000 * a) - 100) / 100
+        #expect(abs(try #require(npv.probabilityBelow) - p) < 0.005)
+    }
+
+    @Test("One and two threads give byte-identical JSON", arguments: [false, true])
+    func threadIndependence(sketch: Bool) throws {
+        let r = try Self.runner(paths: 5000, exactLimit: sketch ? 1000 : 1_000_000)
+        let one = Self.summaryJSON(r.run(threads: 1), r)
+        let two = Self.summaryJSON(r.run(threads: 2), r)
+        let three = Self.summaryJSON(r.run(threads: 3), r)
+        #expect(one == two && two == three)
+        #expect(one.contains("\"p50\""))
+    }
+
+    @Test("Four shards merged give byte-identical JSON to the unsharded run", arguments: [false, true])
+    func shardsMerge(sketch: Bool) throws {
+        let r = try Self.runner(paths: 5000, exactLimit: sketch ? 1000 : 1_000_000)
+        let whole = r.run(threads: 2)
+        var shards: [RunState] = []
+        for i in [3, 1, 4, 2] {
+            let state = r.run(shard: Shard(index: i, count: 4), threads: 1)
+            // Through the shard file format and back.
+            shards.append(try RunState(jsonData: Data(state.json.serialized().utf8)))
+        }
+        let merged = try RunState.merging(shards)
+        #expect(merged.missingRanges.isEmpty)
+        #expect(Self.summaryJSON(merged, r) == Self.summaryJSON(whole, r))
+        #expect(merged.json.serialized() == whole.json.serialized())
+    }
+
+    @Test("A missing shard is named by the paths it would cover")
+    func missingShard() throws {
+        let r = try Self.runner(paths: 4096)
+        let merged = try RunState.merging([1, 2, 4].map { r.run(shard: Shard(index: $0, count: 4)) })
+        #expect(merged.missingRanges == [2048..<3072])
+    }
+
+    @Test("Shards of different runs do not merge")
+    func differentRuns() throws {
+        let a = try Self.runner(paths: 2048).run(shard: Shard(index: 1, count: 2))
+        var other = try Self.runner(paths: 2048).run(shard: Shard(index: 2, count: 2))
+        other.identity.configuration.seed = 8
+        #expect(throws: RunState.MergeError.self) { try RunState.merging([a, other]) }
+    }
+
+    @Test("A cancelled run returns a partial state that says so")
+    func cancellation() throws {
+        let r = try Self.runner(paths: 10_000)
+        let state = r.run(threads: 1, isCancelled: { true })
+        #expect(state.isPartial && state.completedPaths == 0)
+    }
+
+    @Test("Representative paths are the ones nearest P10, P50 and P90 of equity NPV")
+    func representativePaths() throws {
+        let r = try Self.runner(paths: 2000)
+        let summary = MonteCarloSummary(r.run(threads: 2), thresholds: PathMetric.allCases.map { r.threshold($0) })
+        let reps = summary.representativePaths()
+        #expect(reps.map(\.percentile) == [10, 50, 90])
+        let npv = summary.statistics[0]
+        for rep in reps {
+            let target = npv.percentiles.first { $0.0 == rep.percentile }!.1
+            let ws = r.evaluatePath(rep.path)
+            #expect(netPresentValue(rate: 0.08, ws.equityCashFlow) == rep.equityNPV)
+            #expect(abs(rep.equityNPV - target) < 1000 * 6.7 * 0.5, "nearest path within half a price step")
+        }
+    }
+}
