@@ -44,5 +44,16 @@ public struct Evaluation: Sendable {
 
 extension Scenario {
     /// Compiles and evaluates the scenario.
-    public func evaluate() throws(ScenarioErrors) -> Evaluation { Evaluation(try compile()) }
+    ///
+    /// - Throws: `ScenarioErrors` for an invalid scenario, or one whose numbers are so large
+    ///   that the pro forma overflows (reported rather than let NaN or infinity reach a report).
+    public func evaluate() throws(ScenarioErrors) -> Evaluation {
+        let evaluation = Evaluation(try compile())
+        for y in evaluation.years {
+            for (name, value) in y.columns where !(value ?? 0).isFinite {
+                throw ScenarioErrors([ScenarioIssue(keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
+            }
+        }
+        return evaluation
+    }
 }

@@ -100,6 +100,12 @@ extension Scenario {
             if let from = inc.validFrom, let to = inc.validTo, to < from {
                 fail("\(path).validTo", "must not be before validFrom \(from) (got \(to))")
             }
+            if let to = inc.validTo, to < startYear {
+                fail("\(path).validTo", "the validity ends before the project starts in \(startYear) (got \(to))")
+            }
+            if let from = inc.validFrom, from > lastYear {
+                fail("\(path).validFrom", "the validity starts after the project ends in \(lastYear) (got \(from))")
+            }
             if inc.isTaxPreference, inc.stackingRule == .highest {
                 fail("\(path).stackingRule", "a tax preference cannot be in a 'highest' group: lower CIT rates already apply choose-one")
             }
@@ -125,6 +131,9 @@ extension Scenario {
             case .inputPrice(let line, let discount, let override):
                 if !costIDs.contains(line) { fail("\(path).costLine", "unknown operating cost '\(line)'\(suggestion(line, costIDs))") }
                 if (discount == nil) == (override == nil) { fail(path, "an input-price incentive needs exactly one of 'discountPerUnit' and 'overridePrice'") }
+                if let cost = operatingCosts.first(where: { $0.id == line }), case .annual = cost.driver, cost.unit == "yuan" {
+                    fail("\(path).costLine", "'\(line)' is an amount in yuan, not a quantity with a price per unit; a per-unit discount or price does not apply (units mismatch)")
+                }
             case .perPersonAllowance(let role, _):
                 if !roles.contains(role) { fail("\(path).role", "unknown staff role '\(role)'\(suggestion(role, roles))") }
             case .taxRate(let rate):

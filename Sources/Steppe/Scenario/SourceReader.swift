@@ -46,11 +46,19 @@ struct SourceField {
         guard let text = plainText, let x = Double(text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
             return typeError("a number")
         }
+        // Beyond this no project quantity is meaningful, and products of such numbers could overflow.
+        if abs(x) > SourceField.largestMagnitude {
+            reader.fail(node, path, "must be at most 1e15 in magnitude (got \(text))")
+            return nil
+        }
         if let min, x < min { reader.fail(node, path, "must be >= \(min.formattedPlain) (got \(text))"); return nil }
         if let above, x <= above { reader.fail(node, path, "must be > \(above.formattedPlain) (got \(text))"); return nil }
         if let max, x > max { reader.fail(node, path, "must be <= \(max.formattedPlain) (got \(text))"); return nil }
         return x
     }
+
+    /// The largest magnitude a number of a scenario may have.
+    static let largestMagnitude = 1e15
 
     func int(min: Int? = nil, max: Int? = nil) -> Int? {
         guard let text = plainText, let x = Int(text.replacingOccurrences(of: "_", with: "")) else {
