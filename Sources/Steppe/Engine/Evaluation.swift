@@ -19,6 +19,9 @@ public struct Evaluation: Sendable {
     public var opexByLine: [(id: String, amounts: [Double])]
     public var incentivesByItem: [(id: String, amounts: [Double])]
     public var metrics: Metrics
+    /// Yearly physical results of the scenario's modules (`ScenarioModule.yearlyReport`), one
+    /// value per calendar year; empty when evaluated from a compiled model alone.
+    public var moduleSeries: [(module: String, name: String, values: [Double])] = []
 
     public init(_ model: CompiledModel) {
         var ws = Workspace(for: model)
@@ -44,5 +47,12 @@ public struct Evaluation: Sendable {
 
 extension Scenario {
     /// Compiles and evaluates the scenario.
-    public func evaluate() throws(ScenarioErrors) -> Evaluation { Evaluation(try compile()) }
+    public func evaluate() throws(ScenarioErrors) -> Evaluation {
+        var evaluation = Evaluation(try compile())
+        for module in modules {
+            let key = type(of: module).sectionKey
+            evaluation.moduleSeries += module.yearlyReport(for: self).map { (key, $0.name, $0.values) }
+        }
+        return evaluation
+    }
 }

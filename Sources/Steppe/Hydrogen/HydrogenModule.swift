@@ -165,8 +165,9 @@ public struct HydrogenModule: ScenarioModule {
     public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
         let years = simulate(for: scenario)
         let lead = scenario.resolvedOperationStartYear - scenario.startYear
-        func series(_ name: String, _ value: (DispatchYear) -> Double) -> (name: String, values: [Double]) {
-            (name, Array(repeating: 0, count: lead) + years.map(value))
+        // Years before operation: no energy, and nothing exported, so compliant (1).
+        func series(_ name: String, before: Double = 0, _ value: (DispatchYear) -> Double) -> (name: String, values: [Double]) {
+            (name, Array(repeating: before, count: lead) + years.map(value))
         }
         return [
             series("generationMWh", \.generation),
@@ -174,7 +175,7 @@ public struct HydrogenModule: ScenarioModule {
             series("exportMWh", \.export),
             series("exportShare", \.exportShare),
             series("curtailmentMWh", \.curtailment),
-            series("exportCompliant", { $0.compliant ? 1 : 0 }),
+            series("exportCompliant", before: 1, { $0.compliant ? 1 : 0 }),
             series("hydrogenProducedKg", \.hydrogenProduced),
             series("hydrogenDeliveredKg", \.hydrogenDelivered),
             series("gridImportMWh", \.gridImport),
