@@ -49,7 +49,7 @@ extension HydrogenModule {
                 return nil
             }
         }
-        guard let zone = o.required("synthetic")?.string() else { return nil }
+        guard let zoneField = o.required("synthetic"), let zone = zoneField.string() else { return nil }
         let seed = o.optional("seed")?.int(min: 0).map { UInt64($0) } ?? 1
         let lat = o.optional("latitude")?.double(min: -90, max: 90)
         let lon = o.optional("longitude")?.double(min: -180, max: 180)
@@ -64,7 +64,7 @@ extension HydrogenModule {
             guard let lat, let lon, let windHours, let solarHours else {
                 let known = SyntheticResourceModel.shipped.keys.sorted()
                 let hint = closestMatch(to: zone, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                f.reader.fail(o.node, o.childPath("synthetic"),
+                f.reader.fail(zoneField.node, zoneField.path,
                               "no shipped parameters for zone '\(zone)' (shipped: \(known.joined(separator: ", ")))\(hint); or give latitude, longitude, windFullLoadHours and solarFullLoadHours")
                 return nil
             }
