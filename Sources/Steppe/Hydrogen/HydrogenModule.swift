@@ -123,6 +123,11 @@ public struct HydrogenModule: ScenarioModule {
         if elz.stackLifeHours != nil, elz.stackReplacementCost > 0, elz.stackAssetClass == nil {
             issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "missing: the asset class of the stack replacement capex"))
         }
+        if let cls = elz.stackAssetClass, !scenario.assetClasses.contains(where: { $0.id == cls }) {
+            let known = scenario.assetClasses.map(\.id)
+            let hint = closestMatch(to: cls, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "unknown asset class '\(cls)'\(hint)"))
+        }
         if !issues.isEmpty { throw ScenarioErrors(issues) }
 
         let years = simulate(for: scenario)

@@ -132,6 +132,13 @@ struct HydrogenModuleTests {
         #expect(error?.description == message)
     }
 
+    @Test("The stack replacement must name a known asset class")
+    func unknownStackClass() {
+        let text = Self.yaml().replacingOccurrences(of: "{assetClass: stacks,", with: "{assetClass: stack,")
+        let error = #expect(throws: ScenarioErrors.self) { try scenario(text) }
+        #expect(error?.description == "test.yaml:14:72: hydrogen.electrolyser.stackReplacement.assetClass: unknown asset class 'stack'; did you mean 'stacks'?")
+    }
+
     @Test("A hydrogen product in products conflicts with the section")
     func duplicateProduct() {
         let text = Self.yaml().replacingOccurrences(of: "products: []", with: "products: [{id: hydrogen, unit: kg, quantity: 1, price: 1}]")
