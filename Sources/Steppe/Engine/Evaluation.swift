@@ -19,6 +19,9 @@ public struct Evaluation: Sendable {
     public var opexByLine: [(id: String, amounts: [Double])]
     public var incentivesByItem: [(id: String, amounts: [Double])]
     public var metrics: Metrics
+    /// Yearly physical results of the scenario's modules (`ScenarioModule.yearlyReport`), one
+    /// value per calendar year; empty when evaluated from a compiled model alone.
+    public var moduleSeries: [(module: String, name: String, values: [Double])] = []
 
     public init(_ model: CompiledModel) {
         var ws = Workspace(for: model)
@@ -48,11 +51,15 @@ extension Scenario {
     /// - Throws: `ScenarioErrors` for an invalid scenario, or one whose numbers are so large
     ///   that the pro forma overflows (reported rather than let NaN or infinity reach a report).
     public func evaluate() throws(ScenarioErrors) -> Evaluation {
-        let evaluation = Evaluation(try compile())
+        var evaluation = Evaluation(try compile())
         for y in evaluation.years {
             for (name, value) in y.columns where !(value ?? 0).isFinite {
                 throw ScenarioErrors([ScenarioIssue(keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
             }
+        }
+        for module in modules {
+            let key = type(of: module).sectionKey
+            evaluation.moduleSeries += module.yearlyReport(for: self).map { (key, $0.name, $0.values) }
         }
         return evaluation
     }

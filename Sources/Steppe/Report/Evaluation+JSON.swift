@@ -1,7 +1,8 @@
 extension Evaluation {
     /// The evaluation as JSON: `scenario`, `conventions`, `metrics` (numbers or null),
     /// `undefined` (metric -> reason), `cashFlows` (one object per calendar year),
-    /// `opexByLine`, `incentivesByItem` and `incentives` (with provenance).
+    /// `opexByLine`, `incentivesByItem`, `incentives` (with provenance) and, with domain
+    /// modules, `modules` (section -> series -> yearly values).
     /// It contains no timestamps or host details, so equal inputs give equal bytes.
     public var json: JSONValue {
         let m = model
@@ -33,7 +34,16 @@ extension Evaluation {
             }
             return .object(members)
         }
-        return .object([
+        var modules: [(String, JSONValue)] = []
+        for series in moduleSeries {
+            let entry = (series.name, JSONValue.array(series.values.map(JSONValue.number)))
+            if let i = modules.firstIndex(where: { $0.0 == series.module }), case .object(var members) = modules[i].1 {
+                members.append(entry); modules[i].1 = .object(members)
+            } else {
+                modules.append((series.module, .object([entry])))
+            }
+        }
+        var members: [(String, JSONValue)] = [
             ("scenario", .object([
                 ("name", .string(m.name)), ("zone", m.zone.map(JSONValue.string) ?? .null),
                 ("startYear", .number(Double(m.startYear))),
@@ -47,7 +57,10 @@ extension Evaluation {
             ("opexByLine", series(opexByLine)),
             ("incentivesByItem", series(incentivesByItem)),
             ("incentives", .array(incentives)),
-        ])
+        ]
+        // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
+        if !modules.isEmpty { members.append(("modules", .object(modules))) }
+        return .object(members)
     }
 }
 

@@ -18,6 +18,13 @@ extension Evaluation {
             out += "\(y.year) " + columns.map { pad(String(format: "%.2f", $0.1(y) / 1e6), 9) }.joined()
             out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 9) + "\n"
         }
+        if !moduleSeries.isEmpty {
+            out += "\nModule results by year\n"
+            out += "year " + moduleSeries.map { pad(Evaluation.shortName($0.name), 11) }.joined() + "\n"
+            for (t, y) in years.enumerated() {
+                out += "\(y.year) " + moduleSeries.map { pad(Evaluation.format(series: $0.name, $0.values[t]), 11) }.joined() + "\n"
+            }
+        }
         out += "\nMetrics\n"
         for (name, value) in metrics.all {
             out += "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
@@ -31,6 +38,24 @@ extension Evaluation {
         return out
     }
 
+    /// A column title of at most 10 characters for a module series.
+    static func shortName(_ name: String) -> String {
+        let known = ["generationMWh": "gen GWh", "selfConsumptionMWh": "self GWh", "exportMWh": "export GWh",
+                     "exportShare": "export %", "curtailmentMWh": "curtail GWh", "exportCompliant": "compliant",
+                     "hydrogenProducedKg": "H2 made t", "hydrogenDeliveredKg": "H2 sold t", "gridImportMWh": "import GWh",
+                     "exportCapturePrice": "capture", "electrolyserOperatingHours": "elz hours", "stackReplacements": "stacks"]
+        return known[name] ?? String(name.prefix(10))
+    }
+
+    static func format(series name: String, _ x: Double) -> String {
+        if name.hasSuffix("MWh") { return String(format: "%.2f", x / 1000) }
+        if name.hasSuffix("Kg") { return String(format: "%.1f", x / 1000) }
+        if name == "exportShare" { return String(format: "%.2f", x * 100) }
+        if name == "exportCompliant" { return x == 1 ? "yes" : "NO" }
+        if name.hasSuffix("Price") { return String(format: "%.4f", x) }
+        return String(format: "%.0f", x)
+    }
+
     static func format(metric name: String, _ x: Double) -> String {
         switch name {
         case "projectIRR", "equityIRR": return String(format: "%.4f%%", x * 100)
@@ -41,12 +66,15 @@ extension Evaluation {
         }
     }
 
-    /// The yearly columns as CSV with a header row (yuan, `citRate` and `dscr` as ratios).
+    /// The yearly columns as CSV with a header row (yuan, `citRate` and `dscr` as ratios), then the
+    /// modules' yearly series as `section.name` columns.
     public var csv: String {
         guard let first = years.first else { return "" }
-        var out = "year," + first.columns.map(\.0).joined(separator: ",") + "\n"
-        for y in years {
-            out += "\(y.year)," + y.columns.map { $0.1.map { "\($0)" } ?? "" }.joined(separator: ",") + "\n"
+        var out = "year," + first.columns.map(\.0).joined(separator: ",")
+        out += moduleSeries.map { ",\($0.module).\($0.name)" }.joined() + "\n"
+        for (t, y) in years.enumerated() {
+            out += "\(y.year)," + y.columns.map { $0.1.map { "\($0)" } ?? "" }.joined(separator: ",")
+            out += moduleSeries.map { ",\($0.values[t])" }.joined() + "\n"
         }
         return out
     }

@@ -29,7 +29,10 @@ typealias ScenarioModuleReader = @Sendable (SourceField) -> (any ScenarioModule)
 extension Scenario {
     /// The sections a scenario file may hold besides the core keys, in the order modules run.
     /// A new domain module adds one line here.
-    static let moduleReaders: [(key: String, read: ScenarioModuleReader)] = []
+    static let moduleReaders: [(key: String, read: ScenarioModuleReader)] = [
+        (GreenPowerModule.sectionKey, GreenPowerModule.read),
+        (HydrogenModule.sectionKey, HydrogenModule.read),
+    ]
 
     /// The scenario after every module has contributed its lines.
     public func withModuleContributions() throws(ScenarioErrors) -> Scenario {

@@ -1,0 +1,201 @@
+/// The `hydrogen:` section of a scenario: an integrated wind/solar-to-hydrogen plant
+/// dispatched hour by hour in every operating year, whose results become pro forma lines.
+///
+/// Contributions (before compilation):
+/// - product `hydrogen` (kg delivered a year), placed **first** so break-even price and
+///   levelized cost refer to hydrogen;
+/// - product `grid-export` (kWh a year) at the lifetime energy-weighted capture price (the
+///   yearly capture prices, which differ slightly, are in the yearly report);
+/// - cost line `grid-import` (yuan a year, priced hour by hour) when the plant imports;
+/// - cost line `water` (t a year) when `water` is given;
+/// - cost line `self-use-system-fees` (kWh of self-consumed power a year at the backup fee plus
+///   cross-subsidy) and incentive `self-use-fee-exemption` overriding its price to 0
+///   (自发自用电量暂不征收系统备用费和政策性交叉补贴, 002_4322e846ed20b2fa.txt L4175-4177), enabled
+///   while `selfUseFees.exempt` holds, so with/without comparisons need one flag;
+/// - capex for stack replacements in the calendar year they happen.
+///
+/// Dispatch years: synthetic profiles give every calendar year its own profile (with
+/// year-to-year variation); a CSV profile is one representative year reused every year.
+/// Either way, wind and solar degradation and the stack's operating hours, battery charge and
+/// hydrogen stock carry from year to year.
+public struct HydrogenModule: ScenarioModule {
+    public static let sectionKey = "hydrogen"
+
+    /// Where the hourly wind and solar capacity factors come from.
+    public enum Profiles: Sendable, Equatable {
+        /// A profile per calendar year from the synthetic model.
+        case synthetic(SyntheticResourceModel, seed: UInt64)
+        /// One representative year, reused in every year.
+        case representative(ResourceProfile)
+    }
+
+    /// Sale terms of a product: first-operating-year price (yuan/unit), escalation, output VAT.
+    public struct Sales: Sendable, Equatable {
+        public var price: Double
+        public var escalation: Double
+        public var vatRate: Double
+        public init(price: Double, escalation: Double = 0, vatRate: Double = 0) {
+            self.price = price; self.escalation = escalation; self.vatRate = vatRate
+        }
+    }
+
+    /// Water per kg of hydrogen and its price.
+    public struct Water: Sendable, Equatable {
+        public var tonnesPerKg: Double
+        /// Yuan per tonne; 10.4 is the industrial and commercial tariff, which already contains the
+        /// sewage and water-resource fees (002_4322e846ed20b2fa.txt L160).
+        public var price: Double
+        public var escalation: Double
+        public var vatRate: Double
+        public init(tonnesPerKg: Double, price: Double = 10.4, escalation: Double = 0, vatRate: Double = 0) {
+            self.tonnesPerKg = tonnesPerKg; self.price = price; self.escalation = escalation; self.vatRate = vatRate
+        }
+    }
+
+    /// Fees that self-consumed power would pay without the exemption (yuan/kWh; the seeds give no rate).
+    public struct SelfUseFees: Sendable, Equatable {
+        public var systemBackupFee: Double
+        public var crossSubsidy: Double
+        /// The exemption of 002_4322e846ed20b2fa.txt L4175-4177 ("暂", for now) applies.
+        public var exempt: Bool
+        public init(systemBackupFee: Double = 0, crossSubsidy: Double = 0, exempt: Bool = true) {
+            self.systemBackupFee = systemBackupFee; self.crossSubsidy = crossSubsidy; self.exempt = exempt
+        }
+    }
+
+    public var plant: HydrogenPlant
+    public var profiles: Profiles
+    /// Export price of each hour (yuan/kWh): the market price of the period, which the
+    /// project's sales take (接受相应时段市场价格, 002_4322e846ed20b2fa.txt L4175).
+    public var exportPrice: [Double]
+    public var hydrogenSales: Sales
+    public var exportVATRate: Double
+    /// Escalation and input VAT of the grid-import cost line.
+    public var importEscalation: Double
+    public var importVATRate: Double
+    public var water: Water?
+    public var selfUseFees: SelfUseFees
+
+    public init(plant: HydrogenPlant, profiles: Profiles, exportPrice: [Double], hydrogenSales: Sales,
+                exportVATRate: Double = 0, importEscalation: Double = 0, importVATRate: Double = 0,
+                water: Water? = nil, selfUseFees: SelfUseFees = SelfUseFees()) {
+        precondition(exportPrice.count == ResourceProfile.hoursPerYear, "export prices need 8760 hours")
+        self.plant = plant; self.profiles = profiles; self.exportPrice = exportPrice; self.hydrogenSales = hydrogenSales
+        self.exportVATRate = exportVATRate; self.importEscalation = importEscalation; self.importVATRate = importVATRate
+        self.water = water; self.selfUseFees = selfUseFees
+    }
+
+    /// Dispatches every operating year of `scenario` (first operating year first).
+    ///
+    /// - Complexity: O(8760 × years); the dispatch buffers and one profile are allocated once.
+    public func simulate(for scenario: Scenario) -> [DispatchYear] {
+        let importPrice = (0..<ResourceProfile.hoursPerYear).map { plant.gridImport.pricing.price(hour: $0).total }
+        var dispatch = Dispatch(plant: plant, exportPrice: exportPrice, importPrice: importPrice)
+        let first = scenario.resolvedOperationStartYear
+        var years: [DispatchYear] = []
+        years.reserveCapacity(scenario.operatingYears)
+        var profile: ResourceProfile
+        switch profiles {
+        case .representative(let p): profile = p
+        case .synthetic(let model, let seed): profile = model.profile(year: first, seed: seed)
+        }
+        for k in 0..<scenario.operatingYears {
+            if case .synthetic(let model, let seed) = profiles, k > 0 {
+                model.fill(year: first + k, seed: seed, wind: &profile.wind, solar: &profile.solar)
+            }
+            let windFactor = Double.pow1m(plant.windDegradationPerYear, k)
+            let solarFactor = Double.pow1m(plant.solarDegradationPerYear, k)
+            years.append(dispatch.run(profile, windFactor: windFactor, solarFactor: solarFactor))
+        }
+        return years
+    }
+
+    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) {
+        let key = Self.sectionKey
+        var issues: [ScenarioIssue] = []
+        for id in ["hydrogen", "grid-export"] where scenario.products.contains(where: { $0.id == id }) {
+            issues.append(ScenarioIssue(keyPath: "products", message: "the hydrogen section supplies the product '\(id)'; remove it from products"))
+        }
+        for id in ["grid-import", "water", "self-use-system-fees"] where scenario.operatingCosts.contains(where: { $0.id == id }) {
+            issues.append(ScenarioIssue(keyPath: "operatingCosts", message: "the hydrogen section supplies the cost line '\(id)'; remove it from operatingCosts"))
+        }
+        let elz = plant.electrolyser
+        if elz.stackLifeHours != nil, elz.stackReplacementCost > 0, elz.stackAssetClass == nil {
+            issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "missing: the asset class of the stack replacement capex"))
+        }
+        if let cls = elz.stackAssetClass, !scenario.assetClasses.contains(where: { $0.id == cls }) {
+            let known = scenario.assetClasses.map(\.id)
+            let hint = closestMatch(to: cls, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "unknown asset class '\(cls)'\(hint)"))
+        }
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
+
+        let years = simulate(for: scenario)
+        let delivered = years.map(\.hydrogenDelivered)
+        let exportKWh = years.map { $0.export * 1000 }
+        let totalExport = exportKWh.reduce(0, +)
+        let capturePrice = totalExport > 0 ? years.map(\.exportRevenue).reduce(0, +) / totalExport : 0
+        scenario.products.insert(Product(id: "hydrogen", unit: "kg", quantity: YearlyValue(delivered),
+                                         price: hydrogenSales.price, escalation: hydrogenSales.escalation,
+                                         vatRate: hydrogenSales.vatRate), at: 0)
+        scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(exportKWh),
+                                         price: capturePrice, vatRate: exportVATRate))
+        if years.contains(where: { $0.gridImport > 0 }) {
+            scenario.operatingCosts.append(OperatingCost(id: "grid-import", unit: "yuan", driver: .annual(YearlyValue(years.map(\.importCost))),
+                                                         price: 1, escalation: importEscalation, vatRate: importVATRate))
+        }
+        if let water {
+            scenario.operatingCosts.append(OperatingCost(id: "water", unit: "t", driver: .annual(YearlyValue(years.map { $0.hydrogenProduced * water.tonnesPerKg })),
+                                                         price: water.price, escalation: water.escalation, vatRate: water.vatRate))
+        }
+        let feeRate = selfUseFees.systemBackupFee + selfUseFees.crossSubsidy
+        if feeRate > 0 {
+            scenario.operatingCosts.append(OperatingCost(id: "self-use-system-fees", unit: "kWh",
+                                                         driver: .annual(YearlyValue(years.map { $0.selfConsumption * 1000 })),
+                                                         price: feeRate))
+            scenario.incentives.append(Incentive(
+                id: "self-use-fee-exemption", title: "No backup fee or cross-subsidy on self-consumed power (暂不征收)",
+                kind: .inputPrice(costLine: "self-use-system-fees", discountPerUnit: nil, overridePrice: 0),
+                provenance: .seed(document: "002_4322e846ed20b2fa.txt", lines: "4175-4177"), enabled: selfUseFees.exempt))
+        }
+        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0 {
+            let first = scenario.resolvedOperationStartYear
+            for (k, y) in years.enumerated() where y.stackReplacements > 0 {
+                scenario.capex.append(CapexItem(year: first + k, assetClass: assetClass,
+                                                amount: Double(y.stackReplacements) * elz.stackReplacementCost))
+            }
+        }
+    }
+
+    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
+        let years = simulate(for: scenario)
+        let lead = scenario.resolvedOperationStartYear - scenario.startYear
+        // Years before operation: no energy, and nothing exported, so compliant (1).
+        func series(_ name: String, before: Double = 0, _ value: (DispatchYear) -> Double) -> (name: String, values: [Double]) {
+            (name, Array(repeating: before, count: lead) + years.map(value))
+        }
+        return [
+            series("generationMWh", \.generation),
+            series("selfConsumptionMWh", \.selfConsumption),
+            series("exportMWh", \.export),
+            series("exportShare", \.exportShare),
+            series("curtailmentMWh", \.curtailment),
+            series("exportCompliant", before: 1, { $0.compliant ? 1 : 0 }),
+            series("hydrogenProducedKg", \.hydrogenProduced),
+            series("hydrogenDeliveredKg", \.hydrogenDelivered),
+            series("gridImportMWh", \.gridImport),
+            series("exportCapturePrice", \.exportCapturePrice),
+            series("electrolyserOperatingHours", \.electrolyserOperatingHours),
+            series("stackReplacements", { Double($0.stackReplacements) }),
+        ]
+    }
+}
+
+extension Double {
+    /// (1 − rate)^k, for yearly degradation.
+    static func pow1m(_ rate: Double, _ k: Int) -> Double {
+        var x = 1.0
+        for _ in 0..<k { x *= 1 - rate }
+        return x
+    }
+}
