@@ -10,11 +10,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Steppe", targets: ["Steppe"]),
+        .library(name: "SteppeFiles", targets: ["SteppeFiles"]),
         .executable(name: "steppe", targets: ["steppe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .target(name: "Steppe"),
@@ -32,7 +34,10 @@ let package = Package(
         .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
         .testTarget(
             name: "SteppeTests",
-            dependencies: ["Steppe", "SteppeFiles", "SteppeCLI"],
+            dependencies: [
+                "Steppe", "SteppeFiles", "SteppeCLI",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

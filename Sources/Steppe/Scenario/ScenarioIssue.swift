@@ -21,7 +21,8 @@ public struct ScenarioIssue: Error, Sendable, Equatable, CustomStringConvertible
             if let column { location += ":\(column)" }
         }
         let path = keyPath.isEmpty ? "" : " \(keyPath):"
-        return "\(location):\(path) \(message)"
+        // One line, whatever a key or value in the message holds.
+        return "\(location):\(path) \(message)".replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 

@@ -33,7 +33,11 @@ public struct SourceNode: Sendable {
         switch value {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar(let s, let plain): return plain ? "'\(s)'" : "the string \"\(s)\""
+        case .scalar(let s, let plain):
+            // Keep messages on one line and short, whatever the value holds.
+            var shown = s.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            if shown.count > 40 { shown = String(shown.prefix(37)) + "..." }
+            return plain ? "'\(shown)'" : "the string \"\(shown)\""
         case .null: return "nothing"
         }
     }
