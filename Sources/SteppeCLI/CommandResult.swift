@@ -18,3 +18,10 @@ public struct CommandResult: Sendable, Equatable {
 protocol ScenarioErrorsConvertible {
     var lines: [String] { get }
 }
+
+import ArgumentParser
+
+/// `--format text|json` of the commands that have those two.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Steppe
+import SteppeCLI
+
+@Suite("Incentive dependence")
+struct IncentiveDependenceTests {
+    /// No tax, no debt: NPV is additive in untaxed cash awards.
+    static func model(_ incentives: String, cit: Double = 0) throws -> CompiledModel {
+        try scenario("""
+            name: awards
+            startYear: 2026
+            operatingYears: 10
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000000}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: \(cit)}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+            \(incentives)
+            """).compile()
+    }
+
+    static let a = (1...10).reduce(0.0) { $0 + pow(1.08, -Double($1)) }
+
+    @Test("On an additive model the Shapley values are each incentive's own present value")
+    func additive() throws {
+        let m = try Self.model("""
+              - {id: a, kind: annualAward, amountPerYear: 10000, validFrom: 2027, assumption: test}
+              - {id: b, kind: annualAward, amountPerYear: 30000, validFrom: 2027, assumption: test}
+              - {id: c, kind: productionSubsidy, product: widget, amountPerUnit: 5, validFrom: 2027, validTo: 2031, assumption: test}
+            """)
+        let phi = try #require(IncentiveDependence(model: m).shapley(IncentiveDependence.equityNPV)).values
+        let a5 = (1...5).reduce(0.0) { $0 + pow(1.08, -Double($1)) }
+        #expect(abs(phi[0] - 10000 * Self.a) <= 1e-6)
+        #expect(abs(phi[1] - 30000 * Self.a) <= 1e-6)
+        #expect(abs(phi[2] - 5000 * a5) <= 1e-6)
+    }
+
+    @Test("Shapley values add up to the value with all incentives less the value with none (efficiency)")
+    func efficiency() throws {
+        // Taxed, with a holiday and a reduced rate: interactions everywhere.
+        let m = try Self.model("""
+              - {id: grant, kind: capitalGrant, share: 0.2, assumption: test}
+              - {id: holiday, kind: taxHoliday, exemptYears: 2, reducedYears: 3, assumption: test}
+              - {id: rate, kind: taxRate, rate: 0.15, assumption: test}
+              - {id: award, kind: annualAward, amountPerYear: 20000, taxable: true, assumption: test}
+            """, cit: 0.25)
+        let d = IncentiveDependence(model: m)
+        let phi = try #require(d.shapley(IncentiveDependence.equityNPV)).values
+        let all = try #require(d.value(subset: 0b1111, IncentiveDependence.equityNPV))
+        let none = try #require(d.value(subset: 0, IncentiveDependence.equityNPV))
+        #expect(abs(phi.reduce(0, +) - (all - none)) <= 1e-6 * abs(all))
+    }
+
+    @Test("Two incentives in a highest-only group split their overlap equally")
+    func highestOnlyOverlap() throws {
+        let m = try Self.model("""
+              - {id: small, kind: annualAward, amountPerYear: 10000, validFrom: 2027, stackingGroup: g, stackingRule: highest, assumption: test}
+              - {id: large, kind: annualAward, amountPerYear: 30000, validFrom: 2027, stackingGroup: g, stackingRule: highest, assumption: test}
+            """)
+        let phi = try #require(IncentiveDependence(model: m).shapley(IncentiveDependence.equityNPV)).values
+        // v(small) = 10k a, v(large) = 30k a, v(both) = 30k a: the 10k a overlap is split in two.
+        #expect(abs(phi[0] - 5000 * Self.a) <= 1e-6)
+        #expect(abs(phi[1] - 25000 * Self.a) <= 1e-6)
+    }
+
+    @Test("Sampled Shapley values agree with exact enumeration within a few standard errors")
+    func sampledAgreesWithExact() throws {
+        let m = try Self.model((0..<5).map {
+            "  - {id: a\($0), kind: annualAward, amountPerYear: \(($0 + 1) * 7000), validFrom: 2027, stackingGroup: g\($0 % 2), stackingRule: highest, assumption: test}"
+        }.joined(separator: "\n"))
+        let d = IncentiveDependence(model: m)
+        let exact = try #require(d.shapley(IncentiveDependence.equityNPV)).values
+        let sampled = try #require(d.shapley(IncentiveDependence.equityNPV, exactLimit: 0, permutations: 3000))
+        for i in exact.indices {
+            let se = try #require(sampled.standardErrors)[i]
+            #expect(abs(sampled.values[i] - exact[i]) <= 5 * se + 1e-6, "incentive \(i)")
+        }
+    }
+
+    @Test("The break-even fraction brings the equity NPV to zero")
+    func breakEvenFraction() throws {
+        // Without the award NPV = -1e6 + 100e3 a < 0; the award of 100k a year could cover it twice over.
+        let m = try Self.model("  - {id: award, kind: annualAward, amountPerYear: 200000, validFrom: 2027, assumption: test}")
+        let d = IncentiveDependence(model: m)
+        let f = try #require(d.breakEvenFraction(of: 0, IncentiveDependence.equityNPV))
+        let expected = (1_000_000 - 100_000 * Self.a) / (200_000 * Self.a)
+        #expect(abs(f - expected) <= 1e-8)
+    }
+
+    @Test("The withdrawal curve falls from the full value to the value without the incentive")
+    func withdrawalCurve() throws {
+        let m = try Self.model("  - {id: award, kind: annualAward, amountPerYear: 50000, validFrom: 2027, assumption: test}")
+        let d = IncentiveDependence(model: m)
+        let curve = d.withdrawalCurve(of: 0, IncentiveDependence.equityNPV)
+        let none = try #require(d.value(subset: 0, IncentiveDependence.equityNPV))
+        let all = try #require(d.value(subset: 1, IncentiveDependence.equityNPV))
+        #expect(curve.first?.year == 2026 && curve.first?.value == none)
+        // Withdrawn from 2028: paid in 2027 only.
+        #expect(abs(try #require(curve[2].value) - (none + 50000 / 1.08)) <= 1e-6)
+        #expect(curve.map { $0.value! } == curve.map { $0.value! }.sorted())
+        #expect(try #require(curve.last?.value) < all)
+    }
+
+    @Test("steppe incentives prints JSON with the documented keys")
+    func command() throws {
+        let result = SteppeCommand.run(["incentives", "--format", "json"])
+        #expect(result.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        for key in ["scenario", "metric", "all", "none", "incentiveShare", "equityIRR", "incentives", "undefined", "conventions"] {
+            #expect(root[key] != nil, "\(key)")
+        }
+        let items = try #require(root["incentives"] as? [[String: Any]])
+        let sum = items.compactMap { $0["shapley"] as? Double }.reduce(0, +)
+        #expect(abs(sum - ((root["all"] as! Double) - (root["none"] as! Double))) <= 1e-3)
+    }
+}
