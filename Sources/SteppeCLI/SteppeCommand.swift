@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self, Incentives.self]
+        subcommands: [Validate.self, Evaluate.self, Incentives.self, Sweep.self]
     )
     public init() {}
 

@@ -24,6 +24,10 @@ public struct Metrics: Sendable, Equatable {
     /// Levelized cost of the first product (yuan/unit); see `ProFormaEngine.levelizedCost`.
     public var levelizedCost: MetricValue
 
+    /// The metric names, in report order.
+    public static let names = ["projectNPV", "projectIRR", "equityNPV", "equityIRR", "paybackYears", "discountedPaybackYears",
+                               "minDSCR", "averageDSCR", "llcr", "peakFunding", "breakEvenPrice", "levelizedCost"]
+
     /// Metric names in report order, with their values.
     public var all: [(name: String, value: MetricValue)] {
         [("projectNPV", projectNPV), ("projectIRR", projectIRR), ("equityNPV", equityNPV), ("equityIRR", equityIRR),
