@@ -163,6 +163,6 @@ extension Scenario {
             citRate: tax.citRate, lossTreatment: tax.lossTreatment, lossCarryForwardYears: tax.lossCarryForwardYears,
             lossOffsetLimit: tax.lossOffsetLimit, holidayStacking: tax.holidayStacking, vatSurtaxRate: tax.vatSurtaxRate,
             incentives: compiledIncentives, incentiveScale: Array(repeating: 1, count: compiledIncentives.count),
-            recoverResidualValue: recoverResidualValue)
+            recoverResidualValue: recoverResidualValue, traces: traces)
     }
 }

@@ -1,7 +1,8 @@
 extension Evaluation {
     /// The evaluation as JSON: `scenario`, `conventions`, `metrics` (numbers or null),
     /// `undefined` (metric -> reason), `cashFlows` (one object per calendar year),
-    /// `opexByLine`, `incentivesByItem` and `incentives` (with provenance).
+    /// `opexByLine`, `incentivesByItem`, `incentives` (with provenance) and `provenance`
+    /// (every value taken from the policy catalogue or a zone profile, and every override).
     /// It contains no timestamps or host details, so equal inputs give equal bytes.
     public var json: JSONValue {
         let m = model
@@ -47,6 +48,7 @@ extension Evaluation {
             ("opexByLine", series(opexByLine)),
             ("incentivesByItem", series(incentivesByItem)),
             ("incentives", .array(incentives)),
+            ("provenance", .array(m.traces.map(\.json))),
         ])
     }
 }

@@ -4,12 +4,15 @@ extension Scenario {
     /// Field errors (wrong type, out of range, missing, unknown key) come with the line
     /// of the value; semantic errors from `validate()` with the line of the closest key.
     ///
-    /// - Parameter file: the name used in error messages.
+    /// - Parameters:
+    ///   - file: the name used in error messages.
+    ///   - catalogue: what `zone`, `policies` and `{zone:}` / `{policy:}` values refer to.
     /// - Throws: `ScenarioErrors` with one issue per problem.
-    public init(reading document: SourceNode, file: String? = nil) throws(ScenarioErrors) {
+    public init(reading document: SourceNode, file: String? = nil, catalogue: PolicyCatalogue = .empty) throws(ScenarioErrors) {
         let reader = SourceReader(file: file)
+        reader.catalogue = CatalogueContext(catalogue)
         let root = SourceField(node: document, path: "", reader: reader)
-        guard let scenario = Scenario.decode(root), reader.issues.isEmpty else {
+        guard var scenario = Scenario.decode(root), reader.issues.isEmpty else {
             throw ScenarioErrors(reader.issues.isEmpty
                 ? [ScenarioIssue(file: file, keyPath: "", message: "the scenario could not be read")] : reader.issues)
         }
@@ -21,6 +24,7 @@ extension Scenario {
         }
         let semantic = contributed.validate()
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
+        scenario.traces = reader.catalogue?.traces ?? []
         self = scenario
     }
 
@@ -28,7 +32,9 @@ extension Scenario {
         guard let o = field.object() else { return nil }
         defer { o.finish() }
         let name = o.required("name")?.string()
-        let zone = o.optional("zone")?.string()
+        let zoneField = o.optional("zone")
+        let zone = zoneField?.string()
+        if let zone, let zoneField { selectZone(zone, zoneField) }
         let currency = o.optional("currency")?.string() ?? "CNY"
         let startYear = o.required("startYear")?.year()
         let operationStartYear = o.optional("operationStartYear")?.year()
@@ -47,7 +53,8 @@ extension Scenario {
         let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
-        let incentives = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let incentives = (o.optional("incentives")?.list(decodeIncentive) ?? [])
+            + (o.optional("policies")?.list(decodePolicyUse) ?? [])
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         var modules: [any ScenarioModule] = []
         var modulesFailed = false

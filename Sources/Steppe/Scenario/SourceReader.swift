@@ -3,6 +3,8 @@
 final class SourceReader {
     let file: String?
     private(set) var issues: [ScenarioIssue] = []
+    /// The policy catalogue and zone that `{zone:}` / `{policy:}` references resolve against.
+    var catalogue: CatalogueContext?
     private var positions: [String: (line: Int?, column: Int?)] = [:]
 
     init(file: String?) { self.file = file }
@@ -43,8 +45,15 @@ struct SourceField {
     }
 
     func double(min: Double? = nil, max: Double? = nil, above: Double? = nil) -> Double? {
-        guard let text = plainText, let x = Double(text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
-            return typeError("a number")
+        let x: Double, text: String
+        if case .mapping = node.value {
+            guard let resolved = catalogueNumber() else { return nil }  // a catalogue reference
+            x = resolved; text = resolved.formattedPlain
+        } else {
+            guard let plain = plainText, let parsed = Double(plain.replacingOccurrences(of: "_", with: "")), parsed.isFinite else {
+                return typeError("a number")
+            }
+            x = parsed; text = plain
         }
         if let min, x < min { reader.fail(node, path, "must be >= \(min.formattedPlain) (got \(text))"); return nil }
         if let above, x <= above { reader.fail(node, path, "must be > \(above.formattedPlain) (got \(text))"); return nil }
