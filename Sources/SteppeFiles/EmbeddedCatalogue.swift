@@ -715,7 +715,7 @@ policies:
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "4079-4081", phrase: "制氢项目与绿氢应用项目一体化审批和建设管理"}
 
   - id: hydrogen.non-conventional-water
-    title: {zh: 鼓励优先利用非常规水源制氢, en: Non-conventional water (mine drainage, reclaimed water) first for electrolysis}
+    title: {zh: 鼓励优先利用非常规水源制氢, en: "Non-conventional water (mine drainage, reclaimed water) first for electrolysis"}
     level: innerMongolia
     kind: rule
     eligibility: No quota or price is stated; water use per kg and its price are scenario assumptions.
@@ -912,7 +912,7 @@ policies:
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "3379-3383", phrase: "每节约 1吨标准煤给予 200 元奖补，单个项目最高奖补 500 万元"}
 
   - id: industry.etdz-local-incentives
-    title: {zh: 国家级经开区可制定投资奖励、贷款贴息、设备补贴、培训补贴等政策, en: National ETDZs may set their own investment awards, interest subsidies, equipment and training subsidies}
+    title: {zh: 国家级经开区可制定投资奖励、贷款贴息、设备补贴、培训补贴等政策, en: "National ETDZs may set their own investment awards, interest subsidies, equipment and training subsidies"}
     level: innerMongolia
     appliesIn: [national-etdz]
     kind: rule
@@ -982,7 +982,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 150000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 150000, unit: "yuan per person, once"}
     durationYears: 1
     citation: {document: 000_f963353d18cfffc7.txt, lines: "268", phrase: "与自治区新型研发机构签订3年以上劳动(聘用)合同的,自治区补助15万元"}
 
@@ -1012,7 +1012,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 3000000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest, note: 就高、不重复 (002 L9177)}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8649-8651", phrase: "对全职引进的顶尖人才（A类）给予不低于 300 万元安家补贴"}
@@ -1023,7 +1023,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 3000000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "分别给予 300 万元、250 万元、200 万元、100 万元、80 万元安家补贴"}
@@ -1034,7 +1034,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 2500000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 2500000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "领军人才（C类）"}
@@ -1045,7 +1045,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 2000000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 2000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "拔尖人才（D类）"}
@@ -1056,7 +1056,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 1000000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 1000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "高级人才（E类）"}
@@ -1067,7 +1067,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 800000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 800000, unit: "yuan per person, once"}
     durationYears: 1
     eligibility: Ordos tier F includes PhDs aged 45 or under from well-known universities (002 L9569-9573).
     stacking: {group: talent-settling-in, rule: highest}
@@ -1079,7 +1079,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 100000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
     durationYears: 1
     eligibility: Key firms (new energy, new materials, coal chemicals, equipment, green agri-processing, HNTEs, strategic emerging industries); pre-tax salary at least 600 thousand and a contract of at least 3 years.
     stacking: {group: talent-executive-living, rule: highest}
@@ -1091,7 +1091,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 10000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 10000, unit: "yuan per person, once"}
     durationYears: 1
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8733-8735", phrase: "对新招聘的普通高校本科毕业生给予 1万元一次性生活补贴"}
 
@@ -1140,7 +1140,7 @@ policies:
     level: ordos
     kind: annualAward
     parameters:
-      amountPerYear: {value: 2000000, unit: yuan per hire, once}
+      amountPerYear: {value: 2000000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest, note: the banner's award (talent.ejh-employer-award-*) is the same benefit}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8765-8767", phrase: "分别给予 200 万元、150 万元、100 万元、50 万元人才培养资助"}
@@ -1150,7 +1150,7 @@ policies:
     level: ordos
     kind: annualAward
     parameters:
-      amountPerYear: {value: 1000000, unit: yuan per hire, once}
+      amountPerYear: {value: 1000000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8765-8767", phrase: "对全职引进 A、B、C、D类人才的企事业单位"}
@@ -1160,7 +1160,7 @@ policies:
     level: ordos
     kind: annualAward
     parameters:
-      amountPerYear: {value: 500000, unit: yuan per hire, once}
+      amountPerYear: {value: 500000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "50 万元人才培养资助"}
@@ -1208,7 +1208,7 @@ policies:
     kind: perPersonAllowance
     payee: firm
     parameters:
-      amountPerPersonYear: {value: 1000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 1000, unit: "yuan per person, once"}
     caps: {perYear: 500000}
     durationYears: 1
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "8885-8887", phrase: "每家企业每年补贴总额不超过 50 万元"}
@@ -1225,7 +1225,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 3000000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest, note: 从优，就高、不叠加 (002 L10389-10391)}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10286-10288", phrase: "对全职引进的 A 类人才给予不低于300 万元安家补贴"}
@@ -1236,7 +1236,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 2000000, unit: yuan per person, once (at most)}
+      amountPerPersonYear: {value: 2000000, unit: "yuan per person, once (at most)"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10288-10290", phrase: "分别给予最高 300 万元、200 万元、80 万元安家补贴"}
@@ -1247,7 +1247,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 800000, unit: yuan per person, once (at most)}
+      amountPerPersonYear: {value: 800000, unit: "yuan per person, once (at most)"}
     durationYears: 1
     eligibility: Banner tier D includes PhDs aged 45 or under from well-known universities (002 L10541-10545).
     stacking: {group: talent-settling-in, rule: highest}
@@ -1259,7 +1259,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 50000, unit: yuan per person, once (floor of the range)}
+      amountPerPersonYear: {value: 50000, unit: "yuan per person, once (floor of the range)"}
       maximum: {value: 400000, unit: yuan per person}
     durationYears: 1
     eligibility: Contract of at least 3 years and social insurance paid in the banner.
@@ -1309,7 +1309,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 100000, unit: yuan per person, once}
+      amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-executive-living, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9781-9783", phrase: "一次性给予 10 万元生活补贴"}
@@ -1319,7 +1319,7 @@ policies:
     level: ejinHoro
     kind: annualAward
     parameters:
-      amountPerYear: {value: 2000000, unit: yuan per hire, once (at most)}
+      amountPerYear: {value: 2000000, unit: "yuan per hire, once (at most)"}
     durationYears: 1
     eligibility: Fields incl. wind-solar-hydrogen-storage-vehicles (风光氢储车), coal chemicals, equipment, logistics, agri-products.
     stacking: {group: talent-employer-award, rule: highest}
@@ -1330,7 +1330,7 @@ policies:
     level: ejinHoro
     kind: annualAward
     parameters:
-      amountPerYear: {value: 500000, unit: yuan per hire, once (at most)}
+      amountPerYear: {value: 500000, unit: "yuan per hire, once (at most)"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9802-9804", phrase: "50 万元引才资助"}
@@ -1372,7 +1372,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 50000, unit: yuan per person, once (floor)}
+      amountPerPersonYear: {value: 50000, unit: "yuan per person, once (floor)"}
     eligibleFrom: firstRevenueYear
     eligibleAfterYears: 3
     durationYears: 1
@@ -1386,7 +1386,7 @@ policies:
     kind: perPersonAllowance
     payee: employee
     parameters:
-      amountPerPersonYear: {value: 10000, unit: yuan per person, once (floor)}
+      amountPerPersonYear: {value: 10000, unit: "yuan per person, once (floor)"}
     eligibleFrom: firstRevenueYear
     eligibleAfterYears: 1
     durationYears: 1
@@ -1500,7 +1500,7 @@ policies:
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "4246", phrase: "减按 90%计入当年收入总额"}
 
   - id: tax.special-equipment-credit
-    title: {zh: 环保、节能节水、安全生产专用设备所得税抵免, en: CIT credit on environmental, energy/water-saving and safety equipment}
+    title: {zh: 环保、节能节水、安全生产专用设备所得税抵免, en: "CIT credit on environmental, energy/water-saving and safety equipment"}
     level: national
     kind: rule
     parameters:
@@ -1564,7 +1564,7 @@ policies:
     level: innerMongolia
     kind: annualAward
     parameters:
-      amountPerYear: {value: 300000, unit: yuan, once}
+      amountPerYear: {value: 300000, unit: "yuan, once"}
     durationYears: 1
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10897-10899", phrase: "一次性奖励 30 万元研发经费"}
 
@@ -1583,7 +1583,7 @@ policies:
     level: ordos
     kind: annualAward
     parameters:
-      amountPerYear: {value: 3000000, unit: yuan, once}
+      amountPerYear: {value: 3000000, unit: "yuan, once"}
     durationYears: 1
     stacking: {group: tech-centre-award, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "11688-11690", phrase: "分别一次性给予300 万元和 30 万元奖补"}
@@ -1593,7 +1593,7 @@ policies:
     level: ordos
     kind: annualAward
     parameters:
-      amountPerYear: {value: 200000, unit: yuan, once}
+      amountPerYear: {value: 200000, unit: "yuan, once"}
     durationYears: 1
     stacking: {group: hnte-reapproval, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "11704-11706", phrase: "对再次获批和整体迁入我市的国家高新技术企业给予 20 万元奖补"}
@@ -1603,7 +1603,7 @@ policies:
     level: ejinHoro
     kind: annualAward
     parameters:
-      amountPerYear: {value: 200000, unit: yuan, once}
+      amountPerYear: {value: 200000, unit: "yuan, once"}
     durationYears: 1
     stacking: {group: hnte-reapproval, rule: highest, note: 从优，就高、不叠加 within the banner; stacking with Ordos not stated}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10144-10146", phrase: "整体迁入伊金霍洛旗的国家高新技术企业给予20 万元奖补"}
