@@ -84,6 +84,7 @@ policies:
     title: {zh: 青贮玉米收储补贴（每头奶牛5.5吨、每吨50元）, en: "Silage storage subsidy: 5.5 t per cow at 50 yuan/t"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 275, unit: yuan per cow per year, assumption: "derived: 5.5 t x 50 yuan/t (002 L983-985); yearly per harvest assumed"}
       tonnesPerCow: {value: 5.5, unit: t per cow}
@@ -95,6 +96,7 @@ policies:
     title: {zh: 苜蓿种植分3年给予每亩1000元补贴, en: "Alfalfa planting: 1000 yuan per mu over 3 years"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 333.33, unit: yuan per mu per year, assumption: "derived: 1000 yuan/mu in equal thirds; the yearly split is not stated"}
     durationYears: 3
@@ -105,6 +107,7 @@ policies:
     title: {zh: 新建苜蓿繁育基地第一年每亩补贴500元, en: "New alfalfa seed base: 500 yuan per mu in the first year"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 500, unit: yuan per mu}
     durationYears: 1
@@ -114,6 +117,7 @@ policies:
     title: {zh: 达产后每年每亩300元, en: "Alfalfa seed base at design output: 300 yuan per mu per year"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 300, unit: yuan per mu per year}
     eligibility: After the base reaches design output; duration not stated.
@@ -158,6 +162,7 @@ policies:
     title: {zh: 奶牛性控胚胎每枚1500、2500、3500元分档补贴, en: "Sexed dairy embryos: 1500 / 2500 / 3500 yuan each by performance index"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 1500, unit: yuan per embryo (lowest tier)}
       tier2: {value: 2500, unit: yuan per embryo}
@@ -168,6 +173,7 @@ policies:
     title: {zh: 使用奶牛性控冻精每头补贴120元, en: "Sexed dairy semen: 120 yuan per cow inseminated"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 120, unit: yuan per insemination}
     eligibility: Use times = inseminations a year.
@@ -177,6 +183,7 @@ policies:
     title: {zh: 生产性能测定每头补贴70元, en: "Herd performance testing (DHI): 70 yuan per cow tested, paid to the testing centre"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     payee: thirdParty
     parameters:
       amountPerYear: {value: 70, unit: yuan per cow tested}
@@ -240,6 +247,7 @@ policies:
     title: {zh: 奶牛规模场结核病检测每头补贴15元, en: "Tuberculosis testing on scale dairy farms: 15 yuan per head"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 15, unit: yuan per head tested}
     eligibility: Frequency not stated (yearly assumed when used).
@@ -965,6 +973,7 @@ policies:
     title: {zh: 技能提升补贴（初级1000、中级1500、高级2000元）, en: "Skills-upgrading subsidy: 1000 / 1500 / 2000 yuan per certificate"}
     level: national
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 1000, unit: yuan per certificate (level 5)}
@@ -980,6 +989,7 @@ policies:
     title: {zh: 新型研发机构高层次人才自治区补助15万元, en: "High-level talent at a new R&D institution (3-year contract): 150 thousand yuan"}
     level: innerMongolia
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 150000, unit: "yuan per person, once"}
@@ -1010,6 +1020,7 @@ policies:
     title: {zh: 顶尖人才（A类）不低于300万元安家补贴, en: "Ordos tier A: settling-in grant of at least 3 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
@@ -1021,6 +1032,7 @@ policies:
     title: {zh: 杰出人才（B类）300万元安家补贴, en: "Ordos tier B: settling-in grant of 3 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
@@ -1032,6 +1044,7 @@ policies:
     title: {zh: 领军人才（C类）250万元安家补贴, en: "Ordos tier C: settling-in grant of 2.5 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 2500000, unit: "yuan per person, once"}
@@ -1043,6 +1056,7 @@ policies:
     title: {zh: 拔尖人才（D类）200万元安家补贴, en: "Ordos tier D: settling-in grant of 2 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 2000000, unit: "yuan per person, once"}
@@ -1054,6 +1068,7 @@ policies:
     title: {zh: 高级人才（E类）100万元安家补贴, en: "Ordos tier E: settling-in grant of 1 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 1000000, unit: "yuan per person, once"}
@@ -1065,6 +1080,7 @@ policies:
     title: {zh: 优秀人才（F类）80万元安家补贴, en: "Ordos tier F: settling-in grant of 800 thousand yuan"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 800000, unit: "yuan per person, once"}
@@ -1077,6 +1093,7 @@ policies:
     title: {zh: 重点企业新引进骨干人员10万元生活补贴, en: "Ordos key firms: 100 thousand yuan to a new executive or R&D lead paid 600 thousand or more"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
@@ -1089,6 +1106,7 @@ policies:
     title: {zh: 重点企业新招聘本科毕业生1万元一次性生活补贴, en: "Ordos key firms: 10 thousand yuan to each newly hired bachelor graduate"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 10000, unit: "yuan per person, once"}
@@ -1139,6 +1157,7 @@ policies:
     title: {zh: 全职引进A类人才给予用人单位200万元, en: "Ordos: 2 million yuan to the employer of a tier-A full-time hire"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 2000000, unit: "yuan per hire, once"}
     durationYears: 1
@@ -1149,6 +1168,7 @@ policies:
     title: {zh: 全职引进C类人才给予用人单位100万元, en: "Ordos: 1 million yuan to the employer of a tier-C full-time hire"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 1000000, unit: "yuan per hire, once"}
     durationYears: 1
@@ -1159,6 +1179,7 @@ policies:
     title: {zh: 全职引进D类人才给予用人单位50万元, en: "Ordos: 500 thousand yuan to the employer of a tier-D full-time hire"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 500000, unit: "yuan per hire, once"}
     durationYears: 1
@@ -1169,6 +1190,7 @@ policies:
     title: {zh: 柔性引进D类及以上人才按劳动报酬30%给予引才补贴, en: "Ordos flexible hires (tier D or above): 30% of pay, at most 300 thousand per person and 2 million per employer a year, up to 5 years"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: firm
     parameters:
       amountPerPersonYear: {value: 300000, unit: yuan per person-year, assumption: "30% of pay; 300 thousand is the per-person cap, reached at pay of 1 million or more (002 L8769-8771)"}
@@ -1182,6 +1204,7 @@ policies:
     level: ordos
     appliesIn: [ejin-horo]
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 24000, unit: yuan per person-year, assumption: "derived: 2000 yuan/month x 12"}
@@ -1195,6 +1218,7 @@ policies:
     level: ordos
     appliesIn: [ejin-horo]
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
@@ -1206,6 +1230,7 @@ policies:
     title: {zh: 招用培训合格毕业生给予1000元/人一次性引才补贴, en: "Ordos: 1000 yuan per trained graduate hired for 6 months or more, at most 500 thousand a year per firm"}
     level: ordos
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: firm
     parameters:
       amountPerPersonYear: {value: 1000, unit: "yuan per person, once"}
@@ -1223,6 +1248,7 @@ policies:
     title: {zh: 伊金霍洛旗A类人才不低于300万元安家补贴, en: "Ejin Horo tier A: settling-in grant of at least 3 million yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
@@ -1234,6 +1260,7 @@ policies:
     title: {zh: 伊金霍洛旗C类人才最高200万元安家补贴, en: "Ejin Horo tier C: settling-in grant of up to 2 million yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 2000000, unit: "yuan per person, once (at most)"}
@@ -1245,6 +1272,7 @@ policies:
     title: {zh: 伊金霍洛旗D类人才最高80万元安家补贴, en: "Ejin Horo tier D: settling-in grant of up to 800 thousand yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 800000, unit: "yuan per person, once (at most)"}
@@ -1257,6 +1285,7 @@ policies:
     title: {zh: 刚性引进博士、硕士和一流大学本科给予5万—40万元安家补贴, en: "Ejin Horo: 50-400 thousand yuan settling-in grant for PhD, master's and first-class-university bachelor hires"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 50000, unit: "yuan per person, once (floor of the range)"}
@@ -1270,6 +1299,7 @@ policies:
     title: {zh: 新引进急需紧缺D类人才最高30万元/年岗位特聘补贴, en: "Ejin Horo tier D (urgently needed): post allowance up to 300 thousand yuan a year for up to 10 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 300000, unit: yuan per person-year (at most)}
@@ -1307,6 +1337,7 @@ policies:
     title: {zh: 重点企业新引进骨干人员一次性10万元生活补贴, en: "Ejin Horo key firms: 100 thousand yuan to a new executive paid 600 thousand or more"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
@@ -1318,6 +1349,7 @@ policies:
     title: {zh: 刚性引进A类人才给予用人单位最高200万元, en: "Ejin Horo: up to 2 million yuan to the employer of a tier-A rigid hire"}
     level: ejinHoro
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 2000000, unit: "yuan per hire, once (at most)"}
     durationYears: 1
@@ -1329,6 +1361,7 @@ policies:
     title: {zh: 刚性引进C类人才给予用人单位最高50万元, en: "Ejin Horo: up to 500 thousand yuan to the employer of a tier-C rigid hire"}
     level: ejinHoro
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 500000, unit: "yuan per hire, once (at most)"}
     durationYears: 1
@@ -1339,6 +1372,7 @@ policies:
     title: {zh: 柔性引进A、B、C类人才按税前年薪30%给予用人单位引才补贴, en: "Ejin Horo flexible hires (tiers A-C): 30% of pay, at most 300 thousand per person a year and 2 million per employer in total, up to 5 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: firm
     parameters:
       amountPerPersonYear: {value: 300000, unit: yuan per person-year, assumption: "30% of pay; 300 thousand is the per-person cap (002 L9806-9808)"}
@@ -1351,6 +1385,7 @@ policies:
     title: {zh: 伊金霍洛旗技能提升补贴1000、1500、2000元, en: "Ejin Horo skills subsidy: 1000 / 1500 / 2000 yuan, after 36 months of UI in the banner"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 1000, unit: yuan per certificate (level 5)}
@@ -1396,6 +1431,7 @@ policies:
     title: {zh: 引进人才配偶未就业生活补贴每月1000元, en: "Ejin Horo new-energy talent trial: 1000 yuan a month for an unemployed spouse, up to 24 months"}
     level: ejinHoro
     kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 12000, unit: yuan per person-year, assumption: "derived: 1000 yuan/month x 12"}
@@ -1553,6 +1589,7 @@ policies:
     title: {zh: 按上年度研发投入强度及增量奖补，单个企业每年最高500万元, en: "Regional R&D award by prior-year R&D intensity and growth: up to 5 million yuan a year"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 5000000, unit: yuan per year (cap; the formula is not published)}
     caps: {perYear: 5000000}
@@ -1563,6 +1600,7 @@ policies:
     title: {zh: 首次获批国家高新技术企业一次性奖励30万元, en: "First national HNTE recognition (or relocation into the region): 300 thousand yuan once"}
     level: innerMongolia
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 300000, unit: "yuan, once"}
     durationYears: 1
@@ -1572,6 +1610,7 @@ policies:
     title: {zh: 研发投入达标企业分档最高500万元奖补，高新技术企业翻倍, en: "Ordos: R&D of 3% of revenue or 50 million yuan earns up to 5 million yuan, doubled for HNTEs"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 5000000, unit: yuan per year (cap; tiers not stated)}
     caps: {perYear: 5000000, note: whether the cap doubles for HNTEs is unclear}
@@ -1582,6 +1621,7 @@ policies:
     title: {zh: 新认定国家级企业技术中心一次性300万元, en: "Ordos: new national enterprise technology centre, 3 million yuan once"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 3000000, unit: "yuan, once"}
     durationYears: 1
@@ -1592,6 +1632,7 @@ policies:
     title: {zh: 再次获批和整体迁入的国家高新技术企业20万元, en: "Ordos: HNTE re-approved or relocated into Ordos, 200 thousand yuan"}
     level: ordos
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 200000, unit: "yuan, once"}
     durationYears: 1
@@ -1602,6 +1643,7 @@ policies:
     title: {zh: 再次获批或整体迁入伊金霍洛旗的国家高新技术企业20万元, en: "Ejin Horo: HNTE re-approved or relocated into the banner, 200 thousand yuan"}
     level: ejinHoro
     kind: annualAward
+    eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 200000, unit: "yuan, once"}
     durationYears: 1

@@ -65,7 +65,8 @@ extension SourceField {
         let base = resolved.value * (times ?? 1)
         let used = override ?? base
         context.traces.append(TracedValue(
-            keyPath: path, line: node.line, value: used, unit: resolved.unit, zone: zoneKey == nil ? nil : context.zone,
+            keyPath: path, line: node.line, value: used,
+            unit: times.map { "\(resolved.unit) x \($0.formattedPlain)" } ?? resolved.unit, zone: zoneKey == nil ? nil : context.zone,
             zoneKey: zoneKey, policy: resolved.policy, parameter: parameter, times: times, source: resolved.source,
             override: override.map { _ in TracedValue.Override(catalogueValue: base, reason: reason) }))
         return used
