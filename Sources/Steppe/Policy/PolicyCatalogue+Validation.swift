@@ -23,7 +23,8 @@ extension PolicyCatalogue {
             if let parent = z.within, zone(parent) == nil {
                 fail(z.file, z.line, "\(z.id).within", "unknown zone '\(parent)'\(hint(parent, zoneIDs))")
             }
-            if chain(of: z.id).count > zones.count || chain(of: z.id).last?.within.map({ zone($0) != nil }) == true {
+            // The chain stops at the first repeated zone, so a last link that points to a known zone is a cycle.
+            if let last = chain(of: z.id).last?.within, zone(last) != nil {
                 fail(z.file, z.line, "\(z.id).within", "the zones' 'within' links form a cycle")
             }
             for v in z.values {

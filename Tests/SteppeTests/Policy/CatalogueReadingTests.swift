@@ -106,3 +106,16 @@ struct CatalogueReadingTests {
         }
     }
 }
+
+extension CatalogueReadingTests {
+    @Test("Zones whose 'within' links form a cycle are reported")
+    func cycle() throws {
+        let c = try Self.read("""
+        zones:
+          - {id: a, name: {zh: 甲, en: A}, type: park, within: b, assumption: test}
+          - {id: b, name: {zh: 乙, en: B}, type: park, within: a, assumption: test}
+        """)
+        #expect(c.validate().filter { $0.message.contains("form a cycle") }.count == 2)
+        #expect(c.chain(of: "a").map(\.id) == ["a", "b"])
+    }
+}
