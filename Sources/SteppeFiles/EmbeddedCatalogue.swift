@@ -1050,7 +1050,7 @@ policies:
       amountPerPersonYear: {value: 2500000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "领军人才（C类）"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8664-8666", phrase: "300 万元、250 万元"}
 
   - id: talent.ordos-settling-d
     title: {zh: 拔尖人才（D类）200万元安家补贴, en: "Ordos tier D: settling-in grant of 2 million yuan"}
@@ -1062,7 +1062,7 @@ policies:
       amountPerPersonYear: {value: 2000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "拔尖人才（D类）"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "250 万元、200 万元"}
 
   - id: talent.ordos-settling-e
     title: {zh: 高级人才（E类）100万元安家补贴, en: "Ordos tier E: settling-in grant of 1 million yuan"}
@@ -1074,7 +1074,7 @@ policies:
       amountPerPersonYear: {value: 1000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "高级人才（E类）"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "200 万元、100 万元、80 万元"}
 
   - id: talent.ordos-settling-f
     title: {zh: 优秀人才（F类）80万元安家补贴, en: "Ordos tier F: settling-in grant of 800 thousand yuan"}
@@ -1173,7 +1173,7 @@ policies:
       amountPerYear: {value: 1000000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8765-8767", phrase: "对全职引进 A、B、C、D类人才的企事业单位"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "100 万元、50 万元人才培养资助"}
 
   - id: talent.ordos-employer-award-d
     title: {zh: 全职引进D类人才给予用人单位50万元, en: "Ordos: 500 thousand yuan to the employer of a tier-D full-time hire"}
