@@ -38,13 +38,13 @@ extension Scenario {
         let times = o?.optional("times")?.double(min: 0)
         var set: [(key: String, value: Double, line: Int?)] = []
         let setObject = o?.optional("set")?.object()
-        guard let policyID else { setObject?.finish(); return nil }
+        // On the early returns the `set` keys are left unchecked: the policy they belong to is the problem.
+        guard let policyID else { return nil }
         guard let entry = context.catalogue.policy(policyID) else {
-            setObject?.finish(); context.unknownPolicy(policyID, o?.optional("policy") ?? f); return nil
+            context.unknownPolicy(policyID, o?.optional("policy") ?? f); return nil
         }
-        guard context.checkApplies(entry, f) else { setObject?.finish(); return nil }
+        guard context.checkApplies(entry, f) else { return nil }
         guard entry.kind.isIncentive else {
-            setObject?.finish()
             f.reader.fail(f.node, f.path, "'\(policyID)' is a \(entry.kind.rawValue), not an incentive; use its value with {policy: \(policyID)} where a number is expected")
             return nil
         }
@@ -146,6 +146,20 @@ extension Scenario {
                 override: .init(catalogueValue: catalogueValue, reason: reason), incentive: id))
         }
         return incentive
+    }
+}
+
+extension CatalogueContext {
+    /// Semantic checks name incentives by their index in `Scenario.incentives`, where the
+    /// `policies:` items follow the written-out ones; this gives such an issue the key path
+    /// of its `policies[]` item, so that it is located on the right line.
+    func remap(_ issue: ScenarioIssue) -> ScenarioIssue {
+        guard issue.keyPath.hasPrefix("incentives["), let close = issue.keyPath.firstIndex(of: "]"),
+              let index = Int(issue.keyPath[issue.keyPath.index(issue.keyPath.startIndex, offsetBy: 11)..<close]),
+              index >= writtenIncentives else { return issue }
+        var remapped = issue
+        remapped.keyPath = "policies[\(index - writtenIncentives)]" + issue.keyPath[issue.keyPath.index(after: close)...]
+        return remapped
     }
 }
 

@@ -56,6 +56,8 @@ final class CatalogueContext {
     let catalogue: PolicyCatalogue
     var zone: String?
     var traces: [TracedValue] = []
+    /// How many incentives the scenario writes out before its `policies:` items.
+    var writtenIncentives = 0
     init(_ catalogue: PolicyCatalogue) { self.catalogue = catalogue }
 
     /// Reports `policy` when it does not apply in the scenario's zone; true when it applies.

@@ -22,7 +22,7 @@ extension Scenario {
         } catch {
             throw ScenarioErrors(error.issues.map(reader.locate))
         }
-        let semantic = contributed.validate()
+        let semantic = contributed.validate().map { reader.catalogue?.remap($0) ?? $0 }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         scenario.traces = reader.catalogue?.traces ?? []
         self = scenario
@@ -53,8 +53,9 @@ extension Scenario {
         let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
-        let incentives = (o.optional("incentives")?.list(decodeIncentive) ?? [])
-            + (o.optional("policies")?.list(decodePolicyUse) ?? [])
+        let written = o.optional("incentives")?.list(decodeIncentive) ?? []
+        field.reader.catalogue?.writtenIncentives = written.count
+        let incentives = written + (o.optional("policies")?.list(decodePolicyUse) ?? [])
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         var modules: [any ScenarioModule] = []
         var modulesFailed = false

@@ -96,6 +96,7 @@ struct CatalogueReadingTests {
         ("{policy: talent.ordos-key-firm-graduate}", "policies[0].role: 'talent.ordos-key-firm-graduate' (perPersonAllowance) needs 'role'"),
         ("{policy: tax.three-exempt-three-half, set: {exemptYear: 2}}", "policies[0].set.exemptYear: 'tax.three-exempt-three-half' has no settable value 'exemptYear'; did you mean 'exemptYears'?"),
         ("{policy: dairy.dhi-testing}", "'dairy.dhi-testing' is paid to a thirdParty, not to the project or its staff"),
+        ("{policy: talent.ordos-key-firm-graduate, role: nobody}", "test.yaml:13:59: policies[0].role: unknown staff role 'nobody'"),
     ])
     func useErrors(use: String, message: String) throws {
         do {
@@ -117,5 +118,17 @@ extension CatalogueReadingTests {
         """)
         #expect(c.validate().filter { $0.message.contains("form a cycle") }.count == 2)
         #expect(c.chain(of: "a").map(\.id) == ["a", "b"])
+    }
+}
+
+extension CatalogueReadingTests {
+    @Test("An unknown policy is one error, not one more per overridden value")
+    func unknownPolicyIsOneError() throws {
+        do {
+            _ = try scenario(ZoneProfileTests.yaml(zone: "ejin-horo", policies: "[{policy: tax.nope, set: {rate: 1, capTotal: 2}}]"))
+            Issue.record("expected an error")
+        } catch let error as ScenarioErrors {
+            #expect(error.issues.map(\.description) == ["test.yaml:13:21: policies[0].policy: unknown policy 'tax.nope'"])
+        }
     }
 }
