@@ -151,12 +151,12 @@ extension Scenario {
 
 extension CatalogueContext {
     /// Semantic checks name incentives by their index in `Scenario.incentives`, where the
-    /// `policies:` items follow the written-out ones; this gives such an issue the key path
-    /// of its `policies[]` item, so that it is located on the right line.
+    /// `policies:` items follow the written-out ones (and modules' incentives follow both); this
+    /// gives such an issue the key path of its `policies[]` item, so that it is located on the right line.
     func remap(_ issue: ScenarioIssue) -> ScenarioIssue {
         guard issue.keyPath.hasPrefix("incentives["), let close = issue.keyPath.firstIndex(of: "]"),
               let index = Int(issue.keyPath[issue.keyPath.index(issue.keyPath.startIndex, offsetBy: 11)..<close]),
-              index >= writtenIncentives else { return issue }
+              index >= writtenIncentives, index < writtenIncentives + policyIncentives else { return issue }
         var remapped = issue
         remapped.keyPath = "policies[\(index - writtenIncentives)]" + issue.keyPath[issue.keyPath.index(after: close)...]
         return remapped

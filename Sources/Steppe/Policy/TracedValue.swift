@@ -58,6 +58,8 @@ final class CatalogueContext {
     var traces: [TracedValue] = []
     /// How many incentives the scenario writes out before its `policies:` items.
     var writtenIncentives = 0
+    /// How many incentives the `policies:` items gave.
+    var policyIncentives = 0
     init(_ catalogue: PolicyCatalogue) { self.catalogue = catalogue }
 
     /// Reports `policy` when it does not apply in the scenario's zone; true when it applies.

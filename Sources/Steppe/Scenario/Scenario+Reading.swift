@@ -54,8 +54,10 @@ extension Scenario {
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
         let written = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let fromPolicies = o.optional("policies")?.list(decodePolicyUse) ?? []
         field.reader.catalogue?.writtenIncentives = written.count
-        let incentives = written + (o.optional("policies")?.list(decodePolicyUse) ?? [])
+        field.reader.catalogue?.policyIncentives = fromPolicies.count
+        let incentives = written + fromPolicies
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         var modules: [any ScenarioModule] = []
         var modulesFailed = false
