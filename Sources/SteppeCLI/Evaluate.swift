@@ -21,6 +21,9 @@ extension SteppeCommand {
             "Write the output to this file (atomically) instead of standard output.", valueName: "path"))
         var output: String?
 
+        @Flag(help: "Append where every catalogue value and incentive comes from: zone, policy, citation, overrides.")
+        var explain = false
+
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
@@ -32,7 +35,7 @@ extension SteppeCommand {
             }
             let body: String
             switch format {
-            case .text: body = evaluation.text
+            case .text: body = evaluation.text + (explain ? "\n" + evaluation.explanation : "")
             case .json: body = evaluation.json.serialized() + "\n"
             case .csv: body = evaluation.csv
             }

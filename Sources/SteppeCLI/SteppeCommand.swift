@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self, Incentives.self, Sweep.self]
+        subcommands: [Validate.self, Evaluate.self, Incentives.self, Sweep.self, Policies.self, Zones.self]
     )
     public init() {}
 
@@ -56,9 +56,12 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "file"))
     var file: String?
 
+    @OptionGroup var catalogue: CatalogueOptions
+
     func load() throws(ScenarioErrors) -> Scenario {
-        if let file { return try ScenarioFile.load(path: file) }
-        return try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName)
+        let catalogue = try catalogue.load()
+        if let file { return try ScenarioFile.load(path: file, catalogue: catalogue) }
+        return try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue)
     }
 
     var displayName: String { file ?? DefaultScenario.fileName }

@@ -7,8 +7,8 @@ import Yams
 /// Every failure is a `ScenarioErrors` whose issues each print as one line naming
 /// the file, the line where the parser gives one, and the key path.
 public enum ScenarioFile {
-    /// Loads and validates the scenario at `path`.
-    public static func load(path: String) throws(ScenarioErrors) -> Scenario {
+    /// Loads and validates the scenario at `path`; `catalogue` defaults to the shipped one.
+    public static func load(path: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> Scenario {
         let name = (path as NSString).lastPathComponent
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
@@ -19,13 +19,16 @@ public enum ScenarioFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioErrors([ScenarioIssue(file: name, keyPath: "", message: "the file is not UTF-8 text")])
         }
-        return try parse(text, file: name)
+        return try parse(text, file: name, catalogue: catalogue)
     }
 
-    /// Parses and validates scenario text; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(ScenarioErrors) -> Scenario {
+    /// Parses and validates scenario text; `file` names it in errors. `zone`, `policies` and
+    /// catalogue references resolve against `catalogue` (default: the shipped catalogue).
+    public static func parse(_ text: String, file: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> Scenario {
         let document = try sourceNode(text, file: file)
-        return try Scenario(reading: document, file: file)
+        let resolved: PolicyCatalogue
+        if let catalogue { resolved = catalogue } else { resolved = try CatalogueFiles.standard() }
+        return try Scenario(reading: document, file: file, catalogue: resolved)
     }
 
     /// Parses YAML or JSON text into a position-carrying document tree.

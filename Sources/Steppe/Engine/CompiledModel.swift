@@ -65,6 +65,8 @@ public struct CompiledModel: Sendable {
     public var incentiveClawbackYear: [Int]
 
     public let recoverResidualValue: Bool
+    /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
+    public var traces: [TracedValue] = []
 
     /// Calendar year of a year index.
     @inlinable public func calendarYear(_ t: Int) -> Int { startYear + t }

@@ -170,6 +170,6 @@ extension Scenario {
             incentives: compiledIncentives, incentiveScale: Array(repeating: 1, count: compiledIncentives.count),
             incentiveFirstYear: compiledIncentives.map(\.firstYear), incentiveLastYear: compiledIncentives.map(\.lastYear),
             incentiveClawbackYear: Array(repeating: -1, count: compiledIncentives.count),
-            recoverResidualValue: recoverResidualValue)
+            recoverResidualValue: recoverResidualValue, traces: traces)
     }
 }

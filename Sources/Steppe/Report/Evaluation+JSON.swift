@@ -1,8 +1,9 @@
 extension Evaluation {
     /// The evaluation as JSON: `scenario`, `conventions`, `metrics` (numbers or null),
     /// `undefined` (metric -> reason), `cashFlows` (one object per calendar year),
-    /// `opexByLine`, `incentivesByItem`, `incentives` (with provenance) and, with domain
-    /// modules, `modules` (section -> series -> yearly values).
+    /// `opexByLine`, `incentivesByItem`, `incentives` (with provenance), `provenance`
+    /// (every value taken from the policy catalogue or a zone profile, and every override) and,
+    /// with domain modules, `modules` (section -> series -> yearly values).
     /// It contains no timestamps or host details, so equal inputs give equal bytes.
     public var json: JSONValue {
         let m = model
@@ -57,6 +58,7 @@ extension Evaluation {
             ("opexByLine", series(opexByLine)),
             ("incentivesByItem", series(incentivesByItem)),
             ("incentives", .array(incentives)),
+            ("provenance", .array(m.traces.map(\.json))),
         ]
         // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
         if !modules.isEmpty { members.append(("modules", .object(modules))) }

@@ -4,12 +4,15 @@ extension Scenario {
     /// Field errors (wrong type, out of range, missing, unknown key) come with the line
     /// of the value; semantic errors from `validate()` with the line of the closest key.
     ///
-    /// - Parameter file: the name used in error messages.
+    /// - Parameters:
+    ///   - file: the name used in error messages.
+    ///   - catalogue: what `zone`, `policies` and `{zone:}` / `{policy:}` values refer to.
     /// - Throws: `ScenarioErrors` with one issue per problem.
-    public init(reading document: SourceNode, file: String? = nil) throws(ScenarioErrors) {
+    public init(reading document: SourceNode, file: String? = nil, catalogue: PolicyCatalogue = .empty) throws(ScenarioErrors) {
         let reader = SourceReader(file: file)
+        reader.catalogue = CatalogueContext(catalogue)
         let root = SourceField(node: document, path: "", reader: reader)
-        guard let scenario = Scenario.decode(root), reader.issues.isEmpty else {
+        guard var scenario = Scenario.decode(root), reader.issues.isEmpty else {
             throw ScenarioErrors(reader.issues.isEmpty
                 ? [ScenarioIssue(file: file, keyPath: "", message: "the scenario could not be read")] : reader.issues)
         }
@@ -19,8 +22,9 @@ extension Scenario {
         } catch {
             throw ScenarioErrors(error.issues.map(reader.locate))
         }
-        let semantic = contributed.validate()
+        let semantic = contributed.validate().map { reader.catalogue?.remap($0) ?? $0 }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
+        scenario.traces = reader.catalogue?.traces ?? []
         self = scenario
     }
 
@@ -28,7 +32,9 @@ extension Scenario {
         guard let o = field.object() else { return nil }
         defer { o.finish() }
         let name = o.required("name")?.string()
-        let zone = o.optional("zone")?.string()
+        let zoneField = o.optional("zone")
+        let zone = zoneField?.string()
+        if let zone, let zoneField { selectZone(zone, zoneField) }
         let currency = o.optional("currency")?.string() ?? "CNY"
         let startYear = o.required("startYear")?.year()
         let operationStartYear = o.optional("operationStartYear")?.year()
@@ -47,7 +53,11 @@ extension Scenario {
         let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
-        let incentives = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let written = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let fromPolicies = o.optional("policies")?.list(decodePolicyUse) ?? []
+        field.reader.catalogue?.writtenIncentives = written.count
+        field.reader.catalogue?.policyIncentives = fromPolicies.count
+        let incentives = written + fromPolicies
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         var modules: [any ScenarioModule] = []
         var modulesFailed = false
@@ -57,11 +67,27 @@ extension Scenario {
         }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
               let discounting, let financing, let tax, !landFailed, !modulesFailed else { return nil }
-        return Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
+        let scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
                         operationStartYear: operationStartYear, operatingYears: operatingYears,
                         assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
                         labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
                         incentives: incentives, recoverResidualValue: recover, modules: modules)
+        scenario.checkWrittenValidityWindows(count: written.count, field.reader)
+        return scenario
+    }
+
+    /// An incentive written in the file whose validity lies wholly outside the project's years
+    /// is a mistake in the file. (A catalogue policy that has lapsed is not: it simply pays nothing.)
+    func checkWrittenValidityWindows(count: Int, _ reader: SourceReader) {
+        let lastYear = resolvedOperationStartYear + operatingYears - 1
+        for (i, inc) in incentives.prefix(count).enumerated() {
+            if let to = inc.validTo, to < startYear {
+                reader.fail(at: "incentives[\(i)].validTo", "the validity ends before the project starts in \(startYear) (got \(to))")
+            }
+            if let from = inc.validFrom, from > lastYear {
+                reader.fail(at: "incentives[\(i)].validFrom", "the validity starts after the project ends in \(lastYear) (got \(from))")
+            }
+        }
     }
 
     static func decodeAssetClass(_ f: SourceField) -> AssetClass? {

@@ -100,12 +100,6 @@ extension Scenario {
             if let from = inc.validFrom, let to = inc.validTo, to < from {
                 fail("\(path).validTo", "must not be before validFrom \(from) (got \(to))")
             }
-            if let to = inc.validTo, to < startYear {
-                fail("\(path).validTo", "the validity ends before the project starts in \(startYear) (got \(to))")
-            }
-            if let from = inc.validFrom, from > lastYear {
-                fail("\(path).validFrom", "the validity starts after the project ends in \(lastYear) (got \(from))")
-            }
             if inc.isTaxPreference, inc.stackingRule == .highest {
                 fail("\(path).stackingRule", "a tax preference cannot be in a 'highest' group: lower CIT rates already apply choose-one")
             }

@@ -7,7 +7,8 @@
 /// operating year** and escalate once a year after it.
 public struct Scenario: Sendable {
     public var name: String
-    /// Zone identifier (for example `ejin-horo-mengsu`), informational until zone profiles exist.
+    /// Zone identifier (for example `ejin-horo-mengsu`): selects the catalogue's zone profile that
+    /// `{zone: key}` values and the applicability of `policies` refer to.
     public var zone: String?
     /// ISO currency code; only `CNY` is supported.
     public var currency: String
@@ -31,6 +32,8 @@ public struct Scenario: Sendable {
     public var recoverResidualValue: Bool
     /// Domain modules (hydrogen, dairy, talent) whose lines are added before compilation.
     public var modules: [any ScenarioModule]
+    /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
+    public var traces: [TracedValue] = []
 
     public init(
         name: String, zone: String? = nil, currency: String = "CNY", startYear: Int,

@@ -3,6 +3,8 @@
 final class SourceReader {
     let file: String?
     private(set) var issues: [ScenarioIssue] = []
+    /// The policy catalogue and zone that `{zone:}` / `{policy:}` references resolve against.
+    var catalogue: CatalogueContext?
     private var positions: [String: (line: Int?, column: Int?)] = [:]
 
     init(file: String?) { self.file = file }
@@ -12,6 +14,11 @@ final class SourceReader {
     }
 
     func record(_ path: String, _ node: SourceNode) { positions[path] = (node.line, node.column) }
+
+    /// Reports a problem at a key path read earlier, at its recorded position.
+    func fail(at path: String, _ message: String) {
+        issues.append(locate(ScenarioIssue(keyPath: path, message: message)))
+    }
 
     /// Adds file and the closest known position to an issue found after decoding.
     func locate(_ issue: ScenarioIssue) -> ScenarioIssue {
@@ -43,8 +50,15 @@ struct SourceField {
     }
 
     func double(min: Double? = nil, max: Double? = nil, above: Double? = nil) -> Double? {
-        guard let text = plainText, let x = Double(text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
-            return typeError("a number")
+        let x: Double, text: String
+        if case .mapping = node.value {
+            guard let resolved = catalogueNumber() else { return nil }  // a catalogue reference
+            x = resolved; text = resolved.formattedPlain
+        } else {
+            guard let plain = plainText, let parsed = Double(plain.replacingOccurrences(of: "_", with: "")), parsed.isFinite else {
+                return typeError("a number")
+            }
+            x = parsed; text = plain
         }
         // Beyond this no project quantity is meaningful, and products of such numbers could overflow.
         if abs(x) > SourceField.largestMagnitude {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Steppe
+import SteppeCLI
+import SteppeFiles
+
+@Suite("steppe policies, steppe zones, evaluate --explain")
+struct PoliciesCommandTests {
+    @Test("policies --zone on an Ejin Horo park lists at least 40 cited entries across the five domains")
+    func ejinHoroParkListing() throws {
+        let result = SteppeCommand.run(["policies", "--zone", "ejin-horo-airport-park"])
+        #expect(result.status == 0)
+        let out = result.standardOutput
+        let count = try #require(Int(out.prefix { $0.isNumber }))
+        #expect(count >= 40)
+        let cited = out.components(separatedBy: "\n").filter { $0.contains(".txt L") }.count
+        #expect(cited >= 40)
+        for domain in ["electricity", "hydrogen", "dairy", "talent", "tax"] {
+            let header = try #require(out.components(separatedBy: "\n").first { $0.hasPrefix("\(domain) (") }, "\(domain)")
+            #expect((Int(header.dropFirst(domain.count + 2).prefix { $0.isNumber }) ?? 0) >= 5, "\(header)")
+        }
+        #expect(out.contains("factor.land-airport-park-benchmark"))
+        #expect(!out.contains("factor.land-mengsu-benchmark"))       // another park's price
+        #expect(!out.contains("electricity.etdz-direct-trading"))    // national ETDZs only
+    }
+
+    @Test("--kind and --format json select and render entries")
+    func kindAndJSON() throws {
+        let result = SteppeCommand.run(["policies", "--kind", "cap", "--format", "json"])
+        #expect(result.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(array.count >= 4)
+        #expect(array.allSatisfy { $0["kind"] as? String == "cap" })
+        let cap = try #require(array.first { $0["id"] as? String == "hydrogen.grid-export-cap" })
+        let citation = try #require(cap["citation"] as? [String: String])
+        #expect(citation == ["document": "002_4322e846ed20b2fa.txt", "lines": "4172-4173", "phrase": "年上网电量不超过项目年总发电量的 20%"])
+        let bad = SteppeCommand.run(["policies", "--kind", "grant"])
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("--kind must be one of"))
+    }
+
+    @Test("zones lists every siting option the seeds name")
+    func zonesListing() {
+        let out = SteppeCommand.run(["zones"]).standardOutput
+        for id in ["ejin-horo-mengsu", "ejin-horo-airport-park", "ordos", "hohhot", "hohhot-etdz", "baotou", "bayannur",
+                   "bayannur-etdz", "hulunbuir", "hulunbuir-etdz", "manzhouli", "erenhot", "erenhot-zamyn-uud-ecz"] {
+            #expect(out.contains("  \(id)  "), "\(id)")
+        }
+        #expect(out.contains("erenhot-zamyn-uud-ecz  crossBorderZone [proposed]"))
+    }
+
+    @Test("zones ZONE shows own and inherited values with their sources")
+    func zoneProfile() {
+        let out = SteppeCommand.run(["zones", "ejin-horo-mengsu"]).standardOutput
+        #expect(out.contains("land.industrial = 65300 yuan/mu <- factor.land-mengsu-benchmark"))
+        #expect(out.contains("power.industrial-110kv = 0.401 yuan/kWh (from ejin-horo) <- electricity.industrial-110kv"))
+        #expect(out.contains("002_4322e846ed20b2fa.txt L131 \"蒙苏经济技术开发区 6.53 万元/亩\""))
+        #expect(SteppeCommand.run(["zones", "atlantis"]).status == 1)
+    }
+
+    @Test("evaluate --explain traces each price line and incentive to its policy and citation")
+    func explain() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
+        let result = SteppeCommand.run(["evaluate", path, "--explain"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let out = result.standardOutput
+        #expect(out.contains("Where the numbers come from"))
+        #expect(out.contains("operatingCosts[3].price = 0.401 yuan/kWh"))
+        #expect(out.contains("from zone ejin-horo-mengsu: power.industrial-110kv <- policy electricity.industrial-110kv.price"))
+        #expect(out.contains("hydrogen.self-use-fee-exemption"))
+        #expect(out.contains("002_4322e846ed20b2fa.txt L4175-4177"))
+        let plain = SteppeCommand.run(["evaluate", path]).standardOutput
+        #expect(!plain.contains("Where the numbers come from"))
+    }
+
+    @Test("Every example scenario has a header saying what it models and evaluates with finite metrics",
+          arguments: ["ejin-horo-green-hydrogen", "ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon"])
+    func examples(name: String) throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("#"))
+        let e = try ScenarioFile.load(path: path).evaluate()
+        for (metric, value) in e.metrics.all {
+            if case .value(let x) = value { #expect(x.isFinite, "\(metric)") }
+        }
+        #expect(e.years.allSatisfy { $0.projectCashFlow.isFinite })
+    }
+}
