@@ -104,6 +104,11 @@ extension Distribution {
             if x <= lower { return 0 }
             if x >= upper { return 1 }
             let fLower = base.cdf(lower)
+            if fLower > 0.5 {
+                // Upper tail: differences of survival values keep precision.
+                let sLower = base.survival(lower)
+                return (sLower - base.survival(x)) / (sLower - base.survival(upper))
+            }
             return (base.cdf(x) - fLower) / (base.cdf(upper) - fLower)
         case .fixed, .discrete, .empirical, .bernoulli, .geometric:
             return .nan
