@@ -21,6 +21,9 @@ extension SteppeCommand {
             "Write the output to this file (atomically) instead of standard output.", valueName: "path"))
         var output: String?
 
+        @Flag(help: "Overwrite the output file if it exists.")
+        var force = false
+
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
@@ -38,8 +41,10 @@ extension SteppeCommand {
             }
             guard let output else { return CommandResult(standardOutput: body) }
             do {
-                try AtomicFile.write(body, to: output)
+                try AtomicFile.write(body, to: output, force: force)
                 return CommandResult(standardOutput: "wrote \(output)\n")
+            } catch let error as AtomicFile.ExistsError {
+                return CommandResult(status: 1, standardError: "\(error)\n")
             } catch {
                 return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
             }

@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self]
+        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self]
     )
     public init() {}
 
@@ -57,8 +57,15 @@ struct ScenarioOptions: ParsableArguments {
     var file: String?
 
     func load() throws(ScenarioErrors) -> Scenario {
-        if let file { return try ScenarioFile.load(path: file) }
-        return try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName)
+        try loadWithText().scenario
+    }
+
+    /// The scenario and its source text.
+    func loadWithText() throws(ScenarioErrors) -> (scenario: Scenario, text: String) {
+        guard let file else {
+            return (try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName), DefaultScenario.yaml)
+        }
+        return try ScenarioFile.loadWithText(path: file)
     }
 
     var displayName: String { file ?? DefaultScenario.fileName }

@@ -59,6 +59,7 @@ public struct MonteCarloRunner: Sendable {
         let thresholds = PathMetric.allCases.map { threshold($0) ?? -.infinity }
         let shift = identity.shift
         let base = model, drawer = drawer, uniforms = uniforms
+        let selected = config.metrics
 
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var m = base
@@ -76,8 +77,9 @@ public struct MonteCarloRunner: Sendable {
                     u.withUnsafeMutableBufferPointer { uniforms.fill(path: path, into: $0) }
                     u.withUnsafeBufferPointer { drawer.apply($0, to: &m) }
                     ProFormaEngine.run(m, &ws)
-                    out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0) }
-                    for k in 0..<metricCount {
+                    out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0, only: selected) }
+                    for metric in selected {
+                        let k = metric.rawValue
                         let x = out[k]
                         if exact { shared.values[k * pathCount + (path - firstPath)] = x }
                         guard x.isFinite else { states[k].undefined += 1; continue }

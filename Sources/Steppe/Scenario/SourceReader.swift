@@ -3,6 +3,10 @@
 final class SourceReader {
     let file: String?
     private(set) var issues: [ScenarioIssue] = []
+    /// Numbers given as distributions, per-year multipliers or processes, in document order.
+    var uncertain: [UncertainInput] = []
+    /// Policy events of incentives, in document order.
+    var policyRisks: [PolicyRisk] = []
     private var positions: [String: (line: Int?, column: Int?)] = [:]
 
     init(file: String?) { self.file = file }
@@ -43,6 +47,7 @@ struct SourceField {
     }
 
     func double(min: Double? = nil, max: Double? = nil, above: Double? = nil) -> Double? {
+        if case .mapping = node.value { return uncertainNumber(min: min ?? above, max: max) }
         guard let text = plainText, let x = Double(text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
             return typeError("a number")
         }
