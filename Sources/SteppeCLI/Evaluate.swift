@@ -24,6 +24,9 @@ extension SteppeCommand {
         @Flag(help: "Append where every catalogue value and incentive comes from: zone, policy, citation, overrides.")
         var explain = false
 
+        @Flag(help: "Overwrite the output file if it exists.")
+        var force = false
+
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
@@ -41,8 +44,10 @@ extension SteppeCommand {
             }
             guard let output else { return CommandResult(standardOutput: body) }
             do {
-                try AtomicFile.write(body, to: output)
+                try AtomicFile.write(body, to: output, force: force)
                 return CommandResult(standardOutput: "wrote \(output)\n")
+            } catch let error as AtomicFile.ExistsError {
+                return CommandResult(status: 1, standardError: "\(error)\n")
             } catch {
                 return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
             }

@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self, Incentives.self, Sweep.self, Policies.self, Zones.self]
+        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self, Incentives.self, Sweep.self, Policies.self, Zones.self]
     )
     public init() {}
 
@@ -59,9 +59,16 @@ struct ScenarioOptions: ParsableArguments {
     @OptionGroup var catalogue: CatalogueOptions
 
     func load() throws(ScenarioErrors) -> Scenario {
+        try loadWithText().scenario
+    }
+
+    /// The scenario and its source text.
+    func loadWithText() throws(ScenarioErrors) -> (scenario: Scenario, text: String) {
         let catalogue = try catalogue.load()
-        if let file { return try ScenarioFile.load(path: file, catalogue: catalogue) }
-        return try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue)
+        guard let file else {
+            return (try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue), DefaultScenario.yaml)
+        }
+        return try ScenarioFile.loadWithText(path: file, catalogue: catalogue)
     }
 
     var displayName: String { file ?? DefaultScenario.fileName }

@@ -14,6 +14,10 @@ public enum DefaultScenario {
 #
 # Seed citations name the file in shared/seeds/ and its lines. Values the seeds do not
 # state are marked "assumption" with their source. "002" below is 002_4322e846ed20b2fa.txt.
+#
+# Uncertain inputs (for `steppe run`) are written as distributions in place of a value; the
+# deterministic evaluation uses their base (the mode of a triangular or PERT). Their ranges are
+# assumptions of this example, not policy values.
 name: Ejin Horo green hydrogen (100 MW wind + 100 MW PV + 60 MW electrolysis)
 zone: ejin-horo-mengsu
 currency: CNY
@@ -39,9 +43,9 @@ assetClasses:
     vatRate: 0.09           # assumption: construction services VAT 9%
 
 capex:                      # assumptions: 2024 Chinese EPC price levels (wind 3.5, PV 3.0 yuan/W; ALK 1500 yuan/kW)
-  - {year: 2026, assetClass: wind-pv, amount: 390.0e6}
+  - {year: 2026, assetClass: wind-pv, amount: {distribution: pert, min: 370.0e6, mode: 390.0e6, max: 450.0e6}}
   - {year: 2027, assetClass: wind-pv, amount: 260.0e6}
-  - {year: 2027, assetClass: electrolysis, amount: 90.0e6}
+  - {year: 2027, assetClass: electrolysis, amount: {distribution: pert, min: 80.0e6, mode: 90.0e6, max: 120.0e6}}
   - {year: 2026, assetClass: buildings, amount: 40.0e6}
   - {year: 2027, assetClass: buildings, amount: 40.0e6}
   - {year: 2037, assetClass: electrolysis, amount: 30.0e6}   # stack replacement after ~80 000 h (assumption)
@@ -51,14 +55,14 @@ products:
     unit: kg
     # 440 GWh generated (wind 2 800 h + PV 1 600 h, assumption); 80% self-consumed at 55 kWh/kg.
     quantity: [4.8e6, 6.4e6] # first year ramp-up, then 6.4 kt a year
-    price: 20.0              # yuan/kg delivered, assumption (Ordos industrial offtake contract)
+    price: {distribution: triangular, min: 16.0, mode: 20.0, max: 24.0}  # yuan/kg delivered, assumption (Ordos industrial offtake contract)
     escalation: 0.0
     vatRate: 0.13
   - id: grid-export
     unit: kWh
     # At most 20% of annual generation may be sold to the grid (002 L4172-4173): 0.20 x 440 GWh.
-    quantity: 88.0e6
-    price: 0.26             # yuan/kWh, assumption: Mengxi spot capture price for wind/PV
+    quantity: {base: 88.0e6, perYearMultiplier: {distribution: normal, mean: 1.0, sd: 0.08, truncate: [0.7, 1.0]}}  # weather; never above the cap
+    price: {base: 0.26, process: meanReverting, volatility: 0.15, reversionSpeed: 0.5}  # yuan/kWh, assumption: Mengxi spot capture price for wind/PV
     vatRate: 0.13
 
 operatingCosts:
@@ -136,6 +140,7 @@ incentives:
     validFrom: 2021
     validTo: 2030
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "12131-12133"}
+    policyRisk: {withdrawalHazard: 0.05}   # assumption: catalogue revisions (C-127 in extract-002-C)
   - id: three-exempt-three-half
     title: CIT 3 years exempt + 3 years half (三免三减半)
     kind: taxHoliday
@@ -150,5 +155,9 @@ incentives:
     costLine: self-use-system-fees
     overridePrice: 0.0
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "4175-4177"}
+    policyRisk: {withdrawalHazard: 0.10}   # assumption: the exemption holds "for now" (暂)
+
+correlations:
+  - {between: ["capex[0].amount", "capex[2].amount"], rank: 0.6}   # assumption: EPC prices move together
 """#
 }

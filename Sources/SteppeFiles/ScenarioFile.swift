@@ -9,6 +9,11 @@ import Yams
 public enum ScenarioFile {
     /// Loads and validates the scenario at `path`; `catalogue` defaults to the shipped one.
     public static func load(path: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> Scenario {
+        try loadWithText(path: path, catalogue: catalogue).scenario
+    }
+
+    /// Loads and validates the scenario at `path`, and returns its text too.
+    public static func loadWithText(path: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> (scenario: Scenario, text: String) {
         let name = (path as NSString).lastPathComponent
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
@@ -19,7 +24,7 @@ public enum ScenarioFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioErrors([ScenarioIssue(file: name, keyPath: "", message: "the file is not UTF-8 text")])
         }
-        return try parse(text, file: name, catalogue: catalogue)
+        return (try parse(text, file: name, catalogue: catalogue), text)
     }
 
     /// Parses and validates scenario text; `file` names it in errors. `zone`, `policies` and

@@ -24,7 +24,7 @@ extension Scenario {
         for (p, product) in products.enumerated() {
             for t in opStart..<n {
                 let k = t - opStart
-                quantity[p, t] = product.quantity[operatingYear: k]
+                quantity[p, t] = product.quantity[operatingYear: k] * pow(1 + product.quantityGrowth, Double(k))
                 price[p, t] = escalated(product.price, product.escalation, k)
             }
         }

@@ -7,6 +7,14 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
         case random
         case lhs
         case sobol
+
+        public var method: SamplingMethod {
+            switch self {
+            case .random: return .random
+            case .lhs: return .latinHypercube
+            case .sobol: return .sobol
+            }
+        }
     }
 
     public var paths: Int
@@ -20,11 +28,15 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
     public var hurdleRate: Double?
     /// Minimum DSCRs below this count towards "probability below covenant".
     public var dscrCovenant: Double
+    /// The metrics computed on each path (all by default; fewer run faster).
+    public var metrics: [PathMetric]
 
     public init(paths: Int, seed: UInt64 = 1, sampler: Sampler = .random, chunkSize: Int = 1024,
-                exactQuantileLimit: Int = 1_000_000, hurdleRate: Double? = nil, dscrCovenant: Double = 1.2) {
+                exactQuantileLimit: Int = 1_000_000, hurdleRate: Double? = nil, dscrCovenant: Double = 1.2,
+                metrics: [PathMetric] = PathMetric.allCases) {
         self.paths = paths; self.seed = seed; self.sampler = sampler; self.chunkSize = chunkSize
         self.exactQuantileLimit = exactQuantileLimit; self.hurdleRate = hurdleRate; self.dscrCovenant = dscrCovenant
+        self.metrics = PathMetric.allCases.filter(metrics.contains)
     }
 
     /// Quantiles are exact (all values kept) for this run.

@@ -11,12 +11,12 @@ import Foundation
 public struct MonteCarloRunner: Sendable {
     public let model: CompiledModel
     public let drawer: any PathDrawer
-    public let uniforms: any UniformSource
+    public let uniforms: any PathSampler
     public let identity: RunState.Identity
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source, fingerprinted so shards of different scenarios never merge.
-    public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any UniformSource,
+    public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any PathSampler,
                 configuration: MonteCarloConfiguration, scenarioText: String) {
         self.model = model; self.drawer = drawer; self.uniforms = uniforms
         var ws = Workspace(for: model)
@@ -59,6 +59,7 @@ public struct MonteCarloRunner: Sendable {
         let thresholds = PathMetric.allCases.map { threshold($0) ?? -.infinity }
         let shift = identity.shift
         let base = model, drawer = drawer, uniforms = uniforms
+        let selected = config.metrics
 
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var m = base
@@ -73,11 +74,14 @@ public struct MonteCarloRunner: Sendable {
                 if isCancelled?() == true { break }
                 let start = chunk * config.chunkSize, end = min(start + config.chunkSize, config.paths)
                 for path in start..<end {
-                    u.withUnsafeMutableBufferPointer { uniforms.fill(path: path, into: $0) }
-                    u.withUnsafeBufferPointer { drawer.apply($0, to: &m) }
+                    u.withUnsafeMutableBufferPointer {
+                        uniforms.fill(path: path, into: $0)
+                        drawer.apply($0, to: &m)
+                    }
                     ProFormaEngine.run(m, &ws)
-                    out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0) }
-                    for k in 0..<metricCount {
+                    out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0, only: selected) }
+                    for metric in selected {
+                        let k = metric.rawValue
                         let x = out[k]
                         if exact { shared.values[k * pathCount + (path - firstPath)] = x }
                         guard x.isFinite else { states[k].undefined += 1; continue }
@@ -116,8 +120,10 @@ public struct MonteCarloRunner: Sendable {
         var m = model
         var ws = Workspace(for: model)
         var u = [Double](repeating: 0.5, count: drawer.dimension)
-        u.withUnsafeMutableBufferPointer { uniforms.fill(path: path, into: $0) }
-        u.withUnsafeBufferPointer { drawer.apply($0, to: &m) }
+        u.withUnsafeMutableBufferPointer {
+            uniforms.fill(path: path, into: $0)
+            drawer.apply($0, to: &m)
+        }
         ProFormaEngine.run(m, &ws)
         return ws
     }

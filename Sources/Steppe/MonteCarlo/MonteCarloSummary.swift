@@ -33,7 +33,7 @@ public struct MonteCarloSummary: Sendable {
     /// statistics (numpy's default, "type 7"); sketched ones are DDSketch estimates.
     public init(_ state: RunState, thresholds: [Double?]) {
         self.state = state
-        statistics = PathMetric.allCases.map { metric in
+        statistics = state.identity.configuration.metrics.map { metric in
             let k = metric.rawValue
             let s = state.metrics[k]
             let n = s.defined
@@ -65,7 +65,7 @@ public struct MonteCarloSummary: Sendable {
     /// available with exact quantiles only.
     public func representativePaths(percentiles: [Int] = [10, 50, 90]) -> [(percentile: Int, path: Int, equityNPV: Double)] {
         guard let values = state.values?[PathMetric.equityNPV.rawValue],
-              let stats = statistics.first(where: { $0.metric == .equityNPV }) else { return [] }
+              let stats = statistics.first(where: { $0.metric == .equityNPV }), stats.count > 0 else { return [] }
         let firstPath = state.ranges.first?.lowerBound ?? 0
         return percentiles.compactMap { p in
             guard let target = stats.percentiles.first(where: { $0.0 == p })?.1 else { return nil }

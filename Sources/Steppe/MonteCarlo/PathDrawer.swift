@@ -7,18 +7,13 @@ public protocol PathDrawer: Sendable {
     /// Uniforms a path consumes.
     var dimension: Int { get }
     /// Sets the path's inputs in `model` from `uniforms` (count `dimension`, each in (0, 1)).
-    func apply(_ uniforms: UnsafeBufferPointer<Double>, to model: inout CompiledModel)
-}
-
-/// A source of each path's uniforms: a pure function of (path index, dimension).
-public protocol UniformSource: Sendable {
-    /// Writes path `path`'s uniforms, each in (0, 1), into `buffer`.
-    func fill(path: Int, into buffer: UnsafeMutableBufferPointer<Double>)
+    /// The drawer may transform the uniforms in place (correlation, processes).
+    func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel)
 }
 
 /// The drawer of a model without uncertain inputs: every path is the base case.
 public struct DeterministicDrawer: PathDrawer {
     public init() {}
     public var dimension: Int { 0 }
-    public func apply(_ uniforms: UnsafeBufferPointer<Double>, to model: inout CompiledModel) {}
+    public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel) {}
 }

@@ -22,17 +22,27 @@ public enum PathMetric: Int, CaseIterable, Sendable {
     /// and never let reach a report.
     ///
     /// Allocates nothing, except when an IRR has several roots (the rare case of `.multipleRoots`).
-    public static func compute(_ m: CompiledModel, _ ws: Workspace, into out: UnsafeMutableBufferPointer<Double>) {
-        out[equityNPV.rawValue] = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
-        out[projectNPV.rawValue] = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
-        out[equityIRR.rawValue] = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
-        out[projectIRR.rawValue] = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
-        var minimum = Double.infinity
-        for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
-            minimum = Swift.min(minimum, ws.cfads[t] / ws.debtService[t])
+    ///
+    /// - Parameter only: the metrics to compute; the others are left untouched.
+    public static func compute(_ m: CompiledModel, _ ws: Workspace, into out: UnsafeMutableBufferPointer<Double>,
+                               only: [PathMetric] = PathMetric.allCases) {
+        for metric in only {
+            let value: Double
+            switch metric {
+            case .equityNPV: value = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
+            case .projectNPV: value = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
+            case .equityIRR: value = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
+            case .projectIRR: value = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
+            case .minDSCR:
+                var minimum = Double.infinity
+                for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
+                    minimum = Swift.min(minimum, ws.cfads[t] / ws.debtService[t])
+                }
+                value = minimum.isFinite ? minimum : .nan
+            case .paybackYears: value = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
+            case .levelizedCost: value = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
+            }
+            out[metric.rawValue] = value
         }
-        out[minDSCR.rawValue] = minimum.isFinite ? minimum : .nan
-        out[PathMetric.paybackYears.rawValue] = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
-        out[levelizedCost.rawValue] = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
     }
 }

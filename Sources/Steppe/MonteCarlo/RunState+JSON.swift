@@ -33,6 +33,7 @@ extension RunState {
             ("chunkSize", .number(Double(c.chunkSize))), ("exactQuantileLimit", .number(Double(c.exactQuantileLimit))),
             ("hurdleRate", c.hurdleRate.map(bits) ?? .null), ("dscrCovenant", bits(c.dscrCovenant)),
             ("hurdleRateUsed", bits(identity.hurdleRate)), ("shift", .array(identity.shift.map(bits))),
+            ("metricsComputed", .array(c.metrics.map { .string($0.name) })),
             ("ranges", .array(ranges.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) })),
             ("completedPaths", .number(Double(completedPaths))),
             ("metrics", .array(metricsJSON)),
@@ -82,10 +83,11 @@ extension RunState {
             throw FileError(message: "the file lacks its run description")
         }
         let hurdle: Double? = root["hurdleRate"] is NSNull ? nil : try double(root["hurdleRate"])
+        let computed = ((root["metricsComputed"] as? [String]) ?? []).compactMap { name in PathMetric.allCases.first { $0.name == name } }
         let config = MonteCarloConfiguration(
             paths: try int(root["paths"]), seed: seed, sampler: sampler, chunkSize: try int(root["chunkSize"]),
             exactQuantileLimit: try int(root["exactQuantileLimit"]), hurdleRate: hurdle,
-            dscrCovenant: try double(root["dscrCovenant"]))
+            dscrCovenant: try double(root["dscrCovenant"]), metrics: computed)
         var shift: [Double] = []
         for s in shiftList { shift.append(try double(s)) }
         identity = Identity(scenarioName: name, scenarioFingerprint: print, configuration: config, shift: shift,

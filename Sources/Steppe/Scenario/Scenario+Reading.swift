@@ -16,6 +16,8 @@ extension Scenario {
             throw ScenarioErrors(reader.issues.isEmpty
                 ? [ScenarioIssue(file: file, keyPath: "", message: "the scenario could not be read")] : reader.issues)
         }
+        scenario.uncertainty = reader.uncertain
+        scenario.policyRisks = reader.policyRisks
         let contributed: Scenario
         do {
             contributed = try scenario.withModuleContributions()
@@ -59,6 +61,7 @@ extension Scenario {
         field.reader.catalogue?.policyIncentives = fromPolicies.count
         let incentives = written + fromPolicies
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
+        let correlations = o.optional("correlations")?.list(decodeCorrelation) ?? []
         var modules: [any ScenarioModule] = []
         var modulesFailed = false
         for (key, read) in moduleReaders {
@@ -67,11 +70,12 @@ extension Scenario {
         }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
               let discounting, let financing, let tax, !landFailed, !modulesFailed else { return nil }
-        let scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
+        var scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
                         operationStartYear: operationStartYear, operatingYears: operatingYears,
                         assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
                         labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
                         incentives: incentives, recoverResidualValue: recover, modules: modules)
+        scenario.correlations = correlations
         scenario.checkWrittenValidityWindows(count: written.count, field.reader)
         return scenario
     }
@@ -131,9 +135,11 @@ extension Scenario {
         let quantity = o.required("quantity")?.yearly(min: 0)
         let price = o.required("price")?.double(min: 0)
         let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let growth = o.optional("quantityGrowth")?.double(above: -1) ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         guard let id, let unit, let quantity, let price else { return nil }
-        return Product(id: id, unit: unit, quantity: quantity, price: price, escalation: escalation, vatRate: vat)
+        return Product(id: id, unit: unit, quantity: quantity, price: price, escalation: escalation,
+                       quantityGrowth: growth, vatRate: vat)
     }
 
     static func decodeCost(_ f: SourceField) -> OperatingCost? {
@@ -321,6 +327,9 @@ extension Scenario {
         let group = o.optional("stackingGroup")?.string()
         let rule = o.optional("stackingRule")?.choice(Incentive.StackingRule.self) ?? .additive
         let enabled = o.optional("enabled")?.bool() ?? true
+        if let risk = o.optional("policyRisk"), let id {
+            if let decoded = decodePolicyRisk(risk, incentive: id) { f.reader.policyRisks.append(decoded) }
+        }
         let payee: Incentive.Payee?
         switch payeeName {
         case "firm": payee = .firm
@@ -335,6 +344,47 @@ extension Scenario {
                          eligibleFrom: eligibleFrom, eligibleAfterYears: after, durationYears: duration,
                          capPerYear: capPerYear, capTotal: capTotal, taxable: taxable, reducesDepreciableBasis: reduces,
                          payee: payee, stackingGroup: group, stackingRule: rule, provenance: provenance, enabled: enabled)
+    }
+
+    /// `policyRisk: {withdrawalHazard, delayYears: DISTRIBUTION, cut: {probability, toFraction},
+    /// clawback: {annualHazard, withinYears}}`.
+    static func decodePolicyRisk(_ f: SourceField, incentive: String) -> PolicyRisk? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        var risk = PolicyRisk(incentive: incentive)
+        risk.withdrawalHazard = o.optional("withdrawalHazard")?.double(min: 0, max: 1)
+        risk.withdrawalAfterYears = o.optional("withdrawalAfterYears")?.int(min: 0, max: 200) ?? 0
+        if let delay = o.optional("delayYears") {
+            guard let d = delay.object() else { return nil }
+            defer { d.finish() }
+            risk.delayYears = SourceField.decodeDistribution(d)
+            if risk.delayYears == nil { return nil }
+        }
+        if let cut = o.optional("cut")?.object() {
+            defer { cut.finish() }
+            risk.cutProbability = cut.required("probability")?.double(min: 0, max: 1)
+            risk.cutToFraction = cut.required("toFraction")?.double(min: 0, max: 1)
+        }
+        if let clawback = o.optional("clawback")?.object() {
+            defer { clawback.finish() }
+            risk.clawbackHazard = clawback.required("annualHazard")?.double(min: 0, max: 1)
+            risk.clawbackWithinYears = clawback.required("withinYears")?.int(min: 1, max: 200)
+        }
+        return risk
+    }
+
+    /// `{between: [KEY.PATH, KEY.PATH], rank: R}`.
+    static func decodeCorrelation(_ f: SourceField) -> RankCorrelationPair? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let between = o.required("between")?.list { $0.string() }
+        let rank = o.required("rank")?.double(min: -1, max: 1)
+        guard let between, let rank else { return nil }
+        guard between.count == 2, between[0] != between[1] else {
+            f.reader.fail(o.node, o.childPath("between"), "name two different uncertain inputs by key path")
+            return nil
+        }
+        return RankCorrelationPair(first: between[0], second: between[1], rank: rank)
     }
 
     /// `citation: {document, lines}` or `assumption: "source"`: exactly one is required.

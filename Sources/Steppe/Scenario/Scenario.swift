@@ -34,6 +34,12 @@ public struct Scenario: Sendable {
     public var modules: [any ScenarioModule]
     /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
     public var traces: [TracedValue] = []
+    /// Numbers of the file given as distributions, per-year multipliers or processes.
+    public var uncertainty: [UncertainInput] = []
+    /// Policy events that may befall incentives on Monte Carlo paths.
+    public var policyRisks: [PolicyRisk] = []
+    /// Target rank correlations between uncertain inputs.
+    public var correlations: [RankCorrelationPair] = []
 
     public init(
         name: String, zone: String? = nil, currency: String = "CNY", startYear: Int,
@@ -120,12 +126,15 @@ public struct Product: Sendable, Equatable {
     public var price: Double
     /// Annual price escalation after the first operating year.
     public var escalation: Double
+    /// Annual growth of the quantity after the first operating year (negative for degradation).
+    public var quantityGrowth: Double
     /// Output VAT rate.
     public var vatRate: Double
 
-    public init(id: String, unit: String, quantity: YearlyValue, price: Double, escalation: Double = 0, vatRate: Double = 0) {
+    public init(id: String, unit: String, quantity: YearlyValue, price: Double, escalation: Double = 0,
+                quantityGrowth: Double = 0, vatRate: Double = 0) {
         self.id = id; self.unit = unit; self.quantity = quantity; self.price = price
-        self.escalation = escalation; self.vatRate = vatRate
+        self.escalation = escalation; self.quantityGrowth = quantityGrowth; self.vatRate = vatRate
     }
 }
 

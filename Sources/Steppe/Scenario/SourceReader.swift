@@ -5,6 +5,10 @@ final class SourceReader {
     private(set) var issues: [ScenarioIssue] = []
     /// The policy catalogue and zone that `{zone:}` / `{policy:}` references resolve against.
     var catalogue: CatalogueContext?
+    /// Numbers given as distributions, per-year multipliers or processes, in document order.
+    var uncertain: [UncertainInput] = []
+    /// Policy events of incentives, in document order.
+    var policyRisks: [PolicyRisk] = []
     private var positions: [String: (line: Int?, column: Int?)] = [:]
 
     init(file: String?) { self.file = file }
@@ -51,7 +55,11 @@ struct SourceField {
 
     func double(min: Double? = nil, max: Double? = nil, above: Double? = nil) -> Double? {
         let x: Double, text: String
-        if case .mapping = node.value {
+        if case .mapping(let entries) = node.value {
+            // A distribution, per-year multiplier or process makes the number uncertain.
+            if entries.contains(where: { SourceField.uncertaintyKeys.contains($0.key) }) {
+                return uncertainNumber(min: min ?? above, max: max)
+            }
             guard let resolved = catalogueNumber() else { return nil }  // a catalogue reference
             x = resolved; text = resolved.formattedPlain
         } else {

@@ -2,26 +2,12 @@ import Foundation
 import Testing
 @testable import Steppe
 
-/// A stand-in uniform source for runner tests: SplitMix64 of (path, dimension).
-struct HashUniforms: UniformSource {
-    let seed: UInt64
-    func fill(path: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
-        for d in 0..<buffer.count {
-            var z = seed &+ UInt64(path) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(d) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            buffer[d] = (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
-        }
-    }
-}
-
 /// Sets the first product's price to a uniform between `low` and `high` on each path.
 struct UniformPriceDrawer: PathDrawer {
     let low: Double, high: Double
     let basePrices: [Double]
     var dimension: Int { 1 }
-    func apply(_ u: UnsafeBufferPointer<Double>, to model: inout CompiledModel) {
+    func apply(_ u: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel) {
         let price = low + (high - low) * u[0]
         for t in 0..<model.yearCount { model.price[0, t] = basePrices[t] == 0 ? 0 : price }
     }
@@ -44,7 +30,7 @@ struct MonteCarloRunnerTests {
     static func runner(paths: Int, exactLimit: Int = 1_000_000) throws -> MonteCarloRunner {
         let model = try scenario(yaml).compile()
         let drawer = UniformPriceDrawer(low: 100, high: 200, basePrices: model.price.row(0))
-        return MonteCarloRunner(model: model, drawer: drawer, uniforms: HashUniforms(seed: 7),
+        return MonteCarloRunner(model: model, drawer: drawer, uniforms: try RandomSampler(seed: 7, pathCount: paths, dimensions: 1),
                                 configuration: MonteCarloConfiguration(paths: paths, seed: 7, chunkSize: 256, exactQuantileLimit: exactLimit),
                                 scenarioText: yaml)
     }

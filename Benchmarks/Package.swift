@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Performance benchmarks (ordo-one/package-benchmark), kept out of the main package so that
+// `swift test` and CI never build the benchmark tooling. Run from this folder:
+//   swift package --allow-writing-to-package-directory benchmark
+let package = Package(
+    name: "SteppeBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ProForma",
+            dependencies: [
+                .product(name: "Steppe", package: "main"),
+                .product(name: "SteppeFiles", package: "main"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/ProForma",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "MonteCarlo",
+            dependencies: [
+                .product(name: "Steppe", package: "main"),
+                .product(name: "SteppeFiles", package: "main"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/MonteCarlo",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

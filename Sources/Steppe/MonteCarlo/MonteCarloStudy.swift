@@ -1,0 +1,69 @@
+/// A scenario prepared for Monte Carlo: its compiled model, its path drawer and its
+/// uniform source, ready to run paths, shards and merges and to render their result.
+public struct MonteCarloStudy: Sendable {
+    public let scenarioText: String
+    public let runner: MonteCarloRunner
+
+    /// - Parameter scenarioText: the scenario's source text (fingerprinted, and embedded in shard files).
+    public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration) throws(ScenarioErrors) {
+        let model = try scenario.compile()
+        let drawer = try StochasticModel(scenario: scenario, model: model)
+        let sampler: any PathSampler
+        do {
+            sampler = try configuration.sampler.method.sampler(seed: configuration.seed, pathCount: configuration.paths,
+                                                               dimensions: drawer.dimension)
+        } catch {
+            throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
+        }
+        self.scenarioText = scenarioText
+        runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler,
+                                  configuration: configuration, scenarioText: scenarioText)
+    }
+
+    /// The generator and sampler, named in every result.
+    static func generatorDescription(_ c: MonteCarloConfiguration) -> String {
+        let sampler: String
+        switch c.sampler {
+        case .random: sampler = "independent uniforms"
+        case .lhs: sampler = "Latin hypercube (keyed Feistel permutation per dimension)"
+        case .sobol: sampler = "Sobol (Joe-Kuo new-joe-kuo-6.21201 directions, hash-based Owen scrambling)"
+        }
+        return "Philox4x32-10 counter-based generator, RandomStream mapping v1, keyed by (seed, path, dimension); sampler: \(sampler)"
+    }
+
+    public var thresholds: [Double?] { PathMetric.allCases.map { runner.threshold($0) } }
+
+    /// The result JSON of a state: the summary, the base case, the representative paths
+    /// (with exact quantiles) and the conventions. A merged state gives the same bytes as
+    /// the unsharded run.
+    public func resultJSON(_ state: RunState) -> JSONValue {
+        let summary = MonteCarloSummary(state, thresholds: thresholds)
+        let m = runner.model
+        var base = Workspace(for: m)
+        ProFormaEngine.run(m, &base)
+        var baseValues = [Double](repeating: 0, count: PathMetric.allCases.count)
+        baseValues.withUnsafeMutableBufferPointer { PathMetric.compute(m, base, into: $0) }
+        let baseCase: JSONValue = .object(PathMetric.allCases.map { ($0.name, baseValues[$0.rawValue].isFinite ? .number(baseValues[$0.rawValue]) : .null) })
+        let representative: [JSONValue] = summary.representativePaths().map { rep -> JSONValue in
+            let ws = runner.evaluatePath(rep.path)
+            return .object([
+                ("percentile", .number(Double(rep.percentile))), ("path", .number(Double(rep.path))),
+                ("equityNPV", .number(rep.equityNPV)),
+                ("cashFlows", .array((0..<m.yearCount).map { t in
+                    .object([("year", .number(Double(m.calendarYear(t)))), ("revenue", .number(ws.revenue[t])),
+                             ("opex", .number(ws.opex[t])), ("incentives", .number(ws.incentives[t])),
+                             ("tax", .number(ws.tax[t])), ("capex", .number(ws.capex[t])),
+                             ("debtService", .number(ws.debtService[t])),
+                             ("projectCashFlow", .number(ws.projectCashFlow[t])),
+                             ("equityCashFlow", .number(ws.equityCashFlow[t]))])
+                })),
+            ])
+        }
+        return summary.json(extra: [
+            ("generator", .string(MonteCarloStudy.generatorDescription(state.identity.configuration))),
+            ("baseCase", baseCase),
+            ("representativePaths", .array(representative)),
+            ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
+        ])
+    }
+}

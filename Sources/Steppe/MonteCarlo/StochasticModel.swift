@@ -1,0 +1,273 @@
+import Foundation
+
+/// The uncertain inputs and policy events of a scenario, resolved to the entries of its
+/// compiled model that they change: the `PathDrawer` of a scenario.
+///
+/// On each path every targeted entry is first reset from the base model, then each
+/// input's draw is applied: a distribution replaces the value (a row scales by
+/// draw / base, so escalation and ramp-up shapes are kept), an escalation rate reshapes
+/// the row by ((1 + draw) / (1 + base))^k in operating year k, a per-year multiplier or a
+/// process multiplies year by year. Policy events move an incentive's window, cut its
+/// scale or set a clawback year.
+///
+/// Dimensions, in order: one per distribution input, one per operating year for each
+/// per-year or process input (in file order), then for each policy risk one each for
+/// withdrawal, delay, cut and clawback (those given).
+public struct StochasticModel: PathDrawer {
+    enum Target: Sendable {
+        case productPrice(Int), productQuantity(Int), productEscalation(Int), productQuantityGrowth(Int)
+        case costPrice(Int), costQuantity(Int), costPerUnit(Int), costEscalation(Int)
+        case headcount(staff: Int, costLine: Int)
+        case capex(assetClass: Int, year: Int, amount: Double)
+        case loanRate(Int), citRate, incentiveScale(Int)
+    }
+    struct Input: Sendable {
+        var target: Target
+        var base: Double
+        var law: UncertainInput.Law
+        var firstDimension: Int
+    }
+    struct Risk: Sendable {
+        var incentive: Int
+        var spec: PolicyRisk
+        var firstDimension: Int
+    }
+
+    let base: CompiledModel
+    let inputs: [Input]
+    let risks: [Risk]
+    /// The copula that correlates the uniforms of correlated distribution inputs.
+    let correlation: RankCorrelation?
+    public let dimension: Int
+
+    /// - Throws: `ScenarioErrors` for inputs that cannot be applied (a scaled value whose base is zero,
+    ///   a correlation that is not a valid matrix).
+    public init(scenario: Scenario, model: CompiledModel) throws(ScenarioErrors) {
+        base = model
+        var issues: [ScenarioIssue] = []
+        let operatingYears = model.yearCount - model.operationStart
+        let opCount = scenario.operatingCosts.count
+        var dimension = 0
+        var inputs: [Input] = []
+        for input in scenario.uncertainty {
+            let i = UncertainInput.indices(of: input.keyPath)
+            let target: Target?
+            switch UncertainInput.pattern(of: input.keyPath) {
+            case "products[].price": target = .productPrice(i[0])
+            case "products[].quantity": target = .productQuantity(i[0])
+            case "products[].escalation": target = .productEscalation(i[0])
+            case "products[].quantityGrowth": target = .productQuantityGrowth(i[0])
+            case "operatingCosts[].price": target = .costPrice(i[0])
+            case "operatingCosts[].annualAmount", "operatingCosts[].annualQuantity": target = .costQuantity(i[0])
+            case "operatingCosts[].quantityPerUnit": target = .costPerUnit(i[0])
+            case "operatingCosts[].escalation": target = .costEscalation(i[0])
+            case "labour[].annualWage": target = .costPrice(opCount + i[0])
+            case "labour[].headcount": target = .headcount(staff: i[0], costLine: opCount + i[0])
+            case "labour[].escalation": target = .costEscalation(opCount + i[0])
+            case "capex[].amount":
+                let item = scenario.capex[i[0]]
+                target = model.assetClasses.firstIndex { $0.id == item.assetClass }
+                    .map { .capex(assetClass: $0, year: item.year - model.startYear, amount: item.amount) }
+            case "land.pricePerMu":
+                if case .purchase(let area, let price, _, let year) = scenario.land,
+                   let c = model.assetClasses.firstIndex(where: { $0.id == Scenario.landUseRightsClassID }) {
+                    target = .capex(assetClass: c, year: (year ?? scenario.startYear) - model.startYear, amount: area * price)
+                } else { target = nil }
+            case "land.annualRentPerMu": target = model.costLineIDs.firstIndex(of: Scenario.landLeaseCostID).map { .costPrice($0) }
+            case "financing.loans[].rate": target = .loanRate(i[0])
+            case "tax.citRate": target = .citRate
+            default:
+                if input.keyPath.hasPrefix("incentives[") {
+                    let id = scenario.incentives[i[0]].id
+                    target = model.incentives.firstIndex { $0.id == id }.map { .incentiveScale($0) }
+                    if target == nil { continue }  // a disabled incentive: nothing to vary
+                } else { target = nil }
+            }
+            guard let target else {
+                issues.append(ScenarioIssue(keyPath: input.keyPath, message: "cannot be made uncertain in this scenario"))
+                continue
+            }
+            let isRate: Bool
+            switch target {
+            case .productEscalation, .productQuantityGrowth, .costEscalation, .loanRate, .citRate: isRate = true
+            default: isRate = false
+            }
+            if case .distribution = input.law, !isRate, input.base == 0 {
+                issues.append(ScenarioIssue(keyPath: input.keyPath, message: "a distribution scales the base value, which must not be 0"))
+            }
+            if case .distribution = input.law {} else {
+                switch target {
+                case .costPerUnit, .loanRate, .citRate, .incentiveScale:
+                    issues.append(ScenarioIssue(keyPath: input.keyPath, message: "is one number for all years; give it a distribution, not a per-year multiplier or process"))
+                default: break
+                }
+            }
+            inputs.append(Input(target: target, base: input.base, law: input.law, firstDimension: dimension))
+            if case .distribution = input.law { dimension += 1 } else { dimension += operatingYears }
+        }
+        var risks: [Risk] = []
+        for risk in scenario.policyRisks {
+            guard let k = model.incentives.firstIndex(where: { $0.id == risk.incentive }) else { continue }
+            risks.append(Risk(incentive: k, spec: risk, firstDimension: dimension))
+            dimension += 4
+        }
+        var correlated: [Int] = []
+        var correlation: RankCorrelation?
+        if !scenario.correlations.isEmpty {
+            var names: [String] = []
+            for pair in scenario.correlations {
+                for name in [pair.first, pair.second] where !names.contains(name) { names.append(name) }
+            }
+            for name in names {
+                if let j = scenario.uncertainty.firstIndex(where: { $0.keyPath == name }),
+                   case .distribution = scenario.uncertainty[j].law {
+                    correlated.append(inputs[j].firstDimension)
+                } else {
+                    issues.append(ScenarioIssue(keyPath: "correlations", message: "'\(name)' is not an input given as a distribution"))
+                }
+            }
+            if issues.isEmpty {
+                var matrix = (0..<names.count).map { i in (0..<names.count).map { $0 == i ? 1.0 : 0.0 } }
+                for pair in scenario.correlations {
+                    let a = names.firstIndex(of: pair.first)!, b = names.firstIndex(of: pair.second)!
+                    matrix[a][b] = pair.rank; matrix[b][a] = pair.rank
+                }
+                do {
+                    correlation = try RankCorrelation(dimensions: correlated, spearman: matrix)
+                } catch {
+                    issues.append(ScenarioIssue(keyPath: "correlations", message: error.description))
+                }
+            }
+        }
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
+        self.inputs = inputs
+        self.risks = risks
+        self.correlation = correlation
+        self.dimension = dimension
+    }
+
+    public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to m: inout CompiledModel) {
+        let op = base.operationStart, n = base.yearCount
+        // Reset every targeted entry from the base model.
+        for input in inputs {
+            switch input.target {
+            case .productPrice(let p), .productEscalation(let p):
+                for t in 0..<n { m.price[p, t] = base.price[p, t] }
+            case .productQuantity(let p), .productQuantityGrowth(let p):
+                for t in 0..<n { m.quantity[p, t] = base.quantity[p, t] }
+            case .costPrice(let l), .costEscalation(let l):
+                for t in 0..<n { m.costPrice[l, t] = base.costPrice[l, t] }
+            case .costQuantity(let l):
+                for t in 0..<n { m.costQuantity[l, t] = base.costQuantity[l, t] }
+            case .costPerUnit(let l):
+                m.costQuantityPerUnit[l] = base.costQuantityPerUnit[l]
+            case .headcount(let s, let l):
+                for t in 0..<n { m.headcount[s, t] = base.headcount[s, t]; m.costQuantity[l, t] = base.costQuantity[l, t] }
+            case .capex(let c, let y, _):
+                m.capex[c, y] = base.capex[c, y]
+            case .loanRate(let l): m.loans[l].rate = base.loans[l].rate
+            case .citRate: m.citRate = base.citRate
+            case .incentiveScale(let i): m.incentiveScale[i] = base.incentiveScale[i]
+            }
+        }
+        for risk in risks {
+            let i = risk.incentive
+            m.incentiveScale[i] = base.incentiveScale[i]
+            m.incentiveFirstYear[i] = base.incentiveFirstYear[i]
+            m.incentiveLastYear[i] = base.incentiveLastYear[i]
+            m.incentiveClawbackYear[i] = -1
+        }
+
+        // Correlate the uniforms of correlated inputs, in place.
+        correlation?.apply(to: uniforms)
+        for input in inputs {
+            let d = input.firstDimension
+            switch input.law {
+            case .distribution(let dist):
+                applyValue(dist.quantile(uniforms[d]), input, to: &m)
+            case .perYearMultiplier(let dist):
+                for t in op..<n { multiply(dist.quantile(uniforms[d + t - op]), year: t, input, &m) }
+            case .process(let process):
+                // The operating years' uniforms become the process's yearly multipliers (mean 1).
+                process.multipliers(fromUniformsInPlace: UnsafeMutableBufferPointer(rebasing: uniforms[d..<(d + n - op)]))
+                for t in op..<n { multiply(uniforms[d + t - op], year: t, input, &m) }
+            }
+        }
+
+        for risk in risks {
+            let i = risk.incentive, d = risk.firstDimension
+            let first = base.incentiveFirstYear[i]
+            if let delay = risk.spec.delayYears {
+                m.incentiveFirstYear[i] = first + max(0, Int(delay.quantile(uniforms[d + 1]).rounded(.down)))
+            }
+            if let h = risk.spec.withdrawalHazard {
+                // Years survived ~ Geometric on {0, 1, 2, ...}: 0 with h = 1, never ended with h = 0.
+                let survived = yearsBeforeEvent(hazard: h, u: uniforms[d])
+                let safe = risk.spec.withdrawalAfterYears
+                m.incentiveLastYear[i] = min(m.incentiveLastYear[i], m.incentiveFirstYear[i] + safe + survived - 1)
+            }
+            if let p = risk.spec.cutProbability, let f = risk.spec.cutToFraction, uniforms[d + 2] < p {
+                m.incentiveScale[i] *= f
+            }
+            if let h = risk.spec.clawbackHazard, let within = risk.spec.clawbackWithinYears {
+                let year = yearsBeforeEvent(hazard: h, u: uniforms[d + 3])
+                if year < within { m.incentiveClawbackYear[i] = m.incentiveFirstYear[i] + year }
+            }
+        }
+    }
+
+    /// Whole years before an event with a constant yearly `hazard` happens (Int.max / 2: never).
+    @inline(__always)
+    func yearsBeforeEvent(hazard h: Double, u: Double) -> Int {
+        if h <= 0 { return Int.max / 2 }
+        if h >= 1 { return 0 }
+        let k = (log1p(-u) / log1p(-h)).rounded(.down)
+        return k < Double(Int.max / 2) ? Int(k) : Int.max / 2
+    }
+
+    /// Applies a drawn value of an input.
+    @inline(__always)
+    func applyValue(_ x: Double, _ input: Input, to m: inout CompiledModel) {
+        let op = base.operationStart, n = base.yearCount
+        let ratio = input.base == 0 ? 1 : x / input.base
+        switch input.target {
+        case .productPrice(let p): for t in 0..<n { m.price[p, t] *= ratio }
+        case .productQuantity(let p): for t in 0..<n { m.quantity[p, t] *= ratio }
+        case .costPrice(let l): for t in 0..<n { m.costPrice[l, t] *= ratio }
+        case .costQuantity(let l): for t in 0..<n { m.costQuantity[l, t] *= ratio }
+        case .costPerUnit(let l): m.costQuantityPerUnit[l] *= ratio
+        case .headcount(let s, let l):
+            for t in 0..<n { m.headcount[s, t] *= ratio; m.costQuantity[l, t] *= ratio }
+        case .capex(let c, let y, let amount): m.capex[c, y] += amount * (ratio - 1)
+        case .incentiveScale(let i): m.incentiveScale[i] *= ratio
+        case .productEscalation(let p):
+            let g = (1 + x) / (1 + input.base)
+            var f = 1.0
+            for t in op..<n { m.price[p, t] *= f; f *= g }
+        case .productQuantityGrowth(let p):
+            let g = (1 + x) / (1 + input.base)
+            var f = 1.0
+            for t in op..<n { m.quantity[p, t] *= f; f *= g }
+        case .costEscalation(let l):
+            let g = (1 + x) / (1 + input.base)
+            var f = 1.0
+            for t in op..<n { m.costPrice[l, t] *= f; f *= g }
+        case .loanRate(let l): m.loans[l].rate = x
+        case .citRate: m.citRate = x
+        }
+    }
+
+    /// Multiplies one year of an input's row.
+    @inline(__always)
+    func multiply(_ factor: Double, year t: Int, _ input: Input, _ m: inout CompiledModel) {
+        switch input.target {
+        case .productPrice(let p), .productEscalation(let p): m.price[p, t] *= factor
+        case .productQuantity(let p), .productQuantityGrowth(let p): m.quantity[p, t] *= factor
+        case .costPrice(let l), .costEscalation(let l): m.costPrice[l, t] *= factor
+        case .costQuantity(let l): m.costQuantity[l, t] *= factor
+        case .headcount(let s, let l): m.headcount[s, t] *= factor; m.costQuantity[l, t] *= factor
+        case .capex(let c, _, _): m.capex[c, t] *= factor
+        case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The text summary of a Monte Carlo run: one line per metric with mean, spread,
+/// P10/P50/P90 and its probability, then the conventions.
+public enum MonteCarloText {
+    public static func summary(study: MonteCarloStudy, state: RunState) -> String {
+        let summary = MonteCarloSummary(state, thresholds: study.thresholds)
+        let c = state.identity.configuration
+        var out = "\(state.identity.scenarioName)\n"
+        out += "\(state.completedPaths) of \(c.paths) paths, seed \(c.seed), sampler \(c.sampler.rawValue)"
+        out += state.isPartial ? " (PARTIAL: interrupted)\n\n" : "\n\n"
+        out += "metric                        mean        sd         P10         P50         P90   probability\n"
+        for s in summary.statistics {
+            func fmt(_ x: Double?) -> String { x.map { format(s.metric, $0) } ?? "-" }
+            let p = { (q: Int) in fmt(s.percentiles.first { $0.0 == q }?.1) }
+            var line = s.metric.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            for v in [fmt(s.mean), fmt(s.standardDeviation), p(10), p(50), p(90)] { line += pad(v, 12) }
+            if let prob = s.probabilityBelow, let name = s.metric.probabilityName {
+                line += "  " + String(format: "%.1f%% ", prob * 100) + describe(name, s.threshold)
+            }
+            if s.undefined > 0 { line += String(format: "  (undefined on %d paths)", s.undefined) }
+            out += line + "\n"
+        }
+        out += "\nmoney in million CNY, rates in %, DSCR as a ratio; P10/P50/P90 are "
+        out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
+        return out
+    }
+
+    static func format(_ metric: PathMetric, _ x: Double) -> String {
+        switch metric {
+        case .equityNPV, .projectNPV: return String(format: "%.2f", x / 1e6)
+        case .equityIRR, .projectIRR: return String(format: "%.2f%%", x * 100)
+        case .minDSCR, .paybackYears, .levelizedCost: return String(format: "%.3f", x)
+        }
+    }
+
+    static func describe(_ name: String, _ threshold: Double?) -> String {
+        switch name {
+        case "probabilityNegative": return "NPV < 0"
+        case "probabilityBelowHurdle": return String(format: "IRR < %.2f%%", (threshold ?? 0) * 100)
+        default: return String(format: "DSCR < %.2f", threshold ?? 0)
+        }
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+    }
+}

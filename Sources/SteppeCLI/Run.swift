@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import Steppe
+import SteppeFiles
+
+extension SteppeCommand {
+    /// `steppe run [FILE]`: the Monte Carlo study of a scenario.
+    struct Run: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a Monte Carlo study of a scenario: distributions of NPV, IRR, DSCR and more.",
+            discussion: """
+            The same scenario, seed and path count give bit-identical results for any --threads and any
+            --shard split. With --shard i/n the run covers shard i of n and --out writes its state file;
+            combine the shard files with `steppe merge`.
+            """)
+
+        @OptionGroup var scenario: ScenarioOptions
+
+        @Option(help: "Number of Monte Carlo paths.")
+        var paths = 10_000
+
+        @Option(help: "Seed for repeatable draws.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Worker threads (default: the number of cores).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Sampler: random, lhs (Latin hypercube) or sobol (scrambled Sobol).")
+        var sampler: MonteCarloConfiguration.Sampler = .random
+
+        @Option(help: "Output format on standard output: text (summary) or json (full result).")
+        var format: TextOrJSON = .text
+
+        @Option(help: ArgumentHelp("Write the result JSON (or, with --shard, the shard state) to this file, atomically.", valueName: "path"))
+        var out: String?
+
+        @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/8.", valueName: "i/n"))
+        var shard: String?
+
+        @Option(help: "IRR hurdle rate for 'probability below hurdle' (default: the equity discount rate).")
+        var hurdle: Double?
+
+        @Option(help: "Minimum-DSCR covenant for 'probability below covenant'.")
+        var covenant = 1.2
+
+        @Option(help: "Keep every value (exact quantiles) up to this many paths; beyond, estimate quantiles with a sketch.")
+        var exactLimit = 1_000_000
+
+        @Option(help: "Paths per chunk (part of the result's identity; keep the default to compare runs).")
+        var chunkSize = 1024
+
+        @Option(help: ArgumentHelp("Metrics to compute, comma-separated (default: all).", valueName: "names"))
+        var metrics: String?
+
+        @Flag(help: "Overwrite the output file if it exists.")
+        var force = false
+
+        @Flag(help: "No progress bar.")
+        var quiet = false
+
+        @Flag(help: "Report elapsed time and paths per second (on standard error; never in the JSON).")
+        var timing = false
+
+        
+        func validate() throws {
+            guard paths >= 1 else { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
+            guard paths <= 1_000_000_000_000 else { throw ValidationError("--paths must be at most 10^12 (got \(paths)); split larger studies into shards.") }
+            if let out, !force, FileManager.default.fileExists(atPath: out) {
+                throw ValidationError("\(out) exists; pass --force to overwrite it.")
+            }
+            guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1 (got \(chunkSize)).") }
+            guard exactLimit >= 0 else { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
+            if let metrics {
+                let names = metrics.split(separator: ",").map(String.init)
+                let known = PathMetric.allCases.map(\.name)
+                for name in names where !known.contains(name) {
+                    throw ValidationError("--metrics: unknown metric '\(name)' (known: \(known.joined(separator: ", "))).")
+                }
+            }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n (got \(shard)).") }
+            if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
+            if paths <= exactLimit && paths > 50_000_000 {
+                throw ValidationError("keeping \(paths) values per metric for exact quantiles needs \(paths * 7 * 8 / 1_000_000) MB; lower --exact-limit or use --shard.")
+            }
+        }
+
+        func run() throws { try printResult() }
+
+        var selectedMetrics: [PathMetric] {
+            guard let metrics else { return PathMetric.allCases }
+            let names = Set(metrics.split(separator: ",").map(String.init))
+            return PathMetric.allCases.filter { names.contains($0.name) }
+        }
+
+        func perform() -> CommandResult {
+            let loaded: (Scenario, String)
+            do { loaded = try scenario.loadWithText() } catch { return .failure(error) }
+            let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, chunkSize: chunkSize,
+                                                 exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
+                                                 metrics: selectedMetrics)
+            let study: MonteCarloStudy
+            do { study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config) } catch { return .failure(error) }
+            let shard = self.shard.flatMap(Shard.init)
+            let progress = ProgressReporter(total: shard.map { s in
+                let c = s.chunks(of: config.chunkCount)
+                return min(c.upperBound * chunkSize, paths) - c.lowerBound * chunkSize
+            } ?? paths, enabled: !quiet)
+            let interrupt = InterruptFlag()
+            let started = Date()
+            let state = study.runner.run(shard: shard, threads: threads, progress: progress.update,
+                                         isCancelled: interrupt.isSet)
+            progress.finish()
+            var stderr = ""
+            if timing {
+                let seconds = Date().timeIntervalSince(started)
+                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads\n",
+                                 state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threads)
+            }
+            if let shard, let out {
+                let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"
+                let target = state.isPartial ? out + ".partial" : out
+                do { try AtomicFile.write(text, to: target) } catch {
+                    return CommandResult(status: 1, standardError: stderr + "\(target): cannot write: \(error.localizedDescription)\n")
+                }
+                if state.isPartial {
+                    return CommandResult(status: 130, standardError: stderr + "interrupted after \(state.completedPaths) paths; partial shard state written to \(target), not \(out)\n")
+                }
+                return CommandResult(standardOutput: "shard \(shard): paths \(state.ranges.first.map { "\($0.lowerBound)..<\($0.upperBound)" } ?? "none") written to \(out)\n",
+                                     standardError: stderr)
+            }
+            return ResultOutput.emit(study: study, state: state, format: format, out: out, stderr: stderr)
+        }
+    }
+
+    /// `steppe merge SHARD...`: combine shard states into the result of the whole run.
+    struct Merge: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge shard state files into exactly the result of the unsharded run.")
+
+        @Argument(help: ArgumentHelp("Shard state files written by `steppe run --shard i/n --out FILE`.", valueName: "shard-file"))
+        var files: [String]
+
+        @Option(help: "Output format on standard output: text (summary) or json (full result).")
+        var format: TextOrJSON = .text
+
+        @Option(help: ArgumentHelp("Write the result JSON to this file, atomically.", valueName: "path"))
+        var out: String?
+
+        @Flag(help: "Overwrite the output file if it exists.")
+        var force = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one shard file.") }
+            if let out, !force, FileManager.default.fileExists(atPath: out) {
+                throw ValidationError("\(out) exists; pass --force to overwrite it.")
+            }
+        }
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            var states: [RunState] = []
+            var texts: [String] = []
+            var shards: [(file: String, shard: Shard?)] = []
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    return CommandResult(status: 1, standardError: "\(file): cannot read the shard file\n")
+                }
+                do {
+                    let (state, text, shard) = try RunState.shardFile(data)
+                    states.append(state); texts.append(text); shards.append((file, shard))
+                } catch {
+                    return CommandResult(status: 1, standardError: "\(file): \(error)\n")
+                }
+            }
+            let merged: RunState
+            do { merged = try RunState.merging(states) } catch {
+                return CommandResult(status: 1, standardError: "\(error)\n")
+            }
+            if !merged.missingRanges.isEmpty {
+                let count = shards.compactMap(\.shard?.count).first ?? 0
+                let present = Set(shards.compactMap(\.shard?.index))
+                let missing = count > 0 ? (1...count).filter { !present.contains($0) }.map { "\($0)/\(count)" } : []
+                let ranges = merged.missingRanges.map { "\($0.lowerBound)..<\($0.upperBound)" }.joined(separator: ", ")
+                return CommandResult(status: 1, standardError:
+                    "missing shard\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (paths \(ranges)); run them with `steppe run --shard i/n` and merge again\n")
+            }
+            let scenarioText = texts[0]
+            let scenario: Scenario
+            do { scenario = try ScenarioFile.parse(scenarioText, file: merged.identity.scenarioName) } catch { return .failure(error) }
+            let study: MonteCarloStudy
+            do {
+                study = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: merged.identity.configuration)
+            } catch { return .failure(error) }
+            return ResultOutput.emit(study: study, state: merged, format: format, out: out, stderr: "")
+        }
+    }
+}
+
+/// Writes a study's result: JSON to a file and/or standard output, or a text summary.
+enum ResultOutput {
+    static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON,
+                     out: String?, stderr: String) -> CommandResult {
+        let json = study.resultJSON(state).serialized() + "\n"
+        var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
+        var stderr = stderr
+        var status: Int32 = 0
+        if let out {
+            let target = state.isPartial ? out + ".partial" : out
+            do { try AtomicFile.write(json, to: target) } catch {
+                return CommandResult(status: 1, standardError: stderr + "\(target): cannot write: \(error.localizedDescription)\n")
+            }
+            if format == .text { stdout += "\nwrote \(target)\n" }
+        }
+        if state.isPartial {
+            status = 130
+            stderr += "interrupted: \(state.completedPaths) of \(state.identity.configuration.paths) paths done; results are partial"
+            stderr += out.map { " and were written to \($0).partial, not \($0)\n" } ?? "\n"
+        }
+        return CommandResult(status: status, standardOutput: stdout, standardError: stderr)
+    }
+}
+
+extension MonteCarloConfiguration.Sampler: ExpressibleByArgument {}
