@@ -32,6 +32,7 @@ extension Scenario {
     static let moduleReaders: [(key: String, read: ScenarioModuleReader)] = [
         (GreenPowerModule.sectionKey, GreenPowerModule.read),
         (HydrogenModule.sectionKey, HydrogenModule.read),
+        (DairyModule.sectionKey, DairyModule.read),
     ]
 
     /// The scenario after every module has contributed its lines.
