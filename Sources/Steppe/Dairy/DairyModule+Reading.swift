@@ -171,10 +171,9 @@ extension DairyModule {
         guard let o = f.object() else { return nil }
         var out = DairySubsidy.defaults
         var ok = true
-        let known = out.map(\.id)
-        for entry in o.entries {
-            guard let i = known.firstIndex(of: entry.key) else { continue }
-            guard let field = o.optional(entry.key), let s = field.object() else { ok = false; continue }
+        for i in out.indices {
+            guard o.has(out[i].id) else { _ = o.optional(out[i].id); continue }
+            guard let field = o.optional(out[i].id), let s = field.object() else { ok = false; continue }
             defer { s.finish() }
             if let e = s.optional("enabled")?.bool() { out[i].enabled = e }
             if let t = s.optional("taxable")?.bool() { out[i].taxable = t }

@@ -33,6 +33,7 @@ extension Scenario {
         (GreenPowerModule.sectionKey, GreenPowerModule.read),
         (HydrogenModule.sectionKey, HydrogenModule.read),
         (DairyModule.sectionKey, DairyModule.read),
+        (TalentModule.sectionKey, TalentModule.read),
     ]
 
     /// The scenario after every module has contributed its lines.
