@@ -23,6 +23,9 @@ public struct CompiledModel: Sendable {
     /// Price in yuan/unit, products x years.
     public var price: YearMatrix
     public let productVATRate: [Double]
+    /// Lowest price received per product (yuan/unit; `-infinity` without a floor), applied to
+    /// whatever price a path sets, so a sampled price below a contract floor earns the floor.
+    public var productPriceFloor: [Double] = []
 
     /// Operating-cost lines, including one per staff group (`labour:ROLE`) and a land lease (`land-lease`).
     public let costLineIDs: [String]
@@ -114,6 +117,8 @@ public struct CompiledIncentive: Sendable, Equatable {
         case taxRate(rate: Double)
         case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: Incentive.HolidayStart)
         case perPersonAllowance(staffGroup: Int, amountPerPersonYear: Double, firmShare: Double)
+        /// Yuan per year index, already multiplied by the firm's share.
+        case scheduledAward(amounts: [Double])
     }
     public let id: String
     public let title: String

@@ -39,6 +39,8 @@ extension ProFormaEngine {
                         amount = max(0, m.costPrice[line, t] - price) * ws.costQuantity[line, t]
                     case .perPersonAllowance(let s, let perPerson, let firmShare):
                         amount = perPerson * firmShare * m.headcount[s, t]
+                    case .scheduledAward(let amounts):
+                        amount = amounts[t]
                     case .taxRate, .taxHoliday:
                         amount = 0
                     }

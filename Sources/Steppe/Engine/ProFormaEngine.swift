@@ -47,7 +47,9 @@ public enum ProFormaEngine {
         for t in 0..<m.yearCount {
             var revenue = 0.0, outputVAT = 0.0
             for p in 0..<m.productIDs.count {
-                let r = m.quantity[p, t] * m.price[p, t] * (p == 0 ? priceScale : 1)
+                var price = m.price[p, t] * (p == 0 ? priceScale : 1)
+                if p < m.productPriceFloor.count { price = max(price, m.productPriceFloor[p]) }
+                let r = m.quantity[p, t] * price
                 ws.revenueByProduct[p, t] = r
                 revenue += r
                 outputVAT += r * m.productVATRate[p]

@@ -130,6 +130,13 @@ extension Scenario {
                 case .employee(let share): firmShare = share
                 }
                 kind = .perPersonAllowance(staffGroup: s, amountPerPersonYear: amount, firmShare: firmShare)
+            case .scheduledAward(let byYear):
+                let share: Double
+                switch inc.payee {
+                case .firm: share = 1
+                case .employee(let s): share = s
+                }
+                kind = .scheduledAward(amounts: (0..<n).map { share * (byYear[startYear + $0] ?? 0) })
             }
             let eligibleStart = (inc.eligibleFrom == .firstRevenueYear ? firstRevenue : 0) + inc.eligibleAfterYears
             var first = max(eligibleStart, 0)
@@ -146,7 +153,8 @@ extension Scenario {
             let alwaysTaxable: Bool
             switch inc.kind {
             case .inputPrice: alwaysTaxable = true
-            case .perPersonAllowance: if case .employee = inc.payee { alwaysTaxable = true } else { alwaysTaxable = false }
+            case .perPersonAllowance, .scheduledAward:
+                if case .employee = inc.payee { alwaysTaxable = true } else { alwaysTaxable = false }
             default: alwaysTaxable = false
             }
             compiledIncentives.append(CompiledIncentive(
@@ -156,7 +164,7 @@ extension Scenario {
                 highestOnlyGroup: group, provenance: inc.provenance))
         }
 
-        return CompiledModel(
+        var model = CompiledModel(
             name: name, zone: zone, currency: currency, startYear: startYear, yearCount: n, operationStart: opStart,
             timing: discounting.timing, projectRate: discounting.projectRate, equityRate: discounting.equityRate,
             productIDs: products.map(\.id), productUnits: products.map(\.unit), quantity: quantity, price: price,
@@ -171,5 +179,9 @@ extension Scenario {
             incentiveFirstYear: compiledIncentives.map(\.firstYear), incentiveLastYear: compiledIncentives.map(\.lastYear),
             incentiveClawbackYear: Array(repeating: -1, count: compiledIncentives.count),
             recoverResidualValue: recoverResidualValue, traces: traces)
+        if products.contains(where: { $0.priceFloor != nil }) {
+            model.productPriceFloor = products.map { $0.priceFloor ?? -.infinity }
+        }
+        return model
     }
 }

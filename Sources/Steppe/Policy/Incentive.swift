@@ -24,6 +24,10 @@ public struct Incentive: Sendable, Equatable {
         case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: HolidayStart)
         /// `amountPerPersonYear` yuan per person in staff group `role`.
         case perPersonAllowance(role: String, amountPerPersonYear: Double)
+        /// Yuan in each listed calendar year (nothing in others): an award whose amount a domain
+        /// module derives from a yearly condition, such as a herd in a size band or staff who
+        /// have stayed long enough. Paid to employees, only `passThroughShare` reaches the firm.
+        case scheduledAward(amountByYear: [Int: Double])
     }
 
     /// When a CIT holiday's clock starts.

@@ -137,9 +137,10 @@ extension Scenario {
         let escalation = o.optional("escalation")?.double(above: -1) ?? 0
         let growth = o.optional("quantityGrowth")?.double(above: -1) ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
+        let floor = o.optional("priceFloor")?.double(min: 0)
         guard let id, let unit, let quantity, let price else { return nil }
         return Product(id: id, unit: unit, quantity: quantity, price: price, escalation: escalation,
-                       quantityGrowth: growth, vatRate: vat)
+                       quantityGrowth: growth, vatRate: vat, priceFloor: floor)
     }
 
     static func decodeCost(_ f: SourceField) -> OperatingCost? {
@@ -265,7 +266,7 @@ extension Scenario {
     }
 
     static let incentiveKinds = ["capitalGrant", "productionSubsidy", "annualAward", "interestSubsidy", "inputPrice",
-                                 "taxRate", "taxHoliday", "perPersonAllowance"]
+                                 "taxRate", "taxHoliday", "perPersonAllowance", "scheduledAward"]
 
     static func decodeIncentive(_ f: SourceField) -> Incentive? {
         guard let o = f.object() else { return nil }
@@ -307,6 +308,15 @@ extension Scenario {
             let role = o.required("role")?.string()
             let amount = o.required("amountPerPersonYear")?.double(min: 0)
             if let role, let amount { kind = .perPersonAllowance(role: role, amountPerPersonYear: amount) }
+        case "scheduledAward":
+            let entries = o.required("amounts")?.list { (f: SourceField) -> (Int, Double)? in
+                guard let e = f.object() else { return nil }
+                defer { e.finish() }
+                let year = e.required("year")?.year(), amount = e.required("amount")?.double(min: 0)
+                guard let year, let amount else { return nil }
+                return (year, amount)
+            }
+            if let entries { kind = .scheduledAward(amountByYear: Dictionary(entries, uniquingKeysWith: +)) }
         case let other?:
             let hint = closestMatch(to: other, in: incentiveKinds).map { "; did you mean '\($0)'?" } ?? ""
             f.reader.fail(o.node, o.childPath("kind"), "'\(other)' is not one of \(incentiveKinds.joined(separator: ", "))\(hint)")

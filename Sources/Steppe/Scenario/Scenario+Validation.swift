@@ -132,6 +132,10 @@ extension Scenario {
                 if !roles.contains(role) { fail("\(path).role", "unknown staff role '\(role)'\(suggestion(role, roles))") }
             case .taxRate(let rate):
                 if rate > tax.citRate { fail("\(path).rate", "a reduced rate above the statutory \(tax.citRate) is not a preference (got \(rate))") }
+            case .scheduledAward(let byYear):
+                for year in byYear.keys.sorted() where year < startYear || year > lastYear {
+                    fail("\(path).amounts", "year \(year) is outside the project years \(startYear)-\(lastYear)")
+                }
             case .annualAward, .taxHoliday:
                 break
             }

@@ -130,11 +130,15 @@ public struct Product: Sendable, Equatable {
     public var quantityGrowth: Double
     /// Output VAT rate.
     public var vatRate: Double
+    /// Lowest price received (yuan/unit), e.g. a purchase contract's floor; it holds against any
+    /// price a Monte Carlo path sets, and does not escalate. None if nil.
+    public var priceFloor: Double?
 
     public init(id: String, unit: String, quantity: YearlyValue, price: Double, escalation: Double = 0,
-                quantityGrowth: Double = 0, vatRate: Double = 0) {
+                quantityGrowth: Double = 0, vatRate: Double = 0, priceFloor: Double? = nil) {
         self.id = id; self.unit = unit; self.quantity = quantity; self.price = price
         self.escalation = escalation; self.quantityGrowth = quantityGrowth; self.vatRate = vatRate
+        self.priceFloor = priceFloor
     }
 }
 

@@ -32,6 +32,8 @@ extension Scenario {
     static let moduleReaders: [(key: String, read: ScenarioModuleReader)] = [
         (GreenPowerModule.sectionKey, GreenPowerModule.read),
         (HydrogenModule.sectionKey, HydrogenModule.read),
+        (DairyModule.sectionKey, DairyModule.read),
+        (TalentModule.sectionKey, TalentModule.read),
     ]
 
     /// The scenario after every module has contributed its lines.
