@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Steppe
+import SteppeCLI
+
+@Suite("steppe run and merge")
+struct RunCommandTests {
+    /// The `steppe` executable built beside the test runner by `swift test`.
+    static var executable: URL {
+        let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steppe")
+        if FileManager.default.isExecutableFile(atPath: besideRunner.path) { return besideRunner }
+        return packageRootURL.appendingPathComponent(".build/debug/steppe")
+    }
+
+    /// Runs the executable as its own process.
+    static func launch(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out; process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    @Test("--threads 1 and --threads 2 give byte-identical JSON")
+    func threads() {
+        let one = SteppeCommand.run(["run", "--paths", "3000", "--threads", "1", "--format", "json", "--quiet"])
+        let two = SteppeCommand.run(["run", "--paths", "3000", "--threads", "2", "--format", "json", "--quiet"])
+        #expect(one.status == 0, "\(one.standardError)")
+        #expect(one.standardOutput == two.standardOutput)
+        #expect(!one.standardOutput.contains("NaN") && !one.standardOutput.lowercased().contains("inf,"))
+    }
+
+    @Test("The JSON has paths, seed, sampler and, per metric, the documented statistics", arguments: ["random", "lhs", "sobol"])
+    func jsonShape(sampler: String) throws {
+        let result = SteppeCommand.run(["run", "--paths", "2048", "--sampler", sampler, "--format", "json", "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(root["paths"] as? Int == 2048 && root["seed"] as? String == "1" && root["sampler"] as? String == sampler)
+        #expect(root["timing"] == nil)
+        let metrics = try #require(root["metrics"] as? [String: [String: Any]])
+        let npv = try #require(metrics["equityNPV"])
+        for key in ["mean", "sd", "stdError", "min", "max", "p1", "p5", "p10", "p50", "p90", "p95", "p99", "probabilityNegative"] {
+            #expect(npv[key] != nil, "equityNPV.\(key)")
+        }
+        #expect(metrics["equityIRR"]?["probabilityBelowHurdle"] != nil)
+        #expect(metrics["minDSCR"]?["probabilityBelowCovenant"] != nil)
+        #expect((root["representativePaths"] as? [Any])?.count == 3)
+    }
+
+    @Test("Four shards run as separate processes merge into the unsharded result, byte for byte")
+    func shardsAsProcesses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let whole = folder.appendingPathComponent("whole.json").path
+        let single = try Self.launch(["run", "--paths", "5000", "--seed", "11", "--quiet", "--out", whole])
+        #expect(single.status == 0, "\(single.error)")
+        var shardFiles: [String] = []
+        for i in 1...4 {
+            let file = folder.appendingPathComponent("shard-\(i).json").path
+            let shard = try Self.launch(["run", "--paths", "5000", "--seed", "11", "--quiet", "--threads", "1",
+                                         "--shard", "\(i)/4", "--out", file])
+            #expect(shard.status == 0, "\(shard.error)")
+            shardFiles.append(file)
+        }
+        let merged = folder.appendingPathComponent("merged.json").path
+        let merge = try Self.launch(["merge"] + shardFiles + ["--out", merged])
+        #expect(merge.status == 0, "\(merge.error)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: merged)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+
+        // Without shard 3 the merge fails and names it; re-running it repairs the result.
+        let missing = try Self.launch(["merge", shardFiles[0], shardFiles[1], shardFiles[3], "--out", merged, "--force"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("missing shard 3/4"), "\(missing.error)")
+    }
+
+    @Test("Bad run options are usage errors with a clear message")
+    func badOptions() {
+        let zero = SteppeCommand.run(["run", "--paths", "0"])
+        #expect(zero.status != 0 && zero.standardError.contains("--paths must be at least 1"))
+        let shard = SteppeCommand.run(["run", "--shard", "5/4", "--out", "/tmp/x.json"])
+        #expect(shard.status != 0 && shard.standardError.contains("--shard must be i/n"))
+        let noOut = SteppeCommand.run(["run", "--shard", "1/4"])
+        #expect(noOut.status != 0 && noOut.standardError.contains("--out"))
+    }
+
+    @Test("Merging files of different runs fails and says why")
+    func differentRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let a = folder.appendingPathComponent("a.json").path, b = folder.appendingPathComponent("b.json").path
+        _ = SteppeCommand.run(["run", "--paths", "2048", "--seed", "1", "--shard", "1/2", "--out", a, "--quiet"])
+        _ = SteppeCommand.run(["run", "--paths", "2048", "--seed", "2", "--shard", "2/2", "--out", b, "--quiet"])
+        let merge = SteppeCommand.run(["merge", a, b])
+        #expect(merge.status == 1 && merge.standardError.contains("not of the same run"), "\(merge.standardError)")
+    }
+}
