@@ -58,6 +58,14 @@ public struct CompiledModel: Sendable {
     public let vatSurtaxRate: Double
 
     public let incentives: [CompiledIncentive]
+    /// Indices of the incentives that change the CIT rate (the tax computation loops over these only).
+    public internal(set) var taxPreferenceIndices: [Int] = []
+    /// Discount factor of each year at the equity and the project rate, with the model's timing
+    /// (rates are not path inputs, so these are computed once).
+    public internal(set) var equityDiscountFactors: [Double] = []
+    public internal(set) var projectDiscountFactors: [Double] = []
+    /// Whether any incentive is in a "highest only" stacking group.
+    public internal(set) var hasHighestOnlyGroups = false
     /// Scale of each incentive (1 = as configured, 0 = withdrawn, 0.5 = cut by half).
     public var incentiveScale: [Double]
     /// First and last year index in which each incentive applies. They start as the

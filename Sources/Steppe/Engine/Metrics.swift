@@ -102,7 +102,7 @@ extension ProFormaEngine {
     static func levelizedCost(_ m: CompiledModel, _ ws: Workspace) -> MetricValue {
         var costs = 0.0, output = 0.0
         for t in 0..<m.yearCount {
-            let f = m.timing.factor(rate: m.projectRate, yearIndex: t)
+            let f = m.projectDiscountFactors[t]
             let byProducts = ws.revenue[t] - ws.revenueByProduct[0, t]
             costs += f * (ws.capex[t] + ws.opex[t] + ws.surtax[t] + ws.vatCashCost[t]
                           - (ws.incentives[t] - ws.interestSubsidies[t]) - byProducts - ws.residualValue[t]

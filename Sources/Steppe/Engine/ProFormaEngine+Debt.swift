@@ -20,6 +20,7 @@ extension ProFormaEngine {
             let (firstRepayment, lastRepayment) = repaymentYears(loan, m)
             var balance = 0.0
             var balanceAtRepayment = 0.0
+            var levelPayment = 0.0
             for t in 0..<n {
                 let opening = balance
                 let interest = loan.rate * opening
@@ -29,13 +30,18 @@ extension ProFormaEngine {
                     balance = opening + interest + draw
                     ws.interestCapitalised[t] += interest
                 } else {
-                    if t == firstRepayment { balanceAtRepayment = opening }
+                    if t == firstRepayment {
+                        balanceAtRepayment = opening
+                        if loan.repayment == .annuity {
+                            levelPayment = -payment(rate: loan.rate, periods: lastRepayment - firstRepayment + 1, presentValue: opening)
+                        }
+                    }
                     if t >= firstRepayment && t <= lastRepayment {
                         let count = Double(lastRepayment - firstRepayment + 1)
                         switch loan.repayment {
                         case .equalPrincipal: principal = balanceAtRepayment / count
                         case .annuity:
-                            principal = -payment(rate: loan.rate, periods: Int(count), presentValue: balanceAtRepayment) - interest
+                            principal = levelPayment - interest
                         case .bullet: principal = t == lastRepayment ? opening : 0
                         case .sculpted: principal = ws.sculptedService[t] * balanceAtRepayment - interest
                         }

@@ -7,13 +7,48 @@ extension ProFormaEngine {
     /// Tax preferences pay no cash here; they act through `corporateIncomeTax`.
     static func incentiveAmounts(_ m: CompiledModel, _ ws: inout Workspace) {
         let n = m.yearCount
-        for (i, inc) in m.incentives.enumerated() {
+        for i in 0..<m.incentives.count {
+            // Raw amounts inside the path's window: one switch per incentive, then a tight year loop.
+            for t in 0..<n { ws.incentiveByItem[i, t] = 0 }
+            let first = max(m.incentiveFirstYear[i], 0), last = min(m.incentiveLastYear[i], n - 1)
             let scale = m.incentiveScale[i]
-            var paid = 0.0
-            var fixedPaid = false
+            if scale != 0 && first <= last {
+                switch m.incentives[i].kind {
+                case .capitalGrantShare(let share, let mask):
+                    for t in first...last {
+                        var amount = 0.0
+                        for c in 0..<mask.count where mask[c] { amount += share * m.capex[c, t] }
+                        ws.incentiveByItem[i, t] = amount
+                    }
+                case .capitalGrantAmount(let total, _):
+                    ws.incentiveByItem[i, first] = total
+                case .productionSubsidy(let p, let perUnit):
+                    for t in first...last { ws.incentiveByItem[i, t] = perUnit * m.quantity[p, t] }
+                case .annualAward(let perYear):
+                    for t in first...last { ws.incentiveByItem[i, t] = perYear }
+                case .interestSubsidy(let reduction, let mask):
+                    for t in first...last {
+                        var amount = 0.0
+                        for l in 0..<mask.count where mask[l] { amount += reduction * ws.loanOpening[l, t] }
+                        ws.incentiveByItem[i, t] = amount
+                    }
+                case .inputDiscount(let line, let discount):
+                    for t in first...last { ws.incentiveByItem[i, t] = min(discount, m.costPrice[line, t]) * ws.costQuantity[line, t] }
+                case .inputOverride(let line, let price):
+                    for t in first...last { ws.incentiveByItem[i, t] = max(0, m.costPrice[line, t] - price) * ws.costQuantity[line, t] }
+                case .perPersonAllowance(let s, let perPerson, let firmShare):
+                    for t in first...last { ws.incentiveByItem[i, t] = perPerson * firmShare * m.headcount[s, t] }
+                case .scheduledAward(let amounts):
+                    for t in first...last { ws.incentiveByItem[i, t] = amounts[t] }
+                case .taxRate, .taxHoliday:
+                    break
+                }
+            }
+            // Scale, yearly and total caps, and a clawback.
+            let capPerYear = m.incentives[i].capPerYear, capTotal = m.incentives[i].capTotal
             let clawback = m.incentiveClawbackYear[i]
+            var paid = 0.0
             for t in 0..<n {
-                var amount = 0.0
                 if t == clawback {
                     // Everything received so far is repaid, and nothing is paid from then on.
                     ws.incentiveByItem[i, t] = -paid
@@ -21,31 +56,9 @@ extension ProFormaEngine {
                     continue
                 }
                 if clawback >= 0 && t > clawback { ws.incentiveByItem[i, t] = 0; continue }
-                if m.incentiveApplies(i, in: t) && scale != 0 {
-                    switch inc.kind {
-                    case .capitalGrantShare(let share, let mask):
-                        for c in 0..<mask.count where mask[c] { amount += share * m.capex[c, t] }
-                    case .capitalGrantAmount(let total, _):
-                        if !fixedPaid { amount = total; fixedPaid = true }
-                    case .productionSubsidy(let p, let perUnit):
-                        amount = perUnit * m.quantity[p, t]
-                    case .annualAward(let perYear):
-                        amount = perYear
-                    case .interestSubsidy(let reduction, let mask):
-                        for l in 0..<mask.count where mask[l] { amount += reduction * ws.loanOpening[l, t] }
-                    case .inputDiscount(let line, let discount):
-                        amount = min(discount, m.costPrice[line, t]) * ws.costQuantity[line, t]
-                    case .inputOverride(let line, let price):
-                        amount = max(0, m.costPrice[line, t] - price) * ws.costQuantity[line, t]
-                    case .perPersonAllowance(let s, let perPerson, let firmShare):
-                        amount = perPerson * firmShare * m.headcount[s, t]
-                    case .scheduledAward(let amounts):
-                        amount = amounts[t]
-                    case .taxRate, .taxHoliday:
-                        amount = 0
-                    }
-                    amount = min(amount * scale, inc.capPerYear, max(0, inc.capTotal - paid))
-                }
+                let raw = ws.incentiveByItem[i, t]
+                guard raw != 0 else { continue }
+                let amount = min(raw * scale, capPerYear, max(0, capTotal - paid))
                 paid += amount
                 ws.incentiveByItem[i, t] = amount
             }
@@ -53,7 +66,8 @@ extension ProFormaEngine {
 
         // "Highest only" groups (就高不重复): keep the item with the largest total, the first on ties.
         var group = 0
-        while true {
+        if !m.hasHighestOnlyGroups { group = Int.max }
+        while group != Int.max {
             var winner = -1, best = -Double.infinity, found = false
             for (i, inc) in m.incentives.enumerated() where inc.highestOnlyGroup == group {
                 found = true
@@ -68,17 +82,18 @@ extension ProFormaEngine {
             group += 1
         }
 
-        for t in 0..<n {
-            var all = 0.0, grants = 0.0, interest = 0.0, taxable = 0.0
-            for (i, inc) in m.incentives.enumerated() {
+        for t in 0..<n { ws.incentives[t] = 0; ws.capitalGrants[t] = 0; ws.interestSubsidies[t] = 0; ws.taxableIncentives[t] = 0 }
+        for i in 0..<m.incentives.count {
+            let isGrant = m.incentives[i].isCapitalGrant, isInterest = m.incentives[i].isInterestSubsidy
+            let taxable = m.incentives[i].taxable
+            for t in 0..<n {
                 let a = ws.incentiveByItem[i, t]
-                all += a
-                if inc.isCapitalGrant { grants += a }
-                if inc.isInterestSubsidy { interest += a }
-                if inc.taxable { taxable += a }
+                guard a != 0 else { continue }
+                ws.incentives[t] += a
+                if isGrant { ws.capitalGrants[t] += a }
+                if isInterest { ws.interestSubsidies[t] += a }
+                if taxable { ws.taxableIncentives[t] += a }
             }
-            ws.incentives[t] = all; ws.capitalGrants[t] = grants
-            ws.interestSubsidies[t] = interest; ws.taxableIncentives[t] = taxable
         }
     }
 }

@@ -17,54 +17,78 @@ extension ProFormaEngine {
         let n = m.yearCount
         let statutory = m.citRate
         var holidayStart = -1  // per holiday incentive; at most a few, resolved lazily below
-        for t in 0..<n { vintage[t] = 0 }
+        let years = m.lossCarryForwardYears
+        // Losses as vintages, consumed oldest first; `available` is the sum of the usable ones,
+        // kept as a running total so each year costs O(1) amortised.
+        var oldest = 0
+        var available = 0.0
+        for t in 0..<n { vintage[t] = 0; rate[t] = statutory }
+
+        // Reduced rates (choose-one: the lowest applies) into `rate`, one switch per incentive;
+        // the holiday's parameters (at most one holiday is enabled, see validation).
+        var holiday = -1
+        var holidayExempt = 0, holidayReduced = 0, holidayFactorOfReduced = 1.0
+        var holidayCountFrom = Incentive.HolidayStart.firstRevenueYear
+        for i in m.taxPreferenceIndices {
+            let scale = m.incentiveScale[i]
+            switch m.incentives[i].kind {
+            case .taxRate(let r):
+                guard scale != 0 else { continue }
+                let first = max(m.incentiveFirstYear[i], 0), last = min(m.incentiveLastYear[i], n - 1)
+                if first <= last {
+                    for t in first...last { rate[t] = min(rate[t], statutory - scale * (statutory - r)) }
+                }
+            case .taxHoliday(let exempt, let reduced, let factor, let countFrom):
+                holiday = i; holidayExempt = exempt; holidayReduced = reduced
+                holidayFactorOfReduced = factor; holidayCountFrom = countFrom
+            default:
+                continue
+            }
+        }
 
         for t in 0..<n {
             // Loss offset.
             var taxable = income[t]
             if m.lossTreatment == .carryForward {
+                // A loss of year v is usable in years v+1 ... v+years.
+                while oldest < t - years {
+                    available -= vintage[oldest]
+                    oldest += 1
+                }
                 if taxable < 0 {
                     vintage[t] = -taxable
                     taxable = 0
-                } else if taxable > 0 {
+                } else if taxable > 0 && available > 0 {
                     var allowance = taxable * m.lossOffsetLimit
-                    var v = max(0, t - m.lossCarryForwardYears)
+                    var v = oldest
                     while v < t && allowance > 0 {
                         let used = min(vintage[v], allowance)
-                        vintage[v] -= used; allowance -= used; taxable -= used
+                        vintage[v] -= used; allowance -= used; taxable -= used; available -= used
                         v += 1
                     }
                 }
-                var balance = 0.0
-                for v in max(0, t - m.lossCarryForwardYears + 1)...t { balance += vintage[v] }
-                lossBalance[t] = balance
+                available = max(0, available + vintage[t])
+                let expiring = t - years >= oldest ? vintage[t - years] : 0
+                lossBalance[t] = max(0, available - expiring)
             } else {
                 lossBalance[t] = 0
             }
 
-            // Rate: statutory, reduced, then holiday.
-            var reduced = statutory
+            // Rate: statutory, reduced (precomputed in `rate`), then the holiday.
+            let reduced = rate[t]
             var holidayFactor = 1.0
-            for (i, inc) in m.incentives.enumerated() where m.incentiveApplies(i, in: t) {
-                let scale = m.incentiveScale[i]
-                guard scale != 0 else { continue }
-                switch inc.kind {
-                case .taxRate(let r):
-                    reduced = min(reduced, statutory - scale * (statutory - r))
-                case .taxHoliday(let exempt, let reducedYears, let factor, let countFrom):
-                    let start: Int
-                    switch countFrom {
-                    case .firstRevenueYear: start = firstRevenue
-                    case .firstProfitYear:
-                        if holidayStart < 0 && taxable > 0 { holidayStart = t }
-                        start = holidayStart
-                    }
-                    guard start >= 0, t >= start else { continue }
+            if holiday >= 0 && m.incentiveApplies(holiday, in: t) && m.incentiveScale[holiday] != 0 {
+                let start: Int
+                switch holidayCountFrom {
+                case .firstRevenueYear: start = firstRevenue
+                case .firstProfitYear:
+                    if holidayStart < 0 && taxable > 0 { holidayStart = t }
+                    start = holidayStart
+                }
+                if start >= 0 && t >= start {
                     let k = t - start
-                    let phase: Double = k < exempt ? 0 : (k < exempt + reducedYears ? factor : 1)
-                    holidayFactor = min(holidayFactor, 1 - scale * (1 - phase))
-                default:
-                    continue
+                    let phase: Double = k < holidayExempt ? 0 : (k < holidayExempt + holidayReduced ? holidayFactorOfReduced : 1)
+                    holidayFactor = 1 - m.incentiveScale[holiday] * (1 - phase)
                 }
             }
             let r: Double

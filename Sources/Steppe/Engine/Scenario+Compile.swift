@@ -182,6 +182,15 @@ extension Scenario {
         if products.contains(where: { $0.priceFloor != nil }) {
             model.productPriceFloor = products.map { $0.priceFloor ?? -.infinity }
         }
+        model.taxPreferenceIndices = compiledIncentives.indices.filter {
+            switch compiledIncentives[$0].kind {
+            case .taxRate, .taxHoliday: return true
+            default: return false
+            }
+        }
+        model.equityDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.equityRate, yearIndex: $0) }
+        model.projectDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.projectRate, yearIndex: $0) }
+        model.hasHighestOnlyGroups = compiledIncentives.contains { $0.highestOnlyGroup >= 0 }
         return model
     }
 }

@@ -1,3 +1,11 @@
+/// The sum of `flows[t] * factors[t]`: a net present value with precomputed discount factors.
+@inlinable
+public func discountedSum(_ flows: [Double], _ factors: [Double]) -> Double {
+    var total = 0.0
+    for t in 0..<min(flows.count, factors.count) { total += flows[t] * factors[t] }
+    return total
+}
+
 /// Net present value of yearly cash flows at `rate`, valued at year index 0.
 ///
 /// With `.endOfYear` timing this is numpy-financial's `npv`: the first value is

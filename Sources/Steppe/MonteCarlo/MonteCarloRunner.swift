@@ -64,8 +64,12 @@ public struct MonteCarloRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var m = base
             var ws = Workspace(for: base)
-            var u = [Double](repeating: 0.5, count: drawer.dimension)
-            var out = [Double](repeating: 0, count: metricCount)
+            // Plain buffers, so the per-path calls below capture nothing and copy nothing.
+            let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(drawer.dimension, 1))
+            let uniformsOfPath = UnsafeMutableBufferPointer(rebasing: u[0..<drawer.dimension])
+            let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: metricCount)
+            u.initialize(repeating: 0.5); out.initialize(repeating: 0)
+            defer { u.deallocate(); out.deallocate() }
             var states = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
             var partials = [ChunkPartial](repeating: ChunkPartial(), count: metricCount)
             var completed = 0
@@ -74,12 +78,10 @@ public struct MonteCarloRunner: Sendable {
                 if isCancelled?() == true { break }
                 let start = chunk * config.chunkSize, end = min(start + config.chunkSize, config.paths)
                 for path in start..<end {
-                    u.withUnsafeMutableBufferPointer {
-                        uniforms.fill(path: path, into: $0)
-                        drawer.apply($0, to: &m)
-                    }
+                    uniforms.fill(path: path, into: uniformsOfPath)
+                    drawer.apply(uniformsOfPath, to: &m)
                     ProFormaEngine.run(m, &ws)
-                    out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0, only: selected) }
+                    PathMetric.compute(m, ws, into: out, only: selected)
                     for metric in selected {
                         let k = metric.rawValue
                         let x = out[k]

@@ -29,8 +29,8 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         for metric in only {
             let value: Double
             switch metric {
-            case .equityNPV: value = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
-            case .projectNPV: value = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
+            case .equityNPV: value = discountedSum(ws.equityCashFlow, m.equityDiscountFactors)
+            case .projectNPV: value = discountedSum(ws.projectCashFlow, m.projectDiscountFactors)
             case .equityIRR: value = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
             case .projectIRR: value = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
             case .minDSCR:
