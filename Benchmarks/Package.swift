@@ -8,15 +8,15 @@ let package = Package(
     name: "SteppeBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "Steppe", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
             name: "ProForma",
             dependencies: [
-                .product(name: "Steppe", package: "main"),
-                .product(name: "SteppeFiles", package: "main"),
+                .product(name: "Steppe", package: "Steppe"),
+                .product(name: "SteppeFiles", package: "Steppe"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/ProForma",
@@ -25,8 +25,8 @@ let package = Package(
         .executableTarget(
             name: "MonteCarlo",
             dependencies: [
-                .product(name: "Steppe", package: "main"),
-                .product(name: "SteppeFiles", package: "main"),
+                .product(name: "Steppe", package: "Steppe"),
+                .product(name: "SteppeFiles", package: "Steppe"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/MonteCarlo",
