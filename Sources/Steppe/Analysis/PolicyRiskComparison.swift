@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Monte Carlo study of a scenario with its policy risks and without them, on the same
 /// draws: how much incentive withdrawal, delay, cuts and clawback add to the chance of missing
 /// the equity hurdle or breaching the DSCR covenant.
@@ -53,5 +55,24 @@ public struct PolicyRiskComparison: Sendable {
             ("withPolicyRisk", side(withRisk)),
             ("withoutPolicyRisk", side(withoutRisk)),
         ])
+    }
+}
+
+extension PolicyRiskComparison {
+    /// The with/without table.
+    public var text: String {
+        func stat(_ s: MonteCarloSummary, _ m: PathMetric) -> MonteCarloSummary.Statistics? { s.statistics.first { $0.metric == m } }
+        func pct(_ x: Double?) -> String { x.map { String(format: "%9.1f%%", $0 * 100) } ?? "         -" }
+        func money(_ x: Double?) -> String { x.map { String(format: "%10.2f", $0 / 1e6) } ?? "         -" }
+        var out = "Policy risk (\(configuration.paths) paths, seed \(configuration.seed), same draws with and without; "
+        out += riskyIncentives.isEmpty ? "no incentive carries a policyRisk)\n" : "risks on \(riskyIncentives.joined(separator: ", ")))\n"
+        out += String(repeating: " ", count: 44) + "       with    without\n"
+        out += "P(equity IRR < hurdle \(String(format: "%.1f%%", withRisk.state.identity.hurdleRate * 100)))".padding(toLength: 44, withPad: " ", startingAt: 0)
+        out += " " + pct(stat(withRisk, .equityIRR)?.probabilityBelow) + " " + pct(stat(withoutRisk, .equityIRR)?.probabilityBelow) + "\n"
+        out += "P(min DSCR < covenant \(String(format: "%.2f", configuration.dscrCovenant)))".padding(toLength: 44, withPad: " ", startingAt: 0)
+        out += " " + pct(stat(withRisk, .minDSCR)?.probabilityBelow) + " " + pct(stat(withoutRisk, .minDSCR)?.probabilityBelow) + "\n"
+        out += "mean equity NPV (million CNY)".padding(toLength: 44, withPad: " ", startingAt: 0)
+        out += " " + money(stat(withRisk, .equityNPV)?.mean) + " " + money(stat(withoutRisk, .equityNPV)?.mean) + "\n"
+        return out
     }
 }
