@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Steppe
 
 extension SteppeCommand {
@@ -15,14 +16,60 @@ extension SteppeCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
         var output: String?
 
+        @Flag(help: "Also run the Monte Carlo study with and without the incentives' policy risks (same draws).")
+        var policyRisk = false
+
+        @Option(help: "Monte Carlo paths of --policy-risk.")
+        var paths = 2000
+
+        @Option(help: "Seed of --policy-risk.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Sampler of --policy-risk: random, lhs or sobol.")
+        var sampler: MonteCarloConfiguration.Sampler = .random
+
+        @Option(help: "Equity IRR hurdle of --policy-risk (default: the equity discount rate).")
+        var hurdle: Double?
+
+        @Option(help: "Minimum-DSCR covenant of --policy-risk.")
+        var covenant = 1.2
+
+        @Option(help: "Worker threads of --policy-risk.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            if paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+        }
 
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
+            let loaded: (scenario: Scenario, text: String)
             let model: CompiledModel
-            do { model = try scenario.load().compile() } catch { return .failure(error) }
+            do {
+                loaded = try scenario.loadWithText()
+                model = try loaded.scenario.compile()
+            } catch { return .failure(error) }
             let report = IncentiveReport(model: model)
-            let body = format == .json ? report.json.serialized() + "\n" : report.text
+            var risk: PolicyRiskComparison?
+            if policyRisk {
+                let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, hurdleRate: hurdle, dscrCovenant: covenant)
+                do {
+                    risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config, threads: threads)
+                } catch { return .failure(error) }
+            }
+            var body: String
+            if format == .json {
+                var json = report.json
+                if let risk, case .object(var members) = json {
+                    members.insert(("policyRisk", risk.json), at: members.count - 2)
+                    json = .object(members)
+                }
+                body = json.serialized() + "\n"
+            } else {
+                body = report.text + (risk.map { "\n" + $0.text } ?? "")
+            }
             guard let output else { return CommandResult(standardOutput: body) }
             do {
                 try AtomicFile.write(body, to: output)

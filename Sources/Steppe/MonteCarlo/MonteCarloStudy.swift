@@ -4,10 +4,16 @@ public struct MonteCarloStudy: Sendable {
     public let scenarioText: String
     public let runner: MonteCarloRunner
 
-    /// - Parameter scenarioText: the scenario's source text (fingerprinted, and embedded in shard files).
-    public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration) throws(ScenarioErrors) {
+    /// - Parameters:
+    ///   - scenarioText: the scenario's source text (fingerprinted, and embedded in shard files).
+    ///   - policyRisks: false runs the same draws with every incentive paid as configured (the
+    ///     "without policy risk" study of `PolicyRiskComparison`); such a state is not a shard of
+    ///     the study with policy risks, so do not merge the two.
+    public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration,
+                policyRisks: Bool = true) throws(ScenarioErrors) {
         let model = try scenario.compile()
-        let drawer = try StochasticModel(scenario: scenario, model: model)
+        var drawer = try StochasticModel(scenario: scenario, model: model)
+        drawer.appliesPolicyRisks = policyRisks
         let sampler: any PathSampler
         do {
             sampler = try configuration.sampler.method.sampler(seed: configuration.seed, pathCount: configuration.paths,

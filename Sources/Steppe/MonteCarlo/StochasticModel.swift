@@ -22,6 +22,7 @@ public struct StochasticModel: PathDrawer {
         case loanRate(Int), citRate, incentiveScale(Int)
     }
     struct Input: Sendable {
+        var keyPath: String
         var target: Target
         var base: Double
         var law: UncertainInput.Law
@@ -39,6 +40,9 @@ public struct StochasticModel: PathDrawer {
     /// The copula that correlates the uniforms of correlated distribution inputs.
     let correlation: RankCorrelation?
     public let dimension: Int
+    /// When false, policy risks keep their dimensions (so every other input sees the same
+    /// uniforms on the same path) but are not applied: every incentive is paid as configured.
+    public var appliesPolicyRisks = true
 
     /// - Throws: `ScenarioErrors` for inputs that cannot be applied (a scaled value whose base is zero,
     ///   a correlation that is not a valid matrix).
@@ -102,7 +106,7 @@ public struct StochasticModel: PathDrawer {
                 default: break
                 }
             }
-            inputs.append(Input(target: target, base: input.base, law: input.law, firstDimension: dimension))
+            inputs.append(Input(keyPath: input.keyPath, target: target, base: input.base, law: input.law, firstDimension: dimension))
             if case .distribution = input.law { dimension += 1 } else { dimension += operatingYears }
         }
         var risks: [Risk] = []
@@ -194,7 +198,7 @@ public struct StochasticModel: PathDrawer {
             }
         }
 
-        for risk in risks {
+        for risk in risks where appliesPolicyRisks {
             let i = risk.incentive, d = risk.firstDimension
             let first = base.incentiveFirstYear[i]
             if let delay = risk.spec.delayYears {

@@ -10,6 +10,21 @@ extension SourceNode {
     /// `hydrogen.electrolyserMW`) replaced by `value`. The path must exist; the old value may be
     /// a number or a distribution (which the number then replaces).
     public func setting(_ keyPath: String, to value: Double) throws(EditError) -> SourceNode {
+        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        return try setting(keyPath, to: SourceNode(.scalar(text, plain: true)), creating: false)
+    }
+
+    /// The document with the string at `keyPath` replaced by `value` (a quoted scalar, so it never
+    /// reads as a number); a missing last key is added, so `setting("zone", toString: "baotou")`
+    /// also sites a scenario that names no zone.
+    public func setting(_ keyPath: String, toString value: String) throws(EditError) -> SourceNode {
+        try setting(keyPath, to: SourceNode(.scalar(value, plain: false)), creating: true)
+    }
+
+    /// The document with the node at `keyPath` replaced by `node` (any value: a number, a string,
+    /// a list, a mapping). With `creating`, a missing last key of a mapping is appended; the keys
+    /// before it must exist. The new node keeps the old one's position, so errors in it point there.
+    public func setting(_ keyPath: String, to node: SourceNode, creating: Bool) throws(EditError) -> SourceNode {
         var steps: [Step] = []
         var current = ""
         var index = ""
@@ -30,30 +45,32 @@ extension SourceNode {
         }
         if !current.isEmpty { steps.append(.key(current)) }
         guard !steps.isEmpty else { throw EditError(keyPath: keyPath, message: "empty key path") }
-        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-        return try replacing(steps[...], with: text, keyPath: keyPath)
+        return try replacing(steps[...], with: node, keyPath: keyPath, creating: creating)
     }
 
     enum Step { case key(String), index(Int) }
 
-    private func replacing(_ steps: ArraySlice<Step>, with text: String, keyPath: String) throws(EditError) -> SourceNode {
+    private func replacing(_ steps: ArraySlice<Step>, with node: SourceNode, keyPath: String, creating: Bool) throws(EditError) -> SourceNode {
         guard let step = steps.first else {
-            switch value {
-            case .scalar, .mapping, .null: return SourceNode(.scalar(text, plain: true), line: line, column: column)
-            case .sequence: throw EditError(keyPath: keyPath, message: "is a list, not a number")
+            if case .sequence = value, case .scalar = node.value {
+                throw EditError(keyPath: keyPath, message: "is a list, not a number")
             }
+            return SourceNode(node.value, line: line, column: column)
         }
         var copy = self
         switch (step, value) {
         case (.key(let key), .mapping(var entries)):
-            guard let i = entries.firstIndex(where: { $0.key == key }) else {
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                entries[i].value = try entries[i].value.replacing(steps.dropFirst(), with: node, keyPath: keyPath, creating: creating)
+            } else if creating && steps.count == 1 {
+                entries.append(Entry(key: key, value: node))
+            } else {
                 throw EditError(keyPath: keyPath, message: "'\(key)' is not in the scenario")
             }
-            entries[i].value = try entries[i].value.replacing(steps.dropFirst(), with: text, keyPath: keyPath)
             copy.value = .mapping(entries)
         case (.index(let i), .sequence(var items)):
             guard items.indices.contains(i) else { throw EditError(keyPath: keyPath, message: "index \(i) is out of range") }
-            items[i] = try items[i].replacing(steps.dropFirst(), with: text, keyPath: keyPath)
+            items[i] = try items[i].replacing(steps.dropFirst(), with: node, keyPath: keyPath, creating: creating)
             copy.value = .sequence(items)
         default:
             throw EditError(keyPath: keyPath, message: "does not match the scenario's structure")

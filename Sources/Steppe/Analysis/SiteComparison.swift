@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+
+/// The same project sited in several zones, run on the same Monte Carlo paths.
+///
+/// **Common random numbers** (Glasserman, *Monte Carlo Methods in Financial Engineering*,
+/// 2004, §4.2): path i of every zone sees the same uniforms, because the zones' scenarios
+/// have the same uncertain inputs in the same order (the zone changes base values only), so
+/// the uniform of dimension d means the same draw of the same input everywhere. A difference
+/// between two zones on a path is then due to the zones, not to noise, and
+/// Var(X_A - X_B) = Var X_A + Var X_B - 2 Cov(X_A, X_B) is small when the zones respond alike.
+/// With `.independent` draws each zone gets its own seed (the first keeps the study's), for
+/// measuring what common numbers save.
+///
+/// All zones are evaluated on each path in one pass (each worker keeps one model copy per
+/// zone), and every path's metrics are kept, so pairwise and regret statistics are exact
+/// functions of the paths.
+public struct SiteComparison: Sendable {
+    public enum Draws: String, Sendable, CaseIterable {
+        case common, independent
+    }
+
+    /// One zone's project.
+    public struct Site: Sendable {
+        public var zone: String
+        public var model: CompiledModel
+        var drawer: StochasticModel
+        var sampler: any PathSampler
+        public var seed: UInt64
+    }
+
+    public let sites: [Site]
+    public let configuration: MonteCarloConfiguration
+    public let draws: Draws
+
+    /// - Parameters:
+    ///   - sites: each zone's name and its scenario (the project read with that zone).
+    /// - Throws: `ScenarioErrors` when a scenario cannot be compiled or drawn, or when the zones'
+    ///   uncertain inputs or policy risks differ (their draws would not line up).
+    public init(sites: [(zone: String, scenario: Scenario)], configuration: MonteCarloConfiguration,
+                draws: Draws = .common) throws(ScenarioErrors) {
+        guard let first = sites.first else {
+            throw ScenarioErrors([ScenarioIssue(keyPath: "zones", message: "give at least one zone")])
+        }
+        func layout(_ s: Scenario) -> [String] {
+            s.uncertainty.map { input -> String in
+                switch input.law {
+                case .distribution: return input.keyPath
+                case .perYearMultiplier: return input.keyPath + " (per year)"
+                case .process: return input.keyPath + " (process)"
+                }
+            } + s.policyRisks.map { "policyRisk:\($0.incentive)" }
+        }
+        let reference = layout(first.scenario)
+        var built: [Site] = []
+        for (s, site) in sites.enumerated() {
+            let own = layout(site.scenario)
+            if own != reference {
+                throw ScenarioErrors([ScenarioIssue(keyPath: "zones[\(s)]", message:
+                    "zone \(site.zone): uncertain inputs [\(own.joined(separator: ", "))] differ from zone \(first.zone)'s [\(reference.joined(separator: ", "))]; common random numbers need the same inputs in every zone")])
+            }
+            let model = try site.scenario.compile()
+            let drawer = try StochasticModel(scenario: site.scenario, model: model)
+            if let d0 = built.first?.drawer.dimension, d0 != drawer.dimension {
+                throw ScenarioErrors([ScenarioIssue(keyPath: "zones[\(s)]", message:
+                    "zone \(site.zone): \(drawer.dimension) uniforms per path, zone \(first.zone) has \(d0) (different operating years?)")])
+            }
+            let seed = draws == .common || s == 0 ? configuration.seed
+                : derivedKey(seed: configuration.seed, dimension: s, purpose: 0x00C0_4D9A)
+            let sampler: any PathSampler
+            do {
+                sampler = try configuration.sampler.method.sampler(seed: seed, pathCount: configuration.paths, dimensions: drawer.dimension)
+            } catch {
+                throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
+            }
+            built.append(Site(zone: site.zone, model: model, drawer: drawer, sampler: sampler, seed: seed))
+        }
+        self.sites = built
+        self.configuration = configuration
+        self.draws = draws
+    }
+
+    /// Runs every path in every zone on `threads` workers; the result does not depend on `threads`.
+    public func run(threads: Int = 1) -> SiteComparisonResult {
+        let n = configuration.paths, metricCount = PathMetric.allCases.count, siteCount = sites.count
+        let values = SharedDoubles(count: siteCount * metricCount * n)
+        let chunk = 256
+        let chunkCount = (n + chunk - 1) / chunk
+        let workers = max(1, min(threads, chunkCount))
+        let sites = self.sites, draws = self.draws
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var models = sites.map(\.model)
+            var spaces = sites.map { Workspace(for: $0.model) }
+            let dimension = sites[0].drawer.dimension
+            var shared = [Double](repeating: 0.5, count: dimension)
+            var u = shared
+            var out = [Double](repeating: .nan, count: metricCount)
+            var c = w
+            while c < chunkCount {
+                for path in (c * chunk)..<min((c + 1) * chunk, n) {
+                    if draws == .common { sites[0].sampler.fill(path: path, into: &shared) }
+                    for s in 0..<siteCount {
+                        // The drawer transforms its uniforms in place, so each zone gets a fresh copy.
+                        if draws == .common { for d in 0..<dimension { u[d] = shared[d] } } else { sites[s].sampler.fill(path: path, into: &u) }
+                        u.withUnsafeMutableBufferPointer { sites[s].drawer.apply($0, to: &models[s]) }
+                        ProFormaEngine.run(models[s], &spaces[s])
+                        out.withUnsafeMutableBufferPointer { PathMetric.compute(models[s], spaces[s], into: $0) }
+                        for k in 0..<metricCount { values[(s * metricCount + k) * n + path] = out[k] }
+                    }
+                }
+                c += workers
+            }
+        }
+        return SiteComparisonResult(comparison: self, values: values.array)
+    }
+}
+
+extension PathMetric {
+    /// Whether a larger value is better (NPV, IRR, DSCR) or a smaller one (payback, levelized cost).
+    public var higherIsBetter: Bool {
+        switch self {
+        case .equityNPV, .projectNPV, .equityIRR, .projectIRR, .minDSCR: return true
+        case .paybackYears, .levelizedCost: return false
+        }
+    }
+}

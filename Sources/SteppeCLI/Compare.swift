@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Steppe
+import SteppeFiles
+
+extension SteppeCommand {
+    /// `steppe compare FILE --zones Z1,Z2,...` or `steppe compare STUDY`: one project in several zones.
+    struct Compare: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare a project sited in several zones on common random numbers: rankings, pairwise odds, regret, drivers.",
+            discussion: """
+            FILE is a scenario (give --zones) or a study file with `scenario:` and `zones:` (see docs/analyses.md).
+            With common random numbers path i sees the same draws in every zone, so differences are not noise;
+            --draws independent gives each zone its own seed, to see what that costs.
+            """)
+
+        @OptionGroup var scenario: ScenarioOptions
+
+        @Option(help: ArgumentHelp("Zones to site the project in, comma-separated (replaces a study's list).", valueName: "ids"))
+        var zones: String?
+
+        @Option(help: "Number of Monte Carlo paths (default: the study's, else 2000).")
+        var paths: Int?
+
+        @Option(help: "Seed for repeatable draws (default: the study's, else 1).")
+        var seed: UInt64?
+
+        @Option(help: "Sampler: random, lhs or sobol (default: the study's, else random).")
+        var sampler: MonteCarloConfiguration.Sampler?
+
+        @Option(help: "Draws: common (the same draws in every zone) or independent (a seed per zone).")
+        var draws: SiteComparison.Draws?
+
+        @Option(help: "Metric of the pairwise odds, regret and best zone (default: the study's, else equityNPV).")
+        var metric: String?
+
+        @Option(help: "Equity IRR hurdle (default: the study's, else each zone's equity discount rate).")
+        var hurdle: Double?
+
+        @Option(help: "Worker threads.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Output format: text (tables) or json.")
+        var format: TextOrJSON = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
+        var output: String?
+
+        func validate() throws {
+            if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            if let metric, PathMetric.named(metric) == nil {
+                throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
+            }
+        }
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            let path = scenario.file
+            let text: String, file: String
+            if let path {
+                guard let data = FileManager.default.contents(atPath: path), let t = String(data: data, encoding: .utf8) else {
+                    return CommandResult(status: 1, standardError: "\(path): cannot read the file\n")
+                }
+                text = t; file = (path as NSString).lastPathComponent
+            } else {
+                text = DefaultScenario.yaml; file = DefaultScenario.fileName
+            }
+            do {
+                let catalogue = try scenario.catalogue.load()
+                let document = try ScenarioFile.sourceNode(text, file: file)
+                var study: SiteStudy?
+                var project = document, projectFile = file
+                if SiteStudy.isStudy(document) {
+                    let s = try SiteStudy(reading: document, file: file)
+                    study = s
+                    if let inline = s.scenarioDocument { project = inline } else if let relative = s.scenarioFile {
+                        let folder = path.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+                        let projectPath = relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+                        let loaded = try ScenarioFile.loadWithText(path: projectPath, catalogue: catalogue)
+                        project = try ScenarioFile.sourceNode(loaded.text, file: (projectPath as NSString).lastPathComponent)
+                        projectFile = (projectPath as NSString).lastPathComponent
+                    }
+                }
+                var sites = study?.sites ?? []
+                if let zones { sites = zones.split(separator: ",").map { SiteStudy.Site(zone: String($0)) } }
+                guard !sites.isEmpty else {
+                    return CommandResult(status: 1, standardError: "give --zones Z1,Z2,... or a study file that lists zones\n")
+                }
+                var scenarios: [(zone: String, scenario: Scenario)] = []
+                var issues: [ScenarioIssue] = []
+                for site in sites {
+                    if catalogue.zone(site.zone) == nil {
+                        issues.append(ScenarioIssue(file: file, keyPath: "zones", message: "unknown zone '\(site.zone)' (steppe zones lists them)"))
+                        continue
+                    }
+                    do {
+                        let node = try SiteStudy.document(project, for: site, file: projectFile)
+                        scenarios.append((site.zone, try Scenario(reading: node, file: "\(projectFile) [zone \(site.zone)]", catalogue: catalogue)))
+                    } catch { issues += error.issues }
+                }
+                if !issues.isEmpty { return .failure(ScenarioErrors(issues)) }
+                let metricName = metric ?? study?.metric ?? "equityNPV"
+                guard let chosen = PathMetric.named(metricName) else {
+                    return CommandResult(status: 1, standardError: "\(file): metric: unknown metric '\(metricName)'\n")
+                }
+                let samplerChoice = sampler ?? study?.sampler.flatMap(MonteCarloConfiguration.Sampler.init(rawValue:)) ?? .random
+                let drawChoice = draws ?? study?.draws.flatMap(SiteComparison.Draws.init(rawValue:)) ?? .common
+                let config = MonteCarloConfiguration(paths: paths ?? study?.paths ?? 2000, seed: seed ?? study?.seed ?? 1,
+                                                     sampler: samplerChoice, hurdleRate: hurdle ?? study?.hurdle)
+                let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
+                let result = comparison.run(threads: threads)
+                let name = study?.name ?? ""
+                let body = format == .json ? result.json(metric: chosen, name: name).serialized() + "\n" : result.text(metric: chosen, name: name)
+                return CommandOutput.write(body, to: output)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
+/// Standard output, or a file written atomically.
+enum CommandOutput {
+    static func write(_ body: String, to output: String?) -> CommandResult {
+        guard let output else { return CommandResult(standardOutput: body) }
+        do {
+            try AtomicFile.write(body, to: output)
+            return CommandResult(standardOutput: "wrote \(output)\n")
+        } catch {
+            return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
+        }
+    }
+}
+
+extension SiteComparison.Draws: ExpressibleByArgument {}
+
+extension PathMetric {
+    /// The metric called `name` (e.g. `equityNPV`).
+    static func named(_ name: String) -> PathMetric? { allCases.first { $0.name == name } }
+}

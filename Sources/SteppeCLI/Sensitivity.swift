@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Steppe
+
+extension SteppeCommand {
+    /// `steppe sensitivity FILE [--tornado] [--spider] [--sobol --paths N] [--metric M]`.
+    struct Sensitivity: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Which uncertain inputs move a metric: tornado, spider and Sobol indices.",
+            discussion: """
+            Without --tornado, --spider or --sobol, the tornado and the spider are computed. The Sobol indices
+            take N (k + 2) evaluations for k inputs and policy risks (Saltelli 2010); --paths sets N.
+            """)
+
+        @OptionGroup var scenario: ScenarioOptions
+
+        @Flag(help: "Tornado: each uncertain input at its P10 and P90, the others at base.")
+        var tornado = false
+
+        @Flag(help: "Spider: each uncertain input at the 5, 10, 25, 50, 75, 90 and 95% quantiles.")
+        var spider = false
+
+        @Flag(help: "Variance-based Sobol indices (first order and total) with bootstrap intervals.")
+        var sobol = false
+
+        @Option(help: "Base sample N of the Sobol indices (a power of two suits the Sobol sampler).")
+        var paths = 1024
+
+        @Option(help: "Seed of the Sobol sample and bootstrap.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Bootstrap resamples of the Sobol intervals.")
+        var bootstrap = 500
+
+        @Option(help: "Metric: equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears or levelizedCost.")
+        var metric = "equityNPV"
+
+        @Option(help: "Worker threads.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Output format: text (tables) or json.")
+        var format: TextOrJSON = .text
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
+        var output: String?
+
+        func validate() throws {
+            if paths < 2 { throw ValidationError("--paths must be at least 2 (got \(paths)).") }
+            if bootstrap < 0 { throw ValidationError("--bootstrap must not be negative (got \(bootstrap)).") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            if PathMetric.named(metric) == nil {
+                throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
+            }
+        }
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            let metric = PathMetric.named(self.metric)!
+            let drawer: StochasticModel
+            let s: Scenario
+            do {
+                s = try scenario.load()
+                drawer = try StochasticModel(scenario: s, model: try s.compile())
+            } catch { return .failure(error) }
+            let oneAtATime = !(tornado || spider || sobol)
+            let t = Tornado(drawer: drawer, metric: metric)
+            var indices: SobolIndices?
+            if sobol {
+                guard drawer.dimension > 0 else {
+                    return CommandResult(status: 1, standardError: "\(scenario.displayName): no uncertain inputs or policy risks to attribute variance to\n")
+                }
+                do {
+                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap, threads: threads)
+                } catch {
+                    return CommandResult(status: 1, standardError: "\(error)\n")
+                }
+            }
+            let report = SensitivityReport(scenarioName: s.name, metric: metric, baseValue: t.baseValue,
+                                           tornado: tornado || oneAtATime ? t.bars() : nil,
+                                           spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
+            return CommandOutput.write(format == .json ? report.json.serialized() + "\n" : report.text, to: output)
+        }
+    }
+}

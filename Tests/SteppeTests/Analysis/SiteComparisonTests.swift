@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Steppe
+import SteppeCLI
+import SteppeFiles
+
+@Suite("Siting comparison")
+struct SiteComparisonTests {
+    static let studyPath = packageRootURL.appendingPathComponent("Scenarios/study-hydrogen-siting.yaml").path
+
+    /// The example study's zones as scenarios.
+    static func studySites() throws -> [(zone: String, scenario: Scenario)] {
+        let text = try String(contentsOfFile: studyPath, encoding: .utf8)
+        let document = try ScenarioFile.sourceNode(text, file: "study.yaml")
+        let study = try SiteStudy(reading: document, file: "study.yaml")
+        let catalogue = try CatalogueFiles.standard()
+        return try study.sites.map { site in
+            (site.zone, try Scenario(reading: try SiteStudy.document(try #require(study.scenarioDocument), for: site, file: "study.yaml"),
+                                     file: "study.yaml", catalogue: catalogue))
+        }
+    }
+
+    @Test("A zone compared with itself differs by exactly zero on every path and every metric")
+    func selfComparison() throws {
+        let sites = try Self.studySites()
+        let c = try SiteComparison(sites: [sites[0], sites[0]], configuration: MonteCarloConfiguration(paths: 300, seed: 5))
+        let r = c.run(threads: 2)
+        for m in PathMetric.allCases {
+            let a = Array(r.values(site: 0, metric: m)), b = Array(r.values(site: 1, metric: m))
+            #expect(zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }, "\(m.name)")
+        }
+        for p in r.pairs(.equityNPV) {
+            #expect(p.meanDifference == 0 && p.standardError == 0 && p.probabilityBeats == 0)
+            #expect(p.independentStandardError > 0)
+        }
+        #expect(r.regret(.equityNPV).allSatisfy { $0.expected == 0 })
+        #expect(r.drivers(site: 1, reference: 0).isEmpty)
+    }
+
+    @Test("Common random numbers give a smaller standard error of every pairwise difference than independent draws on the example study")
+    func commonBeatsIndependent() throws {
+        let sites = try Self.studySites()
+        #expect(sites.count >= 3)
+        let config = MonteCarloConfiguration(paths: 1000, seed: 1)
+        let common = try SiteComparison(sites: sites, configuration: config, draws: .common).run(threads: 2)
+        let independent = try SiteComparison(sites: sites, configuration: config, draws: .independent).run(threads: 2)
+        let a = common.pairs(.equityNPV), b = independent.pairs(.equityNPV)
+        #expect(a.count == sites.count * (sites.count - 1))
+        for (x, y) in zip(a, b) {
+            #expect(x.zone == y.zone && x.other == y.other)
+            #expect(x.standardError < 0.25 * y.standardError, "\(sites[x.zone].zone) vs \(sites[x.other].zone): \(x.standardError) vs \(y.standardError)")
+            // The independent run's measured standard error agrees with the one estimated from the common run.
+            #expect(abs(y.standardError - x.independentStandardError) <= 0.2 * y.standardError)
+        }
+        // Zone 0 keeps the study's seed under both designs.
+        #expect(Array(common.values(site: 0, metric: .equityNPV)) == Array(independent.values(site: 0, metric: .equityNPV)))
+    }
+
+    @Test("Results do not depend on the number of threads")
+    func threads() throws {
+        let sites = try Self.studySites()
+        let c = try SiteComparison(sites: Array(sites.prefix(2)), configuration: MonteCarloConfiguration(paths: 600, seed: 3))
+        let one = c.run(threads: 1), three = c.run(threads: 3)
+        for m in PathMetric.allCases {
+            #expect(zip(one.values(site: 1, metric: m), three.values(site: 1, metric: m)).allSatisfy { $0.bitPattern == $1.bitPattern })
+        }
+    }
+
+    @Test("Zones whose uncertain inputs differ are refused: their draws would not line up")
+    func layoutMismatch() throws {
+        var sites = try Self.studySites()
+        sites[1].scenario.uncertainty.removeLast()
+        #expect(throws: ScenarioErrors.self) { try SiteComparison(sites: sites, configuration: MonteCarloConfiguration(paths: 10)) }
+    }
+
+    @Test("Regret is zero for a zone that is best on every path, and the best zone ranks first")
+    func regret() throws {
+        let sites = try Self.studySites()
+        let r = try SiteComparison(sites: sites, configuration: MonteCarloConfiguration(paths: 400, seed: 2)).run(threads: 2)
+        let regret = r.regret(.equityNPV)
+        let first = r.ranking(.equityNPV)[0]
+        #expect(regret[first].expected == regret.map(\.expected).min())
+        for (s, x) in regret.enumerated() where x.probabilityBest == 1 { #expect(x.expected == 0, "\(s)") }
+        #expect(abs(regret.map(\.probabilityBest).reduce(0, +) - 1) < 1e-12)
+    }
+
+    @Test("steppe compare on the study file prints JSON with the documented keys")
+    func command() throws {
+        let result = SteppeCommand.run(["compare", Self.studyPath, "--paths", "200", "--format", "json", "--threads", "2"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        for key in ["study", "scenario", "paths", "seed", "sampler", "draws", "generator", "comparisonMetric", "zones", "ranking",
+                    "pairwise", "drivers", "conventions"] {
+            #expect(root[key] != nil, "\(key)")
+        }
+        let zones = try #require(root["zones"] as? [[String: Any]])
+        #expect(zones.count == 4)
+        let metrics = try #require(zones[0]["metrics"] as? [String: Any])
+        let npv = try #require(metrics["equityNPV"] as? [String: Any])
+        for key in ["mean", "standardError", "p10", "p50", "p90", "undefined"] { #expect(npv[key] != nil, "\(key)") }
+        for key in ["zone", "rank", "probabilityMeetingHurdle", "expectedRegret", "probabilityBest", "hurdleRate"] { #expect(zones[0][key] != nil, "\(key)") }
+    }
+
+    @Test("steppe compare --zones sites a plain scenario; an unknown zone is an error")
+    func zonesOption() {
+        let ok = SteppeCommand.run(["compare", "--zones", "ejin-horo-mengsu,baotou,hohhot-etdz", "--paths", "64", "--threads", "1"])
+        #expect(ok.status == 0 && ok.standardOutput.contains("baotou"), "\(ok.standardError)")
+        let bad = SteppeCommand.run(["compare", "--zones", "ejin-horo-mengsu,atlantis", "--paths", "8"])
+        #expect(bad.status == 1 && bad.standardError.contains("unknown zone 'atlantis'"))
+    }
+
+    @Test("Setting a string key path adds a missing key and quotes the value")
+    func settingString() throws {
+        let node = try ScenarioFile.sourceNode("name: x\nstartYear: 2026\n", file: "s.yaml")
+        let sited = try node.setting("zone", toString: "baotou")
+        guard case .mapping(let entries) = sited.value, case .scalar("baotou", plain: false)? = entries.last?.value.value else {
+            Issue.record("zone not added"); return
+        }
+        #expect(entries.map(\.key) == ["name", "startYear", "zone"])
+        #expect(throws: SourceNode.EditError.self) { try node.setting("products[0].price", toString: "1") }
+    }
+}
