@@ -156,7 +156,7 @@ extension Scenario {
                 highestOnlyGroup: group, provenance: inc.provenance))
         }
 
-        return CompiledModel(
+        var compiled = CompiledModel(
             name: name, zone: zone, currency: currency, startYear: startYear, yearCount: n, operationStart: opStart,
             timing: discounting.timing, projectRate: discounting.projectRate, equityRate: discounting.equityRate,
             productIDs: products.map(\.id), productUnits: products.map(\.unit), quantity: quantity, price: price,
@@ -171,5 +171,7 @@ extension Scenario {
             incentiveFirstYear: compiledIncentives.map(\.firstYear), incentiveLastYear: compiledIncentives.map(\.lastYear),
             incentiveClawbackYear: Array(repeating: -1, count: compiledIncentives.count),
             recoverResidualValue: recoverResidualValue, traces: traces)
+        compiled.reportUnit = reportUnit
+        return compiled
     }
 }
