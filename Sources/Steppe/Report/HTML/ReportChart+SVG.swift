@@ -30,9 +30,12 @@ extension ReportChart {
 
     func axisLabels(_ l: Layout) -> [HTMLNode] {
         let midY = (l.plotTop + l.plotBottom) / 2
+        // A waterfall's category names are slanted and need the room below the axis.
+        let below: Double
+        if case .waterfall = kind { below = 80 } else { below = 40 }
         return [
             .element("text", [.class("x-label"), .init("x", svgNumber((l.plotLeft + l.plotRight) / 2)),
-                              .init("y", svgNumber(l.plotBottom + 40)), .init("text-anchor", "middle")], text: xLabel),
+                              .init("y", svgNumber(l.plotBottom + below)), .init("text-anchor", "middle")], text: xLabel),
             .element("text", [.class("y-label"), .init("x", "16"), .init("y", svgNumber(midY)), .init("text-anchor", "middle"),
                               .init("transform", "rotate(-90 16 \(svgNumber(midY)))")], text: yLabel),
         ]
