@@ -21,6 +21,9 @@ extension SteppeCommand {
             "Write the output to this file (atomically) instead of standard output.", valueName: "path"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the evaluation to this file.", valueName: "path"))
+        var report: String?
+
         @Flag(help: "Append where every catalogue value and incentive comes from: zone, policy, citation, overrides.")
         var explain = false
 
@@ -42,10 +45,23 @@ extension SteppeCommand {
             case .json: body = evaluation.json.serialized() + "\n"
             case .csv: body = evaluation.csv
             }
-            guard let output else { return CommandResult(standardOutput: body) }
+            var reportLines = ""
+            if let report {
+                do {
+                    reportLines = try ReportFiles.write(evaluation.json, html: report, markdown: nil, csv: nil, force: force)
+                        .joined(separator: "\n") + "\n"
+                } catch {
+                    return CommandResult(status: 1, standardError: "\(error)\n")
+                }
+            }
+            guard let output else {
+                return report != nil && format != .text
+                    ? CommandResult(standardOutput: body, standardError: reportLines)
+                    : CommandResult(standardOutput: body + reportLines)
+            }
             do {
                 try AtomicFile.write(body, to: output, force: force)
-                return CommandResult(standardOutput: "wrote \(output)\n")
+                return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
             } catch let error as AtomicFile.ExistsError {
                 return CommandResult(status: 1, standardError: "\(error)\n")
             } catch {

@@ -42,6 +42,13 @@ extension SteppeCommand {
             if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
         }
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
+        var report: String?
+
+        @Flag(help: "Overwrite the report file if it exists.")
+        var force = false
+
+
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
@@ -51,7 +58,7 @@ extension SteppeCommand {
                 loaded = try scenario.loadWithText()
                 model = try loaded.scenario.compile()
             } catch { return .failure(error) }
-            let report = IncentiveReport(model: model)
+            let analysis = IncentiveReport(model: model)
             var risk: PolicyRiskComparison?
             if policyRisk {
                 let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, hurdleRate: hurdle, dscrCovenant: covenant)
@@ -61,19 +68,35 @@ extension SteppeCommand {
             }
             var body: String
             if format == .json {
-                var json = report.json
+                var json = analysis.json
                 if let risk, case .object(var members) = json {
                     members.insert(("policyRisk", risk.json), at: members.count - 2)
                     json = .object(members)
                 }
                 body = json.serialized() + "\n"
             } else {
-                body = report.text + (risk.map { "\n" + $0.text } ?? "")
+                body = analysis.text + (risk.map { "\n" + $0.text } ?? "")
             }
-            guard let output else { return CommandResult(standardOutput: body) }
+            var reportLines = ""
+            if let report {
+                var json = analysis.json
+                if let risk, case .object(var members) = json {
+                    members.insert(("policyRisk", risk.json), at: members.count - 2)
+                    json = .object(members)
+                }
+                do {
+                    reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force).joined(separator: "\n") + "\n"
+                } catch {
+                    return CommandResult(status: 1, standardError: "\(error)\n")
+                }
+            }
+            guard let output else {
+                return format == .json ? CommandResult(standardOutput: body, standardError: reportLines)
+                                       : CommandResult(standardOutput: body + reportLines)
+            }
             do {
                 try AtomicFile.write(body, to: output)
-                return CommandResult(standardOutput: "wrote \(output)\n")
+                return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
             } catch {
                 return CommandResult(status: 1, standardError: "\(error)\n")
             }

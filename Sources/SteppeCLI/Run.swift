@@ -34,6 +34,9 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Write the result JSON (or, with --shard, the shard state) to this file, atomically.", valueName: "path"))
         var out: String?
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
+        var report: String?
+
         @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/8.", valueName: "i/n"))
         var shard: String?
 
@@ -78,6 +81,8 @@ extension SteppeCommand {
                     throw ValidationError("--metrics: unknown metric '\(name)' (known: \(known.joined(separator: ", "))).")
                 }
             }
+            if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
+            if shard != nil && report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n (got \(shard)).") }
             if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
             if paths <= exactLimit && paths > 50_000_000 {
@@ -129,7 +134,7 @@ extension SteppeCommand {
                 return CommandResult(standardOutput: "shard \(shard): paths \(state.ranges.first.map { "\($0.lowerBound)..<\($0.upperBound)" } ?? "none") written to \(out)\n",
                                      standardError: stderr)
             }
-            return ResultOutput.emit(study: study, state: state, format: format, out: out, stderr: stderr)
+            return ResultOutput.emit(study: study, state: state, format: format, out: out, report: report, force: force, stderr: stderr)
         }
     }
 
@@ -147,10 +152,14 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Write the result JSON to this file, atomically.", valueName: "path"))
         var out: String?
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
+        var report: String?
+
         @Flag(help: "Overwrite the output file if it exists.")
         var force = false
 
         func validate() throws {
+            if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
             if files.isEmpty { throw ValidationError("give at least one shard file.") }
             if let out, !force, FileManager.default.fileExists(atPath: out) {
                 throw ValidationError("\(out) exists; pass --force to overwrite it.")
@@ -193,7 +202,7 @@ extension SteppeCommand {
             do {
                 study = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: merged.identity.configuration)
             } catch { return .failure(error) }
-            return ResultOutput.emit(study: study, state: merged, format: format, out: out, stderr: "")
+            return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force, stderr: "")
         }
     }
 }
@@ -201,8 +210,9 @@ extension SteppeCommand {
 /// Writes a study's result: JSON to a file and/or standard output, or a text summary.
 enum ResultOutput {
     static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON,
-                     out: String?, stderr: String) -> CommandResult {
-        let json = study.resultJSON(state).serialized() + "\n"
+                     out: String?, report: String? = nil, force: Bool = false, stderr: String) -> CommandResult {
+        let result = study.resultJSON(state)
+        let json = result.serialized() + "\n"
         var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
         var stderr = stderr
         var status: Int32 = 0
@@ -212,6 +222,15 @@ enum ResultOutput {
                 return CommandResult(status: 1, standardError: stderr + "\(target): cannot write: \(error.localizedDescription)\n")
             }
             if format == .text { stdout += "\nwrote \(target)\n" }
+        }
+        if let report, !state.isPartial {
+            do {
+                let lines = try ReportFiles.write(result, html: report, markdown: nil, csv: nil, force: force)
+                // With JSON on standard output, the report's path goes to standard error.
+                if format == .text { stdout += lines.joined(separator: "\n") + "\n" } else { stderr += lines.joined(separator: "\n") + "\n" }
+            } catch {
+                return CommandResult(status: 1, standardOutput: stdout, standardError: stderr + "\(error)\n")
+            }
         }
         if state.isPartial {
             status = 130

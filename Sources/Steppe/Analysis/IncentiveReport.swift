@@ -2,7 +2,7 @@ import Foundation
 
 /// The incentive-dependence analysis of a scenario, as JSON and text for reports.
 ///
-/// JSON keys (stable): `scenario`, `metric` ("equityNPV", yuan), `all`, `none`,
+/// JSON keys (stable): `scenario`, `reportUnit` (money unit of rendered reports), `metric` ("equityNPV", yuan), `all`, `none`,
 /// `incentiveShare` ((all - none) / |all|), `equityIRR` {`all`, `none`}, and `incentives`: one
 /// object per incentive with `id`, `title`, `citation` or `assumption`, `without`, `only`,
 /// `shapley`, `shapleyStdError` (sampled attribution only), `shapleyIRR` (percentage points as
@@ -59,6 +59,7 @@ public struct IncentiveReport: Sendable {
         let irrNone = analysis.value(scales: Array(repeating: 0, count: n), irr)
         return .object([
             ("scenario", .string(m.name)),
+            ("reportUnit", .string(m.reportUnit.rawValue)),
             ("metric", .string("equityNPV")),
             ("all", number(all, "all", "equity NPV undefined")),
             ("none", number(none, "none", "equity NPV undefined")),

@@ -8,6 +8,8 @@ public struct CompiledModel: Sendable {
     public let name: String
     public let zone: String?
     public let currency: String
+    /// The unit of money in rendered reports (from the scenario's `reportUnit:`).
+    public var reportUnit: ReportUnit = .millionYuan
     public let startYear: Int
     public let yearCount: Int
     /// Year index of the first operating year.

@@ -191,6 +191,7 @@ extension Scenario {
         model.equityDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.equityRate, yearIndex: $0) }
         model.projectDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.projectRate, yearIndex: $0) }
         model.hasHighestOnlyGroups = compiledIncentives.contains { $0.highestOnlyGroup >= 0 }
+        model.reportUnit = reportUnit
         return model
     }
 }

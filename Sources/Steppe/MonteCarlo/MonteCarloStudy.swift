@@ -3,6 +3,8 @@
 public struct MonteCarloStudy: Sendable {
     public let scenarioText: String
     public let runner: MonteCarloRunner
+    /// The scenario as read, for the base-case evaluation embedded in results.
+    public let scenario: Scenario
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source text (fingerprinted, and embedded in shard files).
@@ -22,6 +24,7 @@ public struct MonteCarloStudy: Sendable {
             throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
         }
         self.scenarioText = scenarioText
+        self.scenario = scenario
         runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler,
                                   configuration: configuration, scenarioText: scenarioText)
     }
@@ -40,8 +43,10 @@ public struct MonteCarloStudy: Sendable {
     public var thresholds: [Double?] { PathMetric.allCases.map { runner.threshold($0) } }
 
     /// The result JSON of a state: the summary, the base case, the representative paths
-    /// (with exact quantiles) and the conventions. A merged state gives the same bytes as
-    /// the unsharded run.
+    /// (with exact quantiles), the conventions, the fan of yearly equity cash flows
+    /// (`equityCashFlowFan`) and the base case's full evaluation (`baseEvaluation`, the
+    /// `steppe evaluate --format json` object, for reports: cash flows, modules, provenance).
+    /// A merged state gives the same bytes as the unsharded run.
     public func resultJSON(_ state: RunState) -> JSONValue {
         let summary = MonteCarloSummary(state, thresholds: thresholds)
         let m = runner.model
@@ -65,11 +70,41 @@ public struct MonteCarloStudy: Sendable {
                 })),
             ])
         }
-        return summary.json(extra: [
+        var extra: [(String, JSONValue)] = [
             ("generator", .string(MonteCarloStudy.generatorDescription(state.identity.configuration))),
             ("baseCase", baseCase),
             ("representativePaths", .array(representative)),
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
-        ])
+            ("equityCashFlowFan", equityCashFlowFan(paths: min(state.identity.configuration.paths, Self.fanPaths))),
+        ]
+        if let evaluation = try? scenario.evaluate() { extra.append(("baseEvaluation", evaluation.json)) }
+        return summary.json(extra: extra)
+    }
+
+    /// Paths re-evaluated for the fan chart.
+    public static let fanPaths = 1000
+
+    /// Per-year percentiles (P10, P25, P50, P75, P90, exact, type 7) of the equity cash flow
+    /// over paths 0..<`paths`: `{paths, years, p10, p25, p50, p75, p90}` (yuan).
+    ///
+    /// The paths are re-evaluated from their keys, so the fan depends on the seed and the path
+    /// count only, not on threads, shards or the exact-quantile limit.
+    ///
+    /// - Complexity: O(*paths* × *years*) pro forma work; 1000 paths take milliseconds.
+    public func equityCashFlowFan(paths: Int) -> JSONValue {
+        let m = runner.model
+        var columns = [[Double]](repeating: [], count: m.yearCount)
+        for path in 0..<paths {
+            let ws = runner.evaluatePath(path)
+            for t in 0..<m.yearCount where ws.equityCashFlow[t].isFinite { columns[t].append(ws.equityCashFlow[t]) }
+        }
+        var members: [(String, JSONValue)] = [("paths", .number(Double(paths))),
+                                              ("years", .array((0..<m.yearCount).map { .number(Double(m.calendarYear($0))) }))]
+        for p in [10, 25, 50, 75, 90] {
+            members.append(("p\(p)", .array(columns.map { c in
+                c.isEmpty ? .null : .number(interpolatedQuantile(c.sorted(), Double(p) / 100))
+            })))
+        }
+        return .object(members)
     }
 }

@@ -50,6 +50,7 @@ extension Evaluation {
                 ("startYear", .number(Double(m.startYear))),
                 ("operationStartYear", .number(Double(m.calendarYear(m.operationStart)))),
                 ("endYear", .number(Double(m.calendarYear(m.yearCount - 1)))),
+                ("reportUnit", .string(m.reportUnit.rawValue)),
             ])),
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
             ("metrics", .object(metricMembers)),

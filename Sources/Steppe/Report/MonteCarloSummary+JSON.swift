@@ -1,7 +1,9 @@
 extension MonteCarloSummary {
     /// The run's result as JSON: `paths`, `seed`, `sampler`, and under `metrics` one object per
     /// metric with `count`, `undefined`, `mean`, `sd`, `stdError`, `min`, `max`, `p1`…`p99` and
-    /// its probability field. No timings or host details, so equal runs give equal bytes.
+    /// its probability field, and with exact quantiles a `histogram` {`lower`, `upper`, `counts`}:
+    /// path counts in equal bins from the smallest to the largest defined value, for the
+    /// report's histogram and cumulative distribution. No timings or host details, so equal runs give equal bytes.
     ///
     /// - Parameter extra: members appended at the end (base case, representative paths, conventions).
     public func json(extra: [(String, JSONValue)] = []) -> JSONValue {
@@ -15,6 +17,10 @@ extension MonteCarloSummary {
             ]
             for (p, v) in s.percentiles { members.append(("p\(p)", .number(v))) }
             if let name = s.metric.probabilityName { members.append((name, number(s.probabilityBelow))) }
+            if let h = histogram(s.metric) {
+                members.append(("histogram", .object([("lower", .number(h.lower)), ("upper", .number(h.upper)),
+                                                      ("counts", .array(h.counts.map { .number(Double($0)) }))])))
+            }
             return (s.metric.name, .object(members))
         }
         var members: [(String, JSONValue)] = [
@@ -47,5 +53,33 @@ extension PathMetric {
         case .minDSCR: return "probabilityBelowCovenant"
         case .paybackYears, .levelizedCost: return nil
         }
+    }
+}
+
+extension MonteCarloSummary {
+    /// Bins of a report histogram.
+    public static let histogramBins = 40
+
+    /// Counts of the defined values of `metric` in `histogramBins` equal bins spanning
+    /// [minimum, maximum] (the maximum falls in the last bin); nil without exact values
+    /// (a sketched run) or without defined values. All values in one bin when they are equal.
+    ///
+    /// Depends only on the set of values, so a merged run gives the same counts as the
+    /// unsharded one.
+    ///
+    /// - Complexity: O(*n*) in paths.
+    public func histogram(_ metric: PathMetric) -> (lower: Double, upper: Double, counts: [Int])? {
+        guard let values = state.values?[metric.rawValue] else { return nil }
+        var lower = Double.infinity, upper = -Double.infinity
+        for v in values where v.isFinite { lower = Swift.min(lower, v); upper = Swift.max(upper, v) }
+        guard lower <= upper else { return nil }
+        let n = Self.histogramBins
+        var counts = [Int](repeating: 0, count: n)
+        let width = upper - lower
+        for v in values where v.isFinite {
+            let k = width > 0 ? Int(((v - lower) / width * Double(n)).rounded(.down)) : 0
+            counts[Swift.min(Swift.max(k, 0), n - 1)] += 1
+        }
+        return (lower, upper, counts)
     }
 }

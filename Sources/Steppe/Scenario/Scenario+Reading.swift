@@ -38,6 +38,8 @@ extension Scenario {
         let zone = zoneField?.string()
         if let zone, let zoneField { selectZone(zone, zoneField) }
         let currency = o.optional("currency")?.string() ?? "CNY"
+        let reportUnitField = o.optional("reportUnit")
+        let reportUnit = reportUnitField.map { $0.choice(ReportUnit.self) } ?? .millionYuan
         let startYear = o.required("startYear")?.year()
         let operationStartYear = o.optional("operationStartYear")?.year()
         let operatingYears = o.required("operatingYears")?.int(min: 1, max: 200)
@@ -69,13 +71,14 @@ extension Scenario {
             if let module = read(section) { modules.append(module) } else { modulesFailed = true }
         }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
-              let discounting, let financing, let tax, !landFailed, !modulesFailed else { return nil }
+              let discounting, let financing, let tax, let reportUnit, !landFailed, !modulesFailed else { return nil }
         var scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
                         operationStartYear: operationStartYear, operatingYears: operatingYears,
                         assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
                         labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
                         incentives: incentives, recoverResidualValue: recover, modules: modules)
         scenario.correlations = correlations
+        scenario.reportUnit = reportUnit
         scenario.checkWrittenValidityWindows(count: written.count, field.reader)
         return scenario
     }

@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public var zone: String?
     /// ISO currency code; only `CNY` is supported.
     public var currency: String
+    /// The unit of money in rendered reports (`reportUnit:`); results stay in yuan.
+    public var reportUnit: ReportUnit = .millionYuan
     /// First calendar year of the model (the valuation date is its 31 December).
     public var startYear: Int
     /// First year with production; defaults to the year after the last construction capex.

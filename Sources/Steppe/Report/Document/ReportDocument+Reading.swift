@@ -1,0 +1,162 @@
+/// Building a report from a result JSON. The kind of result is recognised by its keys, so
+/// `steppe report` takes any of them, and each section is included only when the JSON it
+/// renders is present: results of later analyses (tornado, zone comparison, Sobol indices)
+/// appear as soon as their producers write the documented keys.
+///
+/// Recognised top-level keys:
+/// - Monte Carlo result (`steppe run`): `paths` and `metrics` (per-metric statistics).
+/// - Evaluation (`steppe evaluate --format json`): `cashFlows` and `metrics`.
+/// - Incentive analysis (`steppe incentives --format json`): `incentives` and `incentiveShare`.
+/// - Zone comparison (`steppe compare`): `zones`: [{`zone`, `metrics`}], where `metrics` is a
+///   Monte Carlo metrics object (`p10`, `p50`, `p90`, `mean`, ...) or evaluation metrics (numbers).
+/// Optional in any of them:
+/// - `tornado`: [{`input`, `low`, `high`, `valueLow`, `valueHigh`}], values of the equity NPV
+///   (yuan) with the input at its low and high; the base value is `baseCase.equityNPV`,
+///   `metrics.equityNPV` or a `tornadoBase` number.
+/// - `sobol`: [{`input`, `first`, `total`}], Sobol indices of the equity NPV.
+/// - `baseEvaluation`: an evaluation JSON (the Monte Carlo result embeds its base case).
+/// - `incentiveAnalysis`: an incentive analysis JSON.
+extension ReportDocument {
+    public enum InputKind: String, Sendable {
+        case monteCarlo, evaluation, incentives, comparison
+    }
+
+    /// Why a JSON cannot be reported.
+    public struct InputError: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    /// The kind of result a JSON holds, by its keys; nil when it is none of them.
+    public static func kind(of json: JSONValue) -> InputKind? {
+        if json["paths"] != nil && json["metrics"]?.members != nil { return .monteCarlo }
+        if json["cashFlows"]?.array != nil && json["metrics"] != nil { return .evaluation }
+        if json["incentiveShare"] != nil && json["incentives"]?.array != nil { return .incentives }
+        if json["zones"]?.array != nil { return .comparison }
+        return nil
+    }
+
+    /// The report of a result JSON.
+    ///
+    /// - Throws: `InputError` when the JSON is not a Steppe result.
+    public init(json: JSONValue) throws(InputError) {
+        guard let kind = Self.kind(of: json) else {
+            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) or a zone comparison (zones)")
+        }
+        let base = kind == .evaluation ? json : json["baseEvaluation"]
+        let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
+        let b = ReportBuilder(unit: unit)
+        var sections: [ReportSection] = []
+        let title: String, subtitle: String
+        switch kind {
+        case .monteCarlo:
+            title = json["scenario"]?["name"]?.string ?? "Monte Carlo study"
+            subtitle = b.monteCarloSubtitle(json)
+            sections.append(b.monteCarloSummary(json))
+            sections += [b.conventions(json["conventions"], run: json)]
+            if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
+            sections.append(b.distributions(json))
+            sections.append(b.statistics(json))
+        case .evaluation:
+            title = json["scenario"]?["name"]?.string ?? "Evaluation"
+            subtitle = b.evaluationSubtitle(json)
+            sections.append(b.evaluationSummary(json))
+            sections.append(b.conventions(json["conventions"], run: nil))
+            sections.append(b.cashFlows(json, representative: nil))
+        case .incentives:
+            title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Incentive analysis"
+            subtitle = "Incentive dependence of the equity NPV: with and without each incentive, Shapley attribution, break-even fractions, withdrawal cliffs"
+            sections.append(b.incentiveSummary(json))
+            sections.append(b.conventions(json["conventions"], run: nil))
+        case .comparison:
+            title = json["scenario"]?["name"]?.string ?? json["scenario"]?.string ?? "Zone comparison"
+            subtitle = "Comparison of sites (zones)"
+        }
+        if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones)) }
+        if let tornado = json["tornado"]?.array {
+            let baseValue = json["tornadoBase"]?.number ?? json["baseCase"]?["equityNPV"]?.number ?? json["metrics"]?["equityNPV"]?.number
+            sections.append(b.tornado(tornado, base: baseValue))
+        }
+        if let sobol = json["sobol"]?.array { sections.append(b.sobol(sobol)) }
+        let analysis = kind == .incentives ? json : json["incentiveAnalysis"]
+        if let analysis, analysis["incentives"]?.array != nil { sections.append(b.incentiveAnalysis(analysis)) }
+        if let modules = base?["modules"]?.members { sections += b.modules(modules, years: base?["cashFlows"]) }
+        if let base { sections.append(b.provenance(base)) }
+        else if kind == .incentives { sections.append(b.incentiveSources(json)) }
+        self.init(title: title, subtitle: subtitle, unit: unit, sections: sections.filter { !$0.blocks.isEmpty })
+    }
+}
+
+/// Builds sections from parts of result JSONs, formatting money in one unit.
+struct ReportBuilder {
+    let unit: ReportUnit
+
+    /// A money cell in the report unit.
+    func money(_ yuan: Double?) -> ReportCell {
+        guard let yuan else { return "–" }
+        return ReportCell(ReportFormat.money(yuan, unit, withUnit: false), value: yuan / unit.divisor)
+    }
+
+    /// A metric's value formatted with its unit.
+    func metric(_ name: String, _ x: Double?) -> String {
+        guard let x else { return "–" }
+        switch MetricKind(name) {
+        case .money: return ReportFormat.money(x, unit)
+        case .rate: return ReportFormat.percent(x)
+        case .years: return ReportFormat.decimal(x, decimals: 2) + " years"
+        case .price: return ReportFormat.decimal(x, decimals: 2) + " CNY/unit"
+        case .ratio: return ReportFormat.decimal(x, decimals: 3)
+        }
+    }
+
+    /// A metric's value as a table cell (without unit; the column or row says it).
+    func metricCell(_ name: String, _ x: Double?) -> ReportCell {
+        guard let x else { return "–" }
+        let v = scaled(name, x)
+        switch MetricKind(name) {
+        case .money: return ReportCell(ReportFormat.grouped(v), value: v)
+        case .rate: return ReportCell(ReportFormat.grouped(v), value: v)
+        case .years, .price: return ReportCell(ReportFormat.grouped(v), value: v)
+        case .ratio: return ReportCell(ReportFormat.grouped(v, decimals: 3), value: v)
+        }
+    }
+
+    /// A metric in its display unit (money divided, rates in percent).
+    func scaled(_ name: String, _ x: Double) -> Double {
+        switch MetricKind(name) {
+        case .money: return x / unit.divisor
+        case .rate: return x * 100
+        default: return x
+        }
+    }
+
+    func unitLabel(_ name: String) -> String {
+        switch MetricKind(name) {
+        case .money: return unit.label
+        case .rate: return "%"
+        case .years: return "years"
+        case .price: return "CNY per unit of output"
+        case .ratio: return "ratio"
+        }
+    }
+
+    enum MetricKind {
+        case money, rate, years, price, ratio
+        init(_ name: String) {
+            let n = name.lowercased()
+            if n.hasSuffix("npv") || n == "peakfunding" { self = .money }
+            else if n.hasSuffix("irr") { self = .rate }
+            else if n.contains("payback") { self = .years }
+            else if n.contains("price") || n.contains("levelized") { self = .price }
+            else { self = .ratio }
+        }
+    }
+
+    static let metricTitles: [String: String] = [
+        "equityNPV": "Equity NPV", "projectNPV": "Project NPV", "equityIRR": "Equity IRR", "projectIRR": "Project IRR",
+        "minDSCR": "Minimum DSCR", "averageDSCR": "Average DSCR", "llcr": "LLCR", "paybackYears": "Payback",
+        "discountedPaybackYears": "Discounted payback", "peakFunding": "Peak funding", "breakEvenPrice": "Break-even price",
+        "levelizedCost": "Levelised cost (LCOx)",
+    ]
+
+    static func title(_ name: String) -> String { metricTitles[name] ?? name }
+}

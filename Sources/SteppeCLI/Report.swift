@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Steppe
+
+extension SteppeCommand {
+    /// `steppe report RESULT.json`: the report of a result as HTML, Markdown and CSV.
+    struct Report: ParsableCommand, ProducesResult {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a result JSON (run, evaluate, incentives or compare) as an HTML, Markdown and CSV report.",
+            discussion: """
+            The kind of result is recognised by its keys. The HTML is one self-contained file (inline CSS and \
+            SVG charts, no scripts); it contains no timestamps or host details, so equal results give equal reports. \
+            Without --html, --markdown or --csv, the HTML report is written next to the result (RESULT.html).
+            """)
+
+        @Argument(help: ArgumentHelp("Result JSON written by steppe run, evaluate, incentives or compare.", valueName: "result"))
+        var result: String
+
+        @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "path"))
+        var html: String?
+
+        @Option(help: ArgumentHelp("Write the Markdown report to this file.", valueName: "path"))
+        var markdown: String?
+
+        @Option(help: ArgumentHelp("Write the report's tables as CSV files into this folder.", valueName: "folder"))
+        var csv: String?
+
+        @Flag(help: "Overwrite report files that exist.")
+        var force = false
+
+        func run() throws { try printResult() }
+
+        func perform() -> CommandResult {
+            guard let data = FileManager.default.contents(atPath: result) else {
+                return CommandResult(status: 1, standardError: "\(result): cannot read the result file\n")
+            }
+            let json: JSONValue
+            do { json = try JSONValue(parsing: String(decoding: data, as: UTF8.self)) } catch {
+                return CommandResult(status: 1, standardError: "\(result): \(error)\n")
+            }
+            var html = self.html
+            if html == nil && markdown == nil && csv == nil {
+                html = (result.hasSuffix(".json") ? String(result.dropLast(5)) : result) + ".html"
+            }
+            do {
+                let lines = try ReportFiles.write(json, html: html, markdown: markdown, csv: csv, force: force)
+                return CommandResult(standardOutput: lines.joined(separator: "\n") + "\n")
+            } catch {
+                return CommandResult(status: 1, standardError: "\(result): \(error)\n")
+            }
+        }
+    }
+}

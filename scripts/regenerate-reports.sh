@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Rebuilds every committed report under Reports/: the text and JSON results, the HTML and
+# Markdown reports with their CSV tables, and the browser screenshots (PNG, if Chromium is
+# installed). Fixed seeds and moderate path counts: about a minute on two cores.
+# Reports hold no timestamps or host details, so a rerun changes nothing unless the model did.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+swift build -c release --product steppe >/dev/null
+steppe=".build/release/steppe"
+R=Reports
+
+# Deterministic text and JSON results (as before).
+$steppe evaluate Scenarios/ejin-horo-green-hydrogen.yaml --output $R/ejin-horo-green-hydrogen.txt --force >/dev/null
+$steppe evaluate Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen.json --force >/dev/null
+for f in ejin-horo-green-hydrogen-catalogue ejin-horo-dairy-farm ejin-horo-polysilicon; do
+  $steppe evaluate Scenarios/$f.yaml --explain --output $R/$f.txt --force >/dev/null
+done
+
+# HTML, Markdown and CSV reports.
+report() { # name result.json
+  rm -rf "$R/$1.csv"
+  $steppe report "$2" --html "$R/$1.html" --markdown "$R/$1.md" --csv "$R/$1.csv" --force
+}
+# Monte Carlo study of the default scenario (the README's main command, fewer paths).
+$steppe run Scenarios/ejin-horo-green-hydrogen.yaml --paths 2000 --seed 1 --threads 2 --quiet \
+  --format json --out $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
+report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
+# Incentive dependence of the default scenario.
+$steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json >/dev/null
+report ejin-horo-green-hydrogen-incentives $R/ejin-horo-green-hydrogen-incentives.json
+# Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farm, polysilicon.
+for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm ejin-horo-polysilicon; do
+  $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null
+  report $f $R/$f.json
+done
+
+# Screenshots at desktop and narrow widths, failing on console errors.
+if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
+  scripts/browser-check.sh $R/*.html
+else
+  echo "chromium not installed: screenshots not regenerated (apt-get install chromium)" >&2
+fi
