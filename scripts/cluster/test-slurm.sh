@@ -59,9 +59,10 @@ export STEPPE
 # --- the cluster --------------------------------------------------------------------------------------
 tmp=$(mktemp -d /tmp/steppe-slurm-test.XXXXXX)
 chmod 755 "$tmp"    # munged wants its socket's directory searchable by all
-pids=() jobs_submitted=() ok=0
+pids=() jobs_submitted=() ok=0 reference_pid=""
 cleanup() {
     local status=$?
+    [[ -z $reference_pid ]] || kill "$reference_pid" 2>/dev/null || true
     if [[ ${#jobs_submitted[@]} -gt 0 ]] && [[ -n ${SLURM_CONF:-} ]]; then
         scancel "${jobs_submitted[@]}" 2>/dev/null || true
     fi
@@ -84,7 +85,6 @@ ctld_port=16817
 while ! port_free "$ctld_port" || ! port_free "$((ctld_port + 1))"; do ctld_port=$((ctld_port + 2)); done
 d_port=$((ctld_port + 1))
 
-cleanup_skip() { skip "$*"; }
 if command -v mungekey >/dev/null; then
     mungekey -c -k "$tmp/munge.key"
 else
@@ -95,7 +95,7 @@ munged -F --socket="$tmp/munge.socket" --key-file="$tmp/munge.key" --pid-file="$
     --seed-file="$tmp/munged.seed" --log-file="$tmp/munged.log" >"$tmp/munged.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do [[ -S $tmp/munge.socket ]] && break; sleep 0.2; done
-[[ -S $tmp/munge.socket ]] || { tail -5 "$tmp/munged.out"; cleanup_skip "munged did not start"; }
+[[ -S $tmp/munge.socket ]] || { tail -5 "$tmp/munged.out"; skip "munged did not start"; }
 
 host=$(hostname -s)
 mkdir -p "$tmp/state" "$tmp/spool" "$tmp/shared"
@@ -140,7 +140,7 @@ done
 if [[ $(sinfo -h -o %t 2>/dev/null) != idle ]]; then
     sinfo 2>&1 || true
     tail -5 "$tmp/slurmctld.out" "$tmp/slurmd.out" "$tmp/slurmctld.log" "$tmp/slurmd.log" 2>/dev/null || true
-    cleanup_skip "the one-node Slurm cluster did not become idle within 60 s"
+    skip "the one-node Slurm cluster did not become idle within 60 s"
 fi
 say "Slurm $(sinfo -V | awk '{print $2}') cluster up: node $host, $(nproc) CPUs, ports $ctld_port/$d_port, munged/slurmctld/slurmd pids ${pids[*]}"
 
@@ -173,8 +173,16 @@ submit() {
 run_options=(--paths "$paths" --seed "$seed" --sampler "$sampler")
 
 # --- the single-process reference ---------------------------------------------------------------------
-"$STEPPE" run "$scenario" "${run_options[@]}" --threads 1 --quiet --out "$tmp/single.json" >/dev/null
-say "single-process run: $paths paths, seed $seed, sampler $sampler -> $(wc -c < "$tmp/single.json") bytes"
+# Runs beside the Slurm jobs; awaited before the first comparison.
+"$STEPPE" run "$scenario" "${run_options[@]}" --threads 1 --quiet --out "$tmp/single.json" >/dev/null &
+reference_pid=$!
+reference_ready() {
+    if [[ -n $reference_pid ]]; then
+        wait "$reference_pid" || fail "the single-process steppe run failed"
+        reference_pid=""
+        say "single-process run: $paths paths, seed $seed, sampler $sampler -> $(wc -c < "$tmp/single.json") bytes"
+    fi
+}
 
 # --- 1. the whole run ---------------------------------------------------------------------------------
 run1="$tmp/shared/run1"
@@ -184,6 +192,7 @@ wait_job "$merge_job"
 [[ $(job_states "$merge_job") == COMPLETED ]] || fail "merge job $merge_job: $(job_states "$merge_job")"
 count=$(ls "$run1"/shard-*-of-"$shards".json | wc -l)
 [[ $count -eq $shards ]] || fail "$count shard files, not $shards"
+reference_ready
 cmp "$run1/result.json" "$tmp/single.json" || fail "merged result of $shards Slurm shards differs from the single-process run"
 say "PASS: $shards shards as array job $array_job on Slurm, merge job $merge_job: result.json byte-identical to the single-process run"
 if "$STEPPE" --help 2>/dev/null | grep -qE '^  report( |$)'; then
