@@ -52,6 +52,7 @@ if [[ -z ${STEPPE:-} ]]; then
     (cd "$root" && swift build -c release --product steppe >/dev/null)
     STEPPE="$(cd "$root" && swift build -c release --show-bin-path)/steppe"
 fi
+[[ $STEPPE == */* ]] || STEPPE=$(command -v "$STEPPE") || { echo "FAIL: no $STEPPE on PATH" >&2; exit 1; }
 STEPPE=$(cd "$(dirname "$STEPPE")" && pwd)/$(basename "$STEPPE")
 [[ -x $STEPPE ]] || { echo "FAIL: no steppe binary at $STEPPE" >&2; exit 1; }
 export STEPPE
