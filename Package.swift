@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "Steppe", "SteppeFiles", "SteppeCLI",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Yams", package: "Yams"),  // the cluster manifest tests parse YAML
             ],
             exclude: ["Fixtures"]
         ),
