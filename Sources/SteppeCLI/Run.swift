@@ -46,6 +46,13 @@ extension SteppeCommand {
         @Option(help: "Minimum-DSCR covenant for 'probability below covenant'.")
         var covenant = 1.2
 
+        @Option(name: .customLong("until-se"), help: ArgumentHelp(
+            "Double --paths until the standard error of the mean equity NPV is at most this (yuan).", valueName: "yuan"))
+        var untilSE: Double?
+
+        @Option(help: "Largest path count --until-se may reach.")
+        var maxPaths = 10_000_000
+
         @Option(help: "Keep every value (exact quantiles) up to this many paths; beyond, estimate quantiles with a sketch.")
         var exactLimit = 1_000_000
 
@@ -84,6 +91,8 @@ extension SteppeCommand {
             if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
             if shard != nil && report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n (got \(shard)).") }
+            if let untilSE, !(untilSE > 0) { throw ValidationError("--until-se must be positive (got \(untilSE)).") }
+            if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
             if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
             if paths <= exactLimit && paths > 50_000_000 {
                 throw ValidationError("keeping \(paths) values per metric for exact quantiles needs \(paths * 7 * 8 / 1_000_000) MB; lower --exact-limit or use --shard.")
@@ -101,22 +110,41 @@ extension SteppeCommand {
         func perform() -> CommandResult {
             let loaded: (Scenario, String)
             do { loaded = try scenario.loadWithText() } catch { return .failure(error) }
-            let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, chunkSize: chunkSize,
-                                                 exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
-                                                 metrics: selectedMetrics)
-            let study: MonteCarloStudy
-            do { study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config) } catch { return .failure(error) }
             let shard = self.shard.flatMap(Shard.init)
-            let progress = ProgressReporter(total: shard.map { s in
-                let c = s.chunks(of: config.chunkCount)
-                return min(c.upperBound * chunkSize, paths) - c.lowerBound * chunkSize
-            } ?? paths, enabled: !quiet)
             let interrupt = InterruptFlag()
             let started = Date()
-            let state = study.runner.run(shard: shard, threads: threads, progress: progress.update,
-                                         isCancelled: interrupt.isSet)
-            progress.finish()
-            var stderr = ""
+            var pathCount = paths
+            var study: MonteCarloStudy
+            var state: RunState
+            var untilNote = ""
+            // --until-se: double the path count until the standard error of the mean equity NPV is
+            // small enough. Each attempt is a complete run of that many paths, so the result is exactly
+            // that of `--paths FINAL`, whatever the thread count.
+            while true {
+                let config = MonteCarloConfiguration(paths: pathCount, seed: seed, sampler: sampler, chunkSize: chunkSize,
+                                                     exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
+                                                     metrics: selectedMetrics)
+                do { study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config) } catch { return .failure(error) }
+                let progress = ProgressReporter(total: shard.map { s in
+                    let c = s.chunks(of: config.chunkCount)
+                    return min(c.upperBound * chunkSize, pathCount) - c.lowerBound * chunkSize
+                } ?? pathCount, enabled: !quiet)
+                state = study.runner.run(shard: shard, threads: threads, progress: progress.update, isCancelled: interrupt.isSet)
+                progress.finish()
+                guard let target = untilSE, !state.isPartial else { break }
+                let se = MonteCarloSummary(state, thresholds: study.thresholds).statistics
+                    .first { $0.metric == .equityNPV }?.standardError ?? .infinity
+                if se <= target {
+                    untilNote = "standard error of the mean equity NPV \(se) <= \(target) with \(pathCount) paths\n"
+                    break
+                }
+                if pathCount * 2 > maxPaths {
+                    untilNote = "standard error \(se) still above \(target) at \(pathCount) paths; --max-paths \(maxPaths) reached\n"
+                    break
+                }
+                pathCount *= 2
+            }
+            var stderr = untilNote
             if timing {
                 let seconds = Date().timeIntervalSince(started)
                 stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads\n",

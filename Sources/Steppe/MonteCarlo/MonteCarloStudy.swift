@@ -40,6 +40,11 @@ public struct MonteCarloStudy: Sendable {
         return "Philox4x32-10 counter-based generator, RandomStream mapping v1, keyed by (seed, path, dimension); sampler: \(sampler)"
     }
 
+    /// Target and achieved rank correlations of the correlated inputs (first 10 000 paths).
+    public var achievedCorrelations: [(first: String, second: String, target: Double, achieved: Double)] {
+        (runner.drawer as? StochasticModel)?.achievedRankCorrelations(sampler: runner.uniforms) ?? []
+    }
+
     public var thresholds: [Double?] { PathMetric.allCases.map { runner.threshold($0) } }
 
     /// The result JSON of a state: the summary, the base case, the representative paths
@@ -72,6 +77,10 @@ public struct MonteCarloStudy: Sendable {
         }
         var extra: [(String, JSONValue)] = [
             ("generator", .string(MonteCarloStudy.generatorDescription(state.identity.configuration))),
+            ("rankCorrelations", .array(achievedCorrelations.map { pair in
+                .object([("between", .array([.string(pair.first), .string(pair.second)])), ("target", .number(pair.target)),
+                         ("achieved", .number(pair.achieved))])
+            })),
             ("baseCase", baseCase),
             ("representativePaths", .array(representative)),
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),

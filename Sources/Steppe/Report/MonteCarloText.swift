@@ -21,6 +21,9 @@ public enum MonteCarloText {
             if s.undefined > 0 { line += String(format: "  (undefined on %d paths)", s.undefined) }
             out += line + "\n"
         }
+        for pair in study.achievedCorrelations {
+            out += String(format: "rank correlation %@ ~ %@: target %.2f, achieved %.3f\n", pair.first, pair.second, pair.target, pair.achieved)
+        }
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
         return out

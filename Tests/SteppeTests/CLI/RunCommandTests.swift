@@ -78,6 +78,15 @@ struct RunCommandTests {
         #expect(missing.error.contains("missing shard 3/4"), "\(missing.error)")
     }
 
+    @Test("--until-se doubles the paths until the standard error is small enough, and equals that fixed-path run")
+    func untilStandardError() {
+        let adaptive = SteppeCommand.run(["run", "--paths", "500", "--until-se", "3e6", "--format", "json", "--quiet"])
+        #expect(adaptive.status == 0)
+        #expect(adaptive.standardError.contains("with 1000 paths"), "\(adaptive.standardError)")
+        let fixed = SteppeCommand.run(["run", "--paths", "1000", "--format", "json", "--quiet"])
+        #expect(adaptive.standardOutput == fixed.standardOutput)
+    }
+
     @Test("Bad run options are usage errors with a clear message")
     func badOptions() {
         let zero = SteppeCommand.run(["run", "--paths", "0"])
