@@ -39,6 +39,8 @@ extension SteppeCommand {
             } catch {
                 return .failure(error)
             }
+            // Warnings go to standard error and do not change the exit status.
+            let warnings = AssumptionDominance.warnings(for: evaluation.model).map { $0 + "\n" }.joined()
             let body: String
             switch format {
             case .text: body = evaluation.text + (explain ? "\n" + evaluation.explanation : "")
@@ -56,12 +58,12 @@ extension SteppeCommand {
             }
             guard let output else {
                 return report != nil && format != .text
-                    ? CommandResult(standardOutput: body, standardError: reportLines)
-                    : CommandResult(standardOutput: body + reportLines)
+                    ? CommandResult(standardOutput: body, standardError: warnings + reportLines)
+                    : CommandResult(standardOutput: body + reportLines, standardError: warnings)
             }
             do {
                 try AtomicFile.write(body, to: output, force: force)
-                return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
+                return CommandResult(standardOutput: "wrote \(output)\n" + reportLines, standardError: warnings)
             } catch let error as AtomicFile.ExistsError {
                 return CommandResult(status: 1, standardError: "\(error)\n")
             } catch {
