@@ -9,7 +9,7 @@ extension DairyModule {
             f.reader.fail(field.node, field.path, "must list at least one value (t per lactation by parity)")
         }
         let milk = o.required("milk").flatMap(decodeMilk)
-        func sales(_ key: String) -> Sales? { o.optional(key).map(decodeSales) ?? Sales(price: 0) }
+        func sales(_ key: String) -> Sales? { o.optional(key).map(SalesTerms.read) ?? Sales(price: 0) }
         let cull = sales("cullCows"), heifers = sales("surplusHeifers"), calves = sales("surplusCalves")
         var purchases: Purchases?, purchasesFailed = false
         if let p = o.optional("purchases") { purchases = decodePurchases(p); purchasesFailed = purchases == nil }
@@ -79,16 +79,6 @@ extension DairyModule {
         _ = o.optional("assumption")?.string()
         guard let price else { return nil }
         return MilkSales(price: price, escalation: escalation, vatRate: vat, saleableShare: saleable, contractFloor: floor)
-    }
-
-    static func decodeSales(_ f: SourceField) -> Sales? {
-        guard let o = f.object() else { return nil }
-        defer { o.finish() }
-        let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
-        let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
-        guard let price else { return nil }
-        return Sales(price: price, escalation: escalation, vatRate: vat)
     }
 
     static func decodePurchases(_ f: SourceField) -> Purchases? {

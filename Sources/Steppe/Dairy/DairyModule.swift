@@ -21,14 +21,7 @@ public struct DairyModule: ScenarioModule {
     public static let sectionKey = "dairy"
 
     /// Sale terms of an animal product: first-operating-year price (yuan/head), escalation, output VAT.
-    public struct Sales: Sendable, Equatable {
-        public var price: Double
-        public var escalation: Double
-        public var vatRate: Double
-        public init(price: Double, escalation: Double = 0, vatRate: Double = 0) {
-            self.price = price; self.escalation = escalation; self.vatRate = vatRate
-        }
-    }
+    public typealias Sales = SalesTerms
 
     /// Raw-milk sales. Farmers' sales of their own produce are VAT-exempt (an assumption: the
     /// national VAT rule, not in the seeds), so `vatRate` defaults to 0.

@@ -21,7 +21,7 @@ extension HydrogenModule {
         if let s = o.optional("hydrogenStorage") { storage = decodeStorage(s); storageFailed = storage == nil }
         let gridImport = o.optional("gridImport").map(decodeImport) ?? (HydrogenPlant.GridImport(), 0, 0)
         let export = o.required("gridExport").flatMap(decodeExport)
-        let sales = o.required("hydrogenSales").flatMap(decodeSales)
+        let sales = o.required("hydrogenSales").flatMap(SalesTerms.read)
         var water: Water?, waterFailed = false
         if let w = o.optional("water") { water = decodeWater(w); waterFailed = water == nil }
         let fees = o.optional("selfUseFees").map(decodeFees) ?? SelfUseFees()
@@ -183,16 +183,6 @@ extension HydrogenModule {
             tou = TimeOfUse(multipliers: list)
         }
         return (cap, enforce, (0..<n).map { price * tou.multiplier(hour: $0) }, vat)
-    }
-
-    static func decodeSales(_ f: SourceField) -> Sales? {
-        guard let o = f.object() else { return nil }
-        defer { o.finish() }
-        let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
-        let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
-        guard let price else { return nil }
-        return Sales(price: price, escalation: escalation, vatRate: vat)
     }
 
     static func decodeWater(_ f: SourceField) -> Water? {

@@ -30,14 +30,7 @@ public struct HydrogenModule: ScenarioModule {
     }
 
     /// Sale terms of a product: first-operating-year price (yuan/unit), escalation, output VAT.
-    public struct Sales: Sendable, Equatable {
-        public var price: Double
-        public var escalation: Double
-        public var vatRate: Double
-        public init(price: Double, escalation: Double = 0, vatRate: Double = 0) {
-            self.price = price; self.escalation = escalation; self.vatRate = vatRate
-        }
-    }
+    public typealias Sales = SalesTerms
 
     /// Water per kg of hydrogen and its price.
     public struct Water: Sendable, Equatable {
