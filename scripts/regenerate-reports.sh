@@ -29,8 +29,8 @@ report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
 # Incentive dependence of the default scenario.
 $steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json >/dev/null
 report ejin-horo-green-hydrogen-incentives $R/ejin-horo-green-hydrogen-incentives.json
-# Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farm, polysilicon.
-for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm ejin-horo-polysilicon; do
+# Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farms (catalogue, herd module), polysilicon.
+for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon; do
   $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null
   report $f $R/$f.json
 done
