@@ -13,6 +13,15 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "HydrogenDispatch",
+            dependencies: [
+                .product(name: "Steppe", package: "Steppe"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/HydrogenDispatch",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "ProForma",
             dependencies: [
                 .product(name: "Steppe", package: "Steppe"),
