@@ -20,60 +20,32 @@ extension Dispatch {
     /// With zero generation, nothing is exported. With `enforceExportCap` false, every
     /// positive-price surplus is exported and the compliance flag reports the breach.
     ///
-    /// - Complexity: O(*n* + *k* log *n*) for *n* hours with surplus and *k* exported hours:
-    ///   a max-heap of hours built in place, popped until the budget is spent.
+    /// - Complexity: O(*n*): hours are visited in the order of their export price, highest first
+    ///   (ties: earlier hour), which `Dispatch.init` sorts once because prices do not change
+    ///   between years.
     mutating func allocateExport(_ year: inout DispatchYear) {
         let n = ResourceProfile.hoursPerYear
         let c = plant.exportCapShare
         let budget = c >= 1 ? Double.infinity : c / (1 - c) * year.selfConsumption
         var exportable = 0.0
-        var m = 0
         for h in 0..<n {
             export[h] = 0
             curtailment[h] = surplus[h]
-            if surplus[h] > 0, exportPrice[h] > 0 {
-                exportable += surplus[h]
-                _heap[m] = Int32(h); m += 1
-            }
+            if surplus[h] > 0, exportPrice[h] > 0 { exportable += surplus[h] }
         }
-        if !plant.enforceExportCap || exportable <= budget {
-            for i in 0..<m {
-                let h = Int(_heap[i])
-                export[h] = surplus[h]; curtailment[h] = 0
-            }
-        } else {
-            var left = budget
-            _heap.withUnsafeMutableBufferPointer { heap in
-                exportPrice.withUnsafeBufferPointer { price in
-                    // Max-heap on (price, earlier hour first).
-                    @inline(__always) func above(_ a: Int32, _ b: Int32) -> Bool {
-                        let pa = price[Int(a)], pb = price[Int(b)]
-                        return pa > pb || (pa == pb && a < b)
-                    }
-                    @inline(__always) func siftDown(_ start: Int, _ count: Int) {
-                        var i = start
-                        while true {
-                            let l = 2 * i + 1
-                            if l >= count { return }
-                            var best = l
-                            if l + 1 < count, above(heap[l + 1], heap[l]) { best = l + 1 }
-                            if !above(heap[best], heap[i]) { return }
-                            heap.swapAt(i, best); i = best
-                        }
-                    }
-                    var count = m
-                    var i = count / 2 - 1
-                    while i >= 0 { siftDown(i, count); i -= 1 }
-                    while count > 0, left > 0 {
-                        let h = Int(heap[0])
-                        let x = min(surplus[h], left)
-                        export[h] = x; curtailment[h] = surplus[h] - x
-                        left -= x
-                        count -= 1
-                        heap[0] = heap[count]
-                        siftDown(0, count)
-                    }
-                }
+        let everything = !plant.enforceExportCap || exportable <= budget
+        var left = budget
+        for k in 0..<n {
+            let h = Int(_priceOrder[k])
+            let s = surplus[h]
+            guard s > 0, exportPrice[h] > 0 else { continue }
+            if everything {
+                export[h] = s; curtailment[h] = 0
+            } else {
+                let x = min(s, left)
+                export[h] = x; curtailment[h] = s - x
+                left -= x
+                if left <= 0 { break }
             }
         }
         var exported = 0.0, curtailed = 0.0, revenue = 0.0

@@ -46,8 +46,9 @@ public struct Dispatch: Sendable {
     public internal(set) var export: [Double]
     public internal(set) var curtailment: [Double]
     public internal(set) var hydrogen: [Double]
-    /// Work space of the export allocation: a heap of hour indices.
-    var _heap: [Int32]
+    /// Hours by export price, highest first (ties: earlier hour first): the order in which
+    /// surplus hours are exported when the cap binds. Sorted once, since prices are fixed.
+    let _priceOrder: [Int32]
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
     public init(plant: HydrogenPlant, exportPrice: [Double], importPrice: [Double]) {
@@ -60,7 +61,10 @@ public struct Dispatch: Sendable {
         let zeros = [Double](repeating: 0, count: n)
         generation = zeros; electrolyserFromRenewables = zeros; batteryCharge = zeros; batteryDischarge = zeros
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
-        _heap = [Int32](repeating: 0, count: n)
+        _priceOrder = (0..<n).map(Int32.init).sorted { a, b in
+            let pa = exportPrice[Int(a)], pb = exportPrice[Int(b)]
+            return pa > pb || (pa == pb && a < b)
+        }
     }
 
     /// Dispatches one year of `profile`, with wind and solar output scaled by
