@@ -53,6 +53,9 @@ extension SteppeCommand {
         @Option(help: "Largest path count --until-se may reach.")
         var maxPaths = 10_000_000
 
+        @Option(help: "Refuse to start a run whose estimated memory exceeds this many MB.")
+        var maxMemory = 4096
+
         @Option(help: "Keep every value (exact quantiles) up to this many paths; beyond, estimate quantiles with a sketch.")
         var exactLimit = 1_000_000
 
@@ -94,8 +97,12 @@ extension SteppeCommand {
             if let untilSE, !(untilSE > 0) { throw ValidationError("--until-se must be positive (got \(untilSE)).") }
             if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
             if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
-            if paths <= exactLimit && paths > 50_000_000 {
-                throw ValidationError("keeping \(paths) values per metric for exact quantiles needs \(paths * 7 * 8 / 1_000_000) MB; lower --exact-limit or use --shard.")
+            let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: paths, exactQuantileLimit: exactLimit,
+                                                                  metrics: selectedMetrics.count, threads: threads,
+                                                                  shards: shard.flatMap(Shard.init)?.count ?? 1)
+            if needed > maxMemory {
+                throw ValidationError("this run needs about \(needed) MB, more than --max-memory \(maxMemory); "
+                    + "split it with --shard i/n, lower --exact-limit (quantiles from a sketch), or raise --max-memory.")
             }
         }
 

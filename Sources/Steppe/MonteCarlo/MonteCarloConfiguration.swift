@@ -39,6 +39,18 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
         self.metrics = PathMetric.allCases.filter(metrics.contains)
     }
 
+    /// Estimated peak memory of a run in MB: the kept values of exact quantiles (8 bytes per path and
+    /// metric, for the shard's paths), a quantile sketch per metric and worker otherwise (about 0.5 MB
+    /// each), and a fixed 40 MB for the program, the model and the workers' buffers.
+    public static func estimatedMemoryMB(paths: Int, exactQuantileLimit: Int, metrics: Int, threads: Int, shards: Int) -> Int {
+        let fixed = 40.0
+        if paths <= exactQuantileLimit {
+            let perShard = Double(paths) / Double(max(shards, 1))
+            return Int((fixed + perShard * Double(metrics) * 8 / 1_000_000).rounded(.up))
+        }
+        return Int((fixed + Double(threads + 1) * Double(metrics) * 0.5).rounded(.up))
+    }
+
     /// Quantiles are exact (all values kept) for this run.
     public var exactQuantiles: Bool { paths <= exactQuantileLimit }
 
