@@ -46,6 +46,12 @@ extension SteppeCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
+        var report: String?
+
+        @Flag(help: "Overwrite output and report files if they exist.")
+        var force = false
+
         func validate() throws {
             if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
             if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
@@ -112,8 +118,9 @@ extension SteppeCommand {
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""
-                let body = format == .json ? result.json(metric: chosen, name: name).serialized() + "\n" : result.text(metric: chosen, name: name)
-                return CommandOutput.write(body, to: output)
+                let json = result.json(metric: chosen, name: name)
+                let body = format == .json ? json.serialized() + "\n" : result.text(metric: chosen, name: name)
+                return CommandOutput.write(body, to: output, json: json, report: report, force: force)
             } catch {
                 return .failure(error)
             }
@@ -123,11 +130,23 @@ extension SteppeCommand {
 
 /// Standard output, or a file written atomically.
 enum CommandOutput {
-    static func write(_ body: String, to output: String?) -> CommandResult {
-        guard let output else { return CommandResult(standardOutput: body) }
+    /// Writes `body` to `output` (atomically, refusing to replace a file without `force`) or to
+    /// standard output, and the HTML report of `json` to `report` when asked.
+    static func write(_ body: String, to output: String?, json: JSONValue? = nil, report: String? = nil, force: Bool = false) -> CommandResult {
+        var reportLines = ""
+        if let report, let json {
+            do {
+                reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force).joined(separator: "\n") + "\n"
+            } catch {
+                return CommandResult(status: 1, standardError: "\(error)\n")
+            }
+        }
+        guard let output else { return CommandResult(standardOutput: body, standardError: reportLines) }
         do {
-            try AtomicFile.write(body, to: output)
-            return CommandResult(standardOutput: "wrote \(output)\n")
+            try AtomicFile.write(body, to: output, force: force)
+            return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
+        } catch let error as AtomicFile.ExistsError {
+            return CommandResult(status: 1, standardError: "\(error)\n")
         } catch {
             return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
         }

@@ -44,6 +44,12 @@ extension SteppeCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
+        var report: String?
+
+        @Flag(help: "Overwrite output and report files if they exist.")
+        var force = false
+
         func validate() throws {
             if paths < 2 { throw ValidationError("--paths must be at least 2 (got \(paths)).") }
             if bootstrap < 0 { throw ValidationError("--bootstrap must not be negative (got \(bootstrap)).") }
@@ -76,10 +82,12 @@ extension SteppeCommand {
                     return CommandResult(status: 1, standardError: "\(error)\n")
                 }
             }
-            let report = SensitivityReport(scenarioName: s.name, metric: metric, baseValue: t.baseValue,
-                                           tornado: tornado || oneAtATime ? t.bars() : nil,
-                                           spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
-            return CommandOutput.write(format == .json ? report.json.serialized() + "\n" : report.text, to: output)
+            let analysis = SensitivityReport(scenarioName: s.name, metric: metric, baseValue: t.baseValue,
+                                             tornado: tornado || oneAtATime ? t.bars() : nil,
+                                             spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
+            let json = analysis.json
+            return CommandOutput.write(format == .json ? json.serialized() + "\n" : analysis.text, to: output,
+                                       json: json, report: report, force: force)
         }
     }
 }

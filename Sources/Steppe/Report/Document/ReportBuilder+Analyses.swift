@@ -55,7 +55,8 @@ extension ReportBuilder {
     func sobol(_ items: [JSONValue]) -> ReportSection {
         let rows: [[ReportCell]] = items.compactMap { i in
             guard let input = i["input"]?.string else { return nil }
-            return [ReportCell(input), ReportCell(ReportFormat.decimal(i["first"]?.number), value: i["first"]?.number),
+            let first = i["first"]?.number ?? i["firstOrder"]?.number
+            return [ReportCell(input), ReportCell(ReportFormat.decimal(first), value: first),
                     ReportCell(ReportFormat.decimal(i["total"]?.number), value: i["total"]?.number)]
         }
         return ReportSection(id: "sobol", title: "Sobol sensitivity indices", blocks: rows.isEmpty ? [] : [

@@ -18,7 +18,7 @@
 /// - `incentiveAnalysis`: an incentive analysis JSON.
 extension ReportDocument {
     public enum InputKind: String, Sendable {
-        case monteCarlo, evaluation, incentives, comparison
+        case monteCarlo, evaluation, incentives, comparison, sensitivity
     }
 
     /// Why a JSON cannot be reported.
@@ -32,6 +32,7 @@ extension ReportDocument {
         if json["cashFlows"]?.array != nil && json["metrics"] != nil { return .evaluation }
         if json["incentiveShare"] != nil && json["incentives"]?.array != nil { return .incentives }
         if json["zones"]?.array != nil { return .comparison }
+        if json["tornado"]?.array != nil || json["sobol"] != nil || json["spider"]?.array != nil { return .sensitivity }
         return nil
     }
 
@@ -40,7 +41,7 @@ extension ReportDocument {
     /// - Throws: `InputError` when the JSON is not a Steppe result.
     public init(json: JSONValue) throws(InputError) {
         guard let kind = Self.kind(of: json) else {
-            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) or a zone comparison (zones)")
+            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones) or a sensitivity analysis (tornado, spider, sobol)")
         }
         let base = kind == .evaluation ? json : json["baseEvaluation"]
         let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
@@ -70,13 +71,18 @@ extension ReportDocument {
         case .comparison:
             title = json["scenario"]?["name"]?.string ?? json["scenario"]?.string ?? "Zone comparison"
             subtitle = "Comparison of sites (zones)"
+        case .sensitivity:
+            title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
+            subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"
         }
         if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones)) }
         if let tornado = json["tornado"]?.array {
-            let baseValue = json["tornadoBase"]?.number ?? json["baseCase"]?["equityNPV"]?.number ?? json["metrics"]?["equityNPV"]?.number
+            let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
+                ?? json["metrics"]?["equityNPV"]?.number
             sections.append(b.tornado(tornado, base: baseValue))
         }
-        if let sobol = json["sobol"]?.array { sections.append(b.sobol(sobol)) }
+        // `sobol` is [{input, first, total}] or `steppe sensitivity`'s {indices: [{input, firstOrder, total}], ...}.
+        if let sobol = json["sobol"]?.array ?? json["sobol"]?["indices"]?.array { sections.append(b.sobol(sobol)) }
         let analysis = kind == .incentives ? json : json["incentiveAnalysis"]
         if let analysis, analysis["incentives"]?.array != nil { sections.append(b.incentiveAnalysis(analysis)) }
         if let modules = base?["modules"]?.members { sections += b.modules(modules, years: base?["cashFlows"]) }
