@@ -40,17 +40,7 @@ extension SteppeCommand {
         @Option(help: "Worker threads.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "Output format: text (tables) or json.")
-        var format: TextOrJSON = .text
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
-        var output: String?
-
-        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
-        var report: String?
-
-        @Flag(help: "Overwrite output and report files if they exist.")
-        var force = false
+        @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
             if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
@@ -119,36 +109,10 @@ extension SteppeCommand {
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""
                 let json = result.json(metric: chosen, name: name)
-                let body = format == .json ? json.serialized() + "\n" : result.text(metric: chosen, name: name)
-                return CommandOutput.write(body, to: output, json: json, report: report, force: force)
+                return outputs.emit(text: result.text(metric: chosen, name: name), json: json)
             } catch {
                 return .failure(error)
             }
-        }
-    }
-}
-
-/// Standard output, or a file written atomically.
-enum CommandOutput {
-    /// Writes `body` to `output` (atomically, refusing to replace a file without `force`) or to
-    /// standard output, and the HTML report of `json` to `report` when asked.
-    static func write(_ body: String, to output: String?, json: JSONValue? = nil, report: String? = nil, force: Bool = false) -> CommandResult {
-        var reportLines = ""
-        if let report, let json {
-            do {
-                reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force).joined(separator: "\n") + "\n"
-            } catch {
-                return CommandResult(status: 1, standardError: "\(error)\n")
-            }
-        }
-        guard let output else { return CommandResult(standardOutput: body, standardError: reportLines) }
-        do {
-            try AtomicFile.write(body, to: output, force: force)
-            return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
-        } catch let error as AtomicFile.ExistsError {
-            return CommandResult(status: 1, standardError: "\(error)\n")
-        } catch {
-            return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
         }
     }
 }

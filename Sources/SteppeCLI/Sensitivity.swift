@@ -38,17 +38,7 @@ extension SteppeCommand {
         @Option(help: "Worker threads.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: "Output format: text (tables) or json.")
-        var format: TextOrJSON = .text
-
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
-        var output: String?
-
-        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
-        var report: String?
-
-        @Flag(help: "Overwrite output and report files if they exist.")
-        var force = false
+        @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
             if paths < 2 { throw ValidationError("--paths must be at least 2 (got \(paths)).") }
@@ -86,8 +76,7 @@ extension SteppeCommand {
                                              tornado: tornado || oneAtATime ? t.bars() : nil,
                                              spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
             let json = analysis.json
-            return CommandOutput.write(format == .json ? json.serialized() + "\n" : analysis.text, to: output,
-                                       json: json, report: report, force: force)
+            return outputs.emit(text: analysis.text, json: json)
         }
     }
 }
