@@ -36,7 +36,10 @@ public enum IRRResult: Sendable, Equatable {
 ///   the root closest to zero). Roots where the NPV touches zero without
 ///   crossing it are not detected.
 ///
-/// - Complexity: O(*n*) for one sign change; O(*n* · 1 900) otherwise.
+/// - Complexity: O(*n*) for one sign change; otherwise O(*n* · 230) for the coarse grid plus
+///   O(*n* · 8) for each cell where the NPV or its slope changes sign. Two roots inside one
+///   coarse cell (within about 4% of 1 + r) whose slope has the same sign at both ends of the cell
+///   are not detected. Allocates only when a second root is found.
 public func internalRateOfReturn<C: RandomAccessCollection>(_ flows: C) -> IRRResult
 where C.Element == Double, C.Index == Int {
     var signChanges = 0
@@ -62,26 +65,51 @@ where C.Element == Double, C.Index == Int {
         return .unique(refineRoot(flows, lo: lo, hi: hi))
     }
 
-    var roots: [Double] = []
-    let steps = 1_840
+    // A coarse grid of 230 cells over ln(1+r); a cell is scanned at the fine resolution (8 steps)
+    // only where the NPV or its slope changes sign, since elsewhere the NPV is monotone with one
+    // sign across the cell and cannot vanish. Nothing is allocated unless a second root turns up.
+    let fineSteps = 1_840, stride = 8
     let uLo = log(0.01), uHi = log(101.0)
-    var previousRate = exp(uLo) - 1
-    var previous = npvAt(flows, rate: previousRate)
-    if previous == 0 { roots.append(previousRate) }
-    for i in 1...steps {
-        let rate = exp(uLo + (uHi - uLo) * Double(i) / Double(steps)) - 1
-        let value = npvAt(flows, rate: rate)
-        if value == 0 {
-            roots.append(rate)
-        } else if previous != 0 && (value > 0) != (previous > 0) {
-            roots.append(refineRoot(flows, lo: previousRate, hi: rate))
+    @inline(__always) func rateAt(_ i: Int) -> Double { exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
+    var count = 0, firstRoot = 0.0
+    var roots: [Double] = []
+    var lo = 0
+    var rateLo = rateAt(0)
+    var (valueLo, slopeLo) = npvAndSlopeAt(flows, rate: rateLo)
+    if valueLo == 0 { count = 1; firstRoot = rateLo }
+    while lo < fineSteps {
+        let hi = lo + stride
+        let rateHi = rateAt(hi)
+        let (valueHi, slopeHi) = npvAndSlopeAt(flows, rate: rateHi)
+        let crosses = valueLo != 0 && valueHi != 0 && (valueHi > 0) != (valueLo > 0)
+        if crosses || valueHi == 0 || (slopeHi > 0) != (slopeLo > 0) {
+            var previousRate = rateLo, previous = valueLo
+            for i in (lo + 1)...hi {
+                let rate = rateAt(i)
+                let value = npvAt(flows, rate: rate)
+                var root: Double?
+                if value == 0 {
+                    root = rate
+                } else if previous != 0 && (value > 0) != (previous > 0) {
+                    root = refineRoot(flows, lo: previousRate, hi: rate)
+                }
+                if let root {
+                    if count == 0 { firstRoot = root } else {
+                        if count == 1 { roots = [firstRoot] }
+                        roots.append(root)
+                    }
+                    count += 1
+                }
+                previous = value
+                previousRate = rate
+            }
         }
-        previous = value
-        previousRate = rate
+        lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
     }
-    switch roots.count {
+    if count == 1 { roots = [] }
+    switch count {
     case 0: return .noRoot
-    case 1: return .unique(roots[0])
+    case 1: return .unique(firstRoot)
     default: return .multipleRoots(roots)
     }
 }
@@ -105,6 +133,22 @@ func npvSign<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
 where C.Element == Double, C.Index == Int {
     let v = npvAt(flows, rate: rate)
     return v > 0 ? 1 : (v < 0 ? -1 : 0)
+}
+
+/// The NPV at `rate` and the sign-carrying slope dP/dx of the polynomial in x = 1/(1+rate)
+/// (dNPV/drate = -x² dP/dx, so the two change sign together), by one Horner pass.
+@inlinable
+func npvAndSlopeAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> (Double, Double)
+where C.Element == Double, C.Index == Int {
+    let x = 1 / (1 + rate)
+    var p = 0.0, dp = 0.0
+    var i = flows.endIndex
+    while i > flows.startIndex {
+        i -= 1
+        dp = dp * x + p
+        p = p * x + flows[i]
+    }
+    return (p, dp)
 }
 
 /// Derivative of the NPV with respect to the rate.
