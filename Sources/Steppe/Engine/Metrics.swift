@@ -41,15 +41,11 @@ extension ProFormaEngine {
     /// Metrics of the pro forma in `ws` (after `run`). The break-even price re-runs the
     /// engine; pass `breakEven: false` to skip it.
     public static func metrics(_ m: CompiledModel, _ ws: inout Workspace, breakEven: Bool = true) -> Metrics {
-        let n = m.yearCount, op = m.operationStart
+        let n = m.yearCount
         let projectNPV = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
         let equityNPV = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
 
-        var minDSCR = Double.infinity, sumDSCR = 0.0, countDSCR = 0
-        for t in op..<n where ws.debtService[t] > 1e-9 {
-            let d = ws.cfads[t] / ws.debtService[t]
-            minDSCR = min(minDSCR, d); sumDSCR += d; countDSCR += 1
-        }
+        let (minDSCR, sumDSCR, countDSCR) = debtServiceCover(m, ws)
         let noService = "no debt service in any operating year"
 
         var cumulative = 0.0, lowest = 0.0
@@ -74,6 +70,18 @@ extension ProFormaEngine {
         // Leave the workspace holding the base case again.
         run(m, &ws)
         return withBreakEven
+    }
+
+    /// The lowest DSCR, the sum of the DSCRs and their count over the operating years with
+    /// debt service (above 1e-9 yuan); the one definition both the metrics and Monte Carlo paths use.
+    @inline(__always)
+    static func debtServiceCover(_ m: CompiledModel, _ ws: Workspace) -> (minimum: Double, sum: Double, count: Int) {
+        var minimum = Double.infinity, sum = 0.0, count = 0
+        for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
+            let d = ws.cfads[t] / ws.debtService[t]
+            minimum = min(minimum, d); sum += d; count += 1
+        }
+        return (minimum, sum, count)
     }
 
     /// PV of CFADS from the first operating year to the last maturity, at the

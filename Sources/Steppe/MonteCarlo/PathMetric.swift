@@ -34,11 +34,8 @@ public enum PathMetric: Int, CaseIterable, Sendable {
             case .equityIRR: value = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
             case .projectIRR: value = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
             case .minDSCR:
-                var minimum = Double.infinity
-                for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
-                    minimum = Swift.min(minimum, ws.cfads[t] / ws.debtService[t])
-                }
-                value = minimum.isFinite ? minimum : .nan
+                let cover = ProFormaEngine.debtServiceCover(m, ws)
+                value = cover.count > 0 ? cover.minimum : .nan
             case .paybackYears: value = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
             case .levelizedCost: value = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
             }
