@@ -66,6 +66,8 @@ public struct CompiledModel: Sendable {
     /// (rates are not path inputs, so these are computed once).
     public internal(set) var equityDiscountFactors: [Double] = []
     public internal(set) var projectDiscountFactors: [Double] = []
+    /// Indices of the taxable interest subsidies (the unlevered tax leaves them out).
+    public internal(set) var taxableInterestSubsidyIndices: [Int] = []
     /// Whether any incentive is in a "highest only" stacking group.
     public internal(set) var hasHighestOnlyGroups = false
     /// Scale of each incentive (1 = as configured, 0 = withdrawn, 0.5 = cut by half).

@@ -15,15 +15,18 @@ extension ProFormaEngine {
             ws.debtDrawdown[t] = 0; ws.interestExpense[t] = 0; ws.interestCapitalised[t] = 0
             ws.principal[t] = 0; ws.debtBalance[t] = 0
         }
-        for (l, loan) in m.loans.enumerated() {
-            let drawShare = loan.repayment == .sculpted ? sculptedDraw : loan.drawShare
-            let (firstRepayment, lastRepayment) = repaymentYears(loan, m)
+        // Loans by index and field: binding a `CompiledLoan` would copy its id string on every path.
+        for l in m.loans.indices {
+            let repayment = m.loans[l].repayment, rate = m.loans[l].rate
+            let drawShare = repayment == .sculpted ? sculptedDraw : m.loans[l].drawShare
+            let (firstRepayment, lastRepayment) = repaymentYears(tenorYears: m.loans[l].tenorYears,
+                                                                graceYears: m.loans[l].graceYears, m)
             var balance = 0.0
             var balanceAtRepayment = 0.0
             var levelPayment = 0.0
             for t in 0..<n {
                 let opening = balance
-                let interest = loan.rate * opening
+                let interest = rate * opening
                 var draw = 0.0, principal = 0.0
                 if t < op {
                     draw = drawShare * constructionCapex(m, t)
@@ -32,13 +35,13 @@ extension ProFormaEngine {
                 } else {
                     if t == firstRepayment {
                         balanceAtRepayment = opening
-                        if loan.repayment == .annuity {
-                            levelPayment = -payment(rate: loan.rate, periods: lastRepayment - firstRepayment + 1, presentValue: opening)
+                        if repayment == .annuity {
+                            levelPayment = -payment(rate: rate, periods: lastRepayment - firstRepayment + 1, presentValue: opening)
                         }
                     }
                     if t >= firstRepayment && t <= lastRepayment {
                         let count = Double(lastRepayment - firstRepayment + 1)
-                        switch loan.repayment {
+                        switch repayment {
                         case .equalPrincipal: principal = balanceAtRepayment / count
                         case .annuity:
                             principal = levelPayment - interest
@@ -61,8 +64,13 @@ extension ProFormaEngine {
     /// First and last year index of principal repayment, clipped to the project's years.
     @inlinable
     static func repaymentYears(_ loan: CompiledLoan, _ m: CompiledModel) -> (Int, Int) {
-        let last = min(m.operationStart + loan.tenorYears - 1, m.yearCount - 1)
-        return (min(m.operationStart + loan.graceYears, last), last)
+        repaymentYears(tenorYears: loan.tenorYears, graceYears: loan.graceYears, m)
+    }
+
+    @inlinable
+    static func repaymentYears(tenorYears: Int, graceYears: Int, _ m: CompiledModel) -> (Int, Int) {
+        let last = min(m.operationStart + tenorYears - 1, m.yearCount - 1)
+        return (min(m.operationStart + graceYears, last), last)
     }
 
     /// Capex of year `t` (all classes).

@@ -11,8 +11,8 @@ extension ProFormaEngine {
         let classes = m.assetClasses.count
         for c in 0..<classes { for t in 0..<n { ws.basis[c, t] = m.capex[c, t] } }
 
-        for (i, inc) in m.incentives.enumerated() where inc.reducesDepreciableBasis {
-            switch inc.kind {
+        for i in m.incentives.indices where m.incentives[i].reducesDepreciableBasis {
+            switch m.incentives[i].kind {
             case .capitalGrantShare(_, let mask):
                 for t in 0..<n {
                     let grant = ws.incentiveByItem[i, t]
@@ -46,17 +46,19 @@ extension ProFormaEngine {
         for t in 0..<n { ws.depreciation[t] = 0; ws.depreciationOfInterest[t] = 0; ws.residualValue[t] = 0; ws.residualValueOfInterest[t] = 0 }
         var bookValue = 0.0, bookValueOfInterest = 0.0
         for c in 0..<classes {
-            let k = m.assetClasses[c]
+            // Fields, not the class: binding a `CompiledAssetClass` would copy its id string on every path.
+            let method = m.assetClasses[c].method, life = m.assetClasses[c].lifeYears
+            let residualRate = m.assetClasses[c].residualRate
             for t in 0..<n where ws.basis[c, t] != 0 {
-                bookValue += depreciateVintage(basis: ws.basis[c, t], start: max(t + 1, op), method: k.method,
-                                               lifeYears: k.lifeYears, residualRate: k.residualRate, into: &ws.depreciation)
+                bookValue += depreciateVintage(basis: ws.basis[c, t], start: max(t + 1, op), method: method,
+                                               lifeYears: life, residualRate: residualRate, into: &ws.depreciation)
             }
-            if k.takesCapitalisedInterest && capitalisedInterest != 0 && interestBearingCapex > 0 {
+            if m.assetClasses[c].takesCapitalisedInterest && capitalisedInterest != 0 && interestBearingCapex > 0 {
                 var constructionCapex = 0.0
                 for t in 0..<op { constructionCapex += m.capex[c, t] }
                 let share = capitalisedInterest * constructionCapex / interestBearingCapex
-                bookValueOfInterest += depreciateVintage(basis: share, start: op, method: k.method, lifeYears: k.lifeYears,
-                                                         residualRate: k.residualRate, into: &ws.depreciationOfInterest)
+                bookValueOfInterest += depreciateVintage(basis: share, start: op, method: method, lifeYears: life,
+                                                         residualRate: residualRate, into: &ws.depreciationOfInterest)
             }
         }
         for t in 0..<n { ws.depreciation[t] += ws.depreciationOfInterest[t] }

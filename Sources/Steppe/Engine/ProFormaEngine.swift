@@ -100,9 +100,7 @@ public enum ProFormaEngine {
         let n = m.yearCount
         for t in 0..<n {
             var taxableSubsidy = 0.0
-            for (i, inc) in m.incentives.enumerated() where inc.isInterestSubsidy && inc.taxable {
-                taxableSubsidy += ws.incentiveByItem[i, t]
-            }
+            for i in m.taxableInterestSubsidyIndices { taxableSubsidy += ws.incentiveByItem[i, t] }
             ws.scratchIncome[t] = ws.taxableIncome[t] + ws.interestExpense[t] + ws.depreciationOfInterest[t] - taxableSubsidy
         }
         corporateIncomeTax(m, income: ws.scratchIncome, firstRevenue: firstRevenue, tax: &ws.unleveredTax,

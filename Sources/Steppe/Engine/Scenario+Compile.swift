@@ -190,6 +190,9 @@ extension Scenario {
         }
         model.equityDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.equityRate, yearIndex: $0) }
         model.projectDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.projectRate, yearIndex: $0) }
+        model.taxableInterestSubsidyIndices = compiledIncentives.indices.filter {
+            compiledIncentives[$0].isInterestSubsidy && compiledIncentives[$0].taxable
+        }
         model.hasHighestOnlyGroups = compiledIncentives.contains { $0.highestOnlyGroup >= 0 }
         model.reportUnit = reportUnit
         return model

@@ -32,4 +32,33 @@ public struct YearMatrix: Sendable, Equatable {
     public mutating func zero() {
         for i in storage.indices { storage[i] = 0 }
     }
+
+    /// Sets row `r` to row `r` of `other` (same shape); one bounds check, no per-entry copy-on-write check.
+    @inlinable
+    public mutating func copyRow(_ r: Int, from other: YearMatrix) {
+        precondition(r >= 0 && r < rows && other.years == years && other.rows == rows, "row \(r) outside the matrix")
+        let start = r &* years, n = years
+        other.storage.withUnsafeBufferPointer { source in
+            storage.withUnsafeMutableBufferPointer { target in
+                for t in 0..<n { target[start &+ t] = source[start &+ t] }
+            }
+        }
+    }
+
+    /// Multiplies row `r` by `factor` from year index `first` on, and by a further `growth` for
+    /// each year after `first`: entry `first + k` is multiplied by `factor * growth^k`, with the
+    /// running product formed by repeated multiplication (as a year-by-year loop would).
+    @inlinable
+    public mutating func multiplyRow(_ r: Int, by factor: Double, growth: Double = 1, from first: Int = 0) {
+        precondition(r >= 0 && r < rows && first >= 0, "row \(r) outside the matrix")
+        let start = r &* years, n = years
+        storage.withUnsafeMutableBufferPointer { row in
+            var f = factor
+            if growth == 1 {
+                for t in first..<n { row[start &+ t] *= f }
+            } else {
+                for t in first..<n { row[start &+ t] *= f; f *= growth }
+            }
+        }
+    }
 }

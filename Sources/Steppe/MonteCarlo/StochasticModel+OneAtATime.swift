@@ -46,14 +46,14 @@ extension StochasticModel {
         switch input.law {
         case .distribution(let dist):
             let x = dist.quantile(q)
-            applyValue(x, input, to: &model)
+            applyValue(x, input.target, base: input.base, to: &model)
             return (x, .value)
         case .perYearMultiplier(let dist):
             let f = dist.quantile(q)
-            for t in op..<n { multiply(f, year: t, input, &model) }
+            for t in op..<n { multiply(f, year: t, input.target, &model) }
             return (f, .multiplier)
         case .process(let process):
-            for t in op..<n { multiply(process.multiplierQuantile(q, year: t - op + 1), year: t, input, &model) }
+            for t in op..<n { multiply(process.multiplierQuantile(q, year: t - op + 1), year: t, input.target, &model) }
             return (process.multiplierQuantile(q, year: 1), .multiplier)
         }
     }

@@ -28,14 +28,42 @@ public struct StochasticModel: PathDrawer {
         var law: UncertainInput.Law
         var firstDimension: Int
     }
+    /// What `apply` reads of an input on every path: no strings and no indirect enums, so a
+    /// path copies nothing reference-counted.
+    struct Draw: Sendable {
+        enum Kind: Sendable { case value, perYearMultiplier, process(PriceProcess) }
+        var target: Target
+        var base: Double
+        var kind: Kind
+        var firstDimension: Int
+        /// The distribution of a value or a per-year multiplier.
+        var quantile: PreparedQuantile
+    }
+    /// A policy risk as the per-path loop reads it (plain numbers, no strings).
     struct Risk: Sendable {
         var incentive: Int
-        var spec: PolicyRisk
         var firstDimension: Int
+        var withdrawalHazard: Double?
+        var withdrawalAfterYears: Int
+        var delayYears: PreparedQuantile?
+        var cutProbability: Double?
+        var cutToFraction: Double?
+        var clawbackHazard: Double?
+        var clawbackWithinYears: Int?
+
+        init(incentive: Int, spec: PolicyRisk, firstDimension: Int) {
+            self.incentive = incentive; self.firstDimension = firstDimension
+            withdrawalHazard = spec.withdrawalHazard; withdrawalAfterYears = spec.withdrawalAfterYears
+            delayYears = spec.delayYears.map(PreparedQuantile.init)
+            cutProbability = spec.cutProbability; cutToFraction = spec.cutToFraction
+            clawbackHazard = spec.clawbackHazard; clawbackWithinYears = spec.clawbackWithinYears
+        }
     }
 
     let base: CompiledModel
     let inputs: [Input]
+    /// `inputs` as the per-path loop reads them.
+    let draws: [Draw]
     let risks: [Risk]
     /// The copula that correlates the uniforms of correlated distribution inputs.
     let correlation: RankCorrelation?
@@ -145,6 +173,18 @@ public struct StochasticModel: PathDrawer {
         }
         if !issues.isEmpty { throw ScenarioErrors(issues) }
         self.inputs = inputs
+        draws = inputs.map { input in
+            switch input.law {
+            case .distribution(let d):
+                Draw(target: input.target, base: input.base, kind: .value, firstDimension: input.firstDimension, quantile: PreparedQuantile(d))
+            case .perYearMultiplier(let d):
+                Draw(target: input.target, base: input.base, kind: .perYearMultiplier, firstDimension: input.firstDimension,
+                     quantile: PreparedQuantile(d))
+            case .process(let process):
+                Draw(target: input.target, base: input.base, kind: .process(process), firstDimension: input.firstDimension,
+                     quantile: PreparedQuantile(.fixed(1)))
+            }
+        }
         self.risks = risks
         self.correlation = correlation
         self.dimension = dimension
@@ -153,20 +193,20 @@ public struct StochasticModel: PathDrawer {
     public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to m: inout CompiledModel) {
         let op = base.operationStart, n = base.yearCount
         // Reset every targeted entry from the base model.
-        for input in inputs {
-            switch input.target {
+        for k in draws.indices {
+            switch draws[k].target {
             case .productPrice(let p), .productEscalation(let p):
-                for t in 0..<n { m.price[p, t] = base.price[p, t] }
+                m.price.copyRow(p, from: base.price)
             case .productQuantity(let p), .productQuantityGrowth(let p):
-                for t in 0..<n { m.quantity[p, t] = base.quantity[p, t] }
+                m.quantity.copyRow(p, from: base.quantity)
             case .costPrice(let l), .costEscalation(let l):
-                for t in 0..<n { m.costPrice[l, t] = base.costPrice[l, t] }
+                m.costPrice.copyRow(l, from: base.costPrice)
             case .costQuantity(let l):
-                for t in 0..<n { m.costQuantity[l, t] = base.costQuantity[l, t] }
+                m.costQuantity.copyRow(l, from: base.costQuantity)
             case .costPerUnit(let l):
                 m.costQuantityPerUnit[l] = base.costQuantityPerUnit[l]
             case .headcount(let s, let l):
-                for t in 0..<n { m.headcount[s, t] = base.headcount[s, t]; m.costQuantity[l, t] = base.costQuantity[l, t] }
+                m.headcount.copyRow(s, from: base.headcount); m.costQuantity.copyRow(l, from: base.costQuantity)
             case .capex(let c, let y, _):
                 m.capex[c, y] = base.capex[c, y]
             case .loanRate(let l): m.loans[l].rate = base.loans[l].rate
@@ -174,8 +214,8 @@ public struct StochasticModel: PathDrawer {
             case .incentiveScale(let i): m.incentiveScale[i] = base.incentiveScale[i]
             }
         }
-        for risk in risks {
-            let i = risk.incentive
+        for r in risks.indices {
+            let i = risks[r].incentive
             m.incentiveScale[i] = base.incentiveScale[i]
             m.incentiveFirstYear[i] = base.incentiveFirstYear[i]
             m.incentiveLastYear[i] = base.incentiveLastYear[i]
@@ -184,36 +224,37 @@ public struct StochasticModel: PathDrawer {
 
         // Correlate the uniforms of correlated inputs, in place.
         correlation?.apply(to: uniforms)
-        for input in inputs {
-            let d = input.firstDimension
-            switch input.law {
-            case .distribution(let dist):
-                applyValue(dist.quantile(uniforms[d]), input, to: &m)
-            case .perYearMultiplier(let dist):
-                for t in op..<n { multiply(dist.quantile(uniforms[d + t - op]), year: t, input, &m) }
+        for k in draws.indices {
+            let d = draws[k].firstDimension, target = draws[k].target
+            switch draws[k].kind {
+            case .value:
+                applyValue(draws[k].quantile.quantile(uniforms[d]), target, base: draws[k].base, to: &m)
+            case .perYearMultiplier:
+                for t in op..<n { multiply(draws[k].quantile.quantile(uniforms[d + t - op]), year: t, target, &m) }
             case .process(let process):
                 // The operating years' uniforms become the process's yearly multipliers (mean 1).
                 process.multipliers(fromUniformsInPlace: UnsafeMutableBufferPointer(rebasing: uniforms[d..<(d + n - op)]))
-                for t in op..<n { multiply(uniforms[d + t - op], year: t, input, &m) }
+                for t in op..<n { multiply(uniforms[d + t - op], year: t, target, &m) }
             }
         }
 
-        for risk in risks where appliesPolicyRisks {
-            let i = risk.incentive, d = risk.firstDimension
+        guard appliesPolicyRisks else { return }
+        for r in risks.indices {
+            let i = risks[r].incentive, d = risks[r].firstDimension
             let first = base.incentiveFirstYear[i]
-            if let delay = risk.spec.delayYears {
-                m.incentiveFirstYear[i] = first + max(0, Int(delay.quantile(uniforms[d + 1]).rounded(.down)))
+            if let delay = risks[r].delayYears?.quantile(uniforms[d + 1]) {
+                m.incentiveFirstYear[i] = first + max(0, Int(delay.rounded(.down)))
             }
-            if let h = risk.spec.withdrawalHazard {
+            if let h = risks[r].withdrawalHazard {
                 // Years survived ~ Geometric on {0, 1, 2, ...}: 0 with h = 1, never ended with h = 0.
                 let survived = yearsBeforeEvent(hazard: h, u: uniforms[d])
-                let safe = risk.spec.withdrawalAfterYears
+                let safe = risks[r].withdrawalAfterYears
                 m.incentiveLastYear[i] = min(m.incentiveLastYear[i], m.incentiveFirstYear[i] + safe + survived - 1)
             }
-            if let p = risk.spec.cutProbability, let f = risk.spec.cutToFraction, uniforms[d + 2] < p {
+            if let p = risks[r].cutProbability, let f = risks[r].cutToFraction, uniforms[d + 2] < p {
                 m.incentiveScale[i] *= f
             }
-            if let h = risk.spec.clawbackHazard, let within = risk.spec.clawbackWithinYears {
+            if let h = risks[r].clawbackHazard, let within = risks[r].clawbackWithinYears {
                 let year = yearsBeforeEvent(hazard: h, u: uniforms[d + 3])
                 if year < within { m.incentiveClawbackYear[i] = m.incentiveFirstYear[i] + year }
             }
@@ -231,31 +272,22 @@ public struct StochasticModel: PathDrawer {
 
     /// Applies a drawn value of an input.
     @inline(__always)
-    func applyValue(_ x: Double, _ input: Input, to m: inout CompiledModel) {
-        let op = base.operationStart, n = base.yearCount
-        let ratio = input.base == 0 ? 1 : x / input.base
-        switch input.target {
-        case .productPrice(let p): for t in 0..<n { m.price[p, t] *= ratio }
-        case .productQuantity(let p): for t in 0..<n { m.quantity[p, t] *= ratio }
-        case .costPrice(let l): for t in 0..<n { m.costPrice[l, t] *= ratio }
-        case .costQuantity(let l): for t in 0..<n { m.costQuantity[l, t] *= ratio }
+    func applyValue(_ x: Double, _ target: Target, base inputBase: Double, to m: inout CompiledModel) {
+        let op = base.operationStart
+        let ratio = inputBase == 0 ? 1 : x / inputBase
+        switch target {
+        case .productPrice(let p): m.price.multiplyRow(p, by: ratio)
+        case .productQuantity(let p): m.quantity.multiplyRow(p, by: ratio)
+        case .costPrice(let l): m.costPrice.multiplyRow(l, by: ratio)
+        case .costQuantity(let l): m.costQuantity.multiplyRow(l, by: ratio)
         case .costPerUnit(let l): m.costQuantityPerUnit[l] *= ratio
         case .headcount(let s, let l):
-            for t in 0..<n { m.headcount[s, t] *= ratio; m.costQuantity[l, t] *= ratio }
+            m.headcount.multiplyRow(s, by: ratio); m.costQuantity.multiplyRow(l, by: ratio)
         case .capex(let c, let y, let amount): m.capex[c, y] += amount * (ratio - 1)
         case .incentiveScale(let i): m.incentiveScale[i] *= ratio
-        case .productEscalation(let p):
-            let g = (1 + x) / (1 + input.base)
-            var f = 1.0
-            for t in op..<n { m.price[p, t] *= f; f *= g }
-        case .productQuantityGrowth(let p):
-            let g = (1 + x) / (1 + input.base)
-            var f = 1.0
-            for t in op..<n { m.quantity[p, t] *= f; f *= g }
-        case .costEscalation(let l):
-            let g = (1 + x) / (1 + input.base)
-            var f = 1.0
-            for t in op..<n { m.costPrice[l, t] *= f; f *= g }
+        case .productEscalation(let p): m.price.multiplyRow(p, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
+        case .productQuantityGrowth(let p): m.quantity.multiplyRow(p, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
+        case .costEscalation(let l): m.costPrice.multiplyRow(l, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
         case .loanRate(let l): m.loans[l].rate = x
         case .citRate: m.citRate = x
         }
@@ -263,8 +295,8 @@ public struct StochasticModel: PathDrawer {
 
     /// Multiplies one year of an input's row.
     @inline(__always)
-    func multiply(_ factor: Double, year t: Int, _ input: Input, _ m: inout CompiledModel) {
-        switch input.target {
+    func multiply(_ factor: Double, year t: Int, _ target: Target, _ m: inout CompiledModel) {
+        switch target {
         case .productPrice(let p), .productEscalation(let p): m.price[p, t] *= factor
         case .productQuantity(let p), .productQuantityGrowth(let p): m.quantity[p, t] *= factor
         case .costPrice(let l), .costEscalation(let l): m.costPrice[l, t] *= factor
