@@ -42,36 +42,65 @@ public enum ProFormaEngine {
     }
 
     /// Revenue, operating costs, VAT and surtax, capex: everything that does not depend on debt.
+    ///
+    /// Line by line over the years (contiguous rows, no per-entry copy-on-write checks), then
+    /// the yearly totals and the VAT credit carried from year to year. Each year's sums add
+    /// the lines in the same order as a year-by-year loop would.
     static func operatingLines(_ m: CompiledModel, _ ws: inout Workspace, priceScale: Double) {
-        var credit = 0.0
-        for t in 0..<m.yearCount {
-            var revenue = 0.0, outputVAT = 0.0
+        let n = m.yearCount
+        // Output VAT and input VAT of each year, summed into `vatPaid` and `vatCashCost` before the credit pass.
+        for t in 0..<n { ws.revenue[t] = 0; ws.opex[t] = 0; ws.capex[t] = 0; ws.vatPaid[t] = 0; ws.vatCashCost[t] = 0 }
+        ws.revenue.withUnsafeMutableBufferPointer { revenue in
+        ws.vatPaid.withUnsafeMutableBufferPointer { outputVAT in
+        ws.revenueByProduct.storage.withUnsafeMutableBufferPointer { byProduct in
             for p in 0..<m.productIDs.count {
-                var price = m.price[p, t] * (p == 0 ? priceScale : 1)
-                if p < m.productPriceFloor.count { price = max(price, m.productPriceFloor[p]) }
-                let r = m.quantity[p, t] * price
-                ws.revenueByProduct[p, t] = r
-                revenue += r
-                outputVAT += r * m.productVATRate[p]
+                let scale = p == 0 ? priceScale : 1
+                let floor = p < m.productPriceFloor.count ? m.productPriceFloor[p] : -Double.infinity
+                let vat = m.productVATRate[p]
+                let row = p * n
+                for t in 0..<n {
+                    let r = m.quantity.storage[row + t] * max(m.price.storage[row + t] * scale, floor)
+                    byProduct[row + t] = r
+                    revenue[t] += r
+                    outputVAT[t] += r * vat
+                }
             }
-            var opex = 0.0, inputVAT = 0.0
+        }
+        }
+        }
+        ws.opex.withUnsafeMutableBufferPointer { opex in
+        ws.vatCashCost.withUnsafeMutableBufferPointer { inputVAT in
+        ws.costQuantity.storage.withUnsafeMutableBufferPointer { quantity in
+        ws.opexByLine.storage.withUnsafeMutableBufferPointer { byLine in
             for l in 0..<m.costLineIDs.count {
-                let driver = m.costDriverProduct[l]
-                let q = driver >= 0 ? m.costQuantityPerUnit[l] * m.quantity[driver, t] : m.costQuantity[l, t]
-                ws.costQuantity[l, t] = q
-                let c = q * m.costPrice[l, t]
-                ws.opexByLine[l, t] = c
-                opex += c
-                inputVAT += c * m.costVATRate[l]
+                let driver = m.costDriverProduct[l], perUnit = m.costQuantityPerUnit[l]
+                let vat = m.costVATRate[l]
+                let row = l * n
+                for t in 0..<n {
+                    let q = driver >= 0 ? perUnit * m.quantity.storage[driver * n + t] : m.costQuantity.storage[row + t]
+                    quantity[row + t] = q
+                    let c = q * m.costPrice.storage[row + t]
+                    byLine[row + t] = c
+                    opex[t] += c
+                    inputVAT[t] += c * vat
+                }
             }
-            var capex = 0.0
-            for c in 0..<m.assetClasses.count {
-                capex += m.capex[c, t]
-                inputVAT += m.capex[c, t] * m.assetClasses[c].vatRate
+        }
+        }
+        }
+        }
+        for c in 0..<m.assetClasses.count {
+            let vat = m.assetClasses[c].vatRate
+            for t in 0..<n {
+                ws.capex[t] += m.capex[c, t]
+                ws.vatCashCost[t] += m.capex[c, t] * vat
             }
+        }
+        var credit = 0.0
+        for t in 0..<n {
+            let outputVAT = ws.vatPaid[t], inputVAT = ws.vatCashCost[t]
             let paid = max(0, outputVAT - inputVAT - credit)
             let newCredit = max(0, credit + inputVAT - outputVAT)
-            ws.revenue[t] = revenue; ws.opex[t] = opex; ws.capex[t] = capex
             ws.vatPaid[t] = paid; ws.vatCashCost[t] = newCredit - credit; ws.vatCreditBalance[t] = newCredit
             ws.surtax[t] = paid * m.vatSurtaxRate
             credit = newCredit
