@@ -22,13 +22,18 @@ let benchmarks: @Sendable () -> Void = {
         ("Dispatch 8760 h, battery", HydrogenPlant(windMW: 100, solarMW: 100, electrolyser: electrolyser,
                                                    battery: .init(powerMW: 20, energyMWh: 80))),
     ]
+    // Default: the hourly buffers are filled; "totals only" (`recordsHours = false`, as the
+    // scenario module runs it) sums the year without them.
     for (name, plant) in plants {
-        Benchmark(name) { benchmark in
-            var dispatch = Dispatch(plant: plant, exportPrice: price, importPrice: importPrice)
-            blackHole(dispatch.run(profile))
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(dispatch.run(profile).export)
+        for recordsHours in [true, false] {
+            Benchmark(recordsHours ? name : name + ", totals only") { benchmark in
+                var dispatch = Dispatch(plant: plant, exportPrice: price, importPrice: importPrice)
+                dispatch.recordsHours = recordsHours
+                blackHole(dispatch.run(profile))
+                benchmark.startMeasurement()
+                for _ in benchmark.scaledIterations {
+                    blackHole(dispatch.run(profile).export)
+                }
             }
         }
     }

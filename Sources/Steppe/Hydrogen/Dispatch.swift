@@ -16,7 +16,11 @@
 ///
 /// The buffers are allocated once, in `init`; `run` allocates nothing, so a year can be
 /// dispatched in a benchmark or a Monte Carlo loop. Hourly results of the last run stay in
-/// the buffers for inspection.
+/// the buffers for inspection, unless `recordsHours` is off (a year's totals need no buffer).
+///
+/// Results equal the plain hour-by-hour rules except for summation order (export totals are
+/// summed per price level) and, without degradation and buffer, hydrogen computed as load
+/// times a constant kg per MWh instead of a division per hour.
 public struct Dispatch: Sendable {
     /// State carried from one year to the next.
     public struct State: Sendable, Equatable {
@@ -46,9 +50,14 @@ public struct Dispatch: Sendable {
     public internal(set) var export: [Double]
     public internal(set) var curtailment: [Double]
     public internal(set) var hydrogen: [Double]
-    /// Hours by export price, highest first (ties: earlier hour first): the order in which
-    /// surplus hours are exported when the cap binds. Sorted once, since prices are fixed.
-    let _priceOrder: [Int32]
+    /// Whether `run` fills the hourly buffers above (on by default). Off, a year only sums:
+    /// the buffers keep what the last traced run left, and the year's totals are the same,
+    /// since they are summed the same way either way.
+    public var recordsHours = true
+    /// Export price levels, found once because prices are fixed (see `allocateExport`).
+    let _levels: ExportPriceLevels
+    /// Scratch for `run`: surplus of the year per price level.
+    var _levelSurplus: [Double]
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
     public init(plant: HydrogenPlant, exportPrice: [Double], importPrice: [Double]) {
@@ -61,90 +70,48 @@ public struct Dispatch: Sendable {
         let zeros = [Double](repeating: 0, count: n)
         generation = zeros; electrolyserFromRenewables = zeros; batteryCharge = zeros; batteryDischarge = zeros
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
-        _priceOrder = (0..<n).map(Int32.init).sorted { a, b in
-            let pa = exportPrice[Int(a)], pb = exportPrice[Int(b)]
-            return pa > pb || (pa == pb && a < b)
-        }
+        _levels = ExportPriceLevels(exportPrice)
+        _levelSurplus = [Double](repeating: 0, count: _levels.price.count + 1)
     }
 
     /// Dispatches one year of `profile`, with wind and solar output scaled by
     /// `windFactor` and `solarFactor` (degradation), and advances `state`.
     ///
-    /// - Complexity: O(*n* + *k* log *n*) for *n* hours and *k* exported hours; no allocation.
+    /// - Complexity: O(*n* + *L*) for *n* hours and *L* distinct export prices; no allocation.
     public mutating func run(_ profile: ResourceProfile, windFactor: Double = 1, solarFactor: Double = 1) -> DispatchYear {
-        var year = DispatchYear()
-        let n = ResourceProfile.hoursPerYear
-        let elz = plant.electrolyser
-        let pMax = elz.capacityMW, pMin = elz.capacityMW * elz.minimumLoad
-        let windMW = plant.windMW * windFactor, solarMW = plant.solarMW * solarFactor
-        let batteryPower = plant.battery?.powerMW ?? 0, batteryEnergy = plant.battery?.energyMWh ?? 0
-        let leg = (plant.battery?.roundTripEfficiency ?? 1).squareRoot()   // one-way efficiency
-        let storage = plant.hydrogenStorage
-        var s = state
+        let pass = ElectrolyserFirst(plant, windFactor: windFactor, solarFactor: solarFactor)
+        return plant.battery == nil ? run(profile, pass, FlagOff.self) : run(profile, pass, FlagOn.self)
+    }
 
-        for h in 0..<n {
-            let g = windMW * profile.wind[h] + solarMW * profile.solar[h]
-            let sec = elz.specificConsumption(afterHours: s.stackHours)   // kWh/kg this hour
-            // The buffer limits production to what the offtake and the free space take.
-            var cap = pMax
-            if let storage {
-                let room = storage.capacityKg - s.hydrogenStock + storage.offtakeKgPerHour
-                cap = min(cap, max(0, room) * sec / 1000)
-            }
-            var direct = min(g, cap)
-            let dischargeable = min(batteryPower, s.batteryEnergy * leg)
-            var discharge = min(cap - direct, dischargeable)
-            var imported = 0.0
-            switch plant.gridImport.rule {
-            case .none:
-                break
-            case .keepMinimumLoad:
-                if direct + discharge < pMin, cap >= pMin { imported = pMin - direct - discharge }
-            case .belowPrice(let maxPrice):
-                if importPrice[h] <= maxPrice { imported = cap - direct - discharge }
-            }
-            if direct + discharge + imported < pMin || cap < pMin {
-                direct = 0; discharge = 0; imported = 0    // off: too little power for the minimum load
-            }
-            var rest = g - direct
-            var charge = 0.0
-            if batteryPower > 0, rest > 0 {
-                charge = min(rest, batteryPower, (batteryEnergy - s.batteryEnergy) / leg)
-                charge = max(0, charge)
-                rest -= charge
-            }
-            s.batteryEnergy += charge * leg - (leg > 0 ? discharge / leg : 0)
-            let load = direct + discharge + imported
-            let kg = load * 1000 / sec
-            if load > 0 {
-                s.stackHours += 1
-                year.electrolyserOperatingHours += 1
-                if let life = elz.stackLifeHours, s.stackHours >= life {
-                    s.stackHours = 0
-                    year.stackReplacements += 1
-                }
-            }
-            if let storage {
-                let available = s.hydrogenStock + kg
-                let delivered = min(storage.offtakeKgPerHour, available)
-                s.hydrogenStock = min(storage.capacityKg, available - delivered)
-                year.hydrogenDelivered += delivered
-                year.unmetHydrogenDemand += storage.offtakeKgPerHour - delivered
-            } else {
-                year.hydrogenDelivered += kg
-            }
-            generation[h] = g; electrolyserFromRenewables[h] = direct; batteryDischarge[h] = discharge
-            batteryCharge[h] = charge; gridImport[h] = imported; surplus[h] = rest; hydrogen[h] = kg
-            year.availableGeneration += g
-            year.electrolyserFromRenewables += direct
-            year.batteryCharge += charge; year.batteryDischarge += discharge
-            year.gridImport += imported
-            year.importCost += imported * 1000 * importPrice[h]
-            year.hydrogenProduced += kg
+    // The equipment and trace flags, one at a time, as types for `ElectrolyserFirst.run`.
+
+    private mutating func run<B: StaticFlag>(_ profile: ResourceProfile, _ pass: ElectrolyserFirst, _ b: B.Type) -> DispatchYear {
+        plant.hydrogenStorage == nil ? run(profile, pass, b, FlagOff.self) : run(profile, pass, b, FlagOn.self)
+    }
+
+    private mutating func run<B: StaticFlag, S: StaticFlag>(_ profile: ResourceProfile, _ pass: ElectrolyserFirst,
+                                                            _ b: B.Type, _ s: S.Type) -> DispatchYear {
+        plant.gridImport.rule == .none ? run(profile, pass, b, s, FlagOff.self) : run(profile, pass, b, s, FlagOn.self)
+    }
+
+    private mutating func run<B: StaticFlag, S: StaticFlag, I: StaticFlag>(_ profile: ResourceProfile, _ pass: ElectrolyserFirst,
+                                                                           _ b: B.Type, _ s: S.Type, _ i: I.Type) -> DispatchYear {
+        recordsHours ? run(profile, pass, b, s, i, FlagOn.self) : run(profile, pass, b, s, i, FlagOff.self)
+    }
+
+    private mutating func run<B: StaticFlag, S: StaticFlag, I: StaticFlag, T: StaticFlag>(
+        _ profile: ResourceProfile, _ pass: ElectrolyserFirst, _ b: B.Type, _ s: S.Type, _ i: I.Type, _ t: T.Type
+    ) -> DispatchYear {
+        var year = DispatchYear()
+        var state = self.state
+        let levelPrice = _levels.price, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
+        withHourlyBuffers(profile) { buffers in
+            buffers.levelSurplus.update(repeating: 0, count: levelPrice.count + 1)
+            pass.run(buffers, state: &state, year: &year, b, s, i, t)
+            year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
+            Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year, t)
         }
-        state = s
-        year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
-        allocateExport(&year)
+        self.state = state
         return year
     }
 }

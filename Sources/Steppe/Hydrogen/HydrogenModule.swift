@@ -84,6 +84,7 @@ public struct HydrogenModule: ScenarioModule {
     public func simulate(for scenario: Scenario) -> [DispatchYear] {
         let importPrice = (0..<ResourceProfile.hoursPerYear).map { plant.gridImport.pricing.price(hour: $0).total }
         var dispatch = Dispatch(plant: plant, exportPrice: exportPrice, importPrice: importPrice)
+        dispatch.recordsHours = false   // only the year's totals are used
         let first = scenario.resolvedOperationStartYear
         var years: [DispatchYear] = []
         years.reserveCapacity(scenario.operatingYears)
