@@ -80,8 +80,11 @@ extension Dispatch {
                         imported = cap - direct - discharge
                     }
                 }
-                if direct + discharge + imported < pMin || cap < pMin {
-                    direct = 0; discharge = 0; imported = 0    // off: too little power for the minimum load
+                // Off with too little power for the minimum load. An import tops the load up to at
+                // least the minimum by construction, so it is not re-tested as a sum: rounding of
+                // direct + discharge + (pMin - direct - discharge) can land just below pMin.
+                if cap < pMin || (imported <= 0 && direct + discharge < pMin) {
+                    direct = 0; discharge = 0; imported = 0
                 }
                 var rest = g - direct
                 var charge = 0.0

@@ -163,6 +163,26 @@ struct DispatchTests {
         #expect(abs(year.hydrogenProduced - 20 * 1000 / 50 * Double(Self.n)) <= 1e-3)
     }
 
+    @Test("Keep-minimum-load import runs the electrolyser in every hour, whatever the rounding of the top-up")
+    func gridImportMinimumLoadSurvivesRounding() {
+        // Generation plus battery discharge below the 0.3 x 70 MW minimum in every hour: the top-up
+        // 21 - direct - discharge does not always add back to exactly 21 in binary floating point.
+        let plant = HydrogenPlant(windMW: 15, solarMW: 3.1,
+                                  electrolyser: .init(capacityMW: 70, minimumLoad: 0.3, specificConsumption: 52.7),
+                                  battery: .init(powerMW: 2.3, energyMWh: 30_000, initialStateOfCharge: 1),
+                                  gridImport: .init(rule: .keepMinimumLoad))
+        var d = Self.dispatch(plant, exportPrice: Array(repeating: 0.3, count: Self.n))
+        var rng = SplitMix64(seed: 5)
+        let profile = ResourceProfile(wind: (0..<Self.n).map { _ in rng.nextUnit() },
+                                      solar: (0..<Self.n).map { _ in rng.nextUnit() })
+        let year = d.run(profile)
+        #expect(year.electrolyserOperatingHours == Double(Self.n))
+        for h in 0..<Self.n {
+            let load = d.electrolyserFromRenewables[h] + d.batteryDischarge[h] + d.gridImport[h]
+            #expect(abs(load - 21) <= 1e-12, "hour \(h)")
+        }
+    }
+
     @Test("Stacks are replaced after their life in operating hours and specific consumption resets")
     func stackReplacement() {
         let plant = HydrogenPlant(windMW: 100, solarMW: 0,
