@@ -40,11 +40,15 @@ extension SteppeCommand {
         @Option(help: "Worker threads.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(help: ArgumentHelp("Up to this many paths, P10/P50/P90 are exact and every path's values are kept (8 bytes x 7 metrics x zones per path); beyond, a quantile sketch (relative error <= 0.1%) and memory stays flat.", valueName: "paths"))
+        var exactLimit = 1_000_000
+
         @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
             if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
             if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            if exactLimit < 0 { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
             if let metric, PathMetric.named(metric) == nil {
                 throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
             }
@@ -104,7 +108,8 @@ extension SteppeCommand {
                 let samplerChoice = sampler ?? study?.sampler.flatMap(MonteCarloConfiguration.Sampler.init(rawValue:)) ?? .random
                 let drawChoice = draws ?? study?.draws.flatMap(SiteComparison.Draws.init(rawValue:)) ?? .common
                 let config = MonteCarloConfiguration(paths: paths ?? study?.paths ?? 2000, seed: seed ?? study?.seed ?? 1,
-                                                     sampler: samplerChoice, hurdleRate: hurdle ?? study?.hurdle)
+                                                     sampler: samplerChoice, exactQuantileLimit: exactLimit,
+                                                     hurdleRate: hurdle ?? study?.hurdle)
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""

@@ -13,8 +13,10 @@ import Foundation
 /// measuring what common numbers save.
 ///
 /// All zones are evaluated on each path in one pass (each worker keeps one model copy per
-/// zone), and every path's metrics are kept, so pairwise and regret statistics are exact
-/// functions of the paths.
+/// zone), and each path's metrics stream into `SiteComparisonState`: per-zone moments,
+/// pairwise differences and regret need no stored paths, so memory does not grow with the
+/// path count. Values are kept only for exact quantiles, up to the configuration's
+/// `exactQuantileLimit`; beyond it a quantile sketch estimates P10/P50/P90.
 public struct SiteComparison: Sendable {
     public enum Draws: String, Sendable, CaseIterable {
         case common, independent
@@ -83,18 +85,32 @@ public struct SiteComparison: Sendable {
     /// Runs every path in every zone on `threads` workers; the result does not depend on `threads`.
     public func run(threads: Int = 1) -> SiteComparisonResult {
         let n = configuration.paths, metricCount = PathMetric.allCases.count, siteCount = sites.count
-        let values = SharedDoubles(count: siteCount * metricCount * n)
+        let exact = configuration.exactQuantiles
+        let values = SharedDoubles(count: exact ? siteCount * metricCount * n : 0)
         let chunk = 256
         let chunkCount = (n + chunk - 1) / chunk
         let workers = max(1, min(threads, chunkCount))
         let sites = self.sites, draws = self.draws
+        // Base-case values: the shifts of the streamed sums.
+        var shift = [Double](repeating: 0, count: siteCount * metricCount)
+        for s in 0..<siteCount {
+            var ws = Workspace(for: sites[s].model)
+            ProFormaEngine.run(sites[s].model, &ws)
+            var base = [Double](repeating: 0, count: metricCount)
+            base.withUnsafeMutableBufferPointer { PathMetric.compute(sites[s].model, ws, into: $0) }
+            for k in 0..<metricCount { shift[s * metricCount + k] = base[k].isFinite ? base[k] : 0 }
+        }
+        let hurdles = sites.indices.map { configuration.hurdleRate ?? sites[$0].model.equityRate }
+        let states = SharedResults<SiteComparisonState>(count: workers)
+        let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var models = sites.map(\.model)
             var spaces = sites.map { Workspace(for: $0.model) }
             let dimension = sites[0].drawer.dimension
             var shared = [Double](repeating: 0.5, count: dimension)
             var u = shared
-            var out = [Double](repeating: .nan, count: metricCount)
+            var out = [Double](repeating: .nan, count: siteCount * metricCount)
+            var state = initial
             var c = w
             while c < chunkCount {
                 for path in (c * chunk)..<min((c + 1) * chunk, n) {
@@ -104,14 +120,32 @@ public struct SiteComparison: Sendable {
                         if draws == .common { for d in 0..<dimension { u[d] = shared[d] } } else { sites[s].sampler.fill(path: path, into: &u) }
                         u.withUnsafeMutableBufferPointer { sites[s].drawer.apply($0, to: &models[s]) }
                         ProFormaEngine.run(models[s], &spaces[s])
-                        out.withUnsafeMutableBufferPointer { PathMetric.compute(models[s], spaces[s], into: $0) }
-                        for k in 0..<metricCount { values[(s * metricCount + k) * n + path] = out[k] }
+                        out.withUnsafeMutableBufferPointer {
+                            PathMetric.compute(models[s], spaces[s], into: UnsafeMutableBufferPointer(rebasing: $0[(s * metricCount)..<((s + 1) * metricCount)]))
+                        }
+                        if exact { for k in 0..<metricCount { values[(s * metricCount + k) * n + path] = out[s * metricCount + k] } }
                     }
+                    out.withUnsafeBufferPointer { state.add(path: $0, hurdles: hurdles) }
                 }
+                state.flush()
                 c += workers
             }
+            states[w] = state
         }
-        return SiteComparisonResult(comparison: self, values: values.array)
+        var merged = initial
+        for w in 0..<workers { merged.merge(states[w]!) }
+        return SiteComparisonResult(comparison: self, state: merged, values: exact ? values.array : nil)
+    }
+}
+
+/// One slot per worker, each written by its worker only and read after all have finished.
+final class SharedResults<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
+        set { lock.lock(); slots[i] = newValue; lock.unlock() }
     }
 }
 

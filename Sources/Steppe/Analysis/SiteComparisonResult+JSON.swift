@@ -46,6 +46,7 @@ extension SiteComparisonResult {
             ("seed", .string(String(c.seed))),
             ("sampler", .string(c.sampler.rawValue)),
             ("draws", .string(comparison.draws.rawValue)),
+            ("quantiles", .string(exactQuantiles ? "exact" : "sketch")),
             ("generator", .string(MonteCarloStudy.generatorDescription(c))),
             ("comparisonMetric", .string(metric.name)),
             ("zones", .array(zonesJSON)),
@@ -75,6 +76,7 @@ extension SiteComparisonResult {
         let width = max(12, zones.map(\.count).max() ?? 0) + 2
         func pad(_ s: String) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
         var out = "Siting comparison\(name.isEmpty ? "" : ": \(name)") (\(paths) paths, \(comparison.draws.rawValue) random numbers, seed \(comparison.configuration.seed))\n"
+        if !exactQuantiles { out += "P10/P50/P90 are DDSketch estimates (relative error <= 0.1%)\n" }
         for m in Self.tableMetrics {
             let unit = m == .equityNPV || m == .projectNPV ? " (million CNY)" : ""
             out += "\n\(m.name)\(unit), best first\n" + pad("zone") + "      mean       P10       P50       P90\n"

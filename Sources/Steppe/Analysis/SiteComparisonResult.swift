@@ -1,18 +1,27 @@
 import Foundation
 
-/// Every path's metrics in every zone of a `SiteComparison`, and the statistics a siting
-/// decision needs: per-zone distributions, rankings, pairwise probabilities, regret and the
-/// base-case lines that drive the differences.
+/// The statistics a siting decision needs, from the streamed state of a `SiteComparison`:
+/// per-zone distributions, rankings, pairwise probabilities, regret and the base-case lines
+/// that drive the differences. Every path's values are kept too while quantiles are exact.
 public struct SiteComparisonResult: Sendable {
     public let comparison: SiteComparison
+    let state: SiteComparisonState
     /// values[(site × metrics + metric) × paths + path]; NaN where a metric is undefined.
-    let values: [Double]
+    /// Kept only while quantiles are exact (paths <= the configuration's exact-quantile limit).
+    let values: [Double]?
+
+    init(comparison: SiteComparison, state: SiteComparisonState, values: [Double]?) {
+        self.comparison = comparison; self.state = state; self.values = values
+    }
 
     public var zones: [String] { comparison.sites.map(\.zone) }
     public var paths: Int { comparison.configuration.paths }
+    /// Whether P10/P50/P90 are exact order statistics (else DDSketch estimates, relative error <= 0.1%).
+    public var exactQuantiles: Bool { values != nil }
 
-    /// Zone `site`'s values of `metric`, by path.
+    /// Zone `site`'s values of `metric`, by path; empty when quantiles are estimated (values not kept).
     public func values(site: Int, metric: PathMetric) -> ArraySlice<Double> {
+        guard let values else { return [] }
         let n = paths, start = (site * PathMetric.allCases.count + metric.rawValue) * n
         return values[start..<(start + n)]
     }
@@ -27,15 +36,24 @@ public struct SiteComparisonResult: Sendable {
         public var undefined: Int
     }
 
-    /// Mean, its standard error (sample sd / √n), and P10/P50/P90 by linear interpolation between
-    /// order statistics (type 7); nil when the metric is undefined on every path.
+    /// Mean, its standard error (sample sd / √n), and P10/P50/P90 (exact: linear interpolation
+    /// between order statistics, type 7; else the sketch's estimate); nil when the metric is
+    /// undefined on every path.
     public func statistics(site: Int, metric: PathMetric) -> Statistics? {
-        let xs = values(site: site, metric: metric).filter(\.isFinite).sorted()
-        guard !xs.isEmpty else { return nil }
-        let (mean, sd) = Self.meanAndDeviation(xs[...])
-        return Statistics(mean: mean, standardError: sd / Double(xs.count).squareRoot(),
-                          p10: interpolatedQuantile(xs, 0.1), p50: interpolatedQuantile(xs, 0.5), p90: interpolatedQuantile(xs, 0.9),
-                          undefined: paths - xs.count)
+        let k = metric.rawValue, m = PathMetric.allCases.count
+        let n = state.counts[state.definedCount(site, k)]
+        guard n > 0 else { return nil }
+        let (mean, sd) = state.meanAndDeviation(state.siteSum(site, k), count: n, shift: state.shift[site * m + k])
+        let quantile: (Double) -> Double
+        if values != nil {
+            let xs = values(site: site, metric: metric).filter(\.isFinite).sorted()
+            quantile = { interpolatedQuantile(xs, $0) }
+        } else {
+            let sketch = state.sketches![site * m + k]
+            quantile = { sketch.quantile($0) ?? .nan }
+        }
+        return Statistics(mean: mean, standardError: sd / Double(n).squareRoot(),
+                          p10: quantile(0.1), p50: quantile(0.5), p90: quantile(0.9), undefined: paths - n)
     }
 
     /// The equity IRR hurdle of a zone: the configuration's, or the zone's equity discount rate.
@@ -45,8 +63,7 @@ public struct SiteComparisonResult: Sendable {
 
     /// P(equity IRR >= hurdle); a path whose IRR is undefined (no sign change) does not meet it.
     public func probabilityMeetingHurdle(site: Int) -> Double {
-        let h = hurdleRate(site: site)
-        return Double(values(site: site, metric: .equityIRR).filter { $0.isFinite && $0 >= h }.count) / Double(paths)
+        Double(state.counts[state.hurdleCount(site)]) / Double(paths)
     }
 
     /// Zone indices from best to worst by mean (zones where the metric is never defined last).
@@ -81,24 +98,22 @@ public struct SiteComparisonResult: Sendable {
 
     /// Every ordered pair (zone ≠ other) on `metric`.
     public func pairs(_ metric: PathMetric) -> [Pair] {
+        let k = metric.rawValue, m = PathMetric.allCases.count
         var out: [Pair] = []
         for a in zones.indices {
             for b in zones.indices where b != a {
-                let xa = values(site: a, metric: metric), xb = values(site: b, metric: metric)
-                var diffs: [Double] = [], ya: [Double] = [], yb: [Double] = []
-                var beats = 0
-                for (x, y) in zip(xa, xb) {
-                    guard x.isFinite && y.isFinite else { continue }
-                    diffs.append(x - y); ya.append(x); yb.append(y)
-                    if metric.higherIsBetter ? x > y : x < y { beats += 1 }
-                }
-                guard !diffs.isEmpty else { continue }
-                let n = Double(diffs.count)
-                let (mean, sd) = Self.meanAndDeviation(diffs[...])
-                let (_, sa) = Self.meanAndDeviation(ya[...]), (_, sb) = Self.meanAndDeviation(yb[...])
-                out.append(Pair(zone: a, other: b, probabilityBeats: Double(beats) / n,
-                                meanDifference: mean, standardError: sd / n.squareRoot(),
-                                independentStandardError: ((sa * sa + sb * sb) / n).squareRoot(), paths: diffs.count))
+                let (lo, hi) = (min(a, b), max(a, b))
+                let p = state.pairIndex(lo, hi), c = state.pairCount(p, k), i = state.pairSum(p, k)
+                let n = state.counts[c]
+                guard n > 0 else { continue }
+                let shiftLo = state.shift[lo * m + k], shiftHi = state.shift[hi * m + k]
+                let (d, sd) = state.meanAndDeviation(i, count: n, shift: shiftLo - shiftHi)
+                let (_, sLo) = state.meanAndDeviation(i + 2, count: n, shift: shiftLo)
+                let (_, sHi) = state.meanAndDeviation(i + 4, count: n, shift: shiftHi)
+                let beats = a == lo ? state.counts[c + 1] : state.counts[c + 2]
+                out.append(Pair(zone: a, other: b, probabilityBeats: Double(beats) / Double(n),
+                                meanDifference: a == lo ? d : -d, standardError: sd / Double(n).squareRoot(),
+                                independentStandardError: ((sLo * sLo + sHi * sHi) / Double(n)).squareRoot(), paths: n))
             }
         }
         return out
@@ -108,20 +123,12 @@ public struct SiteComparisonResult: Sendable {
     /// smaller-is-better metric, chosen - best), over paths where every zone is defined; with the
     /// share of paths where each zone is the best (ties to the first zone listed).
     public func regret(_ metric: PathMetric) -> [(expected: Double, standardError: Double, probabilityBest: Double)] {
-        let columns = zones.indices.map { values(site: $0, metric: metric) }
-        var regrets = [[Double]](repeating: [], count: zones.count)
-        var best = [Int](repeating: 0, count: zones.count)
-        for p in 0..<paths {
-            let xs = columns.map { $0[$0.startIndex + p] }
-            guard xs.allSatisfy(\.isFinite) else { continue }
-            let top = metric.higherIsBetter ? xs.max()! : xs.min()!
-            best[xs.firstIndex(of: top)!] += 1
-            for s in xs.indices { regrets[s].append(abs(top - xs[s])) }
-        }
+        let k = metric.rawValue
+        let n = state.counts[state.regretPathCount(k)]
         return zones.indices.map { s in
-            guard !regrets[s].isEmpty else { return (.nan, .nan, 0) }
-            let (m, sd) = Self.meanAndDeviation(regrets[s][...])
-            return (m, sd / Double(regrets[s].count).squareRoot(), Double(best[s]) / Double(regrets[s].count))
+            guard n > 0 else { return (.nan, .nan, 0) }
+            let (mean, sd) = state.meanAndDeviation(state.regretSum(k, s), count: n, shift: 0)
+            return (mean, sd / Double(n).squareRoot(), Double(state.counts[state.bestCount(k, s)]) / Double(n))
         }
     }
 
@@ -153,14 +160,5 @@ public struct SiteComparisonResult: Sendable {
         }
         let scale = max(1, rows.map { abs($0.1) + abs($0.2) }.max() ?? 1)
         return rows.filter { abs($0.1 - $0.2) > 1e-9 * scale }.sorted { abs($0.1 - $0.2) > abs($1.1 - $1.2) }
-    }
-
-    static func meanAndDeviation(_ xs: ArraySlice<Double>) -> (mean: Double, sd: Double) {
-        guard !xs.isEmpty else { return (.nan, .nan) }
-        let n = Double(xs.count)
-        let mean = xs.reduce(0, +) / n
-        guard xs.count > 1 else { return (mean, 0) }
-        let ss = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return (mean, (ss / (n - 1)).squareRoot())
     }
 }

@@ -109,6 +109,63 @@ struct SiteComparisonTests {
         #expect(bad.status == 1 && bad.standardError.contains("unknown zone 'atlantis'"))
     }
 
+    /// Mean and sample sd by two passes over the values (the independent check of the streamed sums).
+    static func twoPass(_ xs: [Double]) -> (mean: Double, sd: Double) {
+        let n = Double(xs.count), mean = xs.reduce(0, +) / n
+        return (mean, (xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot())
+    }
+
+    static func close(_ a: Double, _ b: Double, scale: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, scale) }
+
+    @Test("Streamed moments, pairwise statistics and regret equal two-pass computations over the kept paths")
+    func streamedEqualsTwoPass() throws {
+        let sites = try Self.studySites()
+        let r = try SiteComparison(sites: Array(sites.prefix(3)), configuration: MonteCarloConfiguration(paths: 500, seed: 11)).run(threads: 2)
+        for m in [PathMetric.equityNPV, .equityIRR, .minDSCR, .levelizedCost] {
+            let columns = (0..<3).map { Array(r.values(site: $0, metric: m)) }
+            for s in 0..<3 {
+                let xs = columns[s].filter(\.isFinite)
+                let (mean, sd) = Self.twoPass(xs)
+                let st = try #require(r.statistics(site: s, metric: m))
+                #expect(Self.close(st.mean, mean, scale: abs(mean)) && Self.close(st.standardError * Double(xs.count).squareRoot(), sd, scale: sd), "\(m.name) zone \(s)")
+            }
+            for p in r.pairs(m) {
+                let both = zip(columns[p.zone], columns[p.other]).filter { $0.0.isFinite && $0.1.isFinite }
+                let (mean, sd) = Self.twoPass(both.map { $0.0 - $0.1 })
+                let beats = both.filter { m.higherIsBetter ? $0.0 > $0.1 : $0.0 < $0.1 }.count
+                #expect(p.paths == both.count && p.probabilityBeats == Double(beats) / Double(both.count))
+                #expect(Self.close(p.meanDifference, mean, scale: sd) && Self.close(p.standardError * Double(both.count).squareRoot(), sd, scale: sd))
+            }
+            let rows = (0..<500).map { i in columns.map { $0[i] } }.filter { $0.allSatisfy(\.isFinite) }
+            let regret = r.regret(m)
+            for s in 0..<3 {
+                let values = rows.map { row in abs((m.higherIsBetter ? row.max()! : row.min()!) - row[s]) }
+                let (mean, _) = Self.twoPass(values)
+                #expect(Self.close(regret[s].expected, mean, scale: Self.twoPass(columns[s].filter(\.isFinite)).sd), "\(m.name) zone \(s)")
+            }
+        }
+    }
+
+    @Test("Beyond the exact-quantile limit no path is kept, quantiles come from the sketch within 0.1%, and threads do not matter")
+    func sketchBeyondExactLimit() throws {
+        let sites = Array(try Self.studySites().prefix(2))
+        let exact = try SiteComparison(sites: sites, configuration: MonteCarloConfiguration(paths: 700, seed: 4)).run(threads: 1)
+        let config = MonteCarloConfiguration(paths: 700, seed: 4, exactQuantileLimit: 100)
+        let one = try SiteComparison(sites: sites, configuration: config).run(threads: 1)
+        let two = try SiteComparison(sites: sites, configuration: config).run(threads: 2)
+        #expect(!one.exactQuantiles && exact.exactQuantiles)
+        #expect(one.values(site: 0, metric: .equityNPV).isEmpty)
+        #expect(one.json().serialized() == two.json().serialized())
+        for s in 0..<2 {
+            let a = try #require(exact.statistics(site: s, metric: .equityNPV)), b = try #require(one.statistics(site: s, metric: .equityNPV))
+            #expect(a.mean == b.mean && a.standardError == b.standardError)
+            // DDSketch: relative error <= 0.1% against the order statistic of the same rank.
+            let xs = Array(exact.values(site: s, metric: .equityNPV)).filter(\.isFinite).sorted()
+            let rank = xs[Int((0.5 * Double(xs.count - 1)).rounded(.down))]
+            #expect(abs(b.p50 - rank) <= 1e-3 * abs(rank))
+        }
+    }
+
     @Test("Setting a string key path adds a missing key and quotes the value")
     func settingString() throws {
         let node = try ScenarioFile.sourceNode("name: x\nstartYear: 2026\n", file: "s.yaml")
