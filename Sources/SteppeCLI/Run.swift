@@ -193,6 +193,9 @@ extension SteppeCommand {
         @Flag(help: "Overwrite the output file if it exists.")
         var force = false
 
+        /// The catalogue the shards ran with: the embedded scenario is read again with it.
+        @OptionGroup var catalogue: CatalogueOptions
+
         func validate() throws {
             if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
             if files.isEmpty { throw ValidationError("give at least one shard file.") }
@@ -232,11 +235,20 @@ extension SteppeCommand {
             }
             let scenarioText = texts[0]
             let scenario: Scenario
-            do { scenario = try ScenarioFile.parse(scenarioText, file: merged.identity.scenarioName) } catch { return .failure(error) }
+            do {
+                scenario = try ScenarioFile.parse(scenarioText, file: merged.identity.scenarioName, catalogue: try catalogue.load())
+            } catch { return .failure(error) }
             let study: MonteCarloStudy
             do {
                 study = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: merged.identity.configuration)
             } catch { return .failure(error) }
+            // The shards recorded their base case; the scenario read with this catalogue must give the same
+            // one, else the catalogue differs from theirs (e.g. run with --catalogue, merged without).
+            let recorded = merged.identity.shift, here = study.runner.identity.shift
+            if let k = recorded.indices.first(where: { recorded[$0].bitPattern != here[$0].bitPattern }) {
+                return CommandResult(status: 1, standardError:
+                    "\(files[0]): the embedded scenario read with this catalogue gives base-case \(PathMetric.allCases[k].name) \(here[k]), the shards ran with \(recorded[k]); merge with the catalogue the shards used (--catalogue DIR or $STEPPE_CATALOGUE)\n")
+            }
             return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force, stderr: "")
         }
     }

@@ -78,6 +78,40 @@ struct RunCommandTests {
         #expect(missing.error.contains("missing shard 3/4"), "\(missing.error)")
     }
 
+    @Test("Shards run with a user catalogue merge with that catalogue; without it merge refuses and says why")
+    func mergeWithUserCatalogue() throws {
+        let catalogueFile = try temporaryFile(named: "power.yaml", """
+        domain: electricity
+        policies:
+          - id: electricity.industrial-110kv
+            title: {zh: 工业用电（110KV）, en: "Industrial tariff, 110 kV (2026 list)"}
+            level: ejinHoro
+            kind: tariff
+            parameters:
+              price: {value: 0.38, unit: yuan/kWh}
+            assumption: "a newer tariff list, for the test"
+        """)
+        let catalogue = (catalogueFile as NSString).deletingLastPathComponent
+        let scenario = try temporaryFile(named: "s.yaml", ZoneProfileTests.yaml(zone: "ejin-horo-mengsu"))
+        let folder = (scenario as NSString).deletingLastPathComponent
+        let whole = folder + "/whole.json", merged = folder + "/merged.json"
+        let run = SteppeCommand.run(["run", scenario, "--paths", "300", "--catalogue", catalogue, "--quiet", "--out", whole])
+        #expect(run.status == 0, "\(run.standardError)")
+        let shards = (1...2).map { folder + "/shard-\($0).json" }
+        for (i, file) in shards.enumerated() {
+            let r = SteppeCommand.run(["run", scenario, "--paths", "300", "--catalogue", catalogue, "--quiet",
+                                       "--shard", "\(i + 1)/2", "--out", file])
+            #expect(r.status == 0, "\(r.standardError)")
+        }
+        let refused = SteppeCommand.run(["merge"] + shards + ["--out", merged])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("merge with the catalogue the shards used"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
+        let accepted = SteppeCommand.run(["merge"] + shards + ["--catalogue", catalogue, "--out", merged])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: merged)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+    }
+
     @Test("--until-se doubles the paths until the standard error is small enough, and equals that fixed-path run")
     func untilStandardError() {
         let adaptive = SteppeCommand.run(["run", "--paths", "500", "--until-se", "3e6", "--format", "json", "--quiet"])
