@@ -16,8 +16,12 @@
 public enum ProFormaEngine {
     /// Evaluates `model` into `ws`.
     ///
-    /// - Parameter priceScale: multiplies the first product's price (break-even search).
-    public static func run(_ m: CompiledModel, _ ws: inout Workspace, priceScale: Double = 1) {
+    /// - Parameters:
+    ///   - priceScale: multiplies the first product's price (break-even search).
+    ///   - projectCashFlows: false skips the unlevered tax and the project cash flow (a Monte Carlo
+    ///     run whose metrics need neither); `ws.unleveredTax` and `ws.projectCashFlow` then keep
+    ///     whatever they held.
+    public static func run(_ m: CompiledModel, _ ws: inout Workspace, priceScale: Double = 1, projectCashFlows: Bool = true) {
         operatingLines(m, &ws, priceScale: priceScale)
         var firstRevenue = m.operationStart
         while firstRevenue < m.yearCount - 1 && ws.revenue[firstRevenue] <= 0 { firstRevenue += 1 }
@@ -38,7 +42,7 @@ public enum ProFormaEngine {
             scheduleDebt(m, &ws, sculptedDraw: draw)
             afterDebt(m, &ws, firstRevenue: firstRevenue)
         }
-        cashFlows(m, &ws, firstRevenue: firstRevenue)
+        cashFlows(m, &ws, firstRevenue: firstRevenue, project: projectCashFlows)
     }
 
     /// Revenue, operating costs, VAT and surtax, capex: everything that does not depend on debt.
@@ -124,9 +128,13 @@ public enum ProFormaEngine {
         }
     }
 
-    /// Unlevered tax and the project and equity cash flows.
-    static func cashFlows(_ m: CompiledModel, _ ws: inout Workspace, firstRevenue: Int) {
+    /// The equity cash flows and, if `project`, the unlevered tax and the project cash flows.
+    static func cashFlows(_ m: CompiledModel, _ ws: inout Workspace, firstRevenue: Int, project: Bool = true) {
         let n = m.yearCount
+        for t in 0..<n {
+            ws.equityCashFlow[t] = ws.cfads[t] + ws.debtDrawdown[t] - ws.interestExpense[t] - ws.principal[t] + ws.residualValue[t]
+        }
+        guard project else { return }
         for t in 0..<n {
             var taxableSubsidy = 0.0
             for i in m.taxableInterestSubsidyIndices { taxableSubsidy += ws.incentiveByItem[i, t] }
@@ -135,11 +143,9 @@ public enum ProFormaEngine {
         corporateIncomeTax(m, income: ws.scratchIncome, firstRevenue: firstRevenue, tax: &ws.unleveredTax,
                            lossBalance: &ws.scratchLoss, rate: &ws.scratchRate, vintage: &ws.scratchVintage)
         for t in 0..<n {
-            let residual = ws.residualValue[t]
             let operating = ws.revenue[t] - ws.opex[t] - ws.surtax[t] - ws.vatCashCost[t] + ws.incentives[t] - ws.capex[t]
             ws.projectCashFlow[t] = operating - ws.interestSubsidies[t] - ws.unleveredTax[t]
-                + residual - ws.residualValueOfInterest[t]
-            ws.equityCashFlow[t] = ws.cfads[t] + ws.debtDrawdown[t] - ws.interestExpense[t] - ws.principal[t] + residual
+                + ws.residualValue[t] - ws.residualValueOfInterest[t]
         }
     }
 }

@@ -60,6 +60,7 @@ public struct MonteCarloRunner: Sendable {
         let shift = identity.shift
         let base = model, drawer = drawer, uniforms = uniforms
         let selected = config.metrics
+        let projectCashFlows = selected.contains { $0.needsProjectCashFlow }
 
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var m = base
@@ -80,7 +81,7 @@ public struct MonteCarloRunner: Sendable {
                 for path in start..<end {
                     uniforms.fill(path: path, into: uniformsOfPath)
                     drawer.apply(uniformsOfPath, to: &m)
-                    ProFormaEngine.run(m, &ws)
+                    ProFormaEngine.run(m, &ws, projectCashFlows: projectCashFlows)
                     PathMetric.compute(m, ws, into: out, only: selected)
                     for metric in selected {
                         let k = metric.rawValue

@@ -17,6 +17,14 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the metric reads the project cash flow (so the engine must compute the unlevered tax).
+    public var needsProjectCashFlow: Bool {
+        switch self {
+        case .projectNPV, .projectIRR, .paybackYears: true
+        case .equityNPV, .equityIRR, .minDSCR, .levelizedCost: false
+        }
+    }
+
     /// Computes every metric of the path in `ws` into `out` (indexed by `rawValue`);
     /// an undefined metric is written as NaN, which the accumulators count as undefined
     /// and never let reach a report.

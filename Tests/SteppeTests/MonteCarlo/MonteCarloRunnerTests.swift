@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Steppe
+import SteppeFiles
 
 /// Sets the first product's price to a uniform between `low` and `high` on each path.
 struct UniformPriceDrawer: PathDrawer {
@@ -54,6 +55,21 @@ struct MonteCarloRunnerTests {
         // P(NPV < 0) = P(P < C / (Q a)).
         let p = (1_000_000 / (1000 * a) - 100) / 100
         #expect(abs(try #require(npv.probabilityBelow) - p) < 0.005)
+    }
+
+    @Test("A metric's statistics do not depend on which other metrics a run computes (equity-only runs skip the unlevered tax)")
+    func metricSubsetsAgree() throws {
+        let (scenario, text) = try ScenarioFile.loadWithText(path: packageRootURL.appendingPathComponent("Benchmarks/reference-model.yaml").path)
+        func statistics(_ metrics: [PathMetric]) throws -> [String: String] {
+            let config = MonteCarloConfiguration(paths: 3000, seed: 5, metrics: metrics)
+            let study = try MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config)
+            let summary = MonteCarloSummary(study.runner.run(threads: 2), thresholds: study.thresholds)
+            return Dictionary(uniqueKeysWithValues: summary.statistics.map { ($0.metric.name, "\($0)") })
+        }
+        let all = try statistics(PathMetric.allCases), equityOnly = try statistics([.equityNPV, .minDSCR, .levelizedCost])
+        for name in ["equityNPV", "minDSCR", "levelizedCost"] {
+            #expect(equityOnly[name] != nil && equityOnly[name] == all[name], "\(name)")
+        }
     }
 
     @Test("One and two threads give byte-identical JSON", arguments: [false, true])
