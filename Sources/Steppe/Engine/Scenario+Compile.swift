@@ -25,7 +25,7 @@ extension Scenario {
             for t in opStart..<n {
                 let k = t - opStart
                 quantity[p, t] = product.quantity[operatingYear: k] * pow(1 + product.quantityGrowth, Double(k))
-                price[p, t] = escalated(product.price, product.escalation, k)
+                price[p, t] = escalated(product.price, product.escalation, k) * (product.priceShape?[operatingYear: k] ?? 1)
             }
         }
         let productIndex = Dictionary(uniqueKeysWithValues: products.enumerated().map { ($1.id, $0) })

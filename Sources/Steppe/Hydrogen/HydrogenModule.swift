@@ -4,8 +4,9 @@
 /// Contributions (before compilation):
 /// - product `hydrogen` (kg delivered a year), placed **first** so break-even price and
 ///   levelized cost refer to hydrogen;
-/// - product `grid-export` (kWh a year) at the lifetime energy-weighted capture price (the
-///   yearly capture prices, which differ slightly, are in the yearly report);
+/// - product `grid-export` (kWh a year) at each year's energy-weighted capture price: its
+///   `price` is the lifetime capture price and its `priceShape` each year's ratio to it, so a
+///   Monte Carlo draw of the export price scales every year alike;
 /// - cost line `grid-import` (yuan a year, priced hour by hour) when the plant imports;
 /// - cost line `water` (t a year) when `water` is given;
 /// - cost line `self-use-system-fees` (kWh of self-consumed power a year at the backup fee plus
@@ -132,8 +133,9 @@ public struct HydrogenModule: ScenarioModule {
         scenario.products.insert(Product(id: "hydrogen", unit: "kg", quantity: YearlyValue(delivered),
                                          price: hydrogenSales.price, escalation: hydrogenSales.escalation,
                                          vatRate: hydrogenSales.vatRate), at: 0)
+        let shape = years.map { capturePrice > 0 ? $0.exportCapturePrice / capturePrice : 1 }
         scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(exportKWh),
-                                         price: capturePrice, vatRate: exportVATRate))
+                                         price: capturePrice, vatRate: exportVATRate, priceShape: YearlyValue(shape)))
         if years.contains(where: { $0.gridImport > 0 }) {
             scenario.operatingCosts.append(OperatingCost(id: "grid-import", unit: "yuan", driver: .annual(YearlyValue(years.map(\.importCost))),
                                                          price: 1, escalation: importEscalation, vatRate: importVATRate))

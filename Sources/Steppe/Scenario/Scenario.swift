@@ -135,12 +135,15 @@ public struct Product: Sendable, Equatable {
     /// Lowest price received (yuan/unit), e.g. a purchase contract's floor; it holds against any
     /// price a Monte Carlo path sets, and does not escalate. None if nil.
     public var priceFloor: Double?
+    /// A factor per operating year on the escalated price (nil: 1 every year). Set by modules
+    /// whose price moves year by year, e.g. the hydrogen plant's export at each year's capture price.
+    public var priceShape: YearlyValue?
 
     public init(id: String, unit: String, quantity: YearlyValue, price: Double, escalation: Double = 0,
-                quantityGrowth: Double = 0, vatRate: Double = 0, priceFloor: Double? = nil) {
+                quantityGrowth: Double = 0, vatRate: Double = 0, priceFloor: Double? = nil, priceShape: YearlyValue? = nil) {
         self.id = id; self.unit = unit; self.quantity = quantity; self.price = price
         self.escalation = escalation; self.quantityGrowth = quantityGrowth; self.vatRate = vatRate
-        self.priceFloor = priceFloor
+        self.priceFloor = priceFloor; self.priceShape = priceShape
     }
 }
 

@@ -68,10 +68,16 @@ struct HydrogenModuleTests {
             #expect(curtailed[t] > 0)
             #expect(abs(exported[t] - 0.2 * generation[t]) <= 1e-6)
         }
-        // Export revenue in the pro forma is the exported kWh at the lifetime capture price.
+        // Export in the pro forma is the exported kWh at each year's own capture price.
         let exportRow = e.model.productIDs.firstIndex(of: "grid-export")!
         let kWh = (1..<e.years.count).map { e.model.quantity[exportRow, $0] }
         #expect(zip(kWh, exported.dropFirst()).allSatisfy { abs($0 - $1 * 1000) <= 1e-3 })
+        let capture = Self.series(e, "exportCapturePrice")
+        #expect(Set(capture.dropFirst()).count > 1, "the example's capture price differs between years")
+        for t in 1..<e.years.count {
+            let revenue = e.model.quantity[exportRow, t] * e.model.price[exportRow, t]
+            #expect(abs(revenue - exported[t] * 1000 * capture[t]) <= 1e-9 * revenue, "year \(t)")
+        }
     }
 
     @Test("Without the self-use exemption, opex rises by the fees on self-consumed power")
