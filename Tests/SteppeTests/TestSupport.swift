@@ -31,3 +31,16 @@ func temporaryFile(named name: String, _ text: String) throws -> String {
     try Data(text.utf8).write(to: url)
     return url.path
 }
+
+/// A user catalogue file that overrides the shipped 110 kV industrial tariff (0.401 -> 0.38 yuan/kWh).
+let newerTariffCatalogueYAML = """
+    domain: electricity
+    policies:
+      - id: electricity.industrial-110kv
+        title: {zh: 工业用电（110KV）, en: "Industrial tariff, 110 kV (2026 list)"}
+        level: ejinHoro
+        kind: tariff
+        parameters:
+          price: {value: 0.38, unit: yuan/kWh}
+        assumption: "a newer tariff list, for the test"
+    """

@@ -19,11 +19,7 @@ extension Distribution {
         case .uniform(let a, let b):
             return a + (b - a) * u
         case .triangular(let a, let c, let b):
-            let w = b - a
-            if u * w < c - a {
-                return a + (u * w * (c - a)).squareRoot()
-            }
-            return b - ((1 - u) * w * (b - c)).squareRoot()
+            return Self.triangularQuantile(u, min: a, mode: c, max: b)
         case .pert(let a, let c, let b, let lambda):
             let (alpha, beta) = Self.pertShape(min: a, mode: c, max: b, lambda: lambda)
             return a + (b - a) * IncompleteBeta.inverse(u, alpha, beta)
@@ -52,6 +48,16 @@ extension Distribution {
         case .truncated(let base, let lower, let upper):
             return base.truncatedQuantile(u, lower: lower, upper: upper)
         }
+    }
+
+    /// The triangular inverse CDF (shared with `PreparedQuantile`, so both give the same bits).
+    @inline(__always)
+    static func triangularQuantile(_ u: Double, min a: Double, mode c: Double, max b: Double) -> Double {
+        let w = b - a
+        if u * w < c - a {
+            return a + (u * w * (c - a)).squareRoot()
+        }
+        return b - ((1 - u) * w * (b - c)).squareRoot()
     }
 
     /// Truncation by mapping u into [F(lower), F(upper)]. Where the interval

@@ -76,11 +76,7 @@ struct PreparedQuantile: Sendable {
         case .uniform(let a, let b):
             return a + (b - a) * u
         case .triangular(let a, let c, let b):
-            let w = b - a
-            if u * w < c - a {
-                return a + (u * w * (c - a)).squareRoot()
-            }
-            return b - ((1 - u) * w * (b - c)).squareRoot()
+            return Distribution.triangularQuantile(u, min: a, mode: c, max: b)
         case .normal(let mean, let sd):
             return mean + sd * StandardNormal.quantile(u)
         case .lognormal(let mu, let sigma):

@@ -80,17 +80,7 @@ struct RunCommandTests {
 
     @Test("Shards run with a user catalogue merge with that catalogue; without it merge refuses and says why")
     func mergeWithUserCatalogue() throws {
-        let catalogueFile = try temporaryFile(named: "power.yaml", """
-        domain: electricity
-        policies:
-          - id: electricity.industrial-110kv
-            title: {zh: 工业用电（110KV）, en: "Industrial tariff, 110 kV (2026 list)"}
-            level: ejinHoro
-            kind: tariff
-            parameters:
-              price: {value: 0.38, unit: yuan/kWh}
-            assumption: "a newer tariff list, for the test"
-        """)
+        let catalogueFile = try temporaryFile(named: "power.yaml", newerTariffCatalogueYAML)
         let catalogue = (catalogueFile as NSString).deletingLastPathComponent
         let scenario = try temporaryFile(named: "s.yaml", ZoneProfileTests.yaml(zone: "ejin-horo-mengsu"))
         let folder = (scenario as NSString).deletingLastPathComponent

@@ -53,16 +53,8 @@ struct CatalogueReadingTests {
 
     @Test("A user folder overrides a shipped entry by id and adds its own; evaluate --catalogue uses it")
     func userFolderOverrides() throws {
-        let file = try temporaryFile(named: "power.yaml", """
-        domain: electricity
-        policies:
-          - id: electricity.industrial-110kv
-            title: {zh: 工业用电（110KV）, en: "Industrial tariff, 110 kV (2026 list)"}
-            level: ejinHoro
-            kind: tariff
-            parameters:
-              price: {value: 0.38, unit: yuan/kWh}
-            assumption: "a newer tariff list, for the test"
+        let file = try temporaryFile(named: "power.yaml", newerTariffCatalogueYAML + """
+
         zones:
           - id: my-park
             name: {zh: 我的园区, en: My park}
