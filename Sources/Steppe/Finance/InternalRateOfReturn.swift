@@ -55,14 +55,19 @@ where C.Element == Double, C.Index == Int {
         // NPV(r) -> sign of the last nonzero flow as r -> -1, first as r -> infinity.
         var lo = -0.99
         var hi = 1.0
-        let signLo = npvSign(flows, rate: lo)
-        if signLo == 0 { return .unique(lo) }
-        while npvSign(flows, rate: hi) == signLo {
+        var valueLo = npvAt(flows, rate: lo)
+        if valueLo == 0 { return .unique(lo) }
+        while true {
+            let valueHi = npvAt(flows, rate: hi)
+            if valueHi == 0 { return .unique(hi) }
+            if (valueHi > 0) != (valueLo > 0) { break }
             if hi > 100 { return .noRoot }
-            lo = hi
+            lo = hi; valueLo = valueHi
             hi *= 2
         }
-        return .unique(refineRoot(flows, lo: lo, hi: hi))
+        // Start at 10%, a typical project return, when the bracket holds it: one Halley step fewer on
+        // average than the bracket's midpoint (measured on random conventional flows).
+        return .unique(refineRoot(flows, lo: lo, hi: hi, valueAtLo: valueLo, start: lo < 0.1 && 0.1 < hi ? 0.1 : nil))
     }
 
     // A coarse grid of 230 cells over ln(1+r); a cell is scanned at the fine resolution (8 steps)
@@ -128,13 +133,6 @@ where C.Element == Double, C.Index == Int {
     return acc
 }
 
-@inlinable
-func npvSign<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
-where C.Element == Double, C.Index == Int {
-    let v = npvAt(flows, rate: rate)
-    return v > 0 ? 1 : (v < 0 ? -1 : 0)
-}
-
 /// The NPV at `rate` and the sign-carrying slope dP/dx of the polynomial in x = 1/(1+rate)
 /// (dNPV/drate = -x² dP/dx, so the two change sign together), by one Horner pass.
 @inlinable
@@ -169,14 +167,19 @@ where C.Element == Double, C.Index == Int {
     return (p, -dp * x2, 2 * ddp * x2 * x2 + 2 * dp * x2 * x)
 }
 
-/// Halley steps (cubic convergence: about three from a 10% guess) kept inside a shrinking
-/// sign-change bracket, with bisection as the fallback.
+/// Halley steps (cubic convergence: about four from a 10% start on typical project flows) kept
+/// inside a shrinking sign-change bracket, with bisection as the fallback.
+///
+/// - Parameters:
+///   - valueAtLo: the NPV at `lo`, if the caller has it.
+///   - start: the first iterate (default: the bracket's midpoint).
 @usableFromInline
-func refineRoot<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double) -> Double
+func refineRoot<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double,
+                                           valueAtLo: Double? = nil, start: Double? = nil) -> Double
 where C.Element == Double, C.Index == Int {
     var lo = loIn, hi = hiIn
-    var fLo = npvAt(flows, rate: lo)
-    var r = 0.5 * (lo + hi)
+    var fLo = valueAtLo ?? npvAt(flows, rate: lo)
+    var r = start ?? 0.5 * (lo + hi)
     for _ in 0..<200 {
         let (f, d1, d2) = npvAndDerivativesAt(flows, rate: r)
         if f == 0 { return r }
