@@ -25,6 +25,17 @@ struct AnalysisReportTests {
         let study = packageRootURL.appendingPathComponent("Scenarios/study-hydrogen-siting.yaml").path
         let result = SteppeCommand.run(["compare", study, "--paths", "128", "--report", html])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("ranked by P50"))
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.contains("ranked by P50") && !text.contains("DDSketch"))
+    }
+
+    @Test("A zone comparison beyond its exact-quantile limit says that its percentiles are sketch estimates")
+    func compareReportSketched() throws {
+        let folder = URL(fileURLWithPath: try temporaryFile(named: "x", "")).deletingLastPathComponent()
+        let html = folder.appendingPathComponent("compare.html").path
+        let study = packageRootURL.appendingPathComponent("Scenarios/study-hydrogen-siting.yaml").path
+        let result = SteppeCommand.run(["compare", study, "--paths", "128", "--exact-limit", "100", "--report", html])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("Percentiles are DDSketch estimates"))
     }
 }

@@ -24,7 +24,8 @@ extension ReportBuilder {
         ])
     }
 
-    func zoneComparison(_ zones: [JSONValue]) -> ReportSection {
+    /// - Parameter sketched: whether P10/P50/P90 are DDSketch estimates (a comparison beyond its exact-quantile limit).
+    func zoneComparison(_ zones: [JSONValue], sketched: Bool = false) -> ReportSection {
         var ranges: [ReportChart.Range] = []
         var rows: [[ReportCell]] = []
         for z in zones {
@@ -45,7 +46,8 @@ extension ReportBuilder {
         return ReportSection(id: "zones", title: "Zone comparison", blocks: ranges.isEmpty ? [] : [
             .chart(ReportChart(id: "zones", title: "Equity NPV by zone: P10–P90 intervals, ranked by P50",
                                xLabel: "equity NPV (\(unit.label))", yLabel: "zone",
-                               caption: "Bars span P10 to P90 of the equity NPV in each zone; the black mark is P50. Deterministic comparisons show a single mark.",
+                               caption: "Bars span P10 to P90 of the equity NPV in each zone; the black mark is P50. Deterministic comparisons show a single mark."
+                                   + (sketched ? " Percentiles are DDSketch estimates (relative error at most \(QuantileSketch.relativeAccuracy))." : ""),
                                kind: .ranges(rows: order.map { ranges[$0] }, reference: nil))),
             .table(ReportTable(id: "zones", caption: "Equity NPV by zone (\(unit.label)), equity IRR P50 (%) and probability of loss",
                                columns: ["zone", "P10", "P50", "P90", "equity IRR P50", "probability of loss"], rows: order.map { rows[$0] })),

@@ -75,7 +75,7 @@ extension ReportDocument {
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
             subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"
         }
-        if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones)) }
+        if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones, sketched: json["quantiles"]?.string == "sketch")) }
         if let tornado = json["tornado"]?.array {
             let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
                 ?? json["metrics"]?["equityNPV"]?.number
