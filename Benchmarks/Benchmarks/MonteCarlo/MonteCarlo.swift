@@ -28,4 +28,18 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(study.runner.run(threads: threads).completedPaths)
         }
     }
+
+    // The floor: the same model as one hand-fused loop per path (see FusedReferenceKernel.swift).
+    Benchmark("Reference model, hand-fused kernel (floor), 1 thread") { benchmark in
+        let stream = RandomStream(seed: 1)
+        let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: 7)
+        defer { u.deallocate() }
+        var sum = 0.0
+        benchmark.startMeasurement()
+        for path in benchmark.scaledIterations {
+            let (npv, dscr, _) = FusedReferenceKernel.path(path, stream: stream, uniforms: u)
+            sum += npv + dscr
+        }
+        blackHole(sum)
+    }
 }
