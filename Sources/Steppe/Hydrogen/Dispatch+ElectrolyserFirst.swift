@@ -143,7 +143,7 @@ extension Dispatch {
         }
 
         /// `run` for a plant without battery and hydrogen buffer, when `isElementwise`: the
-        /// same hour rules, four hours at a time without branches, each sum kept in four lanes
+        /// same hour rules, two hours at a time without branches, each sum kept in four lanes
         /// (so the year's sums differ from `run`'s in rounding only). The stack clock is advanced
         /// once, by the year's operating hours.
         @inline(__always)
@@ -155,11 +155,10 @@ extension Dispatch {
             let wind = L(repeating: windMW), solar = L(repeating: solarMW)
             let full = L(repeating: pMax), minimum = L(repeating: pMin)
             let perMWh = L(repeating: kgPerMWh), maxPrice = L(repeating: maxImportPrice)
-            // The buffer-less cap is `pMax` in every hour.
-            let alwaysOff = pMax < pMin
-            var available = zero, fromRenewables = zero, imports = zero, importCost = zero
-            var produced = zero, operating = zero
-            for h in stride(from: 0, to: ResourceProfile.hoursPerYear, by: L.scalarCount) {
+            // The buffer-less cap is `pMax` in every hour: below the minimum load, always off.
+            let alwaysOff = L(repeating: pMax < pMin ? 1 : 0) .== one
+            typealias Sums = ElementwiseSums
+            @inline(__always) func hours(_ h: Int, _ sum: inout Sums) {
                 let g = wind * L(b.wind, hour: h) + solar * L(b.solar, hour: h)
                 var direct = L.min(g, full)
                 var imported = zero
@@ -171,10 +170,9 @@ extension Dispatch {
                     }
                 }
                 // As in `run`: off below the minimum load unless an import tops the load up.
-                let off = Imports.isOn ? (.!(imported .> 0) .& (direct .< minimum)) : (direct .< minimum)
+                let off = alwaysOff .| (Imports.isOn ? (.!(imported .> 0) .& (direct .< minimum)) : (direct .< minimum))
                 direct.replace(with: 0, where: off)
                 if Imports.isOn { imported.replace(with: 0, where: off) }
-                if alwaysOff { direct = zero; imported = zero }
                 let rest = g - direct
                 let load = Imports.isOn ? direct + imported : direct
                 let kg = load * perMWh
@@ -184,22 +182,34 @@ extension Dispatch {
                     zero.store(b.batteryDischarge, hour: h); zero.store(b.batteryCharge, hour: h)
                     imported.store(b.gridImport, hour: h); kg.store(b.hydrogen, hour: h)
                 }
-                available += g
-                fromRenewables += direct
-                if Imports.isOn { imports += imported; importCost += imported * 1000 * L(b.importPrice, hour: h) }
-                produced += kg
-                operating += one.replacing(with: 0, where: .!(load .> 0))
+                sum.available += g
+                sum.fromRenewables += direct
+                if Imports.isOn { sum.imports += imported; sum.importCost += imported * 1000 * L(b.importPrice, hour: h) }
+                sum.produced += kg
+                sum.operating += one.replacing(with: 0, where: .!(load .> 0))
             }
-            let hours = operating.total
+            // Two sets of lanes, so that each addition waits for the one before last.
+            var even = Sums(), odd = Sums()
+            for h in stride(from: 0, to: ResourceProfile.hoursPerYear, by: 2 * L.scalarCount) {
+                hours(h, &even)
+                hours(h + L.scalarCount, &odd)
+            }
+            let operating = (even.operating + odd.operating).total, produced = (even.produced + odd.produced).total
             var replacements = 0
-            Self.advanceStack(&state.stackHours, operatingHours: Int(hours), life: stackLife, replacements: &replacements)
-            year.availableGeneration += available.total
-            year.electrolyserFromRenewables += fromRenewables.total
-            year.gridImport += imports.total; year.importCost += importCost.total
-            year.hydrogenProduced += produced.total
-            year.hydrogenDelivered += produced.total
-            year.electrolyserOperatingHours += hours
+            Self.advanceStack(&state.stackHours, operatingHours: Int(operating), life: stackLife, replacements: &replacements)
+            year.availableGeneration += (even.available + odd.available).total
+            year.electrolyserFromRenewables += (even.fromRenewables + odd.fromRenewables).total
+            year.gridImport += (even.imports + odd.imports).total; year.importCost += (even.importCost + odd.importCost).total
+            year.hydrogenProduced += produced
+            year.hydrogenDelivered += produced
+            year.electrolyserOperatingHours += operating
             year.stackReplacements += replacements
+        }
+
+        /// The running sums of `runElementwise`, per lane.
+        struct ElementwiseSums {
+            var available = HourLanes(), fromRenewables = HourLanes(), imports = HourLanes(), importCost = HourLanes()
+            var produced = HourLanes(), operating = HourLanes()
         }
 
         /// Advances the stack clock `stackHours` by `operatingHours` hours as `run` does hour by

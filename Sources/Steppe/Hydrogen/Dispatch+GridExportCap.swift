@@ -36,18 +36,22 @@ extension Dispatch {
                                                   enforced: Bool, year: inout DispatchYear, _: Trace.Type) {
         let levels = levelPrice.count   // level `levels` holds the hours at or below zero price
         let budget = c >= 1 ? Double.infinity : c / (1 - c) * year.selfConsumption
-        var exportableLanes = HourLanes(), otherLanes = HourLanes(), valueLanes = HourLanes()
-        for h in stride(from: 0, to: ResourceProfile.hoursPerYear, by: HourLanes.scalarCount) {
+        @inline(__always) func hours(_ h: Int, _ sum: inout ExportSums) {
             let surplus = HourLanes(b.surplus, hour: h)
             let exportable = surplus * HourLanes(b.exportable, hour: h)
-            exportableLanes += exportable
-            otherLanes += surplus - exportable
-            valueLanes += surplus * HourLanes(b.positivePrice, hour: h)
+            sum.exportable += exportable
+            sum.other += surplus - exportable
+            sum.value += surplus * HourLanes(b.positivePrice, hour: h)
         }
-        let exportable = exportableLanes.total, neverExported = otherLanes.total
+        var even = ExportSums(), odd = ExportSums()   // two sets of lanes: each addition waits for the one before last
+        for h in stride(from: 0, to: ResourceProfile.hoursPerYear, by: 2 * HourLanes.scalarCount) {
+            hours(h, &even)
+            hours(h + HourLanes.scalarCount, &odd)
+        }
+        let exportable = (even.exportable + odd.exportable).total, neverExported = (even.other + odd.other).total
         // Levels below `marginal` are exported in full, `partial` MWh of the marginal one.
         var marginal = levels, partial = 0.0
-        var exported = exportable, curtailed = neverExported, revenue = valueLanes.total * 1000
+        var exported = exportable, curtailed = neverExported, revenue = (even.value + odd.value).total * 1000
         if enforced, !(exportable <= budget) {
             var left = budget
             exported = 0; revenue = 0
@@ -89,6 +93,10 @@ extension Dispatch {
         year.exportShare = year.generation > 0 ? exported / year.generation : 0
         year.compliant = exported <= c * year.generation + 1e-9 * max(1, year.generation)
     }
+
+    /// The running sums of `allocateExport`'s pass over the hours, per lane: exportable surplus,
+    /// the rest, and the exportable surplus times its price.
+    struct ExportSums { var exportable = HourLanes(), other = HourLanes(), value = HourLanes() }
 
     /// The surplus of the hours of export price `level`, gathered in hour order (two partial sums).
     @inline(__always)

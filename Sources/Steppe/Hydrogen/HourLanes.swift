@@ -1,18 +1,18 @@
-/// Four hours at a time, for the hourly passes that have no state from one hour to the next:
-/// loads, stores and `Swift.min`/`max` semantics on `SIMD4<Double>`, so that such a pass keeps
-/// four partial sums per quantity (and the compiler uses vector instructions) instead of one
+/// Two hours at a time, for the hourly passes that have no state from one hour to the next:
+/// loads, stores and `Swift.min`/`max` semantics on `SIMD2<Double>`, so that such a pass keeps
+/// two partial sums per quantity (and the compiler uses vector instructions) instead of one
 /// chain of additions through the year.
-typealias HourLanes = SIMD4<Double>
+typealias HourLanes = SIMD2<Double>
 
-extension SIMD4 where Scalar == Double {
+extension SIMD2 where Scalar == Double {
     @inline(__always)
     init(_ p: UnsafePointer<Double>, hour h: Int) {
-        self = UnsafeRawPointer(p + h).loadUnaligned(as: SIMD4<Double>.self)
+        self = UnsafeRawPointer(p + h).loadUnaligned(as: SIMD2<Double>.self)
     }
 
     @inline(__always)
     func store(_ p: UnsafeMutablePointer<Double>, hour h: Int) {
-        UnsafeMutableRawPointer(p + h).storeBytes(of: self, as: SIMD4<Double>.self)
+        UnsafeMutableRawPointer(p + h).storeBytes(of: self, as: SIMD2<Double>.self)
     }
 
     /// `Swift.min` per lane: `b < a ? b : a`.
@@ -23,7 +23,7 @@ extension SIMD4 where Scalar == Double {
     @inline(__always)
     static func max(_ a: Self, _ b: Self) -> Self { a.replacing(with: b, where: b .> a) }
 
-    /// The four partial sums added up (lanes 0 + 1 and 2 + 3 first).
+    /// The partial sums added up.
     @inline(__always)
-    var total: Double { (self[0] + self[1]) + (self[2] + self[3]) }
+    var total: Double { self[0] + self[1] }
 }
