@@ -56,8 +56,8 @@ public struct Dispatch: Sendable {
     public var recordsHours = true
     /// Export price levels, found once because prices are fixed (see `allocateExport`).
     let _levels: ExportPriceLevels
-    /// Scratch for `run` without the hourly trace: each hour's surplus, for the export cap.
-    var _surplusScratch: [Double]
+    /// Scratch for `run`: surplus of the year per price level.
+    var _levelSurplus: [Double]
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
     public init(plant: HydrogenPlant, exportPrice: [Double], importPrice: [Double]) {
@@ -71,7 +71,7 @@ public struct Dispatch: Sendable {
         generation = zeros; electrolyserFromRenewables = zeros; batteryCharge = zeros; batteryDischarge = zeros
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
         _levels = ExportPriceLevels(exportPrice)
-        _surplusScratch = zeros
+        _levelSurplus = [Double](repeating: 0, count: _levels.price.count + 1)
     }
 
     /// Dispatches one year of `profile`, with wind and solar output scaled by
@@ -106,11 +106,8 @@ public struct Dispatch: Sendable {
         var state = self.state
         let levelPrice = _levels.price, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
         withHourlyBuffers(profile) { buffers in
-            if !B.isOn, !S.isOn, pass.isElementwise(stackHours: state.stackHours) {
-                pass.runElementwise(buffers, state: &state, year: &year, i, t)
-            } else {
-                pass.run(buffers, state: &state, year: &year, b, s, i, t)
-            }
+            buffers.levelSurplus.update(repeating: 0, count: levelPrice.count + 1)
+            pass.run(buffers, state: &state, year: &year, b, s, i, t)
             year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
             Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year, t)
         }

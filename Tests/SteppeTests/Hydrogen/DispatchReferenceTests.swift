@@ -3,10 +3,10 @@ import Testing
 @testable import Steppe
 
 /// `Dispatch` against a straightforward reference: the hour rules of its documentation, one
-/// hour after the other with one running sum per quantity and the export walk in price order.
-/// The dispatch sums in lanes and per price level, runs hours without battery and buffer four
-/// at a time and advances the stack clock in jumps, so totals agree to rounding and every
-/// count (operating hours, replacements, stack hours) exactly.
+/// hour after the other with one running sum per quantity, the battery's divisions by √η, and
+/// the export walk in price order. The dispatch sums export per price level and multiplies by
+/// 1/√η, so totals agree to rounding and every count (operating hours, replacements, stack
+/// hours) exactly.
 @Suite("Dispatch against a reference loop")
 struct DispatchReferenceTests {
     static let n = ResourceProfile.hoursPerYear
@@ -122,24 +122,6 @@ struct DispatchReferenceTests {
                 #expect(Self.close(year.unmetHydrogenDemand, expected.unmetHydrogenDemand, scale: kg), "seed \(seed)")
                 state = d.state   // carry the dispatch's own state, so rounding does not accumulate across years
             }
-        }
-    }
-
-    @Test("The stack clock in jumps equals hour-by-hour counting, for any whole starting count and life")
-    func stackJumps() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix64(seed: UInt64(seed))
-            let start = Double(rng.next() % 12_000)
-            let life: Double = [.infinity, .nan, 0, 1, 0.5, Double(rng.next() % 10_000), 1 + 9000 * rng.nextUnit()][Int(rng.next() % 7)]
-            let hours = Int(rng.next() % 8761)
-            var jumped = start, jumps = 0
-            Dispatch.ElectrolyserFirst.advanceStack(&jumped, operatingHours: hours, life: life, replacements: &jumps)
-            var counted = start, counts = 0
-            for _ in 0..<hours {
-                counted += 1
-                if counted >= life { counted = 0; counts += 1 }
-            }
-            #expect(jumped == counted && jumps == counts, "start \(start), life \(life), hours \(hours)")
         }
     }
 }
