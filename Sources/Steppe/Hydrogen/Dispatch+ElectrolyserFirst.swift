@@ -20,8 +20,9 @@ extension Dispatch {
         /// Stack life in operating hours (infinity: never replaced).
         let stackLife: Double
         let batteryPower, batteryEnergy: Double
-        /// One-way efficiency √η.
-        let leg: Double
+        /// One-way efficiency √η; 1/√η, what a unit of free store space takes in charge; and what
+        /// a unit of discharge draws from the store: 1/√η (0 if η is 0). Multiplied, not divided, per hour.
+        let leg, chargePerStored, drawPerDischarge: Double
         let storageCapacity, offtake: Double
         /// Grid import: at minimum load (`keepsMinimumLoad`) or up to full load below `maxImportPrice`.
         let keepsMinimumLoad: Bool
@@ -38,6 +39,7 @@ extension Dispatch {
             stackLife = elz.stackLifeHours ?? .infinity
             batteryPower = plant.battery?.powerMW ?? 0; batteryEnergy = plant.battery?.energyMWh ?? 0
             leg = (plant.battery?.roundTripEfficiency ?? 1).squareRoot()
+            chargePerStored = 1 / leg; drawPerDischarge = leg > 0 ? 1 / leg : 0
             storageCapacity = plant.hydrogenStorage?.capacityKg ?? 0; offtake = plant.hydrogenStorage?.offtakeKgPerHour ?? 0
             switch plant.gridImport.rule {
             case .none, .keepMinimumLoad: keepsMinimumLoad = true; maxImportPrice = -.infinity
@@ -89,10 +91,10 @@ extension Dispatch {
                 var rest = g - direct
                 var charge = 0.0
                 if Battery.isOn, batteryPower > 0, rest > 0 {
-                    charge = max(0, min(rest, batteryPower, (batteryEnergy - s.batteryEnergy) / leg))
+                    charge = max(0, min(rest, batteryPower, (batteryEnergy - s.batteryEnergy) * chargePerStored))
                     rest -= charge
                 }
-                if Battery.isOn { s.batteryEnergy += charge * leg - (leg > 0 ? discharge / leg : 0) }
+                if Battery.isOn { s.batteryEnergy += charge * leg - discharge * drawPerDischarge }
                 let load = direct + discharge + imported
                 let kg = multipliesHydrogen ? load * kgPerMWh : load * 1000 / sec
                 if load > 0 {

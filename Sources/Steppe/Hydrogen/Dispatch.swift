@@ -19,8 +19,9 @@
 /// the buffers for inspection, unless `recordsHours` is off (a year's totals need no buffer).
 ///
 /// Results equal the plain hour-by-hour rules except for summation order (export totals are
-/// summed per price level) and, without degradation and buffer, hydrogen computed as load
-/// times a constant kg per MWh instead of a division per hour.
+/// summed per price level), without degradation and buffer, hydrogen computed as load
+/// times a constant kg per MWh instead of a division per hour, and the battery multiplied by
+/// 1/√η instead of divided by √η (ulp-level differences).
 public struct Dispatch: Sendable {
     /// State carried from one year to the next.
     public struct State: Sendable, Equatable {
