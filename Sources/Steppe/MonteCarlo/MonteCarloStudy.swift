@@ -60,7 +60,19 @@ public struct MonteCarloStudy: Sendable {
         var baseValues = [Double](repeating: 0, count: PathMetric.allCases.count)
         baseValues.withUnsafeMutableBufferPointer { PathMetric.compute(m, base, into: $0) }
         let baseCase: JSONValue = .object(PathMetric.allCases.map { ($0.name, baseValues[$0.rawValue].isFinite ? .number(baseValues[$0.rawValue]) : .null) })
-        let representative: [JSONValue] = summary.representativePaths().map { rep -> JSONValue in
+        var representatives = summary.representativePaths()
+        if state.values == nil {
+            // Sketched quantiles keep no path's value: the representatives are the paths nearest the
+            // sketch's percentiles among the first `representativeCandidates`, re-evaluated from their keys
+            // (so they depend on the seed and path count only, as the fan chart).
+            let count = min(state.identity.configuration.paths, Self.representativeCandidates)
+            let npv = (0..<count).map { path -> Double in
+                let ws = runner.evaluatePath(path)
+                return discountedSum(ws.equityCashFlow, m.equityDiscountFactors)
+            }
+            representatives = summary.representativePaths(among: npv, firstPath: 0)
+        }
+        let representative: [JSONValue] = representatives.map { rep -> JSONValue in
             let ws = runner.evaluatePath(rep.path)
             return .object([
                 ("percentile", .number(Double(rep.percentile))), ("path", .number(Double(rep.path))),
@@ -92,6 +104,8 @@ public struct MonteCarloStudy: Sendable {
 
     /// Paths re-evaluated for the fan chart.
     public static let fanPaths = 1000
+    /// Paths among which representatives are chosen when quantiles are sketched.
+    public static let representativeCandidates = 10_000
 
     /// Per-year percentiles (P10, P25, P50, P75, P90, exact, type 7) of the equity cash flow
     /// over paths 0..<`paths`: `{paths, years, p10, p25, p50, p75, p90}` (yuan).

@@ -64,9 +64,15 @@ public struct MonteCarloSummary: Sendable {
     /// The paths whose equity NPV is nearest the given percentiles (ties: lowest path index),
     /// available with exact quantiles only.
     public func representativePaths(percentiles: [Int] = [10, 50, 90]) -> [(percentile: Int, path: Int, equityNPV: Double)] {
-        guard let values = state.values?[PathMetric.equityNPV.rawValue],
-              let stats = statistics.first(where: { $0.metric == .equityNPV }), stats.count > 0 else { return [] }
-        let firstPath = state.ranges.first?.lowerBound ?? 0
+        guard let values = state.values?[PathMetric.equityNPV.rawValue] else { return [] }
+        return representativePaths(percentiles: percentiles, among: values, firstPath: state.ranges.first?.lowerBound ?? 0)
+    }
+
+    /// The paths among `values` (the equity NPVs of paths `firstPath`, `firstPath + 1`, ...) nearest
+    /// the run's percentiles of equity NPV (ties: lowest path index).
+    public func representativePaths(percentiles: [Int] = [10, 50, 90], among values: [Double],
+                                    firstPath: Int) -> [(percentile: Int, path: Int, equityNPV: Double)] {
+        guard let stats = statistics.first(where: { $0.metric == .equityNPV }), stats.count > 0 else { return [] }
         return percentiles.compactMap { p in
             guard let target = stats.percentiles.first(where: { $0.0 == p })?.1 else { return nil }
             var best = -1, distance = Double.infinity

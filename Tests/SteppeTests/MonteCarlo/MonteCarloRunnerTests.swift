@@ -134,4 +134,25 @@ struct MonteCarloRunnerTests {
             #expect(abs(rep.equityNPV - target) < 1000 * 6.7 * 0.5, "nearest path within half a price step")
         }
     }
+
+    @Test("With sketched quantiles the result still names representative paths: the nearest among the first paths, for any thread count")
+    func representativePathsWithSketch() throws {
+        let (scenario, text) = try ScenarioFile.loadWithText(path: packageRootURL.appendingPathComponent("Benchmarks/reference-model.yaml").path)
+        let config = MonteCarloConfiguration(paths: 3000, seed: 9, exactQuantileLimit: 0, metrics: [.equityNPV])
+        let study = try MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config)
+        let one = study.resultJSON(study.runner.run(threads: 1)), two = study.resultJSON(study.runner.run(threads: 2))
+        #expect(one.serialized() == two.serialized())
+        let reps = try #require(one["representativePaths"]?.array)
+        #expect(reps.compactMap { $0["percentile"]?.number } == [10, 50, 90])
+        let percentiles = try #require(one["metrics"]?["equityNPV"])
+        for rep in reps {
+            let path = Int(try #require(rep["path"]?.number)), npv = try #require(rep["equityNPV"]?.number)
+            let p = Int(try #require(rep["percentile"]?.number))
+            let ws = study.runner.evaluatePath(path)
+            #expect(discountedSum(ws.equityCashFlow, study.runner.model.equityDiscountFactors) == npv)
+            // 3000 paths of an NPV with sd 25 million: the nearest path lies well within 1 million of the percentile.
+            let target = try #require(percentiles["p\(p)"]?.number)
+            #expect(abs(npv - target) < 1e6, "P\(p): path \(path) at \(npv), percentile \(target)")
+        }
+    }
 }
