@@ -106,6 +106,19 @@ public struct StochasticModel: PathDrawer {
                     target = .capex(assetClass: c, year: (year ?? scenario.startYear) - model.startYear, amount: area * price)
                 } else { target = nil }
             case "land.annualRentPerMu": target = model.costLineIDs.firstIndex(of: Scenario.landLeaseCostID).map { .costPrice($0) }
+            // The hydrogen section's prices act on the lines it contributes. Scaling every hour's export
+            // price by one positive factor keeps the hours' price order, so the dispatch (which exports by
+            // rank) is unchanged and only the export revenue scales: the path equals a direct evaluation.
+            case "hydrogen.hydrogenSales.price": target = model.productIDs.firstIndex(of: "hydrogen").map { .productPrice($0) }
+            case "hydrogen.hydrogenSales.escalation": target = model.productIDs.firstIndex(of: "hydrogen").map { .productEscalation($0) }
+            case "hydrogen.gridExport.price":
+                target = model.productIDs.firstIndex(of: "grid-export").map { .productPrice($0) }
+                if !Self.staysPositive(input) {
+                    issues.append(ScenarioIssue(keyPath: input.keyPath, message:
+                        "the base value and every draw must be positive: the dispatch ranks hours by export price, and a price at or below zero changes which hours export (truncate the distribution above 0)"))
+                }
+            case "hydrogen.water.price": target = model.costLineIDs.firstIndex(of: "water").map { .costPrice($0) }
+            case "hydrogen.water.escalation": target = model.costLineIDs.firstIndex(of: "water").map { .costEscalation($0) }
             case "financing.loans[].rate": target = .loanRate(i[0])
             case "tax.citRate": target = .citRate
             default:
@@ -258,6 +271,16 @@ public struct StochasticModel: PathDrawer {
                 let year = yearsBeforeEvent(hazard: h, u: uniforms[d + 3])
                 if year < within { m.incentiveClawbackYear[i] = m.incentiveFirstYear[i] + year }
             }
+        }
+    }
+
+    /// Whether an input's base value and every value it can draw (every multiplier, for a per-year
+    /// multiplier) are positive; a process's multipliers always are.
+    static func staysPositive(_ input: UncertainInput) -> Bool {
+        switch input.law {
+        case .distribution(let d): return input.base > 0 && d.quantile(1e-300) > 0
+        case .perYearMultiplier(let d): return input.base > 0 && d.quantile(1e-300) > 0
+        case .process: return input.base > 0
         }
     }
 

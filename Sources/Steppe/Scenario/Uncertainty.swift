@@ -31,6 +31,9 @@ public struct UncertainInput: Sendable {
         "financing.loans[].rate", "tax.citRate",
         "incentives[].share", "incentives[].amount", "incentives[].amountPerUnit", "incentives[].amountPerYear",
         "incentives[].rateReduction", "incentives[].amountPerPersonYear", "incentives[].discountPerUnit",
+        // The hydrogen section's prices (the dispatch does not depend on them; see docs/hydrogen.md).
+        "hydrogen.hydrogenSales.price", "hydrogen.hydrogenSales.escalation", "hydrogen.gridExport.price",
+        "hydrogen.water.price", "hydrogen.water.escalation",
     ]
 
     /// `products[2].price` -> `products[].price`.

@@ -151,4 +151,56 @@ struct HydrogenModuleTests {
         let error = #expect(throws: ScenarioErrors.self) { try scenario(text) }
         #expect(error?.description.contains("products: the hydrogen section supplies the product 'hydrogen'") == true)
     }
+
+    /// The small scenario with the hydrogen section's prices replaced (`extra` lines still appended).
+    static func yaml(exportPrice: String, hydrogenPrice: String) -> String {
+        yaml().replacingOccurrences(of: "gridExport: {price: 0.25,", with: "gridExport: {price: \(exportPrice),")
+            .replacingOccurrences(of: "hydrogenSales: {price: 20}", with: "hydrogenSales: {price: \(hydrogenPrice)}")
+    }
+
+    /// The pro forma of the path whose uniforms are all `u`.
+    static func path(_ yaml: String, u: Double) throws -> (model: CompiledModel, workspace: Workspace) {
+        let s = try scenario(yaml)
+        var model = try s.compile()
+        let drawer = try StochasticModel(scenario: s, model: model)
+        var uniforms = [Double](repeating: u, count: drawer.dimension)
+        uniforms.withUnsafeMutableBufferPointer { drawer.apply($0, to: &model) }
+        var ws = Workspace(for: model)
+        ProFormaEngine.run(model, &ws)
+        return (model, ws)
+    }
+
+    @Test("A drawn export or hydrogen price gives the pro forma of a direct evaluation at that price")
+    func drawnPricesEqualDirectEvaluation() throws {
+        // Symmetric triangular distributions: the median draw (u = 0.5) is their mode, up to rounding.
+        let exportLaw = "{distribution: triangular, min: 0.28, mode: 0.30, max: 0.32, base: 0.25}"
+        let hydrogenLaw = "{distribution: triangular, min: 17, mode: 18, max: 19, base: 20}"
+        let drawn = try Self.path(Self.yaml(exportPrice: exportLaw, hydrogenPrice: hydrogenLaw), u: 0.5)
+        let exportDraw = Distribution.triangular(min: 0.28, mode: 0.30, max: 0.32).quantile(0.5)
+        let hydrogenDraw = Distribution.triangular(min: 17, mode: 18, max: 19).quantile(0.5)
+        let direct = try evaluate(Self.yaml(exportPrice: "\(exportDraw)", hydrogenPrice: "\(hydrogenDraw)"))
+        let exportRow = try #require(direct.model.productIDs.firstIndex(of: "grid-export"))
+        #expect(drawn.model.productIDs == direct.model.productIDs)
+        for t in 0..<direct.years.count {
+            for p in [0, exportRow] {
+                let a = drawn.workspace.revenueByProduct[p, t], b = direct.model.quantity[p, t] * direct.model.price[p, t]
+                #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(direct.model.productIDs[p]) year \(t): \(a) vs \(b)")
+            }
+            #expect(abs(drawn.workspace.equityCashFlow[t] - direct.years[t].equityCashFlow) <= 1e-6 * max(1, abs(direct.years[t].equityCashFlow)))
+        }
+        #expect(drawn.workspace.revenue.reduce(0, +) > 0)
+    }
+
+    @Test("An export price distribution that can draw zero or less is refused, naming the key")
+    func exportPriceMustStayPositive() throws {
+        let s = try scenario(Self.yaml(exportPrice: "{distribution: normal, mean: 0.25, sd: 0.05}", hydrogenPrice: "20"))
+        let model = try s.compile()
+        #expect {
+            _ = try StochasticModel(scenario: s, model: model)
+        } throws: { error in
+            "\(error)".contains("hydrogen.gridExport.price: the base value and every draw must be positive")
+        }
+        let truncated = try scenario(Self.yaml(exportPrice: "{distribution: normal, mean: 0.25, sd: 0.05, truncate: [0.01, 1]}", hydrogenPrice: "20"))
+        _ = try StochasticModel(scenario: truncated, model: try truncated.compile())
+    }
 }
