@@ -28,8 +28,8 @@ public struct StochasticModel: PathDrawer {
         var law: UncertainInput.Law
         var firstDimension: Int
     }
-    /// What `apply` reads of an input on every path: no strings and no indirect enums, so a
-    /// path copies nothing reference-counted.
+    /// What `apply` reads of an input on every path: no key-path string, and the distribution as a
+    /// `PreparedQuantile`, whose common shapes are plain numbers read without reference counting.
     struct Draw: Sendable {
         enum Kind: Sendable { case value, perYearMultiplier, process(PriceProcess) }
         var target: Target
