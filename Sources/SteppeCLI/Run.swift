@@ -243,11 +243,12 @@ extension SteppeCommand {
                 study = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: merged.identity.configuration)
             } catch { return .failure(error) }
             // The shards recorded their base case; the scenario read with this catalogue must give the same
-            // one, else the catalogue differs from theirs (e.g. run with --catalogue, merged without).
+            // one, else the catalogue differs from theirs (e.g. run with --catalogue, merged without) or the
+            // steppe version computes it differently.
             let recorded = merged.identity.shift, here = study.runner.identity.shift
             if let k = recorded.indices.first(where: { recorded[$0].bitPattern != here[$0].bitPattern }) {
                 return CommandResult(status: 1, standardError:
-                    "\(files[0]): the embedded scenario read with this catalogue gives base-case \(PathMetric.allCases[k].name) \(here[k]), the shards ran with \(recorded[k]); merge with the catalogue the shards used (--catalogue DIR or $STEPPE_CATALOGUE)\n")
+                    "\(files[0]): the embedded scenario read with this catalogue gives base-case \(PathMetric.allCases[k].name) \(here[k]), the shards ran with \(recorded[k]); merge with the catalogue the shards used (--catalogue DIR or $STEPPE_CATALOGUE) and the same steppe version\n")
             }
             return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force, stderr: "")
         }
