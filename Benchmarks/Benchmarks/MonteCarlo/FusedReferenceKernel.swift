@@ -7,7 +7,9 @@ import Steppe
 /// engine so that their ratio is meaningful. See Benchmarks/README.md.
 enum FusedReferenceKernel {
     static let capexPerKW = Distribution.triangular(min: 800, mode: 1000, max: 1300)
-    static let capacityFactor = Distribution.truncated(.normal(mean: 0.35, sd: 0.03), lower: 0.2, upper: 0.5)
+    /// Normal(0.35, 0.03) truncated to [0.2, 0.5]: u maps into [F(0.2), F(0.5)], computed once.
+    static let capacityFactorCDF = (low: Distribution.normal(mean: 0.35, sd: 0.03).cdf(0.2),
+                                    high: Distribution.normal(mean: 0.35, sd: 0.03).cdf(0.5))
     static let price0 = Distribution.lognormal(mu: log(0.04), sigma: 0.15)
     static let escalation = Distribution.uniform(min: 0, max: 0.03)
     static let degradation = Distribution.uniform(min: 0.003, max: 0.007)
@@ -18,7 +20,9 @@ enum FusedReferenceKernel {
     @inline(never)
     static func path(_ path: Int, stream: RandomStream, uniforms u: UnsafeMutableBufferPointer<Double>) -> (Double, Double, Double) {
         stream.fill(path: UInt64(path), into: u)
-        let capex = 100_000 * capexPerKW.quantile(u[0]), cf = capacityFactor.quantile(u[1])
+        let (low, high) = capacityFactorCDF
+        let cf = min(max(0.35 + 0.03 * StandardNormal.quantile(low + u[1] * (high - low)), 0.2), 0.5)
+        let capex = 100_000 * capexPerKW.quantile(u[0])
         var price = price0.quantile(u[2])
         let esc = escalation.quantile(u[3]), deg = degradation.quantile(u[4])
         var opex = 100_000 * opexPerKW.quantile(u[5])
