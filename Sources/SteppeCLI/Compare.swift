@@ -43,12 +43,16 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Up to this many paths, P10/P50/P90 are exact and every path's values are kept (8 bytes x 7 metrics x zones per path); beyond, a quantile sketch (relative error <= 0.1%) and memory stays flat.", valueName: "paths"))
         var exactLimit = 1_000_000
 
+        @Option(help: "Refuse to start a comparison whose estimated memory exceeds this many MB.")
+        var maxMemory = 4096
+
         @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
             if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
             if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
             if exactLimit < 0 { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
+            if maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 MB (got \(maxMemory)).") }
             if let metric, PathMetric.named(metric) == nil {
                 throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
             }
@@ -110,6 +114,14 @@ extension SteppeCommand {
                 let config = MonteCarloConfiguration(paths: paths ?? study?.paths ?? 2000, seed: seed ?? study?.seed ?? 1,
                                                      sampler: samplerChoice, exactQuantileLimit: exactLimit,
                                                      hurdleRate: hurdle ?? study?.hurdle)
+                // Exact quantiles keep every path's 7 metrics in every zone: the run's estimate with 7 x zones metrics.
+                let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: config.paths, exactQuantileLimit: exactLimit,
+                                                                      metrics: PathMetric.allCases.count * scenarios.count,
+                                                                      threads: threads, shards: 1)
+                if needed > maxMemory {
+                    return CommandResult(status: 1, standardError:
+                        "\(file): this comparison needs about \(needed) MB, more than --max-memory \(maxMemory); lower --exact-limit (quantiles from a sketch, memory flat) or raise --max-memory\n")
+                }
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""
