@@ -92,14 +92,7 @@ public struct SiteComparison: Sendable {
         let workers = max(1, min(threads, chunkCount))
         let sites = self.sites, draws = self.draws
         // Base-case values: the shifts of the streamed sums.
-        var shift = [Double](repeating: 0, count: siteCount * metricCount)
-        for s in 0..<siteCount {
-            var ws = Workspace(for: sites[s].model)
-            ProFormaEngine.run(sites[s].model, &ws)
-            var base = [Double](repeating: 0, count: metricCount)
-            base.withUnsafeMutableBufferPointer { PathMetric.compute(sites[s].model, ws, into: $0) }
-            for k in 0..<metricCount { shift[s * metricCount + k] = base[k].isFinite ? base[k] : 0 }
-        }
+        let shift = sites.flatMap { PathMetric.baseCase($0.model).map { $0.isFinite ? $0 : 0 } }
         let hurdles = sites.indices.map { configuration.hurdleRate ?? sites[$0].model.equityRate }
         let states = SharedResults<SiteComparisonState>(count: workers)
         let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
@@ -135,17 +128,6 @@ public struct SiteComparison: Sendable {
         var merged = initial
         for w in 0..<workers { merged.merge(states[w]!) }
         return SiteComparisonResult(comparison: self, state: merged, values: exact ? values.array : nil)
-    }
-}
-
-/// One slot per worker, each written by its worker only and read after all have finished.
-final class SharedResults<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    subscript(i: Int) -> Value? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
-        set { lock.lock(); slots[i] = newValue; lock.unlock() }
     }
 }
 

@@ -19,10 +19,7 @@ public struct MonteCarloRunner: Sendable {
     public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any PathSampler,
                 configuration: MonteCarloConfiguration, scenarioText: String) {
         self.model = model; self.drawer = drawer; self.uniforms = uniforms
-        var ws = Workspace(for: model)
-        ProFormaEngine.run(model, &ws)
-        var base = [Double](repeating: 0, count: PathMetric.allCases.count)
-        base.withUnsafeMutableBufferPointer { PathMetric.compute(model, ws, into: $0) }
+        let base = PathMetric.baseCase(model)
         identity = RunState.Identity(
             scenarioName: model.name, scenarioFingerprint: fingerprint(scenarioText), configuration: configuration,
             shift: base.map { $0.isFinite ? $0 : 0 }, hurdleRate: configuration.hurdleRate ?? model.equityRate)
@@ -132,19 +129,18 @@ public struct MonteCarloRunner: Sendable {
     }
 }
 
-/// Buffers the workers share. Each worker writes only its own slots and the values of
-/// its own paths, so there are no data races; the lock guards the result slots and the
-/// progress counter.
+/// Buffers the workers share. Each worker writes only its own result slot and the values of
+/// its own paths, so there are no data races; the lock guards the progress counter.
 final class SharedRunBuffers: @unchecked Sendable {
     let values: UnsafeMutablePointer<Double>
     private let lock = NSLock()
-    private var results: [([MetricState], Int)?]
+    private let results: SharedResults<([MetricState], Int)>
     private var finished = 0
 
     init(values count: Int, workers: Int) {
         values = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
         values.initialize(repeating: .nan, count: max(count, 1))
-        results = Array(repeating: nil, count: workers)
+        results = SharedResults(count: workers)
     }
 
     deinit { values.deallocate() }
@@ -158,11 +154,8 @@ final class SharedRunBuffers: @unchecked Sendable {
     }
 
     func store(worker: Int, states: [MetricState], completed: Int) {
-        lock.lock(); results[worker] = (states, completed); lock.unlock()
+        results[worker] = (states, completed)
     }
 
-    func result(worker: Int) -> ([MetricState], Int) {
-        lock.lock(); defer { lock.unlock() }
-        return results[worker]!
-    }
+    func result(worker: Int) -> ([MetricState], Int) { results[worker]! }
 }

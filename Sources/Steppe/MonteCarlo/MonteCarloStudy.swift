@@ -55,10 +55,7 @@ public struct MonteCarloStudy: Sendable {
     public func resultJSON(_ state: RunState) -> JSONValue {
         let summary = MonteCarloSummary(state, thresholds: thresholds)
         let m = runner.model
-        var base = Workspace(for: m)
-        ProFormaEngine.run(m, &base)
-        var baseValues = [Double](repeating: 0, count: PathMetric.allCases.count)
-        baseValues.withUnsafeMutableBufferPointer { PathMetric.compute(m, base, into: $0) }
+        let baseValues = PathMetric.baseCase(m)
         let baseCase: JSONValue = .object(PathMetric.allCases.map { ($0.name, baseValues[$0.rawValue].isFinite ? .number(baseValues[$0.rawValue]) : .null) })
         var representatives = summary.representativePaths()
         if state.values == nil {

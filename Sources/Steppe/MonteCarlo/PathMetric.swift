@@ -17,6 +17,16 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Every metric of the model's base case (its deterministic pro forma), indexed by `rawValue`;
+    /// NaN where a metric is undefined.
+    public static func baseCase(_ m: CompiledModel) -> [Double] {
+        var ws = Workspace(for: m)
+        ProFormaEngine.run(m, &ws)
+        var values = [Double](repeating: .nan, count: allCases.count)
+        values.withUnsafeMutableBufferPointer { compute(m, ws, into: $0) }
+        return values
+    }
+
     /// Whether the metric reads the project cash flow (so the engine must compute the unlevered tax).
     public var needsProjectCashFlow: Bool {
         switch self {
