@@ -278,8 +278,7 @@ public struct StochasticModel: PathDrawer {
     /// multiplier) are positive; a process's multipliers always are.
     static func staysPositive(_ input: UncertainInput) -> Bool {
         switch input.law {
-        case .distribution(let d): return input.base > 0 && d.quantile(1e-300) > 0
-        case .perYearMultiplier(let d): return input.base > 0 && d.quantile(1e-300) > 0
+        case .distribution(let d), .perYearMultiplier(let d): return input.base > 0 && d.quantile(1e-300) > 0
         case .process: return input.base > 0
         }
     }
