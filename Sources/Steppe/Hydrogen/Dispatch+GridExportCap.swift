@@ -1,4 +1,4 @@
-// allocateExport(_:levelPrice:capShare:enforced:year:_:)
+// allocateExport(_:levelPrice:capShare:enforced:year:surplus:neverExported:levelSurplus:_:)
 //
 // The annual grid-export cap of grid-connected integrated wind/solar-to-hydrogen projects:
 // 年上网电量不超过项目年总发电量的 20%, checked each January for the year before
@@ -20,42 +20,54 @@ extension Dispatch {
     /// With zero generation, nothing is exported. With `enforced` false, every
     /// positive-price surplus is exported and the compliance flag reports the breach.
     ///
-    /// Pass 1 has summed the surplus per price level (`b.levelSurplus`, levels highest
-    /// first), so the marginal level is found from the top of those sums: levels above it
-    /// are exported in full, the marginal one in hour order until the budget is spent (which
-    /// is "equal prices: earlier hour first"), the levels below are curtailed. The year's
-    /// totals come from the level sums; the hours are filled only with the hourly trace.
+    /// Pass 1 gives the year's `surplus`, the part of it in hours never exported
+    /// (`neverExported`), and the surplus of each price level on demand (`levelSurplus`, levels
+    /// highest price first), so the marginal level is found from the top: levels above it are
+    /// exported in full, the marginal one in hour order until the budget is spent (which is
+    /// "equal prices: earlier hour first"), the levels below are curtailed and need not be
+    /// summed. With the cap binding, curtailment is the surplus less the export; otherwise it
+    /// is the never-exported surplus. The hours are filled only with the hourly trace.
     ///
-    /// - Complexity: O(*L*) for *L* distinct positive prices, plus O(*n*) with the trace.
+    /// - Complexity: O(*L*) calls of `levelSurplus` for *L* distinct positive prices, plus O(*n*) with the trace.
     @inline(__always)
     static func allocateExport<Trace: StaticFlag>(_ b: HourlyBuffers, levelPrice: [Double], capShare c: Double,
-                                                  enforced: Bool, year: inout DispatchYear, _: Trace.Type) {
+                                                  enforced: Bool, year: inout DispatchYear,
+                                                  surplus: Double, neverExported: Double,
+                                                  levelSurplus: (Int) -> Double, _: Trace.Type) {
         let levels = levelPrice.count   // level `levels` holds the hours at or below zero price
         let budget = c >= 1 ? Double.infinity : c / (1 - c) * year.selfConsumption
-        var exportable = 0.0
-        for k in 0..<levels { exportable += b.levelSurplus[k] }
+        let exportable = surplus - neverExported
         // Levels below `marginal` are exported in full, `partial` MWh of the marginal one.
         var marginal = levels, partial = 0.0
+        var exported = 0.0, curtailed = 0.0, revenue = 0.0
         if enforced, !(exportable <= budget) {
             var left = budget
             marginal = 0
-            while marginal < levels, b.levelSurplus[marginal] <= left {
-                left -= b.levelSurplus[marginal]
+            while marginal < levels {
+                // The last level's surplus is what the levels above left of the exportable:
+                // with a flat price, the year's only level is never summed hour by hour.
+                let s = marginal == levels - 1 ? max(0, exportable - exported) : levelSurplus(marginal)
+                if s > left { break }
+                left -= s
+                exported += s
+                revenue += s * 1000 * levelPrice[marginal]
                 marginal += 1
             }
-            partial = marginal < levels ? left : 0
+            if marginal < levels {
+                partial = left
+                exported += partial
+                revenue += partial * 1000 * levelPrice[marginal]
+            }
+            // Rounding of the sums must not make a sliver of negative curtailment.
+            curtailed = max(0, surplus - exported)
+        } else {
+            for k in 0..<levels {
+                let s = levelSurplus(k)
+                exported += s
+                revenue += s * 1000 * levelPrice[k]
+            }
+            curtailed = neverExported
         }
-        var exported = 0.0, curtailed = 0.0, revenue = 0.0
-        for k in 0..<marginal {
-            exported += b.levelSurplus[k]
-            revenue += b.levelSurplus[k] * 1000 * levelPrice[k]
-        }
-        if marginal < levels {
-            exported += partial
-            revenue += partial * 1000 * levelPrice[marginal]
-            curtailed += b.levelSurplus[marginal] - partial
-        }
-        for k in min(marginal + 1, levels)...levels { curtailed += b.levelSurplus[k] }
         if Trace.isOn {
             var left = partial
             for h in 0..<ResourceProfile.hoursPerYear {

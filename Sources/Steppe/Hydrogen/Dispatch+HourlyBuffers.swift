@@ -4,10 +4,15 @@ extension Dispatch {
     struct HourlyBuffers {
         let wind, solar, importPrice: UnsafePointer<Double>
         let level: UnsafePointer<Int32>
+        /// `ExportPriceLevels.hoursByLevel`.
+        let hoursByLevel: UnsafePointer<Int32>
         /// Surplus summed per export price level (`ExportPriceLevels`), plus the never-exported level.
         let levelSurplus: UnsafeMutablePointer<Double>
         let generation, electrolyserFromRenewables, batteryCharge, batteryDischarge, gridImport: UnsafeMutablePointer<Double>
         let surplus, export, curtailment, hydrogen: UnsafeMutablePointer<Double>
+        /// Scratch for a pass that stores every hour's surplus before summing it per level
+        /// (`surplus` itself when the trace is kept).
+        let surplusScratch: UnsafeMutablePointer<Double>
     }
 
     /// Calls `body` with pointers to `profile`, the prices and the hourly buffers.
@@ -20,26 +25,37 @@ extension Dispatch {
             profile.solar.withUnsafeBufferPointer { solar in
                 importPrice.withUnsafeBufferPointer { importPrice in
                     _levels.level.withUnsafeBufferPointer { level in
-                        _levelSurplus.withUnsafeMutableBufferPointer { levelSurplus in
-                            generation.withUnsafeMutableBufferPointer { generation in
-                                electrolyserFromRenewables.withUnsafeMutableBufferPointer { electrolyser in
-                                    batteryCharge.withUnsafeMutableBufferPointer { charge in
-                                        batteryDischarge.withUnsafeMutableBufferPointer { discharge in
-                                            gridImport.withUnsafeMutableBufferPointer { gridImport in
-                                                surplus.withUnsafeMutableBufferPointer { surplus in
-                                                    export.withUnsafeMutableBufferPointer { export in
-                                                        curtailment.withUnsafeMutableBufferPointer { curtailment in
-                                                            hydrogen.withUnsafeMutableBufferPointer { hydrogen in
-                                                                body(HourlyBuffers(
-                                                                    wind: wind.baseAddress!, solar: solar.baseAddress!,
-                                                                    importPrice: importPrice.baseAddress!, level: level.baseAddress!,
-                                                                    levelSurplus: levelSurplus.baseAddress!,
-                                                                    generation: generation.baseAddress!,
-                                                                    electrolyserFromRenewables: electrolyser.baseAddress!,
-                                                                    batteryCharge: charge.baseAddress!, batteryDischarge: discharge.baseAddress!,
-                                                                    gridImport: gridImport.baseAddress!, surplus: surplus.baseAddress!,
-                                                                    export: export.baseAddress!, curtailment: curtailment.baseAddress!,
-                                                                    hydrogen: hydrogen.baseAddress!))
+                        _levels.hoursByLevel.withUnsafeBufferPointer { hoursByLevel in
+                            _levelSurplus.withUnsafeMutableBufferPointer { levelSurplus in
+                                generation.withUnsafeMutableBufferPointer { generation in
+                                    electrolyserFromRenewables.withUnsafeMutableBufferPointer { electrolyser in
+                                        batteryCharge.withUnsafeMutableBufferPointer { charge in
+                                            batteryDischarge.withUnsafeMutableBufferPointer { discharge in
+                                                gridImport.withUnsafeMutableBufferPointer { gridImport in
+                                                    surplus.withUnsafeMutableBufferPointer { surplus in
+                                                        export.withUnsafeMutableBufferPointer { export in
+                                                            curtailment.withUnsafeMutableBufferPointer { curtailment in
+                                                                hydrogen.withUnsafeMutableBufferPointer { hydrogen in
+                                                                    _surplusScratch.withUnsafeMutableBufferPointer { surplusScratch in
+                                                                        body(HourlyBuffers(
+                                                                            wind: wind.baseAddress!,
+                                                                            solar: solar.baseAddress!,
+                                                                            importPrice: importPrice.baseAddress!,
+                                                                            level: level.baseAddress!,
+                                                                            hoursByLevel: hoursByLevel.baseAddress!,
+                                                                            levelSurplus: levelSurplus.baseAddress!,
+                                                                            generation: generation.baseAddress!,
+                                                                            electrolyserFromRenewables: electrolyser.baseAddress!,
+                                                                            batteryCharge: charge.baseAddress!,
+                                                                            batteryDischarge: discharge.baseAddress!,
+                                                                            gridImport: gridImport.baseAddress!,
+                                                                            surplus: surplus.baseAddress!,
+                                                                            export: export.baseAddress!,
+                                                                            curtailment: curtailment.baseAddress!,
+                                                                            hydrogen: hydrogen.baseAddress!,
+                                                                            surplusScratch: surplusScratch.baseAddress!))
+                                                                    }
+                                                                }
                                                             }
                                                         }
                                                     }

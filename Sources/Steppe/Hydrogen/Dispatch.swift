@@ -6,7 +6,9 @@
 ///    electrolyser up to its capacity (less when a full hydrogen buffer limits it); a
 ///    battery covers shortfalls and absorbs surplus; grid import follows
 ///    `HydrogenPlant.GridImport.Rule`; below the minimum load the electrolyser is off.
-///    What is left in an hour is its *surplus*.
+///    What is left in an hour is its *surplus*. Without battery, buffer and degradation no
+///    hour depends on another, and `runIndependentHours` applies the same rules to two hours
+///    per SIMD register.
 /// 2. **Export cap** (`allocateExport`): the surplus of the most valuable hours is exported
 ///    within the year's budget, the rest curtailed.
 ///
@@ -19,7 +21,8 @@
 /// the buffers for inspection, unless `recordsHours` is off (a year's totals need no buffer).
 ///
 /// Results equal the plain hour-by-hour rules except for summation order (export totals are
-/// summed per price level), without degradation and buffer, hydrogen computed as load
+/// summed per price level; the independent-hours pass sums per SIMD lane, and its year's
+/// surplus is Σ generation − Σ electrolyser), without degradation and buffer, hydrogen computed as load
 /// times a constant kg per MWh instead of a division per hour, and the battery multiplied by
 /// 1/√η instead of divided by √η (ulp-level differences).
 public struct Dispatch: Sendable {
@@ -59,6 +62,9 @@ public struct Dispatch: Sendable {
     let _levels: ExportPriceLevels
     /// Scratch for `run`: surplus of the year per price level.
     var _levelSurplus: [Double]
+    /// Scratch for `run`: each hour's surplus, when the hours are dispatched independently
+    /// without the trace (see `ElectrolyserFirst.runIndependentHours`).
+    var _surplusScratch: [Double]
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
     public init(plant: HydrogenPlant, exportPrice: [Double], importPrice: [Double]) {
@@ -73,6 +79,7 @@ public struct Dispatch: Sendable {
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
         _levels = ExportPriceLevels(exportPrice)
         _levelSurplus = [Double](repeating: 0, count: _levels.price.count + 1)
+        _surplusScratch = zeros
     }
 
     /// Dispatches one year of `profile`, with wind and solar output scaled by
@@ -105,12 +112,31 @@ public struct Dispatch: Sendable {
     ) -> DispatchYear {
         var year = DispatchYear()
         var state = self.state
-        let levelPrice = _levels.price, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
+        let levelPrice = _levels.price, levelStart = _levels.levelStart, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
         withHourlyBuffers(profile) { buffers in
-            buffers.levelSurplus.update(repeating: 0, count: levelPrice.count + 1)
-            pass.run(buffers, state: &state, year: &year, b, s, i, t)
-            year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
-            Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year, t)
+            if !B.isOn, !S.isOn, !pass.degrading {
+                // Hours dispatched independently: each level's surplus is summed only if the
+                // export allocation asks for it (levels below the marginal one never are).
+                let total = pass.runIndependentHours(buffers, state: &state, year: &year, i, t)
+                year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
+                let rest = UnsafePointer(t.isOn ? buffers.surplus : buffers.surplusScratch)
+                let levelSurplus = { (k: Int) in
+                    Self.sum(rest, over: buffers.hoursByLevel + levelStart[k], count: levelStart[k + 1] - levelStart[k])
+                }
+                let neverExported = levelSurplus(levelPrice.count)
+                Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year,
+                                    surplus: total, neverExported: neverExported, levelSurplus: levelSurplus, t)
+            } else {
+                buffers.levelSurplus.update(repeating: 0, count: levelPrice.count + 1)
+                pass.run(buffers, state: &state, year: &year, b, s, i, t)
+                year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
+                var exportable = 0.0
+                for k in 0..<levelPrice.count { exportable += buffers.levelSurplus[k] }
+                let neverExported = buffers.levelSurplus[levelPrice.count]
+                Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year,
+                                    surplus: exportable + neverExported, neverExported: neverExported,
+                                    levelSurplus: { buffers.levelSurplus[$0] }, t)
+            }
         }
         self.state = state
         return year

@@ -10,6 +10,12 @@ struct ExportPriceLevels: Sendable {
     let level: [Int32]
     /// The distinct positive prices, highest first.
     let price: [Double]
+    /// Every hour, ordered by level and, within a level, by hour: the hours of level `k` are
+    /// `hoursByLevel[levelStart[k]..<levelStart[k + 1]]` (`levelStart` has `price.count + 2` entries).
+    /// Lets a pass that computes every hour's surplus first sum it per level without a
+    /// read-modify-write per hour.
+    let hoursByLevel: [Int32]
+    let levelStart: [Int]
 
     /// The curtailed-only level: hours at or below zero price.
     var neverExported: Int { price.count }
@@ -24,5 +30,14 @@ struct ExportPriceLevels: Sendable {
         }
         for h in level.indices where level[h] < 0 { level[h] = Int32(price.count) }
         self.level = level; self.price = price
+        var start = [Int](repeating: 0, count: price.count + 2)
+        for l in level { start[Int(l) + 1] += 1 }
+        for k in 0...price.count { start[k + 1] += start[k] }
+        var next = start, hours = [Int32](repeating: 0, count: level.count)
+        for h in level.indices {
+            hours[next[Int(level[h])]] = Int32(h)
+            next[Int(level[h])] += 1
+        }
+        hoursByLevel = hours; levelStart = start
     }
 }

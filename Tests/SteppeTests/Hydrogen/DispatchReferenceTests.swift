@@ -90,38 +90,55 @@ struct DispatchReferenceTests {
     @Test("Totals, counts and state equal the reference over three years, every equipment combination")
     func matchesReference() async {
         await propertyCheck(count: 60, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMix64(seed: UInt64(seed))
-            let plant = Self.plant(&rng), price = DispatchExportLevelsTests.prices(&rng)
-            let importPrice = (0..<Self.n).map { _ in 0.2 + 0.2 * rng.nextUnit() }
-            var d = Dispatch(plant: plant, exportPrice: price, importPrice: importPrice)
-            d.recordsHours = rng.next() % 2 == 0
-            var state = d.state
-            for _ in 0..<3 {
-                let profile = DispatchTests.randomProfile(&rng)
-                let year = d.run(profile)
-                let expected = Self.reference(plant, profile, exportPrice: price, importPrice: importPrice, state: &state)
-                let scale = expected.availableGeneration + expected.gridImport
-                #expect(year.electrolyserOperatingHours == expected.electrolyserOperatingHours, "seed \(seed)")
-                #expect(year.stackReplacements == expected.stackReplacements, "seed \(seed)")
-                #expect(d.state.stackHours == state.stackHours, "seed \(seed)")
-                #expect(Self.close(d.state.batteryEnergy, state.batteryEnergy, scale: 1), "seed \(seed)")
-                #expect(Self.close(d.state.hydrogenStock, state.hydrogenStock, scale: 1), "seed \(seed)")
-                for (got, want) in [(year.availableGeneration, expected.availableGeneration),
-                                    (year.electrolyserFromRenewables, expected.electrolyserFromRenewables),
-                                    (year.batteryCharge, expected.batteryCharge), (year.batteryDischarge, expected.batteryDischarge),
-                                    (year.gridImport, expected.gridImport), (year.selfConsumption, expected.selfConsumption),
-                                    (year.export, expected.export), (year.curtailment, expected.curtailment),
-                                    (year.generation, expected.generation)] {
-                    #expect(Self.close(got, want, scale: scale), "seed \(seed): \(got) vs \(want)")
-                }
-                #expect(Self.close(year.importCost, expected.importCost, scale: 1000 * scale), "seed \(seed)")
-                #expect(Self.close(year.exportRevenue, expected.exportRevenue, scale: 1000 * scale), "seed \(seed)")
-                let kg = expected.hydrogenProduced
-                #expect(Self.close(year.hydrogenProduced, kg, scale: kg), "seed \(seed)")
-                #expect(Self.close(year.hydrogenDelivered, expected.hydrogenDelivered, scale: kg), "seed \(seed)")
-                #expect(Self.close(year.unmetHydrogenDemand, expected.unmetHydrogenDemand, scale: kg), "seed \(seed)")
-                state = d.state   // carry the dispatch's own state, so rounding does not accumulate across years
+            Self.check(seed: seed, independentHours: false)
+        }
+    }
+
+    /// Without battery, buffer and degradation the dispatch takes its SIMD pass (hours
+    /// independent, stack replacements in closed form, levels summed on demand).
+    @Test("Plants whose hours are independent (no battery, buffer or degradation) equal the reference")
+    func independentHoursMatchReference() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...Int.max)) { seed in
+            Self.check(seed: seed, independentHours: true)
+        }
+    }
+
+    static func check(seed: Int, independentHours: Bool) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        var plant = Self.plant(&rng)
+        if independentHours {
+            plant.battery = nil; plant.hydrogenStorage = nil; plant.electrolyser.degradationPerThousandHours = 0
+        }
+        let price = DispatchExportLevelsTests.prices(&rng)
+        let importPrice = (0..<Self.n).map { _ in 0.2 + 0.2 * rng.nextUnit() }
+        var d = Dispatch(plant: plant, exportPrice: price, importPrice: importPrice)
+        d.recordsHours = rng.next() % 2 == 0
+        var state = d.state
+        for _ in 0..<3 {
+            let profile = DispatchTests.randomProfile(&rng)
+            let year = d.run(profile)
+            let expected = Self.reference(plant, profile, exportPrice: price, importPrice: importPrice, state: &state)
+            let scale = expected.availableGeneration + expected.gridImport
+            #expect(year.electrolyserOperatingHours == expected.electrolyserOperatingHours, "seed \(seed)")
+            #expect(year.stackReplacements == expected.stackReplacements, "seed \(seed)")
+            #expect(d.state.stackHours == state.stackHours, "seed \(seed)")
+            #expect(Self.close(d.state.batteryEnergy, state.batteryEnergy, scale: 1), "seed \(seed)")
+            #expect(Self.close(d.state.hydrogenStock, state.hydrogenStock, scale: 1), "seed \(seed)")
+            for (got, want) in [(year.availableGeneration, expected.availableGeneration),
+                                (year.electrolyserFromRenewables, expected.electrolyserFromRenewables),
+                                (year.batteryCharge, expected.batteryCharge), (year.batteryDischarge, expected.batteryDischarge),
+                                (year.gridImport, expected.gridImport), (year.selfConsumption, expected.selfConsumption),
+                                (year.export, expected.export), (year.curtailment, expected.curtailment),
+                                (year.generation, expected.generation)] {
+                #expect(Self.close(got, want, scale: scale), "seed \(seed): \(got) vs \(want)")
             }
+            #expect(Self.close(year.importCost, expected.importCost, scale: 1000 * scale), "seed \(seed)")
+            #expect(Self.close(year.exportRevenue, expected.exportRevenue, scale: 1000 * scale), "seed \(seed)")
+            let kg = expected.hydrogenProduced
+            #expect(Self.close(year.hydrogenProduced, kg, scale: kg), "seed \(seed)")
+            #expect(Self.close(year.hydrogenDelivered, expected.hydrogenDelivered, scale: kg), "seed \(seed)")
+            #expect(Self.close(year.unmetHydrogenDemand, expected.unmetHydrogenDemand, scale: kg), "seed \(seed)")
+            state = d.state   // carry the dispatch's own state, so rounding does not accumulate across years
         }
     }
 }
