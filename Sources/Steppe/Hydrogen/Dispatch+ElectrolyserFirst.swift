@@ -9,13 +9,12 @@ extension Dispatch {
         let windMW, solarMW: Double
         let pMax, pMin: Double
         let specificConsumption, degradationPerThousandHours: Double
-        /// Whether specific consumption rises with stack hours.
+        /// Whether specific consumption rises with stack hours. Without, stack hours feed no
+        /// decision: they are counted for the year and replaced in closed form (`replaceStacks`),
+        /// and hydrogen is the year's load times the constant `kgPerMWh` (1000 / specific
+        /// consumption) unless a buffer needs each hour's kilograms: then, as with degradation,
+        /// each hour divides by its specific consumption, bit for bit as the hour rules say.
         let degrading: Bool
-        /// Whether hydrogen is computed with the constant `kgPerMWh` (1000 / specific consumption)
-        /// instead of dividing each hour: without degradation and without a buffer, where the
-        /// hydrogen only adds up (1 ulp of rounding per hour) and feeds no decision. With a
-        /// buffer the stock sets the next hour's limit, so the division is kept bit for bit.
-        let multipliesHydrogen: Bool
         let kgPerMWh: Double
         /// Stack life in operating hours (infinity: never replaced).
         let stackLife: Double
@@ -35,7 +34,6 @@ extension Dispatch {
             specificConsumption = elz.specificConsumption; degradationPerThousandHours = elz.degradationPerThousandHours
             degrading = elz.degradationPerThousandHours != 0
             kgPerMWh = 1000 / elz.specificConsumption
-            multipliesHydrogen = !degrading && plant.hydrogenStorage == nil
             stackLife = elz.stackLifeHours ?? .infinity
             batteryPower = plant.battery?.powerMW ?? 0; batteryEnergy = plant.battery?.energyMWh ?? 0
             leg = (plant.battery?.roundTripEfficiency ?? 1).squareRoot()
@@ -47,24 +45,25 @@ extension Dispatch {
             }
         }
 
-        /// Dispatches the 8760 hours in time order, advances `state` and adds the year's sums
-        /// to `year`; sums each hour's surplus into its export price level in `b.levelSurplus`.
-        /// Writes the hourly buffers only if `Trace` is on.
+        /// Dispatches the 8760 hours in time order, advances `state`, adds the year's sums to
+        /// `year` and returns the year's surplus; stores each hour's surplus (in `b.surplus`
+        /// with the trace, else in `b.surplusScratch`) for the export allocation to sum per
+        /// price level. Writes the hourly buffers only if `Trace` is on. `Degrading` is `degrading`.
         @inline(__always)
-        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag>(
+        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag, Degrading: StaticFlag>(
             _ b: HourlyBuffers, state: inout State, year: inout DispatchYear,
-            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type
-        ) {
+            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: Degrading.Type
+        ) -> Double {
             var s = state
             var available = 0.0, fromRenewables = 0.0, charged = 0.0, discharged = 0.0
-            var imports = 0.0, importCost = 0.0, produced = 0.0, delivered = 0.0, unmet = 0.0
-            var operatingHours = 0.0, replacements = 0
-            // Surplus of consecutive hours at the same price level is added up before it is
-            // stored, so that a flat price does not chain every hour through memory.
-            var runLevel = Int(b.level[0]), runSurplus = 0.0
+            var imports = 0.0, importCost = 0.0, produced = 0.0, load = 0.0, delivered = 0.0, unmet = 0.0
+            var surplus = 0.0, operatingHours = 0.0, replacements = 0
+            // Hydrogen per hour only when it feeds a decision (the buffer) or varies (degradation).
+            let hourlyHydrogen = Degrading.isOn || Storage.isOn
+            let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
             for h in 0..<ResourceProfile.hoursPerYear {
                 let g = windMW * b.wind[h] + solarMW * b.solar[h]
-                let sec = degrading ? specificConsumption * (1 + degradationPerThousandHours * s.stackHours / 1000) : specificConsumption
+                let sec = Degrading.isOn ? specificConsumption * (1 + degradationPerThousandHours * s.stackHours / 1000) : specificConsumption
                 // The buffer limits production to what the offtake and the free space take.
                 var cap = pMax
                 if Storage.isOn {
@@ -73,7 +72,14 @@ extension Dispatch {
                 }
                 var direct = min(g, cap)
                 var discharge = 0.0
-                if Battery.isOn { discharge = min(cap - direct, min(batteryPower, s.batteryEnergy * leg)) }
+                // The battery's energy chains the hours. Its two limits are taken as branches the
+                // processor predicts, not as `min`, so that an hour waits on the last one's energy
+                // only for one addition (the choice is checked later, off the chain).
+                // `_fastPath` keeps the compiler from turning the branches back into selects.
+                if Battery.isOn {
+                    let wanted = min(cap - direct, batteryPower), stored = s.batteryEnergy * leg
+                    discharge = _fastPath(!(stored < wanted)) ? wanted : stored   // min(wanted, stored)
+                }
                 var imported = 0.0
                 if Imports.isOn {
                     if keepsMinimumLoad {
@@ -85,26 +91,30 @@ extension Dispatch {
                 // Off with too little power for the minimum load. An import tops the load up to at
                 // least the minimum by construction, so it is not re-tested as a sum: rounding of
                 // direct + discharge + (pMin - direct - discharge) can land just below pMin.
-                if cap < pMin || (imported <= 0 && direct + discharge < pMin) {
+                if _slowPath(cap < pMin || (imported <= 0 && direct + discharge < pMin)) {
                     direct = 0; discharge = 0; imported = 0
                 }
                 var rest = g - direct
                 var charge = 0.0
                 if Battery.isOn, batteryPower > 0, rest > 0 {
-                    charge = max(0, min(rest, batteryPower, (batteryEnergy - s.batteryEnergy) * chargePerStored))
+                    // max(0, min(rest, power, room)), the room as a predicted branch (see above).
+                    let wanted = min(rest, batteryPower), room = (batteryEnergy - s.batteryEnergy) * chargePerStored
+                    charge = _fastPath(!(room < wanted)) ? wanted : max(0, room)
                     rest -= charge
                 }
                 if Battery.isOn { s.batteryEnergy += charge * leg - discharge * drawPerDischarge }
-                let load = direct + discharge + imported
-                let kg = multipliesHydrogen ? load * kgPerMWh : load * 1000 / sec
-                if load > 0 {
-                    s.stackHours += 1
-                    operatingHours += 1
-                    if s.stackHours >= stackLife {
-                        s.stackHours = 0
-                        replacements += 1
+                let hourLoad = direct + discharge + imported
+                let kg = hourlyHydrogen ? hourLoad * 1000 / sec : hourLoad * kgPerMWh
+                if Degrading.isOn {
+                    if hourLoad > 0 {
+                        s.stackHours += 1
+                        if s.stackHours >= stackLife {
+                            s.stackHours = 0
+                            replacements += 1
+                        }
                     }
                 }
+                operatingHours += hourLoad > 0 ? 1 : 0
                 if Storage.isOn {
                     let inStore = s.hydrogenStock + kg
                     let out = min(offtake, inStore)
@@ -114,22 +124,21 @@ extension Dispatch {
                 }
                 if Trace.isOn {
                     b.generation[h] = g; b.electrolyserFromRenewables[h] = direct; b.batteryDischarge[h] = discharge
-                    b.batteryCharge[h] = charge; b.gridImport[h] = imported; b.surplus[h] = rest; b.hydrogen[h] = kg
+                    b.batteryCharge[h] = charge; b.gridImport[h] = imported; b.hydrogen[h] = kg
                 }
+                surplusOut[h] = rest
+                surplus += rest
                 available += g
                 fromRenewables += direct
                 if Battery.isOn { charged += charge; discharged += discharge }
                 if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
-                produced += kg
-                let level = Int(b.level[h])
-                if level == runLevel {
-                    runSurplus += rest
-                } else {
-                    b.levelSurplus[runLevel] += runSurplus
-                    runLevel = level; runSurplus = rest
-                }
+                if hourlyHydrogen { produced += kg } else { load += hourLoad }
             }
-            b.levelSurplus[runLevel] += runSurplus
+            if !Degrading.isOn {
+                replacements = Self.replaceStacks(&s.stackHours, operatingHours: operatingHours, stackLife: stackLife)
+            }
+            // Hydrogen at a constant kg/MWh: the year's load times it (one rounding, not one per hour).
+            if !hourlyHydrogen { produced = load * kgPerMWh }
             state = s
             year.availableGeneration += available
             year.electrolyserFromRenewables += fromRenewables
@@ -141,6 +150,7 @@ extension Dispatch {
             year.unmetHydrogenDemand += unmet
             year.electrolyserOperatingHours += operatingHours
             year.stackReplacements += replacements
+            return surplus
         }
     }
 }

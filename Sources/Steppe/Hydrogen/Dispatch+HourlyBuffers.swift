@@ -6,12 +6,10 @@ extension Dispatch {
         let level: UnsafePointer<Int32>
         /// `ExportPriceLevels.hoursByLevel`.
         let hoursByLevel: UnsafePointer<Int32>
-        /// Surplus summed per export price level (`ExportPriceLevels`), plus the never-exported level.
-        let levelSurplus: UnsafeMutablePointer<Double>
         let generation, electrolyserFromRenewables, batteryCharge, batteryDischarge, gridImport: UnsafeMutablePointer<Double>
         let surplus, export, curtailment, hydrogen: UnsafeMutablePointer<Double>
-        /// Scratch for a pass that stores every hour's surplus before summing it per level
-        /// (`surplus` itself when the trace is kept).
+        /// Every hour's surplus when the trace is off (with the trace, `surplus`), for the
+        /// export allocation to sum per price level.
         let surplusScratch: UnsafeMutablePointer<Double>
     }
 
@@ -26,35 +24,32 @@ extension Dispatch {
                 importPrice.withUnsafeBufferPointer { importPrice in
                     _levels.level.withUnsafeBufferPointer { level in
                         _levels.hoursByLevel.withUnsafeBufferPointer { hoursByLevel in
-                            _levelSurplus.withUnsafeMutableBufferPointer { levelSurplus in
-                                generation.withUnsafeMutableBufferPointer { generation in
-                                    electrolyserFromRenewables.withUnsafeMutableBufferPointer { electrolyser in
-                                        batteryCharge.withUnsafeMutableBufferPointer { charge in
-                                            batteryDischarge.withUnsafeMutableBufferPointer { discharge in
-                                                gridImport.withUnsafeMutableBufferPointer { gridImport in
-                                                    surplus.withUnsafeMutableBufferPointer { surplus in
-                                                        export.withUnsafeMutableBufferPointer { export in
-                                                            curtailment.withUnsafeMutableBufferPointer { curtailment in
-                                                                hydrogen.withUnsafeMutableBufferPointer { hydrogen in
-                                                                    _surplusScratch.withUnsafeMutableBufferPointer { surplusScratch in
-                                                                        body(HourlyBuffers(
-                                                                            wind: wind.baseAddress!,
-                                                                            solar: solar.baseAddress!,
-                                                                            importPrice: importPrice.baseAddress!,
-                                                                            level: level.baseAddress!,
-                                                                            hoursByLevel: hoursByLevel.baseAddress!,
-                                                                            levelSurplus: levelSurplus.baseAddress!,
-                                                                            generation: generation.baseAddress!,
-                                                                            electrolyserFromRenewables: electrolyser.baseAddress!,
-                                                                            batteryCharge: charge.baseAddress!,
-                                                                            batteryDischarge: discharge.baseAddress!,
-                                                                            gridImport: gridImport.baseAddress!,
-                                                                            surplus: surplus.baseAddress!,
-                                                                            export: export.baseAddress!,
-                                                                            curtailment: curtailment.baseAddress!,
-                                                                            hydrogen: hydrogen.baseAddress!,
-                                                                            surplusScratch: surplusScratch.baseAddress!))
-                                                                    }
+                            generation.withUnsafeMutableBufferPointer { generation in
+                                electrolyserFromRenewables.withUnsafeMutableBufferPointer { electrolyser in
+                                    batteryCharge.withUnsafeMutableBufferPointer { charge in
+                                        batteryDischarge.withUnsafeMutableBufferPointer { discharge in
+                                            gridImport.withUnsafeMutableBufferPointer { gridImport in
+                                                surplus.withUnsafeMutableBufferPointer { surplus in
+                                                    export.withUnsafeMutableBufferPointer { export in
+                                                        curtailment.withUnsafeMutableBufferPointer { curtailment in
+                                                            hydrogen.withUnsafeMutableBufferPointer { hydrogen in
+                                                                _surplusScratch.withUnsafeMutableBufferPointer { surplusScratch in
+                                                                    body(HourlyBuffers(
+                                                                        wind: wind.baseAddress!,
+                                                                        solar: solar.baseAddress!,
+                                                                        importPrice: importPrice.baseAddress!,
+                                                                        level: level.baseAddress!,
+                                                                        hoursByLevel: hoursByLevel.baseAddress!,
+                                                                        generation: generation.baseAddress!,
+                                                                        electrolyserFromRenewables: electrolyser.baseAddress!,
+                                                                        batteryCharge: charge.baseAddress!,
+                                                                        batteryDischarge: discharge.baseAddress!,
+                                                                        gridImport: gridImport.baseAddress!,
+                                                                        surplus: surplus.baseAddress!,
+                                                                        export: export.baseAddress!,
+                                                                        curtailment: curtailment.baseAddress!,
+                                                                        hydrogen: hydrogen.baseAddress!,
+                                                                        surplusScratch: surplusScratch.baseAddress!))
                                                                 }
                                                             }
                                                         }

@@ -60,10 +60,7 @@ public struct Dispatch: Sendable {
     public var recordsHours = true
     /// Export price levels, found once because prices are fixed (see `allocateExport`).
     let _levels: ExportPriceLevels
-    /// Scratch for `run`: surplus of the year per price level.
-    var _levelSurplus: [Double]
-    /// Scratch for `run`: each hour's surplus, when the hours are dispatched independently
-    /// without the trace (see `ElectrolyserFirst.runIndependentHours`).
+    /// Scratch for `run`: each hour's surplus, when the hourly trace is off.
     var _surplusScratch: [Double]
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
@@ -78,7 +75,6 @@ public struct Dispatch: Sendable {
         generation = zeros; electrolyserFromRenewables = zeros; batteryCharge = zeros; batteryDischarge = zeros
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
         _levels = ExportPriceLevels(exportPrice)
-        _levelSurplus = [Double](repeating: 0, count: _levels.price.count + 1)
         _surplusScratch = zeros
     }
 
@@ -114,29 +110,24 @@ public struct Dispatch: Sendable {
         var state = self.state
         let levelPrice = _levels.price, levelStart = _levels.levelStart, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
         withHourlyBuffers(profile) { buffers in
+            let surplus: Double
             if !B.isOn, !S.isOn, !pass.degrading {
-                // Hours dispatched independently: each level's surplus is summed only if the
-                // export allocation asks for it (levels below the marginal one never are).
-                let total = pass.runIndependentHours(buffers, state: &state, year: &year, i, t)
-                year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
-                let rest = UnsafePointer(t.isOn ? buffers.surplus : buffers.surplusScratch)
-                let levelSurplus = { (k: Int) in
-                    Self.sum(rest, over: buffers.hoursByLevel + levelStart[k], count: levelStart[k + 1] - levelStart[k])
-                }
-                let neverExported = levelSurplus(levelPrice.count)
-                Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year,
-                                    surplus: total, neverExported: neverExported, levelSurplus: levelSurplus, t)
+                surplus = pass.runIndependentHours(buffers, state: &state, year: &year, i, t)
+            } else if pass.degrading {
+                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOn.self)
             } else {
-                buffers.levelSurplus.update(repeating: 0, count: levelPrice.count + 1)
-                pass.run(buffers, state: &state, year: &year, b, s, i, t)
-                year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
-                var exportable = 0.0
-                for k in 0..<levelPrice.count { exportable += buffers.levelSurplus[k] }
-                let neverExported = buffers.levelSurplus[levelPrice.count]
-                Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year,
-                                    surplus: exportable + neverExported, neverExported: neverExported,
-                                    levelSurplus: { buffers.levelSurplus[$0] }, t)
+                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOff.self)
             }
+            year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
+            // Each level's surplus is summed only if the export allocation asks for it (levels
+            // below the marginal one never are), from the hours' surplus the pass stored.
+            let rest = UnsafePointer(t.isOn ? buffers.surplus : buffers.surplusScratch)
+            let levelSurplus = { (k: Int) in
+                Self.sum(rest, over: buffers.hoursByLevel + levelStart[k], count: levelStart[k + 1] - levelStart[k])
+            }
+            Self.allocateExport(buffers, levelPrice: levelPrice, capShare: capShare, enforced: enforced, year: &year,
+                                surplus: surplus, neverExported: levelSurplus(levelPrice.count),
+                                levelSurplus: levelSurplus, t)
         }
         self.state = state
         return year
