@@ -54,31 +54,41 @@ extension Dispatch {
             _ b: HourlyBuffers, state: inout State, year: inout DispatchYear,
             _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: Degrading.Type
         ) -> Double {
-            var s = state
+            // The state in plain locals: kept in registers across the hours (a struct whose
+            // address is taken stays in memory, and each hour would wait on a store and a load).
+            var energy = state.batteryEnergy, stackHours = state.stackHours, stock = state.hydrogenStock
             var available = 0.0, fromRenewables = 0.0, charged = 0.0, discharged = 0.0
-            var imports = 0.0, importCost = 0.0, produced = 0.0, load = 0.0, delivered = 0.0, unmet = 0.0
-            var surplus = 0.0, operatingHours = 0.0, replacements = 0
+            // Few running sums, so that they all stay in registers (a sum spilled to memory
+            // chains every hour through a store and a load).
+            var imports = 0.0, importCost = 0.0, produced = 0.0, delivered = 0.0, unmet = 0.0
+            var operatingHours = 0, replacements = 0
             // Hydrogen per hour only when it feeds a decision (the buffer) or varies (degradation).
             let hourlyHydrogen = Degrading.isOn || Storage.isOn
             let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
+            // Tested once, not each hour: without a buffer the electrolyser's limit is its capacity.
+            let charges = batteryPower > 0, belowMinimumAtFullLoad = pMax < pMin
             for h in 0..<ResourceProfile.hoursPerYear {
                 let g = windMW * b.wind[h] + solarMW * b.solar[h]
-                let sec = Degrading.isOn ? specificConsumption * (1 + degradationPerThousandHours * s.stackHours / 1000) : specificConsumption
+                let sec = Degrading.isOn ? specificConsumption * (1 + degradationPerThousandHours * stackHours / 1000) : specificConsumption
                 // The buffer limits production to what the offtake and the free space take.
                 var cap = pMax
                 if Storage.isOn {
-                    let room = storageCapacity - s.hydrogenStock + offtake
+                    let room = storageCapacity - stock + offtake
                     cap = min(cap, max(0, room) * sec / 1000)
                 }
                 var direct = min(g, cap)
                 var discharge = 0.0
-                // The battery's energy chains the hours. Its two limits are taken as branches the
+                // The battery's energy chains the hours. Its limits are taken as branches the
                 // processor predicts, not as `min`, so that an hour waits on the last one's energy
-                // only for one addition (the choice is checked later, off the chain).
-                // `_fastPath` keeps the compiler from turning the branches back into selects.
+                // for one addition at most (the choice is checked later, off the chain); a battery
+                // drained or filled to its limit is left exactly empty or full, so a run of such
+                // hours does not chain at all. `_slowPath` keeps the compiler from turning the
+                // branches back into selects.
+                var drained = false, filled = false
                 if Battery.isOn {
-                    let wanted = min(cap - direct, batteryPower), stored = s.batteryEnergy * leg
-                    discharge = _fastPath(!(stored < wanted)) ? wanted : stored   // min(wanted, stored)
+                    let wanted = min(cap - direct, batteryPower), stored = energy * leg
+                    discharge = wanted   // min(wanted, stored)
+                    if _slowPath(stored < wanted) { discharge = stored; drained = true }
                 }
                 var imported = 0.0
                 if Imports.isOn {
@@ -91,34 +101,44 @@ extension Dispatch {
                 // Off with too little power for the minimum load. An import tops the load up to at
                 // least the minimum by construction, so it is not re-tested as a sum: rounding of
                 // direct + discharge + (pMin - direct - discharge) can land just below pMin.
-                if _slowPath(cap < pMin || (imported <= 0 && direct + discharge < pMin)) {
-                    direct = 0; discharge = 0; imported = 0
+                if _slowPath((Storage.isOn ? cap < pMin : belowMinimumAtFullLoad) || (imported <= 0 && direct + discharge < pMin)) {
+                    direct = 0; discharge = 0; imported = 0; drained = false
                 }
                 var rest = g - direct
                 var charge = 0.0
-                if Battery.isOn, batteryPower > 0, rest > 0 {
+                if Battery.isOn, charges, rest > 0 {
                     // max(0, min(rest, power, room)), the room as a predicted branch (see above).
-                    let wanted = min(rest, batteryPower), room = (batteryEnergy - s.batteryEnergy) * chargePerStored
-                    charge = _fastPath(!(room < wanted)) ? wanted : max(0, room)
+                    let wanted = min(rest, batteryPower), room = (batteryEnergy - energy) * chargePerStored
+                    charge = wanted
+                    if _slowPath(room < wanted) { charge = max(0, room); filled = true }
                     rest -= charge
                 }
-                if Battery.isOn { s.batteryEnergy += charge * leg - discharge * drawPerDischarge }
+                if Battery.isOn {
+                    // Full and empty exactly, where E + (room·√η − …) and E − (E·√η)/√η round to within ulps of them.
+                    if _slowPath(filled) {
+                        energy = batteryEnergy
+                    } else if _slowPath(drained) {
+                        energy = charge * leg
+                    } else {
+                        energy += charge * leg - discharge * drawPerDischarge
+                    }
+                }
                 let hourLoad = direct + discharge + imported
                 let kg = hourlyHydrogen ? hourLoad * 1000 / sec : hourLoad * kgPerMWh
                 if Degrading.isOn {
                     if hourLoad > 0 {
-                        s.stackHours += 1
-                        if s.stackHours >= stackLife {
-                            s.stackHours = 0
+                        stackHours += 1
+                        if stackHours >= stackLife {
+                            stackHours = 0
                             replacements += 1
                         }
                     }
                 }
-                operatingHours += hourLoad > 0 ? 1 : 0
+                operatingHours &+= hourLoad > 0 ? 1 : 0
                 if Storage.isOn {
-                    let inStore = s.hydrogenStock + kg
+                    let inStore = stock + kg
                     let out = min(offtake, inStore)
-                    s.hydrogenStock = min(storageCapacity, inStore - out)
+                    stock = min(storageCapacity, inStore - out)
                     delivered += out
                     unmet += offtake - out
                 }
@@ -127,19 +147,18 @@ extension Dispatch {
                     b.batteryCharge[h] = charge; b.gridImport[h] = imported; b.hydrogen[h] = kg
                 }
                 surplusOut[h] = rest
-                surplus += rest
                 available += g
                 fromRenewables += direct
                 if Battery.isOn { charged += charge; discharged += discharge }
                 if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
-                if hourlyHydrogen { produced += kg } else { load += hourLoad }
+                if hourlyHydrogen { produced += kg }
             }
             if !Degrading.isOn {
-                replacements = Self.replaceStacks(&s.stackHours, operatingHours: operatingHours, stackLife: stackLife)
+                replacements = Self.replaceStacks(&stackHours, operatingHours: Double(operatingHours), stackLife: stackLife)
             }
             // Hydrogen at a constant kg/MWh: the year's load times it (one rounding, not one per hour).
-            if !hourlyHydrogen { produced = load * kgPerMWh }
-            state = s
+            if !hourlyHydrogen { produced = (fromRenewables + discharged + imports) * kgPerMWh }
+            state.batteryEnergy = energy; state.stackHours = stackHours; state.hydrogenStock = stock
             year.availableGeneration += available
             year.electrolyserFromRenewables += fromRenewables
             year.batteryCharge += charged; year.batteryDischarge += discharged
@@ -148,9 +167,10 @@ extension Dispatch {
             // Without a buffer all hydrogen is delivered (the same sum, in the same order).
             year.hydrogenDelivered += Storage.isOn ? delivered : produced
             year.unmetHydrogenDemand += unmet
-            year.electrolyserOperatingHours += operatingHours
+            year.electrolyserOperatingHours += Double(operatingHours)
             year.stackReplacements += replacements
-            return surplus
+            // Each hour's surplus is g − direct − charge: summed as Σg − Σdirect − Σcharge (rounding only).
+            return available - fromRenewables - charged
         }
     }
 }
