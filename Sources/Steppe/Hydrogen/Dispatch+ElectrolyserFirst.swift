@@ -57,18 +57,23 @@ extension Dispatch {
             // The state in plain locals: kept in registers across the hours (a struct whose
             // address is taken stays in memory, and each hour would wait on a store and a load).
             var energy = state.batteryEnergy, stackHours = state.stackHours, stock = state.hydrogenStock
-            var available = 0.0, fromRenewables = 0.0, charged = 0.0, discharged = 0.0
-            // Few running sums, so that they all stay in registers (a sum spilled to memory
-            // chains every hour through a store and a load).
+            // Few running sums, for the same reason (the year's surplus and load follow from these).
+            var fromRenewables = 0.0, charged = 0.0, discharged = 0.0
             var imports = 0.0, importCost = 0.0, produced = 0.0, delivered = 0.0, unmet = 0.0
             var operatingHours = 0, replacements = 0
             // Hydrogen per hour only when it feeds a decision (the buffer) or varies (degradation).
             let hourlyHydrogen = Degrading.isOn || Storage.isOn
             let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
             // Tested once, not each hour: without a buffer the electrolyser's limit is its capacity.
-            let charges = batteryPower > 0, belowMinimumAtFullLoad = pMax < pMin
+            let charges = batteryPower > 0, belowMinimumAtFullLoad = pMax < pMin, zeroMinimum = !(pMin > 0)
+            var offHours = 0
+            // Generation does not depend on the dispatch: computed first, two hours per SIMD
+            // register, into the slots the hours' surplus will take (saving the hour loop the
+            // arithmetic units it is bound by).
+            let available = Dispatch.generation(b, windMW: windMW, solarMW: solarMW, into: surplusOut,
+                                                trace: Trace.isOn ? b.generation : nil)
             for h in 0..<ResourceProfile.hoursPerYear {
-                let g = windMW * b.wind[h] + solarMW * b.solar[h]
+                let g = surplusOut[h]   // the hour's generation, until its surplus replaces it
                 let sec = Degrading.isOn ? specificConsumption * (1 + degradationPerThousandHours * stackHours / 1000) : specificConsumption
                 // The buffer limits production to what the offtake and the free space take.
                 var cap = pMax
@@ -80,11 +85,10 @@ extension Dispatch {
                 var discharge = 0.0
                 // The battery's energy chains the hours. Its limits are taken as branches the
                 // processor predicts, not as `min`, so that an hour waits on the last one's energy
-                // for one addition at most (the choice is checked later, off the chain); a battery
-                // drained or filled to its limit is left exactly empty or full, so a run of such
-                // hours does not chain at all. `_slowPath` keeps the compiler from turning the
-                // branches back into selects.
-                var drained = false, filled = false
+                // for one addition at most (the choice is checked later, off the chain), and not at
+                // all in a run of empty or full hours (below). `_slowPath` keeps the compiler from
+                // turning the branches back into selects.
+                var drained = false
                 if Battery.isOn {
                     let wanted = min(cap - direct, batteryPower), stored = energy * leg
                     discharge = wanted   // min(wanted, stored)
@@ -103,24 +107,30 @@ extension Dispatch {
                 // direct + discharge + (pMin - direct - discharge) can land just below pMin.
                 if _slowPath((Storage.isOn ? cap < pMin : belowMinimumAtFullLoad) || (imported <= 0 && direct + discharge < pMin)) {
                     direct = 0; discharge = 0; imported = 0; drained = false
+                    offHours &+= 1
                 }
                 var rest = g - direct
                 var charge = 0.0
-                if Battery.isOn, charges, rest > 0 {
-                    // max(0, min(rest, power, room)), the room as a predicted branch (see above).
-                    let wanted = min(rest, batteryPower), room = (batteryEnergy - energy) * chargePerStored
-                    charge = wanted
-                    if _slowPath(room < wanted) { charge = max(0, room); filled = true }
-                    rest -= charge
-                }
+                // The energy E + (charge·√η − discharge/√η), in the branch that knows which term
+                // is zero: charging, the electrolyser is at its limit, so nothing was discharged
+                // (unless drained below zero by rounding). Full and empty are set exactly, where
+                // E + (room·√η − …) and E − (E·√η)/√η round to within ulps of them.
                 if Battery.isOn {
-                    // Full and empty exactly, where E + (room·√η − …) and E − (E·√η)/√η round to within ulps of them.
-                    if _slowPath(filled) {
-                        energy = batteryEnergy
+                    if charges, rest > 0 {
+                        // max(0, min(rest, power, room)), the room as a predicted branch (see above).
+                        let wanted = min(rest, batteryPower), room = (batteryEnergy - energy) * chargePerStored
+                        if _slowPath(room < wanted) {
+                            charge = max(0, room)
+                            energy = batteryEnergy
+                        } else {
+                            charge = wanted
+                            energy = _slowPath(drained) ? charge * leg : energy + charge * leg
+                        }
+                        rest -= charge
                     } else if _slowPath(drained) {
-                        energy = charge * leg
+                        energy = 0
                     } else {
-                        energy += charge * leg - discharge * drawPerDischarge
+                        energy -= discharge * drawPerDischarge
                     }
                 }
                 let hourLoad = direct + discharge + imported
@@ -134,7 +144,8 @@ extension Dispatch {
                         }
                     }
                 }
-                operatingHours &+= hourLoad > 0 ? 1 : 0
+                // Running, the load is at least the minimum: only a zero minimum needs the test.
+                if zeroMinimum { operatingHours &+= hourLoad > 0 ? 1 : 0 }
                 if Storage.isOn {
                     let inStore = stock + kg
                     let out = min(offtake, inStore)
@@ -143,16 +154,16 @@ extension Dispatch {
                     unmet += offtake - out
                 }
                 if Trace.isOn {
-                    b.generation[h] = g; b.electrolyserFromRenewables[h] = direct; b.batteryDischarge[h] = discharge
+                    b.electrolyserFromRenewables[h] = direct; b.batteryDischarge[h] = discharge
                     b.batteryCharge[h] = charge; b.gridImport[h] = imported; b.hydrogen[h] = kg
                 }
                 surplusOut[h] = rest
-                available += g
                 fromRenewables += direct
                 if Battery.isOn { charged += charge; discharged += discharge }
                 if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
                 if hourlyHydrogen { produced += kg }
             }
+            if !zeroMinimum { operatingHours = ResourceProfile.hoursPerYear - offHours }
             if !Degrading.isOn {
                 replacements = Self.replaceStacks(&stackHours, operatingHours: Double(operatingHours), stackLife: stackLife)
             }

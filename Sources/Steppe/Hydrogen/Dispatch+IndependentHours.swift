@@ -132,6 +132,33 @@ extension Dispatch {
     }
 }
 
+extension Dispatch {
+    /// Stores each hour's wind and solar generation, `windMW` × wind + `solarMW` × solar (MWh),
+    /// into `out` (and `trace`, if given), and returns the year's sum (two running sums per
+    /// lane of a SIMD2 pair, combined in a fixed order).
+    @inline(__always)
+    static func generation(_ b: HourlyBuffers, windMW: Double, solarMW: Double, into out: UnsafeMutablePointer<Double>,
+                           trace: UnsafeMutablePointer<Double>?) -> Double {
+        typealias V = SIMD2<Double>
+        let wind = UnsafeRawPointer(b.wind), solar = UnsafeRawPointer(b.solar), target = UnsafeMutableRawPointer(out)
+        let w = V(repeating: windMW), s = V(repeating: solarMW)
+        var sums = (V(), V())
+        let step = V.scalarCount * MemoryLayout<Double>.stride
+        @inline(__always) func hours(at offset: Int, _ sum: inout V) {
+            let g = w * wind.loadUnaligned(fromByteOffset: offset, as: V.self) + s * solar.loadUnaligned(fromByteOffset: offset, as: V.self)
+            target.storeBytes(of: g, toByteOffset: offset, as: V.self)
+            if let trace { UnsafeMutableRawPointer(trace).storeBytes(of: g, toByteOffset: offset, as: V.self) }
+            sum += g
+        }
+        for offset in stride(from: 0, to: ResourceProfile.hoursPerYear * MemoryLayout<Double>.stride, by: 2 * step) {
+            hours(at: offset, &sums.0)
+            hours(at: offset + step, &sums.1)
+        }
+        let total = sums.0 + sums.1
+        return total[0] + total[1]
+    }
+}
+
 /// Running sums of `runIndependentHours`, two hours (lanes) each.
 struct SIMD2Sums {
     var available = SIMD2<Double>(), fromRenewables = SIMD2<Double>(), imports = SIMD2<Double>(), importCost = SIMD2<Double>()

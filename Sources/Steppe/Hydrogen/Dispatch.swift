@@ -21,10 +21,11 @@
 /// the buffers for inspection, unless `recordsHours` is off (a year's totals need no buffer).
 ///
 /// Results equal the plain hour-by-hour rules except for summation order (export totals are
-/// summed per price level; the independent-hours pass sums per SIMD lane, and its year's
-/// surplus is Σ generation − Σ electrolyser), without degradation and buffer, hydrogen computed as load
+/// summed per price level, generation per SIMD lane, the year's surplus as Σ generation −
+/// Σ electrolyser − Σ charge), without degradation and buffer hydrogen computed as the load
 /// times a constant kg per MWh instead of a division per hour, and the battery multiplied by
-/// 1/√η instead of divided by √η (ulp-level differences).
+/// 1/√η instead of divided by √η and left exactly empty or full at its limits (ulp-level
+/// differences; `DispatchReferenceTests` checks them against the plain rules).
 public struct Dispatch: Sendable {
     /// State carried from one year to the next.
     public struct State: Sendable, Equatable {

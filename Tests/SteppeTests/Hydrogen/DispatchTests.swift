@@ -213,4 +213,34 @@ struct DispatchTests {
         #expect(abs(year.electrolyserFromRenewables - 20 * Double(Self.n)) <= 1e-6)
         #expect(year.unmetHydrogenDemand == 0)
     }
+
+    /// A year that ends with ten calm days drains the battery; one that ends with ten windy days
+    /// fills it. At its limits the battery is exactly empty or full, not within a rounding of
+    /// it: after the hour that empties it, no hour discharges even a sliver, and the full
+    /// battery holds exactly its capacity. E − (E√η)/√η is not 0 for many E and η, so 61
+    /// efficiencies make the check sharp.
+    @Test("A battery drained or filled to its limit is exactly empty or full")
+    func batteryLimitsAreExact() throws {
+        let electrolyser = HydrogenPlant.Electrolyser(capacityMW: 40, minimumLoad: 0.1, specificConsumption: 55)
+        let flat = [Double](repeating: 0.3, count: Self.n), lastDays = 355 * 24
+        for efficiency in stride(from: 0.80, through: 0.95, by: 0.0025) {
+            let plant = HydrogenPlant(windMW: 100, solarMW: 0, electrolyser: electrolyser,
+                                      battery: .init(powerMW: 20, energyMWh: 80, roundTripEfficiency: efficiency))
+            for endsWindy in [false, true] {
+                // Windy (90 MW) and calm (5 MW: the electrolyser wants 20 MW from the battery) days alternate.
+                let wind = (0..<Self.n).map { (h: Int) -> Double in
+                    (h >= lastDays ? endsWindy : (h / 24) % 2 == 0) ? 0.9 : 0.05
+                }
+                var d = Self.dispatch(plant, exportPrice: flat)
+                _ = d.run(ResourceProfile(wind: wind, solar: [Double](repeating: 0, count: Self.n)))
+                if endsWindy {
+                    #expect(d.state.batteryEnergy == 80, "round-trip efficiency \(efficiency)")
+                } else {
+                    let emptied = try #require((lastDays..<Self.n).first { d.batteryDischarge[$0] < 20 })
+                    #expect(d.batteryDischarge[(emptied + 1)...].allSatisfy { $0 == 0 }, "round-trip efficiency \(efficiency)")
+                    #expect(d.state.batteryEnergy == 0)
+                }
+            }
+        }
+    }
 }
