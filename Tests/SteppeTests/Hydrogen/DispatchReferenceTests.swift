@@ -3,8 +3,8 @@ import Testing
 @testable import Steppe
 
 /// `Dispatch` against a straightforward reference: the hour rules of its documentation, one
-/// hour after the other with one running sum per quantity, the battery's divisions by √η, and
-/// the export walk in price order. The dispatch sums export per price level and multiplies by
+/// hour after the other with one running sum per quantity, the battery's divisions by √η (and
+/// exactly empty or full when an hour reaches its limit), and the export walk in price order. The dispatch sums export per price level and multiplies by
 /// 1/√η, so totals agree to rounding and every count (operating hours, replacements, stack
 /// hours) exactly.
 @Suite("Dispatch against a reference loop")
@@ -27,20 +27,33 @@ struct DispatchReferenceTests {
             if let st = plant.hydrogenStorage {
                 cap = min(cap, max(0, st.capacityKg - state.hydrogenStock + st.offtakeKgPerHour) * sec / 1000)
             }
-            var direct = min(g, cap), discharge = 0.0, imported = 0.0
-            if let bat = plant.battery { discharge = min(cap - direct, bat.powerMW, state.batteryEnergy * leg) }
+            var direct = min(g, cap), discharge = 0.0, imported = 0.0, emptied = false, filled = false
+            if let bat = plant.battery {
+                discharge = min(cap - direct, bat.powerMW, state.batteryEnergy * leg)
+                emptied = state.batteryEnergy * leg < min(cap - direct, bat.powerMW)
+            }
             switch plant.gridImport.rule {
             case .none: break
             case .keepMinimumLoad: if direct + discharge < pMin, cap >= pMin { imported = pMin - direct - discharge }
             case .belowPrice(let p): if importPrice[h] <= p { imported = cap - direct - discharge }
             }
-            if cap < pMin || (imported <= 0 && direct + discharge < pMin) { direct = 0; discharge = 0; imported = 0 }
+            if cap < pMin || (imported <= 0 && direct + discharge < pMin) { direct = 0; discharge = 0; imported = 0; emptied = false }
             var rest = g - direct, charge = 0.0
             if let bat = plant.battery, rest > 0 {
                 charge = max(0, min(rest, bat.powerMW, (bat.energyMWh - state.batteryEnergy) / leg))
+                filled = (bat.energyMWh - state.batteryEnergy) / leg < min(rest, bat.powerMW)
                 rest -= charge
             }
-            if plant.battery != nil { state.batteryEnergy += charge * leg - (leg > 0 ? discharge / leg : 0) }
+            // A battery emptied or filled by the hour is exactly empty or full.
+            if let bat = plant.battery {
+                if filled {
+                    state.batteryEnergy = bat.energyMWh
+                } else if emptied {
+                    state.batteryEnergy = charge * leg
+                } else {
+                    state.batteryEnergy += charge * leg - (leg > 0 ? discharge / leg : 0)
+                }
+            }
             let load = direct + discharge + imported
             let kg = load * 1000 / sec
             if load > 0 {
@@ -73,8 +86,8 @@ struct DispatchReferenceTests {
         return y
     }
 
-    /// Plants of every equipment combination; degradation and stack life (short enough for
-    /// replacements within a year) each present or not.
+    /// Plants of every equipment combination; degradation, stack life (short enough for
+    /// replacements within a year) and a minimum load each present or not.
     static func plant(_ rng: inout SplitMix64) -> HydrogenPlant {
         var plant = DispatchTests.randomPlant(&rng, cap: [0.05, 0.2, 0.5][Int(rng.next() % 3)])
         if rng.next() % 2 == 0 { plant.battery = nil }
@@ -82,6 +95,8 @@ struct DispatchReferenceTests {
         plant.electrolyser.degradationPerThousandHours = rng.next() % 2 == 0 ? 0 : 0.002
         plant.electrolyser.stackLifeHours = [nil, 1000 + 6000 * rng.nextUnit(), 2500, 1][Int(rng.next() % 4)]
         plant.enforceExportCap = rng.next() % 5 != 0
+        // A zero minimum load: the electrolyser may run at zero load (and is then not operating).
+        if rng.next() % 4 == 0 { plant.electrolyser.minimumLoad = 0 }
         return plant
     }
 
@@ -115,7 +130,10 @@ struct DispatchReferenceTests {
         d.recordsHours = rng.next() % 2 == 0
         var state = d.state
         for _ in 0..<3 {
-            let profile = DispatchTests.randomProfile(&rng)
+            // Some calm nights: hours with no generation at all.
+            let random = DispatchTests.randomProfile(&rng)
+            let wind = random.wind.indices.map { h in h % 7 == 0 && random.solar[h] == 0 ? 0 : random.wind[h] }
+            let profile = ResourceProfile(wind: wind, solar: random.solar)
             let year = d.run(profile)
             let expected = Self.reference(plant, profile, exportPrice: price, importPrice: importPrice, state: &state)
             let scale = expected.availableGeneration + expected.gridImport
