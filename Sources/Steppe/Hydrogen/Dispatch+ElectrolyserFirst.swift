@@ -15,6 +15,11 @@ extension Dispatch {
         /// consumption) unless a buffer needs each hour's kilograms: then, as with degradation,
         /// each hour divides by its specific consumption, bit for bit as the hour rules say.
         let degrading: Bool
+        /// Whether the hour loop counts stack and operating hours hour by hour: with degradation
+        /// (specific consumption follows the stack hours), and with a zero minimum load (a running
+        /// electrolyser may then carry no load and is not operating). Otherwise a running hour is
+        /// an operating hour, and the year's count follows from the hours switched off.
+        let countsHourByHour: Bool
         let kgPerMWh: Double
         /// Stack life in operating hours (infinity: never replaced).
         let stackLife: Double
@@ -33,6 +38,7 @@ extension Dispatch {
             pMax = elz.capacityMW; pMin = elz.capacityMW * elz.minimumLoad
             specificConsumption = elz.specificConsumption; degradationPerThousandHours = elz.degradationPerThousandHours
             degrading = elz.degradationPerThousandHours != 0
+            countsHourByHour = degrading || !(elz.capacityMW * elz.minimumLoad > 0)
             kgPerMWh = 1000 / elz.specificConsumption
             stackLife = elz.stackLifeHours ?? .infinity
             batteryPower = plant.battery?.powerMW ?? 0; batteryEnergy = plant.battery?.energyMWh ?? 0
@@ -48,11 +54,11 @@ extension Dispatch {
         /// Dispatches the 8760 hours in time order, advances `state`, adds the year's sums to
         /// `year` and returns the year's surplus; stores each hour's surplus (in `b.surplus`
         /// with the trace, else in `b.surplusScratch`) for the export allocation to sum per
-        /// price level. Writes the hourly buffers only if `Trace` is on. `Degrading` is `degrading`.
+        /// price level. Writes the hourly buffers only if `Trace` is on. `HourByHour` is `countsHourByHour`.
         @inline(__always)
-        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag, Degrading: StaticFlag>(
+        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag, HourByHour: StaticFlag>(
             _ b: HourlyBuffers, state: inout State, year: inout DispatchYear,
-            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: Degrading.Type
+            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: HourByHour.Type
         ) -> Double {
             // The state in plain locals: kept in registers across the hours (a struct whose
             // address is taken stays in memory, and each hour would wait on a store and a load).
@@ -62,10 +68,10 @@ extension Dispatch {
             var imports = 0.0, importCost = 0.0, produced = 0.0, delivered = 0.0, unmet = 0.0
             var operatingHours = 0, replacements = 0
             // Hydrogen per hour only when it feeds a decision (the buffer) or varies (degradation).
-            let hourlyHydrogen = Degrading.isOn || Storage.isOn
+            let hourlyHydrogen = HourByHour.isOn || Storage.isOn
             let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
             // Tested once, not each hour: without a buffer the electrolyser's limit is its capacity.
-            let charges = batteryPower > 0, belowMinimumAtFullLoad = pMax < pMin, zeroMinimum = !(pMin > 0)
+            let belowMinimumAtFullLoad = pMax < pMin
             var offHours = 0
             // Generation does not depend on the dispatch: computed first, two hours per SIMD
             // register, into the slots the hours' surplus will take (saving the hour loop the
@@ -74,7 +80,8 @@ extension Dispatch {
                                                 trace: Trace.isOn ? b.generation : nil)
             for h in 0..<ResourceProfile.hoursPerYear {
                 let g = surplusOut[h]   // the hour's generation, until its surplus replaces it
-                let sec = Degrading.isOn ? specificConsumption * (1 + degradationPerThousandHours * stackHours / 1000) : specificConsumption
+                // Without degradation the formula is the constant itself (1 + 0 × h / 1000 = 1).
+                let sec = HourByHour.isOn ? specificConsumption * (1 + degradationPerThousandHours * stackHours / 1000) : specificConsumption
                 // The buffer limits production to what the offtake and the free space take.
                 var cap = pMax
                 if Storage.isOn {
@@ -116,7 +123,7 @@ extension Dispatch {
                 // (unless drained below zero by rounding). Full and empty are set exactly, where
                 // E + (room·√η − …) and E − (E·√η)/√η round to within ulps of them.
                 if Battery.isOn {
-                    if charges, rest > 0 {
+                    if rest > 0 {   // `run` takes a battery without power as none
                         // max(0, min(rest, power, room)), the room as a predicted branch (see above).
                         let wanted = min(rest, batteryPower), room = (batteryEnergy - energy) * chargePerStored
                         if _slowPath(room < wanted) {
@@ -135,8 +142,9 @@ extension Dispatch {
                 }
                 let hourLoad = direct + discharge + imported
                 let kg = hourlyHydrogen ? hourLoad * 1000 / sec : hourLoad * kgPerMWh
-                if Degrading.isOn {
+                if HourByHour.isOn {
                     if hourLoad > 0 {
+                        operatingHours &+= 1
                         stackHours += 1
                         if stackHours >= stackLife {
                             stackHours = 0
@@ -144,8 +152,6 @@ extension Dispatch {
                         }
                     }
                 }
-                // Running, the load is at least the minimum: only a zero minimum needs the test.
-                if zeroMinimum { operatingHours &+= hourLoad > 0 ? 1 : 0 }
                 if Storage.isOn {
                     let inStore = stock + kg
                     let out = min(offtake, inStore)
@@ -163,8 +169,9 @@ extension Dispatch {
                 if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
                 if hourlyHydrogen { produced += kg }
             }
-            if !zeroMinimum { operatingHours = ResourceProfile.hoursPerYear - offHours }
-            if !Degrading.isOn {
+            if !HourByHour.isOn {
+                // Running, the load is at least the (positive) minimum.
+                operatingHours = ResourceProfile.hoursPerYear - offHours
                 replacements = Self.replaceStacks(&stackHours, operatingHours: Double(operatingHours), stackLife: stackLife)
             }
             // Hydrogen at a constant kg/MWh: the year's load times it (one rounding, not one per hour).

@@ -85,7 +85,8 @@ public struct Dispatch: Sendable {
     /// - Complexity: O(*n* + *L*) for *n* hours and *L* distinct export prices; no allocation.
     public mutating func run(_ profile: ResourceProfile, windFactor: Double = 1, solarFactor: Double = 1) -> DispatchYear {
         let pass = ElectrolyserFirst(plant, windFactor: windFactor, solarFactor: solarFactor)
-        return plant.battery == nil ? run(profile, pass, FlagOff.self) : run(profile, pass, FlagOn.self)
+        // A battery without power neither charges nor discharges: dispatched as none.
+        return (plant.battery?.powerMW ?? 0) > 0 ? run(profile, pass, FlagOn.self) : run(profile, pass, FlagOff.self)
     }
 
     // The equipment and trace flags, one at a time, as types for `ElectrolyserFirst.run`.
@@ -114,7 +115,7 @@ public struct Dispatch: Sendable {
             let surplus: Double
             if !B.isOn, !S.isOn, !pass.degrading {
                 surplus = pass.runIndependentHours(buffers, state: &state, year: &year, i, t)
-            } else if pass.degrading {
+            } else if pass.countsHourByHour {
                 surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOn.self)
             } else {
                 surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOff.self)

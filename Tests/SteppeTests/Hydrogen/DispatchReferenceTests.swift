@@ -97,6 +97,8 @@ struct DispatchReferenceTests {
         plant.enforceExportCap = rng.next() % 5 != 0
         // A zero minimum load: the electrolyser may run at zero load (and is then not operating).
         if rng.next() % 4 == 0 { plant.electrolyser.minimumLoad = 0 }
+        // A battery without power (dispatched as none).
+        if rng.next() % 8 == 0 { plant.battery?.powerMW = 0 }
         return plant
     }
 
