@@ -20,6 +20,29 @@ public struct StochasticModel: PathDrawer {
         case headcount(staff: Int, costLine: Int)
         case capex(assetClass: Int, year: Int, amount: Double)
         case loanRate(Int), citRate, incentiveScale(Int)
+
+        /// The entries of the model a draw on this target changes.
+        var entries: [Entry] {
+            switch self {
+            case .productPrice(let p), .productEscalation(let p): [.priceRow(p)]
+            case .productQuantity(let p), .productQuantityGrowth(let p): [.quantityRow(p)]
+            case .costPrice(let l), .costEscalation(let l): [.costPriceRow(l)]
+            case .costQuantity(let l): [.costQuantityRow(l)]
+            case .costPerUnit(let l): [.costPerUnit(l)]
+            case .headcount(let s, let l): [.headcountRow(s), .costQuantityRow(l)]
+            case .capex(let c, let y, _): [.capex(assetClass: c, year: y)]
+            case .loanRate(let l): [.loanRate(l)]
+            case .citRate: [.citRate]
+            case .incentiveScale(let i): [.incentiveScale(i)]
+            }
+        }
+    }
+    /// A row or a value of the model that draws change, reset from the base model once per path
+    /// however many inputs change it (a price and its escalation both change the price row).
+    enum Entry: Hashable, Sendable {
+        case priceRow(Int), quantityRow(Int), costPriceRow(Int), costQuantityRow(Int), costPerUnit(Int), headcountRow(Int)
+        case capex(assetClass: Int, year: Int)
+        case loanRate(Int), citRate, incentiveScale(Int)
     }
     struct Input: Sendable {
         var keyPath: String
@@ -64,6 +87,8 @@ public struct StochasticModel: PathDrawer {
     let inputs: [Input]
     /// `inputs` as the per-path loop reads them.
     let draws: [Draw]
+    /// Every entry the draws change, each once, in the order the draws first reach it.
+    let resets: [Entry]
     let risks: [Risk]
     /// The copula that correlates the uniforms of correlated distribution inputs.
     let correlation: RankCorrelation?
@@ -198,6 +223,11 @@ public struct StochasticModel: PathDrawer {
                      quantile: PreparedQuantile(.fixed(1)))
             }
         }
+        var resets: [Entry] = []
+        for input in inputs {
+            for entry in input.target.entries where !resets.contains(entry) { resets.append(entry) }
+        }
+        self.resets = resets
         self.risks = risks
         self.correlation = correlation
         self.dimension = dimension
@@ -205,23 +235,16 @@ public struct StochasticModel: PathDrawer {
 
     public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to m: inout CompiledModel) {
         let op = base.operationStart, n = base.yearCount
-        // Reset every targeted entry from the base model.
-        for k in draws.indices {
-            switch draws[k].target {
-            case .productPrice(let p), .productEscalation(let p):
-                m.price.copyRow(p, from: base.price)
-            case .productQuantity(let p), .productQuantityGrowth(let p):
-                m.quantity.copyRow(p, from: base.quantity)
-            case .costPrice(let l), .costEscalation(let l):
-                m.costPrice.copyRow(l, from: base.costPrice)
-            case .costQuantity(let l):
-                m.costQuantity.copyRow(l, from: base.costQuantity)
-            case .costPerUnit(let l):
-                m.costQuantityPerUnit[l] = base.costQuantityPerUnit[l]
-            case .headcount(let s, let l):
-                m.headcount.copyRow(s, from: base.headcount); m.costQuantity.copyRow(l, from: base.costQuantity)
-            case .capex(let c, let y, _):
-                m.capex[c, y] = base.capex[c, y]
+        // Reset every targeted entry from the base model, once.
+        for entry in resets {
+            switch entry {
+            case .priceRow(let p): m.price.copyRow(p, from: base.price)
+            case .quantityRow(let p): m.quantity.copyRow(p, from: base.quantity)
+            case .costPriceRow(let l): m.costPrice.copyRow(l, from: base.costPrice)
+            case .costQuantityRow(let l): m.costQuantity.copyRow(l, from: base.costQuantity)
+            case .costPerUnit(let l): m.costQuantityPerUnit[l] = base.costQuantityPerUnit[l]
+            case .headcountRow(let s): m.headcount.copyRow(s, from: base.headcount)
+            case .capex(let c, let y): m.capex[c, y] = base.capex[c, y]
             case .loanRate(let l): m.loans[l].rate = base.loans[l].rate
             case .citRate: m.citRate = base.citRate
             case .incentiveScale(let i): m.incentiveScale[i] = base.incentiveScale[i]
