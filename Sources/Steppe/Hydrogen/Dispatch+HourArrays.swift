@@ -1,5 +1,5 @@
-// Two loops over a year's hour arrays that both dispatch passes use: every hour's generation,
-// and a sum over a list of hours (a price level's surplus).
+// Two loops over a year's hour arrays: every hour's generation (for the hour-by-hour pass), and
+// a sum over a list of hours (a price level's surplus, for the export allocation after either pass).
 
 extension Dispatch {
     /// The sum of `values` at the `count` hours listed from `hours` on, with four running sums

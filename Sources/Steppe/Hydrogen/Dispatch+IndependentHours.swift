@@ -75,8 +75,8 @@ extension Dispatch.ElectrolyserFirst {
         let operatingHours = Double(total.operating[0] + total.operating[1])
         let replacements = Self.replaceStacks(&state.stackHours, operatingHours: operatingHours, stackLife: stackLife)
         func sum(_ v: SIMD2<Double>) -> Double { v[0] + v[1] }
-        let renewables = sum(total.fromRenewables), imported = sum(total.imports)
-        year.availableGeneration += sum(total.available)
+        let available = sum(total.available), renewables = sum(total.fromRenewables), imported = sum(total.imports)
+        year.availableGeneration += available
         year.electrolyserFromRenewables += renewables
         year.gridImport += imported; year.importCost += sum(total.importCost)
         // Hydrogen is load × kg/MWh each hour (as `run` computes it without degradation and
@@ -87,7 +87,7 @@ extension Dispatch.ElectrolyserFirst {
         year.electrolyserOperatingHours += operatingHours
         year.stackReplacements += replacements
         // The surplus g − direct of every hour, summed as Σg − Σdirect (rounding only).
-        return sum(total.available) - renewables
+        return available - renewables
     }
 
     /// Advances `stackHours` by `operatingHours` hours of operation, one hour at a time a stack
