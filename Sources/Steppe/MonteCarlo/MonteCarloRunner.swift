@@ -13,16 +13,33 @@ public struct MonteCarloRunner: Sendable {
     public let drawer: any PathDrawer
     public let uniforms: any PathSampler
     public let identity: RunState.Identity
+    /// The lane engine's form of the model (eight paths per step), or nil when the general engine runs it.
+    public let lanes: LaneModel?
+    /// Why the general engine runs the paths (nil when the lane engine does).
+    public let generalEngineReason: String?
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source, fingerprinted so shards of different scenarios never merge.
+    ///   - laneEngine: false runs every path through the general engine (the lane engine gives the
+    ///     same values to the bit; this is for comparing them).
     public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any PathSampler,
-                configuration: MonteCarloConfiguration, scenarioText: String) {
+                configuration: MonteCarloConfiguration, scenarioText: String, laneEngine: Bool = true) {
         self.model = model; self.drawer = drawer; self.uniforms = uniforms
         let base = PathMetric.baseCase(model)
         identity = RunState.Identity(
             scenarioName: model.name, scenarioFingerprint: fingerprint(scenarioText), configuration: configuration,
             shift: base.map { $0.isFinite ? $0 : 0 }, hurdleRate: configuration.hurdleRate ?? model.equityRate)
+        var lanes: LaneModel?
+        var reason: String?
+        if !laneEngine {
+            reason = "the lane engine is switched off"
+        } else if let stochastic = drawer as? StochasticModel {
+            do { lanes = try LaneModel(model: model, drawer: stochastic) } catch { reason = error.reason }
+        } else {
+            reason = "the path drawer is not a scenario's"
+        }
+        self.lanes = lanes
+        generalEngineReason = reason
     }
 
     /// The threshold below which a metric's value counts towards its probability (nil: none).
@@ -59,46 +76,59 @@ public struct MonteCarloRunner: Sendable {
         let selected = config.metrics
         let projectCashFlows = selected.contains { $0.needsProjectCashFlow }
 
+        let lanes = lanes
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var m = base
             var ws = Workspace(for: base)
+            let laneWorkspace = lanes.map(LaneWorkspace.init)
             // Plain buffers, so the per-path calls below capture nothing and copy nothing.
             let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(drawer.dimension, 1))
             let uniformsOfPath = UnsafeMutableBufferPointer(rebasing: u[0..<drawer.dimension])
+            let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(drawer.dimension, 1))
             let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: metricCount)
+            let laneOut = UnsafeMutablePointer<Lanes>.allocate(capacity: metricCount)
             u.initialize(repeating: 0.5); out.initialize(repeating: 0)
-            defer { u.deallocate(); out.deallocate() }
-            var states = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
-            var partials = [ChunkPartial](repeating: ChunkPartial(), count: metricCount)
+            laneUniforms.initialize(repeating: Lanes(repeating: 0.5), count: max(drawer.dimension, 1))
+            laneOut.initialize(repeating: .zero, count: metricCount)
+            defer { u.deallocate(); out.deallocate(); laneUniforms.deallocate(); laneOut.deallocate() }
+            var recorder = PathRecorder(metricCount: metricCount, exact: exact, thresholds: thresholds, shift: shift,
+                                        values: shared.values, pathCount: pathCount, firstPath: firstPath)
             var completed = 0
             var chunk = chunks.lowerBound + w
             while chunk < chunks.upperBound {
                 if isCancelled?() == true { break }
                 let start = chunk * config.chunkSize, end = min(start + config.chunkSize, config.paths)
-                for path in start..<end {
-                    uniforms.fill(path: path, into: uniformsOfPath)
-                    drawer.apply(uniformsOfPath, to: &m)
-                    ProFormaEngine.run(m, &ws, projectCashFlows: projectCashFlows)
-                    PathMetric.compute(m, ws, into: out, only: selected)
-                    for metric in selected {
-                        let k = metric.rawValue
-                        let x = out[k]
-                        if exact { shared.values[k * pathCount + (path - firstPath)] = x }
-                        guard x.isFinite else { states[k].undefined += 1; continue }
-                        states[k].defined += 1
-                        partials[k].add(x - shift[k])
-                        if x < states[k].minimum { states[k].minimum = x }
-                        if x > states[k].maximum { states[k].maximum = x }
-                        if x < thresholds[k] { states[k].below += 1 }
-                        if !exact { states[k].sketch!.add(x) }
+                if let lanes, let laneWorkspace {
+                    // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
+                    for first in stride(from: start, to: end, by: Lanes.scalarCount) {
+                        for j in 0..<Lanes.scalarCount {
+                            if first + j < end {
+                                uniforms.fill(path: first + j, into: uniformsOfPath)
+                            } else {
+                                for d in uniformsOfPath.indices { uniformsOfPath[d] = 0.5 }
+                            }
+                            for d in uniformsOfPath.indices { laneUniforms[d][j] = uniformsOfPath[d] }
+                        }
+                        lanes.evaluate(laneUniforms, laneWorkspace, only: selected, into: laneOut)
+                        for j in 0..<min(Lanes.scalarCount, end - first) {
+                            for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
+                        }
+                    }
+                } else {
+                    for path in start..<end {
+                        uniforms.fill(path: path, into: uniformsOfPath)
+                        drawer.apply(uniformsOfPath, to: &m)
+                        ProFormaEngine.run(m, &ws, projectCashFlows: projectCashFlows)
+                        PathMetric.compute(m, ws, into: out, only: selected)
+                        for metric in selected { recorder.record(out[metric.rawValue], metric: metric.rawValue, path: path) }
                     }
                 }
-                for k in 0..<metricCount { partials[k].flush(into: &states[k]) }
+                recorder.flushChunk()
                 completed += end - start
                 shared.finish(worker: w, paths: end - start, progress: progress)
                 chunk += workers
             }
-            shared.store(worker: w, states: states, completed: completed)
+            shared.store(worker: w, states: recorder.states, completed: completed)
         }
 
         var metrics = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
@@ -126,6 +156,44 @@ public struct MonteCarloRunner: Sendable {
         }
         ProFormaEngine.run(m, &ws)
         return ws
+    }
+}
+
+/// One worker's running state of every metric: each path's value goes to the exact-quantile
+/// buffer (when kept) and to the metric's counts, extremes and per-chunk partial sums, in path order.
+struct PathRecorder {
+    var states: [MetricState]
+    var partials: [ChunkPartial]
+    let exact: Bool
+    let thresholds: [Double]
+    let shift: [Double]
+    let values: UnsafeMutablePointer<Double>
+    let pathCount: Int
+    let firstPath: Int
+
+    init(metricCount: Int, exact: Bool, thresholds: [Double], shift: [Double], values: UnsafeMutablePointer<Double>,
+         pathCount: Int, firstPath: Int) {
+        states = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
+        partials = [ChunkPartial](repeating: ChunkPartial(), count: metricCount)
+        self.exact = exact; self.thresholds = thresholds; self.shift = shift
+        self.values = values; self.pathCount = pathCount; self.firstPath = firstPath
+    }
+
+    @inline(__always)
+    mutating func record(_ x: Double, metric k: Int, path: Int) {
+        if exact { values[k * pathCount + (path - firstPath)] = x }
+        guard x.isFinite else { states[k].undefined += 1; return }
+        states[k].defined += 1
+        partials[k].add(x - shift[k])
+        if x < states[k].minimum { states[k].minimum = x }
+        if x > states[k].maximum { states[k].maximum = x }
+        if x < thresholds[k] { states[k].below += 1 }
+        if !exact { states[k].sketch!.add(x) }
+    }
+
+    /// Adds the chunk's partial sums to the states (at the end of each chunk, so sums do not depend on the worker).
+    mutating func flushChunk() {
+        for k in states.indices { partials[k].flush(into: &states[k]) }
     }
 }
 

@@ -1,0 +1,116 @@
+import Foundation
+
+extension LaneModel {
+    /// Sets the inputs of eight paths in `ws` from their uniforms (`u[d]` holds dimension `d` of
+    /// each lane's path): `StochasticModel.apply`, lane by lane, with the same operations in the
+    /// same order.
+    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace) {
+        let base = model, n = yearCount, op = operationStart
+        func reset(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int, from matrix: YearMatrix) {
+            for t in 0..<n { rows[r * n + t] = Lanes(repeating: matrix[r, t]) }
+        }
+        for entry in drawer.resets {
+            switch entry {
+            case .priceRow(let p): reset(ws.price, p, from: base.price)
+            case .quantityRow(let p): reset(ws.quantity, p, from: base.quantity)
+            case .costPriceRow(let l): reset(ws.costPrice, l, from: base.costPrice)
+            case .costQuantityRow(let l): reset(ws.costQuantity, l, from: base.costQuantity)
+            case .costPerUnit(let l): ws.costPerUnit[l] = Lanes(repeating: base.costQuantityPerUnit[l])
+            case .capex(let c, let y): ws.capex[c * n + y] = Lanes(repeating: base.capex[c, y])
+            case .citRate: ws.citRate = Lanes(repeating: base.citRate)
+            case .incentiveScale(let i): ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
+            case .headcountRow, .loanRate: break  // headcounts feed no covered incentive; loan rates are not covered
+            }
+        }
+        for risk in drawer.risks {
+            let i = risk.incentive
+            ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
+            ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
+            ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
+        }
+
+        for draw in drawer.draws {
+            let d = draw.firstDimension
+            switch draw.kind {
+            case .value:
+                applyValue(quantile(draw.quantile, u[d]), draw.target, base: draw.base, ws)
+            case .perYearMultiplier:
+                for t in op..<n { multiply(quantile(draw.quantile, u[d + t - op]), year: t, draw.target, ws) }
+            case .process:
+                preconditionFailure("price processes are not covered by the lane engine")
+            }
+        }
+
+        guard drawer.appliesPolicyRisks else { return }
+        for risk in drawer.risks {
+            let i = risk.incentive, d = risk.firstDimension
+            let first = base.incentiveFirstYear[i]
+            for j in 0..<Lanes.scalarCount {
+                var pathFirst = Int(ws.incentiveFirst[i][j]), pathLast = Int(ws.incentiveLast[i][j])
+                if let delay = risk.delayYears?.quantile(u[d + 1][j]) {
+                    pathFirst = first + max(0, Int(delay.rounded(.down)))
+                }
+                if let h = risk.withdrawalHazard {
+                    let survived = drawer.yearsBeforeEvent(hazard: h, u: u[d][j])
+                    pathLast = min(pathLast, pathFirst + risk.withdrawalAfterYears + survived - 1)
+                }
+                if let p = risk.cutProbability, let f = risk.cutToFraction, u[d + 2][j] < p {
+                    ws.incentiveScale[i][j] *= f
+                }
+                ws.incentiveFirst[i][j] = Double(pathFirst)
+                ws.incentiveLast[i][j] = Double(pathLast)
+            }
+        }
+    }
+
+    /// The quantile of each lane's uniform.
+    @inline(__always)
+    func quantile(_ q: PreparedQuantile, _ u: Lanes) -> Lanes {
+        var x = Lanes()
+        for j in 0..<Lanes.scalarCount { x[j] = q.quantile(u[j]) }
+        return x
+    }
+
+    /// `StochasticModel.applyValue` in lanes.
+    private func applyValue(_ x: Lanes, _ target: StochasticModel.Target, base inputBase: Double, _ ws: LaneWorkspace) {
+        let n = yearCount, op = operationStart
+        let ratio = inputBase == 0 ? Lanes(repeating: 1) : x / inputBase
+        func scaleRow(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int) {
+            for t in 0..<n { rows[r * n + t] *= ratio }
+        }
+        func growRow(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int) {
+            // `YearMatrix.multiplyRow(_:by: 1, growth:from:)`: entry op + k times growth^k, by repeated products.
+            let growth = (1 + x) / (1 + inputBase)
+            var f = Lanes(repeating: 1)
+            for t in op..<n { rows[r * n + t] *= f; f *= growth }
+        }
+        switch target {
+        case .productPrice(let p): scaleRow(ws.price, p)
+        case .productQuantity(let p): scaleRow(ws.quantity, p)
+        case .costPrice(let l): scaleRow(ws.costPrice, l)
+        case .costQuantity(let l): scaleRow(ws.costQuantity, l)
+        case .costPerUnit(let l): ws.costPerUnit[l] *= ratio
+        case .headcount(_, let l): scaleRow(ws.costQuantity, l)
+        case .capex(let c, let y, let amount): ws.capex[c * n + y] += amount * (ratio - 1)
+        case .incentiveScale(let i): ws.incentiveScale[i] *= ratio
+        case .productEscalation(let p): growRow(ws.price, p)
+        case .productQuantityGrowth(let p): growRow(ws.quantity, p)
+        case .costEscalation(let l): growRow(ws.costPrice, l)
+        case .citRate: ws.citRate = x
+        case .loanRate: preconditionFailure("uncertain loan rates are not covered by the lane engine")
+        }
+    }
+
+    /// `StochasticModel.multiply` in lanes: one year of an input's row.
+    private func multiply(_ factor: Lanes, year t: Int, _ target: StochasticModel.Target, _ ws: LaneWorkspace) {
+        let n = yearCount
+        switch target {
+        case .productPrice(let p), .productEscalation(let p): ws.price[p * n + t] *= factor
+        case .productQuantity(let p), .productQuantityGrowth(let p): ws.quantity[p * n + t] *= factor
+        case .costPrice(let l), .costEscalation(let l): ws.costPrice[l * n + t] *= factor
+        case .costQuantity(let l), .headcount(_, let l): ws.costQuantity[l * n + t] *= factor
+        case .capex(let c, _, _): ws.capex[c * n + t] *= factor
+        case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
+        }
+    }
+}

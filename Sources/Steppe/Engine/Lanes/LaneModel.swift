@@ -1,0 +1,126 @@
+import Foundation
+
+/// A compiled model and its path drawer, prepared for the lane engine: eight paths evaluated
+/// side by side in `SIMD8<Double>` lanes, one year loop for all of them.
+///
+/// The lane engine performs, lane by lane, the floating-point operations of `StochasticModel.apply`,
+/// `ProFormaEngine.run` and `PathMetric.compute`, in the same order, so each lane's metrics equal
+/// the general engine's for that path (`LaneEngineTests` checks this). It covers the features most
+/// studies use; a model using anything else is run by the general engine, and `init` says why.
+///
+/// Covered: any products, cost lines and asset classes; VAT and surtax; straight-line,
+/// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by
+/// equal principal, annuity or bullet without construction interest; production subsidies,
+/// annual awards, reduced tax rates and tax holidays, with scale, windows and caps; CIT with loss
+/// carry-forward or monetised losses; uncertain values and per-year multipliers of prices,
+/// quantities, costs, capex, the CIT rate and incentive scales; withdrawal, delay and cut risks.
+public struct LaneModel: Sendable {
+    /// Why a model is run by the general engine instead.
+    public struct Unsupported: Error, Sendable, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    enum IncentiveKind: Sendable {
+        case productionSubsidy(product: Int, amountPerUnit: Double)
+        case annualAward(amountPerYear: Double)
+        case taxRate(rate: Double)
+        case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: Incentive.HolidayStart)
+    }
+    struct LaneIncentive: Sendable {
+        var kind: IncentiveKind
+        var capPerYear: Double
+        var capTotal: Double
+        var taxable: Bool
+    }
+    struct LaneLoan: Sendable {
+        var rate: Double
+        var drawShare: Double
+        var firstRepayment: Int
+        var lastRepayment: Int
+        var repayment: Loan.Repayment
+        /// (1 + rate)^periods of the annuity, as `payment(rate:periods:presentValue:)` forms it.
+        var annuityGrowth: Double
+        var periods: Int
+    }
+    /// One capex vintage that can be nonzero on some path: its class, year and depreciation window.
+    struct Vintage: Sendable {
+        var assetClass: Int
+        var year: Int
+        var start: Int
+        var end: Int
+    }
+
+    let model: CompiledModel
+    let drawer: StochasticModel
+    let yearCount: Int
+    let operationStart: Int
+    let incentives: [LaneIncentive]
+    let loans: [LaneLoan]
+    let vintages: [Vintage]
+    /// Index of the tax holiday among `incentives` (-1: none); the general engine uses the last one.
+    let holiday: Int
+    /// Indices of the reduced-rate incentives, in the order the general engine applies them.
+    let taxRates: [Int]
+    let priceFloors: [Double]
+
+    public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
+        func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
+        if drawer.correlation != nil { throw unsupported("correlated inputs") }
+        for draw in drawer.draws {
+            if case .process = draw.kind { throw unsupported("a price process") }
+            if case .loanRate = draw.target { throw unsupported("an uncertain loan rate") }
+        }
+        for risk in drawer.risks where risk.clawbackHazard != nil { throw unsupported("a clawback risk") }
+        if m.hasHighestOnlyGroups { throw unsupported("a \"highest only\" incentive group") }
+        let n = m.yearCount, op = m.operationStart
+        var loans: [LaneLoan] = []
+        for loan in m.loans {
+            if loan.repayment == .sculpted { throw unsupported("a sculpted loan") }
+            if op > 1 && loan.drawShare != 0 { throw unsupported("construction interest (a loan drawn over several construction years)") }
+            let (first, last) = ProFormaEngine.repaymentYears(loan, m)
+            let periods = max(last - first + 1, 1)
+            loans.append(LaneLoan(rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
+                                  repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
+        }
+        var incentives: [LaneIncentive] = []
+        var holiday = -1
+        var taxRates: [Int] = []
+        for (i, inc) in m.incentives.enumerated() {
+            let kind: IncentiveKind
+            switch inc.kind {
+            case .productionSubsidy(let p, let perUnit): kind = .productionSubsidy(product: p, amountPerUnit: perUnit)
+            case .annualAward(let perYear): kind = .annualAward(amountPerYear: perYear)
+            case .taxRate(let r): kind = .taxRate(rate: r); taxRates.append(i)
+            case .taxHoliday(let e, let r, let f, let from):
+                kind = .taxHoliday(exemptYears: e, reducedYears: r, reducedFactor: f, countFrom: from); holiday = i
+            default: throw unsupported("incentive '\(inc.id)' is of a kind the lane engine does not cover")
+            }
+            if inc.reducesDepreciableBasis { throw unsupported("incentive '\(inc.id)' reduces the depreciable basis") }
+            incentives.append(LaneIncentive(kind: kind, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+        }
+        // The general engine applies reduced rates in `taxPreferenceIndices` order.
+        taxRates = m.taxPreferenceIndices.filter { taxRates.contains($0) }
+        var targetedCapex = Set<Int>()
+        for draw in drawer.draws {
+            if case .capex(let c, let y, _) = draw.target { targetedCapex.insert(c * n + y) }
+        }
+        var vintages: [Vintage] = []
+        for (c, asset) in m.assetClasses.enumerated() {
+            for v in 0..<n where m.capex[c, v] != 0 || targetedCapex.contains(c * n + v) {
+                let start = max(v + 1, op)
+                vintages.append(Vintage(assetClass: c, year: v, start: start, end: asset.lifeYears > 0 ? min(start + asset.lifeYears, n) : start))
+            }
+        }
+        self.model = m
+        self.drawer = drawer
+        yearCount = n
+        operationStart = op
+        self.incentives = incentives
+        self.loans = loans
+        self.vintages = vintages
+        self.holiday = holiday
+        self.taxRates = taxRates
+        priceFloors = m.productIDs.indices.map { $0 < m.productPriceFloor.count ? m.productPriceFloor[$0] : -.infinity }
+    }
+}

@@ -1,0 +1,68 @@
+/// Every buffer the lane engine writes, allocated once per worker: rows of the model in lanes
+/// (eight paths side by side), the yearly cash flows the IRRs need, and the loss vintages.
+///
+/// Rows that no draw changes are filled from the base model once, here; the rows that draws
+/// change are reset from the base model at the start of each group of paths.
+final class LaneWorkspace {
+    let yearCount: Int
+    /// Products x years, cost lines x years, asset classes x years (row r, year t at r * years + t).
+    let price, quantity, costPrice, costQuantity, capex: UnsafeMutableBufferPointer<Lanes>
+    let costPerUnit: UnsafeMutableBufferPointer<Lanes>
+    /// Per incentive: scale and the first and last year index of its window on each path.
+    let incentiveScale, incentiveFirst, incentiveLast: UnsafeMutableBufferPointer<Lanes>
+    var citRate: Lanes
+    /// Depreciation of each year and the book value left at the end.
+    let depreciation: UnsafeMutableBufferPointer<Lanes>
+    var bookValue: Lanes = .zero
+    /// Yearly equity and project cash flows (read by the IRRs).
+    let equityCashFlow, projectCashFlow: UnsafeMutableBufferPointer<Lanes>
+    /// Loss vintages of the levered and the unlevered tax.
+    let leveredLosses, unleveredLosses: UnsafeMutableBufferPointer<Lanes>
+    /// Per loan: balance, balance at the first repayment, level payment.
+    let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
+    /// Per incentive: the amount paid so far (total caps).
+    let paid: UnsafeMutableBufferPointer<Lanes>
+    /// One lane's cash flows as plain doubles, for the scalar IRR.
+    let laneFlows: UnsafeMutableBufferPointer<Double>
+
+    init(_ lanes: LaneModel) {
+        let m = lanes.model, n = m.yearCount
+        yearCount = n
+        func rows(_ matrix: YearMatrix) -> UnsafeMutableBufferPointer<Lanes> {
+            let b = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: max(matrix.storage.count, 1))
+            b.initialize(repeating: .zero)
+            for i in matrix.storage.indices { b[i] = Lanes(repeating: matrix.storage[i]) }
+            return b
+        }
+        func values(_ v: [Double]) -> UnsafeMutableBufferPointer<Lanes> {
+            let b = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: max(v.count, 1))
+            b.initialize(repeating: .zero)
+            for i in v.indices { b[i] = Lanes(repeating: v[i]) }
+            return b
+        }
+        func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Lanes> { values([Double](repeating: 0, count: count)) }
+        price = rows(m.price); quantity = rows(m.quantity)
+        costPrice = rows(m.costPrice); costQuantity = rows(m.costQuantity); capex = rows(m.capex)
+        costPerUnit = values(m.costQuantityPerUnit)
+        incentiveScale = values(m.incentiveScale)
+        incentiveFirst = values(m.incentiveFirstYear.map(Double.init))
+        incentiveLast = values(m.incentiveLastYear.map(Double.init))
+        citRate = Lanes(repeating: m.citRate)
+        depreciation = zeros(n)
+        equityCashFlow = zeros(n); projectCashFlow = zeros(n)
+        leveredLosses = zeros(n); unleveredLosses = zeros(n)
+        balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
+        paid = zeros(m.incentives.count)
+        laneFlows = .allocate(capacity: n)
+        laneFlows.initialize(repeating: 0)
+    }
+
+    deinit {
+        for b in [price, quantity, costPrice, costQuantity, capex, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
+                  depreciation, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
+                  balance, balanceAtRepayment, levelPayment, paid] {
+            b.deallocate()
+        }
+        laneFlows.deallocate()
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Steppe
+import SteppeFiles
+
+/// The lane engine (eight paths per step) against the general engine, path by path.
+@Suite("Lane engine")
+struct LaneEngineTests {
+    /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
+    /// lines and loans, every covered depreciation method, holidays of both starts and stacking
+    /// rules, reduced rates, capped subsidies and awards with withdrawal, delay and cut risks,
+    /// both loss treatments, per-year multipliers, residual value and mid-year discounting.
+    static func randomScenario(_ seed: UInt64) -> String {
+        var g = SplitMix64(seed: seed)
+        func pick<T>(_ options: [T]) -> T { options[Int(g.next() % UInt64(options.count))] }
+        func between(_ a: Double, _ b: Double) -> Double { a + (b - a) * g.nextUnit() }
+        let years = pick([3, 8, 15, 25])
+        let method = pick(["straightLine", "sumOfYearsDigits", "decliningBalance"])
+        let capex = between(50e6, 200e6)
+        let quantity = between(100e6, 400e6)
+        let vat = pick([0, 0.13])
+        let loss = pick(["carryForward", "monetise"])
+        let stacking = pick(["lowerOf", "halveReducedRate"])
+        let countFrom = pick(["firstRevenueYear", "firstProfitYear"])
+        let repayment = pick(["annuity", "equalPrincipal", "bullet"])
+        let operatingCapex = years > 8 && g.nextUnit() < 0.5
+            ? "  - {year: 2031, assetClass: plant, amount: {distribution: uniform, min: 1.0e6, max: 9.0e6}}\n" : ""
+        let timing = pick(["endOfYear", "midYear"])
+        return """
+            name: lanes \(seed)
+            startYear: 2026
+            operatingYears: \(years)
+            recoverResidualValue: \(g.nextUnit() < 0.5)
+            assetClasses:
+              - {id: plant, depreciation: \(method), lifeYears: \(pick([5, 10, 20])), residualRate: \(pick([0, 0.05])), vatRate: \(vat)}
+              - {id: civil, lifeYears: \(pick([25, 40]))}
+            capex:
+              - {year: 2026, assetClass: plant, amount: {distribution: triangular, min: \(0.8 * capex), mode: \(capex), max: \(1.3 * capex)}}
+              - {year: 2026, assetClass: civil, amount: 2.0e7}
+            \(operatingCapex)products:
+              - id: power
+                unit: kWh
+                quantity: {distribution: normal, mean: \(quantity), sd: \(0.1 * quantity), truncate: [\(0.5 * quantity), \(1.5 * quantity)], base: \(quantity)}
+                price: {distribution: lognormal, mu: -3.2, sigma: \(between(0.05, 0.6)), base: 0.04}
+                escalation: {distribution: uniform, min: -0.01, max: 0.03, base: 0.01}
+                quantityGrowth: {distribution: uniform, min: -0.007, max: -0.003, base: -0.005}
+                vatRate: \(vat)
+                priceFloor: \(pick([0.0, 0.03]))
+              - id: heat
+                unit: GJ
+                quantity: 1.0e5
+                price: {base: 30, perYearMultiplier: {distribution: normal, mean: 1, sd: 0.1, truncate: [0.5, 1.5]}}
+                vatRate: \(pick([0, 0.09]))
+            operatingCosts:
+              - {id: opex, annualAmount: {distribution: normal, mean: 2.0e6, sd: 0.4e6}, escalation: 0.02, vatRate: \(vat)}
+              - {id: water, perUnitOf: power, quantityPerUnit: 0.001, price: {distribution: uniform, min: 3, max: 6, base: 4}}
+            financing:
+              equityShare: \(pick([0.3, 0.5, 0.95]))
+              loans:
+                - {id: a, share: 0.6, rate: 0.05, tenorYears: \(pick([2, 10, 30])), graceYears: \(pick([0, 1])), repayment: \(repayment)}
+                - {id: b, share: 0.4, rate: 0.045, tenorYears: 8, repayment: equalPrincipal}
+            tax:
+              citRate: \(g.nextUnit() < 0.5 ? "0.25" : "{distribution: uniform, min: 0.2, max: 0.3, base: 0.25}")
+              lossTreatment: \(loss)
+              lossCarryForwardYears: \(pick([1, 5, 50]))
+              lossOffsetLimit: \(pick([1.0, 0.6]))
+              holidayStacking: \(stacking)
+              vatSurtaxRate: \(pick([0, 0.12]))
+            discounting: {projectRate: 0.07, equityRate: 0.09, timing: \(timing)}
+            incentives:
+              - {id: western, kind: taxRate, rate: 0.15, validTo: 2035, assumption: test}
+              - id: holiday
+                kind: taxHoliday
+                exemptYears: 3
+                reducedYears: 3
+                countFrom: \(countFrom)
+                assumption: test
+                policyRisk: {withdrawalHazard: 0.2, withdrawalAfterYears: 1}
+              - id: subsidy
+                kind: productionSubsidy
+                product: power
+                amountPerUnit: 0.01
+                durationYears: 10
+                eligibleFrom: firstRevenueYear
+                taxable: \(g.nextUnit() < 0.5)
+                capPerYear: \(pick(["2.5e6", "1.0e9"]))
+                capTotal: \(pick(["1.5e7", "1.0e9"]))
+                assumption: test
+                policyRisk:
+                  withdrawalHazard: \(pick([0, 0.1, 1]))
+                  withdrawalAfterYears: 1
+                  delayYears: {distribution: discrete, values: [0, 1, 2], probabilities: [0.6, 0.3, 0.1]}
+                  cut: {probability: 0.3, toFraction: 0.5}
+              - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, assumption: test}
+            """
+    }
+
+    static func runners(_ yaml: String, paths: Int, sampler: SamplingMethod = .random) throws -> (lanes: MonteCarloRunner, general: MonteCarloRunner) {
+        let s = try scenario(yaml)
+        let model = try s.compile()
+        let drawer = try StochasticModel(scenario: s, model: model)
+        let uniforms = try sampler.sampler(seed: 11, pathCount: paths, dimensions: drawer.dimension)
+        let configuration = MonteCarloConfiguration(paths: paths, seed: 11, chunkSize: 100, exactQuantileLimit: paths)
+        return (MonteCarloRunner(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: yaml),
+                MonteCarloRunner(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: yaml,
+                                 laneEngine: false))
+    }
+
+    /// Every metric of every path, as bit patterns (each NaN as one pattern).
+    static func values(_ state: RunState) -> [[UInt64]] {
+        (state.values ?? []).map { $0.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern } }
+    }
+
+    @Test("Each lane's metrics equal the general engine's for that path, to the bit, on random scenarios it covers",
+          arguments: 0..<40)
+    func equalsGeneralEngine(seed: Int) throws {
+        let yaml = Self.randomScenario(UInt64(seed) &* 0x9E37_79B9 &+ 1)
+        // 203 paths in chunks of 100: the last group of each chunk is partly past its end.
+        let (lanes, general) = try Self.runners(yaml, paths: 203)
+        #expect(lanes.lanes != nil, "not covered: \(lanes.generalEngineReason ?? "")")
+        #expect(general.lanes == nil)
+        let a = lanes.run(threads: 1), b = general.run(threads: 1)
+        #expect(Self.values(a) == Self.values(b))
+        #expect(a.metrics == b.metrics)
+    }
+
+    @Test("The reference model runs on the lane engine and gives the general engine's values to the bit, with every sampler",
+          arguments: [SamplingMethod.random, .latinHypercube, .sobol])
+    func referenceModel(sampler: SamplingMethod) throws {
+        let yaml = try String(contentsOf: packageRootURL.appendingPathComponent("Benchmarks/reference-model.yaml"), encoding: .utf8)
+        let (lanes, general) = try Self.runners(yaml, paths: 1000, sampler: sampler)
+        #expect(lanes.lanes != nil)
+        #expect(Self.values(lanes.run(threads: 2)) == Self.values(general.run(threads: 1)))
+    }
+
+    @Test("A model outside the lane engine's coverage runs on the general engine, which says why")
+    func uncoveredModelsFallBack() throws {
+        let sculpted = Self.randomScenario(1).replacingOccurrences(
+            of: "repayment: equalPrincipal}", with: "repayment: sculpted, targetDSCR: 1.3, maxGearing: 0.7}")
+        let (lanes, _) = try Self.runners(sculpted, paths: 10)
+        #expect(lanes.lanes == nil)
+        #expect(lanes.generalEngineReason == "a sculpted loan")
+    }
+}
