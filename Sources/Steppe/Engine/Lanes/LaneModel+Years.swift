@@ -12,13 +12,14 @@ extension LaneModel {
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
         let project = selected.contains { $0.needsProjectCashFlow }
         let keepsFlows = selected.contains(.equityIRR) || selected.contains(.projectIRR)
+        let coversDebt = selected.contains(.minDSCR), levelizes = selected.contains(.levelizedCost)
         let statutory = ws.citRate
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
         for l in loans.indices { ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero }
-        for i in incentives.indices { ws.paid[i] = .zero }
-        var levered = LaneLossChain(losses: ws.leveredLosses)
-        var unlevered = LaneLossChain(losses: ws.unleveredLosses)
+        for c in cashIncentives { ws.paid[c.index] = .zero }
+        var levered = LaneTaxChain(losses: ws.leveredLosses)
+        var unlevered = LaneTaxChain(losses: ws.unleveredLosses)
         var credit = Lanes.zero
         var firstRevenue = Lanes(repeating: .infinity)
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
@@ -98,59 +99,57 @@ extension LaneModel {
 
             // Incentives paid in cash.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
-            for i in incentives.indices {
-                let raw: Lanes
-                switch incentives[i].kind {
-                case .productionSubsidy(let p, let perUnit): raw = perUnit * ws.quantity[p * n + t]
-                case .annualAward(let perYear): raw = Lanes(repeating: perYear)
-                case .taxRate, .taxHoliday: continue
-                }
-                let scale = ws.incentiveScale[i]
-                let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[i]) .& (year .<= ws.incentiveLast[i])
-                let paid = ws.paid[i]
-                let capped = laneMin(laneMin(raw * scale, Lanes(repeating: incentives[i].capPerYear)),
-                                     laneMax(.zero, incentives[i].capTotal - paid))
+            for c in cashIncentives {
+                let raw = c.product >= 0 ? c.amount * ws.quantity[c.product * n + t] : Lanes(repeating: c.amount)
+                let scale = ws.incentiveScale[c.index]
+                let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[c.index]) .& (year .<= ws.incentiveLast[c.index])
+                let paid = ws.paid[c.index]
+                let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.capPerYear)), laneMax(.zero, c.capTotal - paid))
                 let pays = inWindow .& (raw .!= 0)
                 let amount = Lanes.zero.replacing(with: capped, where: pays)
-                ws.paid[i] = paid.replacing(with: paid + amount, where: pays)
+                ws.paid[c.index] = paid.replacing(with: paid + amount, where: pays)
                 incentiveTotal += amount
-                if incentives[i].taxable { taxableIncentives += amount }
+                if c.taxable { taxableIncentives += amount }
             }
 
-            // Corporate income tax: the reduced rate of the year, then each chain's holiday and loss offset.
-            var reduced = statutory
-            for i in taxRates {
-                guard case .taxRate(let r) = incentives[i].kind else { continue }
-                let scale = ws.incentiveScale[i]
-                let active = (scale .!= 0) .& (year .>= ws.incentiveFirst[i]) .& (year .<= ws.incentiveLast[i])
-                reduced.replace(with: laneMin(reduced, statutory - scale * (statutory - r)), where: active)
+            // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.
+            var rule = TaxYear(statutory: statutory, reduced: statutory, firstRevenue: firstRevenue, holiday: holiday,
+                               holidayApplies: SIMDMask(repeating: false), holidayScale: .zero, stacking: m.holidayStacking)
+            for r in reducedRates {
+                let scale = ws.incentiveScale[r.index]
+                let active = (scale .!= 0) .& (year .>= ws.incentiveFirst[r.index]) .& (year .<= ws.incentiveLast[r.index])
+                rule.reduced.replace(with: laneMin(rule.reduced, statutory - scale * (statutory - r.rate)), where: active)
+            }
+            if let holiday {
+                rule.holidayScale = ws.incentiveScale[holiday.index]
+                rule.holidayApplies = (rule.holidayScale .!= 0) .& (year .>= ws.incentiveFirst[holiday.index])
+                    .& (year .<= ws.incentiveLast[holiday.index])
             }
             let income = revenue - opex - surtax - ws.depreciation[t] - interest + taxableIncentives
-            let tax = corporateIncomeTax(income, year: t, reduced: reduced, statutory: statutory, firstRevenue: firstRevenue,
-                                         chain: &levered, ws, carriesLosses: carriesLosses, years: years, limit: limit)
+            let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let cfads = revenue - opex - surtax - vatCashCost + incentiveTotal - tax - capex
             let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + 0 : .zero
             let equityFlow = cfads + drawn - interest - principal + residual
             equityNPV += equityFlow * m.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
-            if t >= op {
+            if coversDebt && t >= op {
                 let serviced = debtService .> 1e-9
                 minDSCR.replace(with: laneMin(minDSCR, cfads / debtService), where: serviced)
                 dscrCount.replace(with: dscrCount + 1, where: serviced)
             }
             let f = m.projectDiscountFactors[t]
-            let byProducts = revenue - firstProductRevenue
-            // (Interest subsidies and residual value of interest are zero here, kept for the same rounding.)
-            var costs: Lanes = capex + opex + surtax + vatCashCost
-            costs = costs - (incentiveTotal - 0) - byProducts - residual
-            lcoeCosts += f * (costs + 0)
-            lcoeOutput += f * (products > 0 ? ws.quantity[t] : .zero)
+            if levelizes {
+                let byProducts = revenue - firstProductRevenue
+                // (Interest subsidies and residual value of interest are zero here, kept for the same rounding.)
+                var costs: Lanes = capex + opex + surtax + vatCashCost
+                costs = costs - (incentiveTotal - 0) - byProducts - residual
+                lcoeCosts += f * (costs + 0)
+                lcoeOutput += f * (products > 0 ? ws.quantity[t] : .zero)
+            }
 
             guard project else { continue }
             let unleveredIncome = income + interest + 0 - 0
-            let unleveredTax = corporateIncomeTax(unleveredIncome, year: t, reduced: reduced, statutory: statutory,
-                                                  firstRevenue: firstRevenue, chain: &unlevered, ws,
-                                                  carriesLosses: carriesLosses, years: years, limit: limit)
+            let unleveredTax = unlevered.tax(unleveredIncome, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let operating = revenue - opex - surtax - vatCashCost + incentiveTotal - capex
             let projectFlow = operating - 0 - unleveredTax + residual - 0
             projectNPV += projectFlow * f
@@ -185,40 +184,16 @@ extension LaneModel {
         }
     }
 
-    /// One year of `ProFormaEngine.corporateIncomeTax` for one chain: loss offset, then the rate
-    /// (reduced rate, combined with the holiday by the stacking rule), then the tax.
-    @inline(__always)
-    private func corporateIncomeTax(_ income: Lanes, year t: Int, reduced: Lanes, statutory: Lanes, firstRevenue: Lanes,
-                                    chain: inout LaneLossChain, _ ws: LaneWorkspace,
-                                    carriesLosses: Bool, years: Int, limit: Double) -> Lanes {
-        let taxable = carriesLosses ? chain.offset(income, year: t, years: years, limit: limit) : income
-        var rate = reduced
-        if holiday >= 0, case .taxHoliday(let exempt, let reducedYears, let factor, let countFrom) = incentives[holiday].kind {
-            let year = Lanes(repeating: Double(t))
-            let scale = ws.incentiveScale[holiday]
-            let applies = (scale .!= 0) .& (year .>= ws.incentiveFirst[holiday]) .& (year .<= ws.incentiveLast[holiday])
-            let start: Lanes
-            switch countFrom {
-            case .firstRevenueYear: start = firstRevenue
-            case .firstProfitYear:
-                chain.holidayStart.replace(with: year, where: applies .& (chain.holidayStart .< 0) .& (taxable .> 0))
-                start = chain.holidayStart
-            }
-            let counts = applies .& (start .>= 0) .& (year .>= start)
-            if laneAny(counts) {
-                let k = year - start
-                let phase = Lanes(repeating: 1).replacing(with: factor, where: k .< Double(exempt + reducedYears))
-                    .replacing(with: 0, where: k .< Double(exempt))
-                let holidayFactor = Lanes(repeating: 1).replacing(with: 1 - scale * (1 - phase), where: counts)
-                switch m.holidayStacking {
-                case .lowerOf:
-                    rate.replace(with: laneMin(reduced, statutory * holidayFactor), where: holidayFactor .< 1)
-                case .halveReducedRate:
-                    rate = reduced * holidayFactor
-                }
-            }
-        }
-        return rate * taxable
+    /// What both tax chains read of a year: the statutory and reduced rates, and the holiday's state.
+    struct TaxYear {
+        var statutory: Lanes
+        var reduced: Lanes
+        /// Year index of the first revenue year (infinity until it is known).
+        var firstRevenue: Lanes
+        var holiday: Holiday?
+        var holidayApplies: SIMDMask<SIMD8<Int64>>
+        var holidayScale: Lanes
+        var stacking: TaxRules.HolidayStacking
     }
 
     /// Each lane's IRR from its yearly flows, by the scalar `internalRateOfReturn` (NaN when undefined).
@@ -231,5 +206,4 @@ extension LaneModel {
         return value
     }
 
-    private var m: CompiledModel { model }
 }

@@ -21,17 +21,28 @@ public struct LaneModel: Sendable {
         public var description: String { reason }
     }
 
-    enum IncentiveKind: Sendable {
-        case productionSubsidy(product: Int, amountPerUnit: Double)
-        case annualAward(amountPerYear: Double)
-        case taxRate(rate: Double)
-        case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: Incentive.HolidayStart)
-    }
-    struct LaneIncentive: Sendable {
-        var kind: IncentiveKind
+    /// An incentive paid in cash: a production subsidy (`product` >= 0, yuan per unit) or an annual award.
+    struct CashIncentive: Sendable {
+        var index: Int
+        var product: Int
+        var amount: Double
         var capPerYear: Double
         var capTotal: Double
         var taxable: Bool
+    }
+    /// A reduced CIT rate.
+    struct ReducedRate: Sendable {
+        var index: Int
+        var rate: Double
+    }
+    /// The tax holiday, its phases as year counts from its start.
+    struct Holiday: Sendable {
+        var index: Int
+        var exemptYears: Double
+        /// Exempt plus reduced years.
+        var endOfReduced: Double
+        var reducedFactor: Double
+        var fromFirstProfit: Bool
     }
     struct LaneLoan: Sendable {
         var rate: Double
@@ -55,13 +66,13 @@ public struct LaneModel: Sendable {
     let drawer: StochasticModel
     let yearCount: Int
     let operationStart: Int
-    let incentives: [LaneIncentive]
+    let cashIncentives: [CashIncentive]
+    /// In the order the general engine applies them (`taxPreferenceIndices`).
+    let reducedRates: [ReducedRate]
+    /// The general engine uses the last holiday (validation allows one).
+    let holiday: Holiday?
     let loans: [LaneLoan]
     let vintages: [Vintage]
-    /// Index of the tax holiday among `incentives` (-1: none); the general engine uses the last one.
-    let holiday: Int
-    /// Indices of the reduced-rate incentives, in the order the general engine applies them.
-    let taxRates: [Int]
     let priceFloors: [Double]
 
     public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
@@ -83,24 +94,26 @@ public struct LaneModel: Sendable {
             loans.append(LaneLoan(rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
                                   repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
         }
-        var incentives: [LaneIncentive] = []
-        var holiday = -1
-        var taxRates: [Int] = []
+        var cash: [CashIncentive] = []
+        var holiday: Holiday?
         for (i, inc) in m.incentives.enumerated() {
-            let kind: IncentiveKind
             switch inc.kind {
-            case .productionSubsidy(let p, let perUnit): kind = .productionSubsidy(product: p, amountPerUnit: perUnit)
-            case .annualAward(let perYear): kind = .annualAward(amountPerYear: perYear)
-            case .taxRate(let r): kind = .taxRate(rate: r); taxRates.append(i)
-            case .taxHoliday(let e, let r, let f, let from):
-                kind = .taxHoliday(exemptYears: e, reducedYears: r, reducedFactor: f, countFrom: from); holiday = i
+            case .productionSubsidy(let p, let perUnit):
+                cash.append(CashIncentive(index: i, product: p, amount: perUnit, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .annualAward(let perYear):
+                cash.append(CashIncentive(index: i, product: -1, amount: perYear, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .taxRate: break
+            case .taxHoliday(let exempt, let reduced, let factor, let from):
+                holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
+                                  reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
             default: throw unsupported("incentive '\(inc.id)' is of a kind the lane engine does not cover")
             }
             if inc.reducesDepreciableBasis { throw unsupported("incentive '\(inc.id)' reduces the depreciable basis") }
-            incentives.append(LaneIncentive(kind: kind, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
         }
-        // The general engine applies reduced rates in `taxPreferenceIndices` order.
-        taxRates = m.taxPreferenceIndices.filter { taxRates.contains($0) }
+        let reducedRates = m.taxPreferenceIndices.compactMap { i -> ReducedRate? in
+            if case .taxRate(let r) = m.incentives[i].kind { return ReducedRate(index: i, rate: r) }
+            return nil
+        }
         var targetedCapex = Set<Int>()
         for draw in drawer.draws {
             if case .capex(let c, let y, _) = draw.target { targetedCapex.insert(c * n + y) }
@@ -116,11 +129,11 @@ public struct LaneModel: Sendable {
         self.drawer = drawer
         yearCount = n
         operationStart = op
-        self.incentives = incentives
+        cashIncentives = cash
+        self.reducedRates = reducedRates
+        self.holiday = holiday
         self.loans = loans
         self.vintages = vintages
-        self.holiday = holiday
-        self.taxRates = taxRates
         priceFloors = m.productIDs.indices.map { $0 < m.productPriceFloor.count ? m.productPriceFloor[$0] : -.infinity }
     }
 }

@@ -1,8 +1,8 @@
-/// One corporate-income-tax computation in lanes, year after year: the loss vintages and the
-/// profit-year holiday start of `ProFormaEngine.corporateIncomeTax`, with the same operations.
+/// One corporate-income-tax computation in lanes, year after year: `ProFormaEngine.corporateIncomeTax`
+/// with the same operations (loss vintages, the holiday counted from the first profit year, the rate).
 ///
 /// The levered and the unlevered tax each run one chain (their losses and holiday starts differ).
-struct LaneLossChain {
+struct LaneTaxChain {
     let losses: UnsafeMutableBufferPointer<Lanes>
     /// Sum of the usable vintages.
     var available = Lanes.zero
@@ -48,5 +48,34 @@ struct LaneLossChain {
         }
         available = laneMax(.zero, available + losses[t])
         return taxable
+    }
+
+    /// The tax of year `t` on `income` (before loss offset), as the scalar engine: loss offset (when
+    /// `carriesLosses`), then the reduced rate combined with the holiday by `stacking`.
+    @inline(__always)
+    mutating func tax(_ income: Lanes, year t: Int, rule: LaneModel.TaxYear, carriesLosses: Bool, years: Int, limit: Double) -> Lanes {
+        let taxable = carriesLosses ? offset(income, year: t, years: years, limit: limit) : income
+        guard let holiday = rule.holiday else { return rule.reduced * taxable }
+        let year = Lanes(repeating: Double(t))
+        let start: Lanes
+        if holiday.fromFirstProfit {
+            holidayStart.replace(with: year, where: rule.holidayApplies .& (holidayStart .< 0) .& (taxable .> 0))
+            start = holidayStart
+        } else {
+            start = rule.firstRevenue
+        }
+        var rate = rule.reduced
+        let counts = rule.holidayApplies .& (start .>= 0) .& (year .>= start)
+        if laneAny(counts) {
+            let k = year - start
+            let phase = Lanes(repeating: 1).replacing(with: holiday.reducedFactor, where: k .< holiday.endOfReduced)
+                .replacing(with: 0, where: k .< holiday.exemptYears)
+            let factor = Lanes(repeating: 1).replacing(with: 1 - rule.holidayScale * (1 - phase), where: counts)
+            switch rule.stacking {
+            case .lowerOf: rate.replace(with: laneMin(rule.reduced, rule.statutory * factor), where: factor .< 1)
+            case .halveReducedRate: rate = rule.reduced * factor
+            }
+        }
+        return rate * taxable
     }
 }
