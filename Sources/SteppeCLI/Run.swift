@@ -154,8 +154,10 @@ extension SteppeCommand {
             var stderr = untilNote
             if timing {
                 let seconds = Date().timeIntervalSince(started)
-                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads\n",
+                let engine = study.runner.generalEngineReason.map { "general engine (\($0))" } ?? "lane engine"
+                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads, ",
                                  state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threads)
+                    + engine + "\n"
             }
             if let shard, let out {
                 let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"

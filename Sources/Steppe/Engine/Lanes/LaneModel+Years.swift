@@ -12,6 +12,8 @@ extension LaneModel {
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
         let project = selected.contains { $0.needsProjectCashFlow }
         let keepsFlows = selected.contains(.equityIRR) || selected.contains(.projectIRR)
+        let chargesVAT = m.productVATRate.contains { $0 != 0 } || m.costVATRate.contains { $0 != 0 }
+            || m.assetClasses.contains { $0.vatRate != 0 }
         let coversDebt = selected.contains(.minDSCR), levelizes = selected.contains(.levelizedCost)
         let statutory = ws.citRate
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
@@ -36,7 +38,7 @@ extension LaneModel {
                 let r = ws.quantity[p * n + t] * laneMax(ws.price[p * n + t], Lanes(repeating: priceFloors[p]))
                 if p == 0 { firstProductRevenue = r }
                 revenue += r
-                outputVAT += r * m.productVATRate[p]
+                if chargesVAT { outputVAT += r * m.productVATRate[p] }
             }
             var opex = Lanes.zero, inputVAT = Lanes.zero
             for l in 0..<lines {
@@ -44,18 +46,23 @@ extension LaneModel {
                 let q = driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
                 let c = q * ws.costPrice[l * n + t]
                 opex += c
-                inputVAT += c * m.costVATRate[l]
+                if chargesVAT { inputVAT += c * m.costVATRate[l] }
             }
             var capex = Lanes.zero
             for c in 0..<classes {
                 capex += ws.capex[c * n + t]
-                inputVAT += ws.capex[c * n + t] * m.assetClasses[c].vatRate
+                if chargesVAT { inputVAT += ws.capex[c * n + t] * m.assetClasses[c].vatRate }
             }
-            let vatPaid = laneMax(.zero, outputVAT - inputVAT - credit)
-            let newCredit = laneMax(.zero, credit + inputVAT - outputVAT)
-            let vatCashCost = newCredit - credit
-            let surtax = vatPaid * m.vatSurtaxRate
-            credit = newCredit
+            // Without any VAT rate, VAT paid, its cash cost and the surtax are +0 in every year (exactly
+            // what the scalar engine computes), and subtracting +0 changes no bit.
+            var vatCashCost = Lanes.zero, surtax = Lanes.zero
+            if chargesVAT {
+                let vatPaid = laneMax(.zero, outputVAT - inputVAT - credit)
+                let newCredit = laneMax(.zero, credit + inputVAT - outputVAT)
+                vatCashCost = newCredit - credit
+                surtax = vatPaid * m.vatSurtaxRate
+                credit = newCredit
+            }
             if t >= op {
                 let starts = (firstRevenue .== .infinity) .& ((revenue .> 0) .| SIMDMask(repeating: t == n - 1))
                 firstRevenue.replace(with: year, where: starts)
