@@ -74,6 +74,9 @@ extension SteppeCommand {
         @Flag(help: "Report elapsed time and paths per second (on standard error; never in the JSON).")
         var timing = false
 
+        @Flag(help: ArgumentHelp("Run every path on the general engine, not the lane engine (same results to the bit; for comparisons)."))
+        var generalEngine = false
+
         
         func validate() throws {
             guard paths >= 1 else { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
@@ -131,7 +134,10 @@ extension SteppeCommand {
                 let config = MonteCarloConfiguration(paths: pathCount, seed: seed, sampler: sampler, chunkSize: chunkSize,
                                                      exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
                                                      metrics: selectedMetrics)
-                do { study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config) } catch { return .failure(error) }
+                do {
+                    study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config,
+                                                laneEngine: !generalEngine)
+                } catch { return .failure(error) }
                 let progress = ProgressReporter(total: shard.map { s in
                     let c = s.chunks(of: config.chunkCount)
                     return min(c.upperBound * chunkSize, pathCount) - c.lowerBound * chunkSize

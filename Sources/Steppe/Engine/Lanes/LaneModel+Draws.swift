@@ -29,6 +29,15 @@ extension LaneModel {
             ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
         }
 
+        if let correlation = drawer.correlation {
+            // The copula acts on each path's uniforms alone: lane by lane, through one path's buffer.
+            let path = ws.pathUniforms
+            for j in 0..<Lanes.scalarCount {
+                for d in correlation.dimensions { path[d] = u[d][j] }
+                correlation.apply(to: path)
+                for d in correlation.dimensions { u[d][j] = path[d] }
+            }
+        }
         for draw in drawer.draws {
             let d = draw.firstDimension
             switch draw.kind {
@@ -36,8 +45,15 @@ extension LaneModel {
                 applyValue(quantile(draw.quantile, u[d]), draw.target, base: draw.base, ws)
             case .perYearMultiplier:
                 for t in op..<n { multiply(quantile(draw.quantile, u[d + t - op]), year: t, draw.target, ws) }
-            case .process:
-                preconditionFailure("price processes are not covered by the lane engine")
+            case .process(let process):
+                // Each path's operating-year uniforms become its process multipliers, lane by lane.
+                let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
+                for j in 0..<Lanes.scalarCount {
+                    for k in 0..<(n - op) { years[k] = u[d + k][j] }
+                    process.multipliers(fromUniformsInPlace: years)
+                    for k in 0..<(n - op) { u[d + k][j] = years[k] }
+                }
+                for t in op..<n { multiply(u[d + t - op], year: t, draw.target, ws) }
             }
         }
 

@@ -41,10 +41,13 @@ extension LaneModel {
                 if chargesVAT { outputVAT += r * m.productVATRate[p] }
             }
             var opex = Lanes.zero, inputVAT = Lanes.zero
-            for l in 0..<lines {
+            /// A cost line's quantity in year t, its driver resolved.
+            func lineQuantity(_ l: Int, _ t: Int) -> Lanes {
                 let driver = m.costDriverProduct[l]
-                let q = driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
-                let c = q * ws.costPrice[l * n + t]
+                return driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
+            }
+            for l in 0..<lines {
+                let c = lineQuantity(l, t) * ws.costPrice[l * n + t]
                 opex += c
                 if chargesVAT { inputVAT += c * m.costVATRate[l] }
             }
@@ -107,7 +110,13 @@ extension LaneModel {
             // Incentives paid in cash.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
             for c in cashIncentives {
-                let raw = c.product >= 0 ? c.amount * ws.quantity[c.product * n + t] : Lanes(repeating: c.amount)
+                let raw: Lanes
+                switch c.source {
+                case .production(let p): raw = c.amount * ws.quantity[p * n + t]
+                case .award: raw = Lanes(repeating: c.amount)
+                case .inputDiscount(let l): raw = laneMin(Lanes(repeating: c.amount), ws.costPrice[l * n + t]) * lineQuantity(l, t)
+                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - c.amount) * lineQuantity(l, t)
+                }
                 let scale = ws.incentiveScale[c.index]
                 let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[c.index]) .& (year .<= ws.incentiveLast[c.index])
                 let paid = ws.paid[c.index]

@@ -11,9 +11,10 @@ import Foundation
 /// Covered: any products, cost lines and asset classes; VAT and surtax; straight-line,
 /// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by
 /// equal principal, annuity or bullet without construction interest; production subsidies,
-/// annual awards, reduced tax rates and tax holidays, with scale, windows and caps; CIT with loss
-/// carry-forward or monetised losses; uncertain values and per-year multipliers of prices,
-/// quantities, costs, capex, the CIT rate and incentive scales; withdrawal, delay and cut risks.
+/// annual awards, input-price discounts and overrides, reduced tax rates and tax holidays, with scale, windows and caps; CIT with loss
+/// carry-forward or monetised losses; uncertain values, per-year multipliers and processes of prices,
+/// quantities, costs, capex, the CIT rate and incentive scales, rank-correlated or not; withdrawal,
+/// delay and cut risks.
 public struct LaneModel: Sendable {
     /// Why a model is run by the general engine instead.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
@@ -21,10 +22,12 @@ public struct LaneModel: Sendable {
         public var description: String { reason }
     }
 
-    /// An incentive paid in cash: a production subsidy (`product` >= 0, yuan per unit) or an annual award.
+    /// An incentive paid in cash, before scale, window and caps: `amount` is yuan per unit of a
+    /// product, yuan per year, a discount per unit of a cost line, or the price that overrides a cost line's.
     struct CashIncentive: Sendable {
+        enum Source: Sendable { case production(product: Int), award, inputDiscount(line: Int), inputOverride(line: Int) }
         var index: Int
-        var product: Int
+        var source: Source
         var amount: Double
         var capPerYear: Double
         var capTotal: Double
@@ -77,9 +80,7 @@ public struct LaneModel: Sendable {
 
     public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
         func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
-        if drawer.correlation != nil { throw unsupported("correlated inputs") }
         for draw in drawer.draws {
-            if case .process = draw.kind { throw unsupported("a price process") }
             if case .loanRate = draw.target { throw unsupported("an uncertain loan rate") }
         }
         for risk in drawer.risks where risk.clawbackHazard != nil { throw unsupported("a clawback risk") }
@@ -98,10 +99,14 @@ public struct LaneModel: Sendable {
         var holiday: Holiday?
         for (i, inc) in m.incentives.enumerated() {
             switch inc.kind {
-            case .productionSubsidy(let p, let perUnit):
-                cash.append(CashIncentive(index: i, product: p, amount: perUnit, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
-            case .annualAward(let perYear):
-                cash.append(CashIncentive(index: i, product: -1, amount: perYear, capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .productionSubsidy(let p, let perUnit): cash.append(CashIncentive(index: i, source: .production(product: p), amount: perUnit,
+                                                                                   capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .annualAward(let perYear): cash.append(CashIncentive(index: i, source: .award, amount: perYear,
+                                                                      capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .inputDiscount(let l, let discount): cash.append(CashIncentive(index: i, source: .inputDiscount(line: l), amount: discount,
+                                                                               capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .inputOverride(let l, let price): cash.append(CashIncentive(index: i, source: .inputOverride(line: l), amount: price,
+                                                                            capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
             case .taxRate: break
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),

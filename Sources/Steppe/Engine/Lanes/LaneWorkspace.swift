@@ -24,6 +24,8 @@ final class LaneWorkspace {
     let paid: UnsafeMutableBufferPointer<Lanes>
     /// One lane's cash flows as plain doubles, for the scalar IRR.
     let laneFlows: UnsafeMutableBufferPointer<Double>
+    /// One path's uniforms, for the rank-correlation copula.
+    let pathUniforms: UnsafeMutableBufferPointer<Double>
 
     init(_ lanes: LaneModel) {
         let m = lanes.model, n = m.yearCount
@@ -55,6 +57,8 @@ final class LaneWorkspace {
         paid = zeros(m.incentives.count)
         laneFlows = .allocate(capacity: n)
         laneFlows.initialize(repeating: 0)
+        pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
+        pathUniforms.initialize(repeating: 0.5)
     }
 
     deinit {
@@ -64,5 +68,6 @@ final class LaneWorkspace {
             b.deallocate()
         }
         laneFlows.deallocate()
+        pathUniforms.deallocate()
     }
 }

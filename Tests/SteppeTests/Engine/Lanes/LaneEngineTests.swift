@@ -9,7 +9,8 @@ struct LaneEngineTests {
     /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
     /// lines and loans, every covered depreciation method, holidays of both starts and stacking
     /// rules, reduced rates, capped subsidies and awards with withdrawal, delay and cut risks,
-    /// both loss treatments, per-year multipliers, residual value and mid-year discounting.
+    /// both loss treatments, input-price incentives, per-year multipliers, price processes, rank
+    /// correlation, residual value and mid-year discounting.
     static func randomScenario(_ seed: UInt64) -> String {
         var g = SplitMix64(seed: seed)
         func pick<T>(_ options: [T]) -> T { options[Int(g.next() % UInt64(options.count))] }
@@ -26,6 +27,12 @@ struct LaneEngineTests {
         let operatingCapex = years > 8 && g.nextUnit() < 0.5
             ? "  - {year: 2031, assetClass: plant, amount: {distribution: uniform, min: 1.0e6, max: 9.0e6}}\n" : ""
         let timing = pick(["endOfYear", "midYear"])
+        let heatPrice = pick(["{base: 30, perYearMultiplier: {distribution: normal, mean: 1, sd: 0.1, truncate: [0.5, 1.5]}}",
+                              "{base: 30, process: meanReverting, volatility: 0.15, reversionSpeed: 0.5}",
+                              "{base: 30, process: geometricBrownian, volatility: 0.1}"])
+        let inputPrice = pick(["discountPerUnit: 1.5", "discountPerUnit: 9", "overridePrice: 3.5"])
+        let correlations = g.nextUnit() < 0.5
+            ? "correlations:\n  - {between: [\"capex[0].amount\", \"products[0].price\"], rank: \(between(-0.8, 0.8))}" : ""
         return """
             name: lanes \(seed)
             startYear: 2026
@@ -49,7 +56,7 @@ struct LaneEngineTests {
               - id: heat
                 unit: GJ
                 quantity: 1.0e5
-                price: {base: 30, perYearMultiplier: {distribution: normal, mean: 1, sd: 0.1, truncate: [0.5, 1.5]}}
+                price: \(heatPrice)
                 vatRate: \(pick([0, 0.09]))
             operatingCosts:
               - {id: opex, annualAmount: {distribution: normal, mean: 2.0e6, sd: 0.4e6}, escalation: 0.02, vatRate: \(vat)}
@@ -67,6 +74,7 @@ struct LaneEngineTests {
               holidayStacking: \(stacking)
               vatSurtaxRate: \(pick([0, 0.12]))
             discounting: {projectRate: 0.07, equityRate: 0.09, timing: \(timing)}
+            \(correlations)
             incentives:
               - {id: western, kind: taxRate, rate: 0.15, validTo: 2035, assumption: test}
               - id: holiday
@@ -91,6 +99,7 @@ struct LaneEngineTests {
                   withdrawalAfterYears: 1
                   delayYears: {distribution: discrete, values: [0, 1, 2], probabilities: [0.6, 0.3, 0.1]}
                   cut: {probability: 0.3, toFraction: 0.5}
+              - {id: cheaper-water, kind: inputPrice, costLine: water, \(inputPrice), durationYears: 6, assumption: test}
               - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, assumption: test}
             """
     }
