@@ -57,11 +57,12 @@ public enum StandardNormal {
         return ((((((k.7 * x + k.6) * x + k.5) * x + k.4) * x + k.3) * x + k.2) * x + k.1) * x + k.0
     }
 
-    // AS 241 coefficients, lowest order first.
-    private static let a = (
+    // AS 241 coefficients, lowest order first (the central ones `a`, `b` are
+    // shared with the eight-lane quantile in StandardNormal+Lanes.swift).
+    static let a = (
         3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3, 1.3731693765509461125e+4,
         4.5921953931549871457e+4, 6.7265770927008700853e+4, 3.3430575583588128105e+4, 2.5090809287301226727e+3)
-    private static let b = (
+    static let b = (
         1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3,
         2.1213794301586595867e+4, 3.9307895800092710610e+4, 2.8729085735721942674e+4, 5.2264952788528545610e+3)
     private static let c = (
