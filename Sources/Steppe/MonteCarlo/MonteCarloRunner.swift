@@ -85,6 +85,7 @@ public struct MonteCarloRunner: Sendable {
             let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(drawer.dimension, 1))
             let uniformsOfPath = UnsafeMutableBufferPointer(rebasing: u[0..<drawer.dimension])
             let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(drawer.dimension, 1))
+            let laneUniformsOfPaths = UnsafeMutableBufferPointer(start: laneUniforms, count: drawer.dimension)
             let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: metricCount)
             let laneOut = UnsafeMutablePointer<Lanes>.allocate(capacity: metricCount)
             u.initialize(repeating: 0.5); out.initialize(repeating: 0)
@@ -101,14 +102,7 @@ public struct MonteCarloRunner: Sendable {
                 if let lanes, let laneWorkspace {
                     // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
                     for first in stride(from: start, to: end, by: Lanes.scalarCount) {
-                        for j in 0..<Lanes.scalarCount {
-                            if first + j < end {
-                                uniforms.fill(path: first + j, into: uniformsOfPath)
-                            } else {
-                                for d in uniformsOfPath.indices { uniformsOfPath[d] = 0.5 }
-                            }
-                            for d in uniformsOfPath.indices { laneUniforms[d][j] = uniformsOfPath[d] }
-                        }
+                        uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
                         lanes.evaluate(laneUniforms, laneWorkspace, only: selected, into: laneOut)
                         for j in 0..<min(Lanes.scalarCount, end - first) {
                             for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }

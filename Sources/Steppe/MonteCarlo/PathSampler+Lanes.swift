@@ -8,7 +8,7 @@ extension PathSampler {
     ///   stack when small.
     public func fillLanes(firstPath: Int, into u: UnsafeMutableBufferPointer<SIMD8<Double>>) {
         checkFillLanes(firstPath: firstPath, count: u.count)
-        let n = u.count, lanes = PathLanes.laneCount
+        let n = u.count, lanes = Lanes.scalarCount
         guard n > 0 else { return }
         let paths = Swift.min(lanes, pathCount - firstPath)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: lanes * n) { rows in

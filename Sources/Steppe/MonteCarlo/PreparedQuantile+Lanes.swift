@@ -37,7 +37,7 @@ extension PreparedQuantile {
             return Self.laneExp(mu + sigma * StandardNormal.quantile(u))
         case .general:
             var x = SIMD8<Double>()
-            for j in 0..<PathLanes.laneCount { x[j] = fallback.quantile(u[j]) }
+            for j in 0..<Lanes.scalarCount { x[j] = fallback.quantile(u[j]) }
             return x
         }
     }
@@ -82,7 +82,7 @@ extension PreparedQuantile {
     @inline(__always)
     private static func laneExp(_ x: SIMD8<Double>) -> SIMD8<Double> {
         var y = SIMD8<Double>()
-        for j in 0..<PathLanes.laneCount { y[j] = exp(x[j]) }
+        for j in 0..<Lanes.scalarCount { y[j] = exp(x[j]) }
         return y
     }
 }

@@ -26,7 +26,7 @@ public struct RandomSampler: PathSampler {
     public func fillLanes(firstPath: Int, into u: UnsafeMutableBufferPointer<SIMD8<Double>>) {
         checkFillLanes(firstPath: firstPath, count: u.count)
         stream.fillLanes(firstPath: UInt64(firstPath), stream: RandomStream.Stream.sampling, into: u)
-        if pathCount - firstPath < PathLanes.laneCount {
+        if pathCount - firstPath < Lanes.scalarCount {
             let beyond = lanesBeyondPathCount(firstPath: firstPath)
             for d in u.indices { u[d].replace(with: 0.5, where: beyond) }
         }

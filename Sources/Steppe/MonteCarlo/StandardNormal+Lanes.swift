@@ -21,7 +21,7 @@ extension StandardNormal {
         // |q| > 0.425 or q is nan: the tails and the invalid p.
         let outside = .!(q .>= -0.425 .& q .<= 0.425)
         if any(outside) {
-            for j in 0..<PathLanes.laneCount where outside[j] {
+            for j in 0..<Lanes.scalarCount where outside[j] {
                 x[j] = quantile(p[j])
             }
         }

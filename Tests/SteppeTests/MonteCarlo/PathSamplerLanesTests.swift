@@ -14,7 +14,7 @@ struct PathSamplerLanesTests {
         let u = lanes(sampler, firstPath: firstPath)
         var row = [Double](repeating: 0, count: sampler.dimensions)
         var found: [String] = []
-        for j in 0..<PathLanes.laneCount {
+        for j in 0..<Lanes.scalarCount {
             let path = firstPath + j
             if path < sampler.pathCount {
                 sampler.fill(path: path, into: &row)
@@ -26,11 +26,6 @@ struct PathSamplerLanesTests {
             }
         }
         return found
-    }
-
-    @Test("A lane vector holds eight paths")
-    func laneCount() {
-        #expect(PathLanes.laneCount == 8 && PathLanes.scalarCount == PathLanes.laneCount)
     }
 
     @Test("RandomSampler's lanes equal its one-path uniforms to the bit, across seeds and paths near 2^32",

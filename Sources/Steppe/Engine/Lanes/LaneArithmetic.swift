@@ -1,4 +1,8 @@
-/// Eight paths side by side, one per lane: the unit the lane engine evaluates.
+/// Eight consecutive Monte Carlo paths side by side: lane j holds the value of path `first + j`.
+///
+/// The lane engine steps eight paths at once; it gets their uniforms from
+/// `PathSampler.fillLanes(firstPath:into:)` and their draws from the lane quantiles, both equal
+/// lane by lane to the one-path code, so results do not depend on whether paths run one or eight at a time.
 public typealias Lanes = SIMD8<Double>
 
 /// Lane-wise `Swift.min` and `Swift.max` with the same choice on ties (min keeps the first

@@ -42,9 +42,9 @@ extension LaneModel {
             let d = draw.firstDimension
             switch draw.kind {
             case .value:
-                applyValue(quantile(draw.quantile, u[d]), draw.target, base: draw.base, ws)
+                applyValue(draw.quantile.quantile(u[d]), draw.target, base: draw.base, ws)
             case .perYearMultiplier:
-                for t in op..<n { multiply(quantile(draw.quantile, u[d + t - op]), year: t, draw.target, ws) }
+                for t in op..<n { multiply(draw.quantile.quantile(u[d + t - op]), year: t, draw.target, ws) }
             case .process(let process):
                 // Each path's operating-year uniforms become its process multipliers, lane by lane.
                 let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
@@ -77,14 +77,6 @@ extension LaneModel {
                 ws.incentiveLast[i][j] = Double(pathLast)
             }
         }
-    }
-
-    /// The quantile of each lane's uniform.
-    @inline(__always)
-    func quantile(_ q: PreparedQuantile, _ u: Lanes) -> Lanes {
-        var x = Lanes()
-        for j in 0..<Lanes.scalarCount { x[j] = q.quantile(u[j]) }
-        return x
     }
 
     /// `StochasticModel.applyValue` in lanes.
