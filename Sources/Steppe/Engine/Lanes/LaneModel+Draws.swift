@@ -22,8 +22,8 @@ extension LaneModel {
             case .headcountRow, .loanRate: break  // headcounts feed no covered incentive; loan rates are not covered
             }
         }
-        for risk in drawer.risks {
-            let i = risk.incentive
+        for r in drawer.risks.indices {
+            let i = drawer.risks[r].incentive
             ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
             ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
             ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
@@ -38,13 +38,14 @@ extension LaneModel {
                 for d in correlation.dimensions { u[d][j] = path[d] }
             }
         }
-        for draw in drawer.draws {
-            let d = draw.firstDimension
-            switch draw.kind {
+        // By index: binding a `Draw` would retain its distribution on every group of paths.
+        for k in drawer.draws.indices {
+            let d = drawer.draws[k].firstDimension, target = drawer.draws[k].target
+            switch drawer.draws[k].kind {
             case .value:
-                applyValue(draw.quantile.quantile(u[d]), draw.target, base: draw.base, ws)
+                applyValue(drawer.draws[k].quantile.quantile(u[d]), target, base: drawer.draws[k].base, ws)
             case .perYearMultiplier:
-                for t in op..<n { multiply(draw.quantile.quantile(u[d + t - op]), year: t, draw.target, ws) }
+                for t in op..<n { multiply(drawer.draws[k].quantile.quantile(u[d + t - op]), year: t, target, ws) }
             case .process(let process):
                 // Each path's operating-year uniforms become its process multipliers, lane by lane.
                 let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
@@ -53,24 +54,24 @@ extension LaneModel {
                     process.multipliers(fromUniformsInPlace: years)
                     for k in 0..<(n - op) { u[d + k][j] = years[k] }
                 }
-                for t in op..<n { multiply(u[d + t - op], year: t, draw.target, ws) }
+                for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
             }
         }
 
         guard drawer.appliesPolicyRisks else { return }
-        for risk in drawer.risks {
-            let i = risk.incentive, d = risk.firstDimension
+        for r in drawer.risks.indices {
+            let i = drawer.risks[r].incentive, d = drawer.risks[r].firstDimension
             let first = base.incentiveFirstYear[i]
             for j in 0..<Lanes.scalarCount {
                 var pathFirst = Int(ws.incentiveFirst[i][j]), pathLast = Int(ws.incentiveLast[i][j])
-                if let delay = risk.delayYears?.quantile(u[d + 1][j]) {
+                if let delay = drawer.risks[r].delayYears?.quantile(u[d + 1][j]) {
                     pathFirst = first + max(0, Int(delay.rounded(.down)))
                 }
-                if let h = risk.withdrawalHazard {
+                if let h = drawer.risks[r].withdrawalHazard {
                     let survived = drawer.yearsBeforeEvent(hazard: h, u: u[d][j])
-                    pathLast = min(pathLast, pathFirst + risk.withdrawalAfterYears + survived - 1)
+                    pathLast = min(pathLast, pathFirst + drawer.risks[r].withdrawalAfterYears + survived - 1)
                 }
-                if let p = risk.cutProbability, let f = risk.cutToFraction, u[d + 2][j] < p {
+                if let p = drawer.risks[r].cutProbability, let f = drawer.risks[r].cutToFraction, u[d + 2][j] < p {
                     ws.incentiveScale[i][j] *= f
                 }
                 ws.incentiveFirst[i][j] = Double(pathFirst)
