@@ -22,3 +22,11 @@ func laneAny(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
     let half = quarter.lowHalf | quarter.highHalf
     return half[0] | half[1] != 0
 }
+
+/// Whether every lane of `mask` is set.
+@inline(__always)
+func laneAll(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+    let quarter = mask._storage.lowHalf & mask._storage.highHalf
+    let half = quarter.lowHalf & quarter.highHalf
+    return half[0] & half[1] != 0
+}

@@ -18,8 +18,11 @@ extension LaneModel {
         let statutory = ws.citRate
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
+        let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
         for l in loans.indices { ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero }
         for c in cashIncentives { ws.paid[c.index] = .zero }
+        // Terms read through pointers: a copied record went through the stack and stalled its loads.
+        let cash = ws.cashIncentives, loanTerms = ws.loans
         var levered = LaneTaxChain(losses: ws.leveredLosses)
         var unlevered = LaneTaxChain(losses: ws.unleveredLosses)
         var credit = Lanes.zero
@@ -66,7 +69,7 @@ extension LaneModel {
                 surtax = vatPaid * m.vatSurtaxRate
                 credit = newCredit
             }
-            if t >= op {
+            if countsFromFirstRevenue && t >= op {
                 let starts = (firstRevenue .== .infinity) .& ((revenue .> 0) .| SIMDMask(repeating: t == n - 1))
                 firstRevenue.replace(with: year, where: starts)
             }
@@ -74,32 +77,32 @@ extension LaneModel {
             // Loans.
             var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero
             for l in loans.indices {
-                let loan = loans[l]
+                let loan = loanTerms.baseAddress! + l
                 let opening = ws.balance[l]
-                let loanInterest = loan.rate * opening
+                let loanInterest = loan.pointee.rate * opening
                 if t < op {
-                    let draw = loan.drawShare * capex
+                    let draw = loan.pointee.drawShare * capex
                     ws.balance[l] = opening + loanInterest + draw
                     drawn += draw
                 } else {
-                    if t == loan.firstRepayment {
+                    if t == loan.pointee.firstRepayment {
                         ws.balanceAtRepayment[l] = opening
-                        if loan.repayment == .annuity {
-                            ws.levelPayment[l] = loan.rate == 0
-                                ? (opening + 0) / Double(loan.periods)
-                                : (opening * loan.annuityGrowth + 0) * loan.rate / (loan.annuityGrowth - 1)
+                        if loan.pointee.repayment == .annuity {
+                            ws.levelPayment[l] = loan.pointee.rate == 0
+                                ? (opening + 0) / Double(loan.pointee.periods)
+                                : (opening * loan.pointee.annuityGrowth + 0) * loan.pointee.rate / (loan.pointee.annuityGrowth - 1)
                         }
                     }
                     var loanPrincipal = Lanes.zero
-                    if t >= loan.firstRepayment && t <= loan.lastRepayment {
-                        switch loan.repayment {
-                        case .equalPrincipal: loanPrincipal = ws.balanceAtRepayment[l] / Double(loan.periods)
+                    if t >= loan.pointee.firstRepayment && t <= loan.pointee.lastRepayment {
+                        switch loan.pointee.repayment {
+                        case .equalPrincipal: loanPrincipal = ws.balanceAtRepayment[l] / Double(loan.pointee.periods)
                         case .annuity: loanPrincipal = ws.levelPayment[l] - loanInterest
-                        case .bullet: loanPrincipal = t == loan.lastRepayment ? opening : .zero
+                        case .bullet: loanPrincipal = t == loan.pointee.lastRepayment ? opening : .zero
                         case .sculpted: preconditionFailure("sculpted loans are not covered by the lane engine")
                         }
                     }
-                    if t == loan.lastRepayment || t == n - 1 { loanPrincipal = opening }
+                    if t == loan.pointee.lastRepayment || t == n - 1 { loanPrincipal = opening }
                     ws.balance[l] = opening - loanPrincipal
                     interest += loanInterest
                     principal += loanPrincipal
@@ -109,23 +112,30 @@ extension LaneModel {
 
             // Incentives paid in cash.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
-            for c in cashIncentives {
+            for i in cash.indices {
+                let c = cash.baseAddress! + i
                 let raw: Lanes
-                switch c.source {
-                case .production(let p): raw = c.amount * ws.quantity[p * n + t]
-                case .award: raw = Lanes(repeating: c.amount)
-                case .inputDiscount(let l): raw = laneMin(Lanes(repeating: c.amount), ws.costPrice[l * n + t]) * lineQuantity(l, t)
-                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - c.amount) * lineQuantity(l, t)
+                switch c.pointee.source {
+                case .production(let p): raw = c.pointee.amount * ws.quantity[p * n + t]
+                case .award: raw = Lanes(repeating: c.pointee.amount)
+                case .inputDiscount(let l): raw = laneMin(Lanes(repeating: c.pointee.amount), ws.costPrice[l * n + t]) * lineQuantity(l, t)
+                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - c.pointee.amount) * lineQuantity(l, t)
                 }
-                let scale = ws.incentiveScale[c.index]
-                let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[c.index]) .& (year .<= ws.incentiveLast[c.index])
-                let paid = ws.paid[c.index]
-                let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.capPerYear)), laneMax(.zero, c.capTotal - paid))
+                let scale = ws.incentiveScale[c.pointee.index]
+                let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[c.pointee.index]) .& (year .<= ws.incentiveLast[c.pointee.index])
                 let pays = inWindow .& (raw .!= 0)
-                let amount = Lanes.zero.replacing(with: capped, where: pays)
-                ws.paid[c.index] = paid.replacing(with: paid + amount, where: pays)
+                let amount: Lanes
+                if c.pointee.isCapped {
+                    let paid = ws.paid[c.pointee.index]
+                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
+                    amount = Lanes.zero.replacing(with: capped, where: pays)
+                    ws.paid[c.pointee.index] = paid.replacing(with: paid + amount, where: pays)
+                } else {
+                    // min(x, +inf, max(0, +inf - paid)) is x itself: no caps, nothing to track.
+                    amount = Lanes.zero.replacing(with: raw * scale, where: pays)
+                }
                 incentiveTotal += amount
-                if c.taxable { taxableIncentives += amount }
+                if c.pointee.taxable { taxableIncentives += amount }
             }
 
             // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.
@@ -171,6 +181,7 @@ extension LaneModel {
             projectNPV += projectFlow * f
             if keepsFlows { ws.projectCashFlow[t] = projectFlow }
             // Payback (`paybackYears`): the first crossing to a non-negative cumulative flow after a negative one.
+            guard !laneAll(recovered) else { continue }
             let before = cumulative
             cumulative += projectFlow
             let negative = cumulative .< 0

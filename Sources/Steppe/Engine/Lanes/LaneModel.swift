@@ -32,6 +32,8 @@ public struct LaneModel: Sendable {
         var capPerYear: Double
         var capTotal: Double
         var taxable: Bool
+        /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
+        var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
     }
     /// A reduced CIT rate.
     struct ReducedRate: Sendable {

@@ -24,6 +24,9 @@ final class LaneWorkspace {
     let paid: UnsafeMutableBufferPointer<Lanes>
     /// One lane's cash flows as plain doubles, for the scalar IRR.
     let laneFlows: UnsafeMutableBufferPointer<Double>
+    /// The model's cash incentives and loans, as plain records read in place by the year loop.
+    let cashIncentives: UnsafeMutableBufferPointer<LaneModel.CashIncentive>
+    let loans: UnsafeMutableBufferPointer<LaneModel.LaneLoan>
     /// One path's uniforms, for the rank-correlation copula.
     let pathUniforms: UnsafeMutableBufferPointer<Double>
 
@@ -57,6 +60,10 @@ final class LaneWorkspace {
         paid = zeros(m.incentives.count)
         laneFlows = .allocate(capacity: n)
         laneFlows.initialize(repeating: 0)
+        cashIncentives = .allocate(capacity: lanes.cashIncentives.count)
+        _ = cashIncentives.initialize(from: lanes.cashIncentives)
+        loans = .allocate(capacity: lanes.loans.count)
+        _ = loans.initialize(from: lanes.loans)
         pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
         pathUniforms.initialize(repeating: 0.5)
     }
@@ -69,5 +76,7 @@ final class LaneWorkspace {
         }
         laneFlows.deallocate()
         pathUniforms.deallocate()
+        cashIncentives.deallocate()
+        loans.deallocate()
     }
 }

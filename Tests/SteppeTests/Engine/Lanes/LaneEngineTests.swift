@@ -91,8 +91,8 @@ struct LaneEngineTests {
                 durationYears: 10
                 eligibleFrom: firstRevenueYear
                 taxable: \(g.nextUnit() < 0.5)
-                capPerYear: \(pick(["2.5e6", "1.0e9"]))
-                capTotal: \(pick(["1.5e7", "1.0e9"]))
+                \(pick(["capPerYear: 2.5e6", "capPerYear: 1.0e9", "# no yearly cap"]))
+                \(pick(["capTotal: 1.5e7", "# no total cap"]))
                 assumption: test
                 policyRisk:
                   withdrawalHazard: \(pick([0, 0.1, 1]))
