@@ -38,23 +38,26 @@ extension LaneModel {
                 for d in correlation.dimensions { u[d][j] = path[d] }
             }
         }
-        // By index: binding a `Draw` would retain its distribution on every group of paths.
-        for k in drawer.draws.indices {
-            let d = drawer.draws[k].firstDimension, target = drawer.draws[k].target
-            switch drawer.draws[k].kind {
-            case .value:
-                applyValue(drawer.draws[k].quantile.quantile(u[d]), target, base: drawer.draws[k].base, ws)
-            case .perYearMultiplier:
-                for t in op..<n { multiply(drawer.draws[k].quantile.quantile(u[d + t - op]), year: t, target, ws) }
-            case .process(let process):
-                // Each path's operating-year uniforms become its process multipliers, lane by lane.
-                let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
-                for j in 0..<Lanes.scalarCount {
-                    for k in 0..<(n - op) { years[k] = u[d + k][j] }
-                    process.multipliers(fromUniformsInPlace: years)
-                    for k in 0..<(n - op) { u[d + k][j] = years[k] }
+        // Through the array's buffer: binding a `Draw`, even by index, retained its distribution on
+        // every group of paths.
+        drawer.draws.withUnsafeBufferPointer { draws in
+            for k in draws.indices {
+                let d = draws[k].firstDimension, target = draws[k].target
+                switch draws[k].kind {
+                case .value:
+                    applyValue(draws[k].quantile.quantile(u[d]), target, base: draws[k].base, ws)
+                case .perYearMultiplier:
+                    for t in op..<n { multiply(draws[k].quantile.quantile(u[d + t - op]), year: t, target, ws) }
+                case .process(let process):
+                    // Each path's operating-year uniforms become its process multipliers, lane by lane.
+                    let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
+                    for j in 0..<Lanes.scalarCount {
+                        for y in 0..<(n - op) { years[y] = u[d + y][j] }
+                        process.multipliers(fromUniformsInPlace: years)
+                        for y in 0..<(n - op) { u[d + y][j] = years[y] }
+                    }
+                    for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
                 }
-                for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
             }
         }
 

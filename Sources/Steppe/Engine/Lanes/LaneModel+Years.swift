@@ -139,7 +139,7 @@ extension LaneModel {
             }
 
             // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.
-            var rule = TaxYear(statutory: statutory, reduced: statutory, firstRevenue: firstRevenue, holiday: holiday,
+            var rule = TaxYear(statutory: statutory, reduced: statutory, holiday: holiday,
                                holidayApplies: SIMDMask(repeating: false), holidayScale: .zero, stacking: m.holidayStacking)
             for r in reducedRates {
                 let scale = ws.incentiveScale[r.index]
@@ -151,6 +151,8 @@ extension LaneModel {
                 rule.holidayApplies = (rule.holidayScale .!= 0) .& (year .>= ws.incentiveFirst[holiday.index])
                     .& (year .<= ws.incentiveLast[holiday.index])
             }
+            // Without a holiday, or with one counted from the first revenue year, both chains pay the same rate.
+            if holiday == nil || countsFromFirstRevenue { rule.rate = rule.rate(holidayFrom: firstRevenue, year: t) }
             let income = revenue - opex - surtax - ws.depreciation[t] - interest + taxableIncentives
             let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let cfads = revenue - opex - surtax - vatCashCost + incentiveTotal - tax - capex
@@ -215,12 +217,12 @@ extension LaneModel {
     struct TaxYear {
         var statutory: Lanes
         var reduced: Lanes
-        /// Year index of the first revenue year (infinity until it is known).
-        var firstRevenue: Lanes
         var holiday: Holiday?
         var holidayApplies: SIMDMask<SIMD8<Int64>>
         var holidayScale: Lanes
         var stacking: TaxRules.HolidayStacking
+        /// The rate of both chains, when it does not depend on a chain's first profit year.
+        var rate: Lanes? = nil
     }
 
     /// Each lane's IRR from its yearly flows, by the scalar `internalRateOfReturn` (NaN when undefined).

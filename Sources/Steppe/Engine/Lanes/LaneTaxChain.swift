@@ -57,28 +57,30 @@ struct LaneTaxChain {
     @_transparent
     mutating func tax(_ income: Lanes, year t: Int, rule: LaneModel.TaxYear, carriesLosses: Bool, years: Int, limit: Double) -> Lanes {
         let taxable = carriesLosses ? offset(income, year: t, years: years, limit: limit) : income
-        guard let holiday = rule.holiday else { return rule.reduced * taxable }
+        if let rate = rule.rate { return rate * taxable }
+        // A holiday counted from the first profit year: this chain's own start.
         let year = Lanes(repeating: Double(t))
-        let start: Lanes
-        if holiday.fromFirstProfit {
-            holidayStart.replace(with: year, where: rule.holidayApplies .& (holidayStart .< 0) .& (taxable .> 0))
-            start = holidayStart
-        } else {
-            start = rule.firstRevenue
-        }
-        var rate = rule.reduced
+        holidayStart.replace(with: year, where: rule.holidayApplies .& (holidayStart .< 0) .& (taxable .> 0))
+        return rule.rate(holidayFrom: holidayStart, year: t) * taxable
+    }
+}
+
+extension LaneModel.TaxYear {
+    /// The year's rate: the reduced rate combined with the holiday counted from `start` by the stacking rule.
+    @_transparent
+    func rate(holidayFrom start: Lanes, year t: Int) -> Lanes {
+        guard let holiday else { return reduced }
+        let year = Lanes(repeating: Double(t))
         let k = year - start
-        let counts = rule.holidayApplies .& (start .>= 0) .& (year .>= start)
+        let counts = holidayApplies .& (start .>= 0) .& (year .>= start)
         // Past its exempt and reduced years a holiday's factor is 1 - scale * 0 = 1: the rate stays the reduced one.
-        if laneAny(counts .& (k .< holiday.endOfReduced)) {
-            let phase = Lanes(repeating: 1).replacing(with: holiday.reducedFactor, where: k .< holiday.endOfReduced)
-                .replacing(with: 0, where: k .< holiday.exemptYears)
-            let factor = Lanes(repeating: 1).replacing(with: 1 - rule.holidayScale * (1 - phase), where: counts)
-            switch rule.stacking {
-            case .lowerOf: rate.replace(with: laneMin(rule.reduced, rule.statutory * factor), where: factor .< 1)
-            case .halveReducedRate: rate = rule.reduced * factor
-            }
+        guard laneAny(counts .& (k .< holiday.endOfReduced)) else { return reduced }
+        let phase = Lanes(repeating: 1).replacing(with: holiday.reducedFactor, where: k .< holiday.endOfReduced)
+            .replacing(with: 0, where: k .< holiday.exemptYears)
+        let factor = Lanes(repeating: 1).replacing(with: 1 - holidayScale * (1 - phase), where: counts)
+        switch stacking {
+        case .lowerOf: return reduced.replacing(with: laneMin(reduced, statutory * factor), where: factor .< 1)
+        case .halveReducedRate: return reduced * factor
         }
-        return rate * taxable
     }
 }
