@@ -14,39 +14,66 @@ extension LaneModel {
         yearLoop(ws, selected: selected, into: out)
     }
 
-    /// Depreciation of every vintage into `ws.depreciation`, and the book value left, as
-    /// `ProFormaEngine.depreciate` and `depreciateVintage` (no capital grants, no construction interest).
+    /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left, as
+    /// `ProFormaEngine.depreciate` (no capital grants; construction interest comes later, in the year loop).
     func depreciate(_ ws: LaneWorkspace) {
         let n = yearCount
         for t in 0..<n { ws.depreciation[t] = .zero }
         var bookValue = Lanes.zero
         for v in vintages {
-            let asset = model.assetClasses[v.assetClass]
-            let basis = ws.capex[v.assetClass * n + v.year]
-            let residual = basis * asset.residualRate
-            let depreciable = basis - residual
-            var book = basis
-            let life = asset.lifeYears
-            switch asset.method {
-            case .straightLine:
-                let charge = depreciable / Double(life)
-                for t in v.start..<v.end { ws.depreciation[t] += charge; book -= charge }
-            case .sumOfYearsDigits:
-                let digits = Double(life * (life + 1) / 2)
-                for t in v.start..<v.end {
-                    let charge = depreciable * Double(life - (t - v.start)) / digits
-                    ws.depreciation[t] += charge; book -= charge
-                }
-            case .decliningBalance(let factor):
-                let rate = factor / Double(life)
-                for t in v.start..<v.end {
-                    let remaining = Double(life - (t - v.start))
-                    let charge = laneMin(laneMax(book * rate, (book - residual) / remaining), book - residual)
-                    ws.depreciation[t] += charge; book -= charge
-                }
-            }
-            bookValue += book
+            bookValue += depreciateVintage(basis: ws.capex[v.assetClass * n + v.year], assetClass: v.assetClass,
+                                           start: v.start, end: v.end, into: ws.depreciation)
         }
         ws.bookValue = bookValue
+    }
+
+    /// `depreciateVintage` in lanes: adds the vintage's charges to `schedule` from `start` up to `end`
+    /// (its life, clipped to the project) and returns the book value left. A lane whose basis is 0
+    /// adds zeros and keeps 0, as the scalar function, which returns at once.
+    @inline(__always)
+    func depreciateVintage(basis: Lanes, assetClass c: Int, start: Int, end: Int, into schedule: UnsafeMutableBufferPointer<Lanes>) -> Lanes {
+        let asset = model.assetClasses[c]
+        let residual = basis * asset.residualRate
+        let depreciable = basis - residual
+        var book = basis
+        let life = asset.lifeYears
+        switch asset.method {
+        case .straightLine:
+            let charge = depreciable / Double(life)
+            for t in start..<end { schedule[t] += charge; book -= charge }
+        case .sumOfYearsDigits:
+            let digits = Double(life * (life + 1) / 2)
+            for t in start..<end {
+                let charge = depreciable * Double(life - (t - start)) / digits
+                schedule[t] += charge; book -= charge
+            }
+        case .decliningBalance(let factor):
+            let rate = factor / Double(life)
+            for t in start..<end {
+                let remaining = Double(life - (t - start))
+                let charge = laneMin(laneMax(book * rate, (book - residual) / remaining), book - residual)
+                schedule[t] += charge; book -= charge
+            }
+        }
+        return book
+    }
+
+    /// Depreciation of the interest capitalised during construction, placed in service in the first
+    /// operating year and shared among the classes that take it by their construction capex (the
+    /// second part of `ProFormaEngine.depreciate`), into `ws.depreciationOfInterest`; returns the book value left.
+    func depreciateConstructionInterest(_ capitalised: Lanes, interestBearingCapex: Lanes, _ ws: LaneWorkspace) -> Lanes {
+        let n = yearCount, op = operationStart
+        for t in 0..<n { ws.depreciationOfInterest[t] = .zero }
+        var book = Lanes.zero
+        let applies = (capitalised .!= 0) .& (interestBearingCapex .> 0)
+        guard laneAny(applies) else { return book }
+        for (c, asset) in model.assetClasses.enumerated() where asset.takesCapitalisedInterest {
+            var constructionCapex = Lanes.zero
+            for t in 0..<op { constructionCapex += ws.capex[c * n + t] }
+            let share = Lanes.zero.replacing(with: capitalised * constructionCapex / interestBearingCapex, where: applies)
+            let end = asset.lifeYears > 0 ? min(op + asset.lifeYears, n) : op
+            book += depreciateVintage(basis: share, assetClass: c, start: op, end: end, into: ws.depreciationOfInterest)
+        }
+        return book
     }
 }

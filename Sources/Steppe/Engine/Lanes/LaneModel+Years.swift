@@ -32,6 +32,9 @@ extension LaneModel {
         var cumulative = Lanes.zero, payback = Lanes.zero
         var everNegative = SIMDMask<SIMD8<Int64>>(repeating: false), recovered = everNegative
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
+        // Construction interest: capitalised before the first operating year, depreciated from it.
+        let buildsWithDebt = op > 0 && !loans.isEmpty
+        var capitalisedInterest = Lanes.zero, interestBearingCapex = Lanes.zero, bookValueOfInterest = Lanes.zero
 
         for t in 0..<n {
             let year = Lanes(repeating: Double(t))
@@ -74,8 +77,8 @@ extension LaneModel {
                 firstRevenue.replace(with: year, where: starts)
             }
 
-            // Loans.
-            var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero
+            // Loans; interest of construction years is capitalised.
+            var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero, capitalisedThisYear = Lanes.zero
             for l in loans.indices {
                 let loan = loanTerms.baseAddress! + l
                 let opening = ws.balance[l]
@@ -84,6 +87,7 @@ extension LaneModel {
                     let draw = loan.pointee.drawShare * capex
                     ws.balance[l] = opening + loanInterest + draw
                     drawn += draw
+                    capitalisedThisYear += loanInterest
                 } else {
                     if t == loan.pointee.firstRepayment {
                         ws.balanceAtRepayment[l] = opening
@@ -109,6 +113,16 @@ extension LaneModel {
                 }
             }
             let debtService = t < op ? Lanes.zero : interest + principal
+            if buildsWithDebt {
+                if t < op {
+                    capitalisedInterest += capitalisedThisYear
+                    for c in 0..<classes where m.assetClasses[c].takesCapitalisedInterest { interestBearingCapex += ws.capex[c * n + t] }
+                }
+                if t == op {
+                    bookValueOfInterest = depreciateConstructionInterest(capitalisedInterest, interestBearingCapex: interestBearingCapex, ws)
+                }
+            }
+            let depreciationOfInterest = buildsWithDebt && t >= op ? ws.depreciationOfInterest[t] : .zero
 
             // Incentives paid in cash.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
@@ -153,10 +167,12 @@ extension LaneModel {
             }
             // Without a holiday, or with one counted from the first revenue year, both chains pay the same rate.
             if holiday == nil || countsFromFirstRevenue { rule.rate = rule.rate(holidayFrom: firstRevenue, year: t) }
-            let income = revenue - opex - surtax - ws.depreciation[t] - interest + taxableIncentives
+            let depreciation = buildsWithDebt ? ws.depreciation[t] + depreciationOfInterest : ws.depreciation[t]
+            let income = revenue - opex - surtax - depreciation - interest + taxableIncentives
             let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let cfads = revenue - opex - surtax - vatCashCost + incentiveTotal - tax - capex
-            let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + 0 : .zero
+            let residualOfInterest = m.recoverResidualValue && t == n - 1 ? bookValueOfInterest : .zero
+            let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + bookValueOfInterest : .zero
             let equityFlow = cfads + drawn - interest - principal + residual
             equityNPV += equityFlow * m.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
@@ -168,18 +184,18 @@ extension LaneModel {
             let f = m.projectDiscountFactors[t]
             if levelizes {
                 let byProducts = revenue - firstProductRevenue
-                // (Interest subsidies and residual value of interest are zero here, kept for the same rounding.)
+                // (Interest subsidies are zero here, kept for the same rounding.)
                 var costs: Lanes = capex + opex + surtax + vatCashCost
                 costs = costs - (incentiveTotal - 0) - byProducts - residual
-                lcoeCosts += f * (costs + 0)
+                lcoeCosts += f * (costs + residualOfInterest)
                 lcoeOutput += f * (products > 0 ? ws.quantity[t] : .zero)
             }
 
             guard project else { continue }
-            let unleveredIncome = income + interest + 0 - 0
+            let unleveredIncome = income + interest + depreciationOfInterest - 0
             let unleveredTax = unlevered.tax(unleveredIncome, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let operating = revenue - opex - surtax - vatCashCost + incentiveTotal - capex
-            let projectFlow = operating - 0 - unleveredTax + residual - 0
+            let projectFlow = operating - 0 - unleveredTax + residual - residualOfInterest
             projectNPV += projectFlow * f
             if keepsFlows { ws.projectCashFlow[t] = projectFlow }
             // Payback (`paybackYears`): the first crossing to a non-negative cumulative flow after a negative one.

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Covered: any products, cost lines and asset classes; VAT and surtax; straight-line,
 /// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by
-/// equal principal, annuity or bullet without construction interest; production subsidies,
+/// equal principal, annuity or bullet, with construction interest capitalised and depreciated; production subsidies,
 /// annual awards, input-price discounts and overrides, reduced tax rates and tax holidays, with scale, windows and caps; CIT with loss
 /// carry-forward or monetised losses; uncertain values, per-year multipliers and processes of prices,
 /// quantities, costs, capex, the CIT rate and incentive scales, rank-correlated or not; withdrawal,
@@ -91,7 +91,6 @@ public struct LaneModel: Sendable {
         var loans: [LaneLoan] = []
         for loan in m.loans {
             if loan.repayment == .sculpted { throw unsupported("a sculpted loan") }
-            if op > 1 && loan.drawShare != 0 { throw unsupported("construction interest (a loan drawn over several construction years)") }
             let (first, last) = ProFormaEngine.repaymentYears(loan, m)
             let periods = max(last - first + 1, 1)
             loans.append(LaneLoan(rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,

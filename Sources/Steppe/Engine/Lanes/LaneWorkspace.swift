@@ -13,6 +13,8 @@ final class LaneWorkspace {
     var citRate: Lanes
     /// Depreciation of each year and the book value left at the end.
     let depreciation: UnsafeMutableBufferPointer<Lanes>
+    /// Depreciation of capitalised construction interest (a part of the depreciation the unlevered tax leaves out).
+    let depreciationOfInterest: UnsafeMutableBufferPointer<Lanes>
     var bookValue: Lanes = .zero
     /// Yearly equity and project cash flows (read by the IRRs).
     let equityCashFlow, projectCashFlow: UnsafeMutableBufferPointer<Lanes>
@@ -54,6 +56,7 @@ final class LaneWorkspace {
         incentiveLast = values(m.incentiveLastYear.map(Double.init))
         citRate = Lanes(repeating: m.citRate)
         depreciation = zeros(n)
+        depreciationOfInterest = zeros(n)
         equityCashFlow = zeros(n); projectCashFlow = zeros(n)
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
         balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
@@ -70,7 +73,7 @@ final class LaneWorkspace {
 
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
-                  depreciation, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
+                  depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
                   balance, balanceAtRepayment, levelPayment, paid] {
             b.deallocate()
         }

@@ -7,7 +7,7 @@ import SteppeFiles
 @Suite("Lane engine")
 struct LaneEngineTests {
     /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
-    /// lines and loans, every covered depreciation method, holidays of both starts and stacking
+    /// lines and loans (with construction interest), every covered depreciation method, holidays of both starts and stacking
     /// rules, reduced rates, capped subsidies and awards with withdrawal, delay and cut risks,
     /// both loss treatments, input-price incentives, per-year multipliers, price processes, rank
     /// correlation, residual value and mid-year discounting.
@@ -24,6 +24,8 @@ struct LaneEngineTests {
         let stacking = pick(["lowerOf", "halveReducedRate"])
         let countFrom = pick(["firstRevenueYear", "firstProfitYear"])
         let repayment = pick(["annuity", "equalPrincipal", "bullet"])
+        // A second construction year: loans drawn in the first accrue interest, capitalised and depreciated.
+        let secondConstructionYear = g.nextUnit() < 0.5 ? "  - {year: 2027, assetClass: civil, amount: 3.0e7}\n" : ""
         let operatingCapex = years > 8 && g.nextUnit() < 0.5
             ? "  - {year: 2031, assetClass: plant, amount: {distribution: uniform, min: 1.0e6, max: 9.0e6}}\n" : ""
         let timing = pick(["endOfYear", "midYear"])
@@ -44,7 +46,7 @@ struct LaneEngineTests {
             capex:
               - {year: 2026, assetClass: plant, amount: {distribution: triangular, min: \(0.8 * capex), mode: \(capex), max: \(1.3 * capex)}}
               - {year: 2026, assetClass: civil, amount: 2.0e7}
-            \(operatingCapex)products:
+            \(secondConstructionYear)\(operatingCapex)products:
               - id: power
                 unit: kWh
                 quantity: {distribution: normal, mean: \(quantity), sd: \(0.1 * quantity), truncate: [\(0.5 * quantity), \(1.5 * quantity)], base: \(quantity)}
@@ -139,6 +141,13 @@ struct LaneEngineTests {
         let yaml = try String(contentsOf: packageRootURL.appendingPathComponent("Benchmarks/reference-model.yaml"), encoding: .utf8)
         let (lanes, general) = try Self.runners(yaml, paths: 1000, sampler: sampler)
         #expect(lanes.lanes != nil)
+        #expect(Self.values(lanes.run(threads: 2)) == Self.values(general.run(threads: 1)))
+    }
+
+    @Test("The default scenario (construction interest, a price process, correlated inputs) runs on the lane engine, to the bit")
+    func defaultScenario() throws {
+        let (lanes, general) = try Self.runners(DefaultScenario.yaml, paths: 300)
+        #expect(lanes.lanes != nil, "not covered: \(lanes.generalEngineReason ?? "")")
         #expect(Self.values(lanes.run(threads: 2)) == Self.values(general.run(threads: 1)))
     }
 
