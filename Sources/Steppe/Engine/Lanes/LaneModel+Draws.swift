@@ -19,7 +19,8 @@ extension LaneModel {
             case .capex(let c, let y): ws.capex[c * n + y] = Lanes(repeating: base.capex[c, y])
             case .citRate: ws.citRate = Lanes(repeating: base.citRate)
             case .incentiveScale(let i): ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
-            case .headcountRow, .loanRate: break  // headcounts feed no covered incentive; loan rates are not covered
+            case .headcountRow(let s): reset(ws.headcount, s, from: base.headcount)
+            case .loanRate: break  // uncertain loan rates are not covered
             }
         }
         for r in drawer.risks.indices {
@@ -102,7 +103,7 @@ extension LaneModel {
         case .costPrice(let l): scaleRow(ws.costPrice, l)
         case .costQuantity(let l): scaleRow(ws.costQuantity, l)
         case .costPerUnit(let l): ws.costPerUnit[l] *= ratio
-        case .headcount(_, let l): scaleRow(ws.costQuantity, l)
+        case .headcount(let s, let l): scaleRow(ws.headcount, s); scaleRow(ws.costQuantity, l)
         case .capex(let c, let y, let amount): ws.capex[c * n + y] += amount * (ratio - 1)
         case .incentiveScale(let i): ws.incentiveScale[i] *= ratio
         case .productEscalation(let p): growRow(ws.price, p)
@@ -120,7 +121,8 @@ extension LaneModel {
         case .productPrice(let p), .productEscalation(let p): ws.price[p * n + t] *= factor
         case .productQuantity(let p), .productQuantityGrowth(let p): ws.quantity[p * n + t] *= factor
         case .costPrice(let l), .costEscalation(let l): ws.costPrice[l * n + t] *= factor
-        case .costQuantity(let l), .headcount(_, let l): ws.costQuantity[l * n + t] *= factor
+        case .costQuantity(let l): ws.costQuantity[l * n + t] *= factor
+        case .headcount(let s, let l): ws.headcount[s * n + t] *= factor; ws.costQuantity[l * n + t] *= factor
         case .capex(let c, _, _): ws.capex[c * n + t] *= factor
         case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
         }

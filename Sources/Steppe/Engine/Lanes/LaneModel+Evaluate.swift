@@ -10,21 +10,51 @@ extension LaneModel {
     func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, only selected: [PathMetric],
                   into out: UnsafeMutablePointer<Lanes>) {
         applyDraws(u, ws)
+        incentiveAmounts(ws)
         depreciate(ws)
         yearLoop(ws, selected: selected, into: out)
     }
 
     /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left, as
-    /// `ProFormaEngine.depreciate` (no capital grants; construction interest comes later, in the year loop).
+    /// `ProFormaEngine.depreciate` (construction interest comes later, in the year loop).
     func depreciate(_ ws: LaneWorkspace) {
         let n = yearCount
         for t in 0..<n { ws.depreciation[t] = .zero }
         var bookValue = Lanes.zero
         for v in vintages {
-            bookValue += depreciateVintage(basis: ws.capex[v.assetClass * n + v.year], assetClass: v.assetClass,
+            bookValue += depreciateVintage(basis: basis(of: v, ws), assetClass: v.assetClass,
                                            start: v.start, end: v.end, into: ws.depreciation)
         }
         ws.bookValue = bookValue
+    }
+
+    /// A vintage's depreciable basis: its capex less the capital grants that reduce the basis, in
+    /// incentive order; a share grant reduces the vintages of its year, a fixed-amount grant all
+    /// vintages of its classes, each pro rata to capex.
+    private func basis(of v: Vintage, _ ws: LaneWorkspace) -> Lanes {
+        let n = yearCount, classes = model.assetClasses.count
+        let capex = ws.capex[v.assetClass * n + v.year]
+        var basis = capex
+        for g in cashIncentives where g.reducesDepreciableBasis {
+            let row = ws.incentiveAmount.baseAddress! + g.index * n
+            switch g.source {
+            case .grantShare(let bits) where bits & 1 << UInt64(v.assetClass) != 0:
+                let grant = row[v.year]
+                var eligible = Lanes.zero
+                for c in 0..<classes where bits & 1 << UInt64(c) != 0 { eligible += ws.capex[c * n + v.year] }
+                basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
+            case .grantAmount(let bits) where bits & 1 << UInt64(v.assetClass) != 0:
+                var grant = Lanes.zero, eligible = Lanes.zero
+                for t in 0..<n {
+                    grant += row[t]
+                    for c in 0..<classes where bits & 1 << UInt64(c) != 0 { eligible += ws.capex[c * n + t] }
+                }
+                basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
+            default:
+                continue
+            }
+        }
+        return basis
     }
 
     /// `depreciateVintage` in lanes: adds the vintage's charges to `schedule` from `start` up to `end`

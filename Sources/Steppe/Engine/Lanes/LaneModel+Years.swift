@@ -20,7 +20,6 @@ extension LaneModel {
         let carriesLosses = m.lossTreatment == .carryForward
         let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
         for l in loans.indices { ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero }
-        for c in cashIncentives { ws.paid[c.index] = .zero }
         // Terms read through pointers: a copied record went through the stack and stalled its loads.
         let cash = ws.cashIncentives, loanTerms = ws.loans
         var levered = LaneTaxChain(losses: ws.leveredLosses)
@@ -47,13 +46,8 @@ extension LaneModel {
                 if chargesVAT { outputVAT += r * m.productVATRate[p] }
             }
             var opex = Lanes.zero, inputVAT = Lanes.zero
-            /// A cost line's quantity in year t, its driver resolved.
-            func lineQuantity(_ l: Int, _ t: Int) -> Lanes {
-                let driver = m.costDriverProduct[l]
-                return driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
-            }
             for l in 0..<lines {
-                let c = lineQuantity(l, t) * ws.costPrice[l * n + t]
+                let c = lineQuantity(l, t, ws) * ws.costPrice[l * n + t]
                 opex += c
                 if chargesVAT { inputVAT += c * m.costVATRate[l] }
             }
@@ -124,32 +118,12 @@ extension LaneModel {
             }
             let depreciationOfInterest = buildsWithDebt && t >= op ? ws.depreciationOfInterest[t] : .zero
 
-            // Incentives paid in cash.
+            // Incentives paid in cash (amounts from `incentiveAmounts`), in the scalar engine's order.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
-            for i in cash.indices {
-                let c = cash.baseAddress! + i
-                let raw: Lanes
-                switch c.pointee.source {
-                case .production(let p): raw = c.pointee.amount * ws.quantity[p * n + t]
-                case .award: raw = Lanes(repeating: c.pointee.amount)
-                case .inputDiscount(let l): raw = laneMin(Lanes(repeating: c.pointee.amount), ws.costPrice[l * n + t]) * lineQuantity(l, t)
-                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - c.pointee.amount) * lineQuantity(l, t)
-                }
-                let scale = ws.incentiveScale[c.pointee.index]
-                let inWindow = (scale .!= 0) .& (year .>= ws.incentiveFirst[c.pointee.index]) .& (year .<= ws.incentiveLast[c.pointee.index])
-                let pays = inWindow .& (raw .!= 0)
-                let amount: Lanes
-                if c.pointee.isCapped {
-                    let paid = ws.paid[c.pointee.index]
-                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
-                    amount = Lanes.zero.replacing(with: capped, where: pays)
-                    ws.paid[c.pointee.index] = paid.replacing(with: paid + amount, where: pays)
-                } else {
-                    // min(x, +inf, max(0, +inf - paid)) is x itself: no caps, nothing to track.
-                    amount = Lanes.zero.replacing(with: raw * scale, where: pays)
-                }
+            for k in cash.indices {
+                let amount = ws.incentiveAmount[cash[k].index * n + t]
                 incentiveTotal += amount
-                if c.pointee.taxable { taxableIncentives += amount }
+                if cash[k].taxable { taxableIncentives += amount }
             }
 
             // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.

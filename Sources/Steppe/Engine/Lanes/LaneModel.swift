@@ -8,13 +8,15 @@ import Foundation
 /// the general engine's for that path (`LaneEngineTests` checks this). It covers the features most
 /// studies use; a model using anything else is run by the general engine, and `init` says why.
 ///
-/// Covered: any products, cost lines and asset classes; VAT and surtax; straight-line,
-/// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by
-/// equal principal, annuity or bullet, with construction interest capitalised and depreciated; production subsidies,
-/// annual awards, input-price discounts and overrides, reduced tax rates and tax holidays, with scale, windows and caps; CIT with loss
-/// carry-forward or monetised losses; uncertain values, per-year multipliers and processes of prices,
-/// quantities, costs, capex, the CIT rate and incentive scales, rank-correlated or not; withdrawal,
-/// delay and cut risks.
+/// Covered: any products, cost lines, staff groups and asset classes; VAT and surtax; straight-line,
+/// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by equal
+/// principal, annuity or bullet, with construction interest capitalised and depreciated; every
+/// incentive kind except interest subsidies (capital grants, production subsidies, awards,
+/// input-price incentives, per-person allowances, reduced rates, holidays), with scale, windows,
+/// caps and "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain
+/// values, per-year multipliers and processes of every input but loan rates, rank-correlated or
+/// not; withdrawal, delay and cut risks. Not covered: interest subsidies, sculpted loans, uncertain
+/// loan rates, clawbacks.
 public struct LaneModel: Sendable {
     /// Why a model is run by the general engine instead.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
@@ -23,15 +25,26 @@ public struct LaneModel: Sendable {
     }
 
     /// An incentive paid in cash, before scale, window and caps: `amount` is yuan per unit of a
-    /// product, yuan per year, a discount per unit of a cost line, or the price that overrides a cost line's.
+    /// product, yuan per year, a discount per unit of a cost line, the price that overrides a cost
+    /// line's, a share of capex, a grant in yuan, or yuan per person-year times the firm's share.
     struct CashIncentive: Sendable {
-        enum Source: Sendable { case production(product: Int), award, inputDiscount(line: Int), inputOverride(line: Int) }
+        enum Source: Sendable {
+            case production(product: Int), award, inputDiscount(line: Int), inputOverride(line: Int)
+            /// Asset classes as bits (class c: bit c).
+            case grantShare(classes: UInt64), grantAmount(classes: UInt64)
+            case perPerson(staff: Int)
+            /// Yuan per year index, at `scheduledAmounts[offset ..< offset + years]`.
+            case scheduled(offset: Int)
+        }
         var index: Int
         var source: Source
         var amount: Double
         var capPerYear: Double
         var capTotal: Double
         var taxable: Bool
+        var reducesDepreciableBasis: Bool
+        /// Index of its "highest only" stacking group (-1: additive).
+        var highestOnlyGroup: Int
         /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
         var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
     }
@@ -72,6 +85,8 @@ public struct LaneModel: Sendable {
     let yearCount: Int
     let operationStart: Int
     let cashIncentives: [CashIncentive]
+    /// The yearly amounts of scheduled awards, one run of `yearCount` per award.
+    let scheduledAmounts: [Double]
     /// In the order the general engine applies them (`taxPreferenceIndices`).
     let reducedRates: [ReducedRate]
     /// The general engine uses the last holiday (validation allows one).
@@ -86,7 +101,6 @@ public struct LaneModel: Sendable {
             if case .loanRate = draw.target { throw unsupported("an uncertain loan rate") }
         }
         for risk in drawer.risks where risk.clawbackHazard != nil { throw unsupported("a clawback risk") }
-        if m.hasHighestOnlyGroups { throw unsupported("a \"highest only\" incentive group") }
         let n = m.yearCount, op = m.operationStart
         var loans: [LaneLoan] = []
         for loan in m.loans {
@@ -97,24 +111,35 @@ public struct LaneModel: Sendable {
                                   repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
         }
         var cash: [CashIncentive] = []
+        var scheduled: [Double] = []
         var holiday: Holiday?
         for (i, inc) in m.incentives.enumerated() {
+            func classBits(_ mask: [Bool]) throws(Unsupported) -> UInt64 {
+                guard mask.count <= 64 else { throw unsupported("a capital grant over more than 64 asset classes") }
+                return mask.indices.reduce(0) { mask[$1] ? $0 | 1 << UInt64($1) : $0 }
+            }
+            var source: CashIncentive.Source?, amount = 0.0
             switch inc.kind {
-            case .productionSubsidy(let p, let perUnit): cash.append(CashIncentive(index: i, source: .production(product: p), amount: perUnit,
-                                                                                   capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
-            case .annualAward(let perYear): cash.append(CashIncentive(index: i, source: .award, amount: perYear,
-                                                                      capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
-            case .inputDiscount(let l, let discount): cash.append(CashIncentive(index: i, source: .inputDiscount(line: l), amount: discount,
-                                                                               capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
-            case .inputOverride(let l, let price): cash.append(CashIncentive(index: i, source: .inputOverride(line: l), amount: price,
-                                                                            capPerYear: inc.capPerYear, capTotal: inc.capTotal, taxable: inc.taxable))
+            case .productionSubsidy(let p, let perUnit): source = .production(product: p); amount = perUnit
+            case .annualAward(let perYear): source = .award; amount = perYear
+            case .inputDiscount(let l, let discount): source = .inputDiscount(line: l); amount = discount
+            case .inputOverride(let l, let price): source = .inputOverride(line: l); amount = price
+            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: try classBits(mask)); amount = share
+            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: try classBits(mask)); amount = total
+            // The scalar engine forms perPerson * firmShare first, then times the headcount.
+            case .perPersonAllowance(let s, let perPerson, let firmShare): source = .perPerson(staff: s); amount = perPerson * firmShare
+            case .scheduledAward(let amounts): source = .scheduled(offset: scheduled.count); scheduled += amounts
             case .taxRate: break
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
                                   reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
-            default: throw unsupported("incentive '\(inc.id)' is of a kind the lane engine does not cover")
+            case .interestSubsidy: throw unsupported("incentive '\(inc.id)' is an interest subsidy")
             }
-            if inc.reducesDepreciableBasis { throw unsupported("incentive '\(inc.id)' reduces the depreciable basis") }
+            if let source {
+                cash.append(CashIncentive(index: i, source: source, amount: amount, capPerYear: inc.capPerYear, capTotal: inc.capTotal,
+                                          taxable: inc.taxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
+                                          highestOnlyGroup: inc.highestOnlyGroup))
+            }
         }
         let reducedRates = m.taxPreferenceIndices.compactMap { i -> ReducedRate? in
             if case .taxRate(let r) = m.incentives[i].kind { return ReducedRate(index: i, rate: r) }
@@ -136,6 +161,7 @@ public struct LaneModel: Sendable {
         yearCount = n
         operationStart = op
         cashIncentives = cash
+        scheduledAmounts = scheduled
         self.reducedRates = reducedRates
         self.holiday = holiday
         self.loans = loans

@@ -6,7 +6,8 @@
 final class LaneWorkspace {
     let yearCount: Int
     /// Products x years, cost lines x years, asset classes x years (row r, year t at r * years + t).
-    let price, quantity, costPrice, costQuantity, capex: UnsafeMutableBufferPointer<Lanes>
+    /// Staff groups x years for headcounts.
+    let price, quantity, costPrice, costQuantity, capex, headcount: UnsafeMutableBufferPointer<Lanes>
     let costPerUnit: UnsafeMutableBufferPointer<Lanes>
     /// Per incentive: scale and the first and last year index of its window on each path.
     let incentiveScale, incentiveFirst, incentiveLast: UnsafeMutableBufferPointer<Lanes>
@@ -22,8 +23,8 @@ final class LaneWorkspace {
     let leveredLosses, unleveredLosses: UnsafeMutableBufferPointer<Lanes>
     /// Per loan: balance, balance at the first repayment, level payment.
     let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
-    /// Per incentive: the amount paid so far (total caps).
-    let paid: UnsafeMutableBufferPointer<Lanes>
+    /// Cash amount of each incentive in each year (incentives x years; rows of tax preferences stay 0).
+    let incentiveAmount: UnsafeMutableBufferPointer<Lanes>
     /// One lane's cash flows as plain doubles, for the scalar IRR.
     let laneFlows: UnsafeMutableBufferPointer<Double>
     /// The model's cash incentives and loans, as plain records read in place by the year loop.
@@ -50,6 +51,7 @@ final class LaneWorkspace {
         func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Lanes> { values([Double](repeating: 0, count: count)) }
         price = rows(m.price); quantity = rows(m.quantity)
         costPrice = rows(m.costPrice); costQuantity = rows(m.costQuantity); capex = rows(m.capex)
+        headcount = rows(m.headcount)
         costPerUnit = values(m.costQuantityPerUnit)
         incentiveScale = values(m.incentiveScale)
         incentiveFirst = values(m.incentiveFirstYear.map(Double.init))
@@ -60,7 +62,7 @@ final class LaneWorkspace {
         equityCashFlow = zeros(n); projectCashFlow = zeros(n)
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
         balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
-        paid = zeros(m.incentives.count)
+        incentiveAmount = zeros(m.incentives.count * n)
         laneFlows = .allocate(capacity: n)
         laneFlows.initialize(repeating: 0)
         cashIncentives = .allocate(capacity: lanes.cashIncentives.count)
@@ -72,9 +74,9 @@ final class LaneWorkspace {
     }
 
     deinit {
-        for b in [price, quantity, costPrice, costQuantity, capex, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
+        for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  balance, balanceAtRepayment, levelPayment, paid] {
+                  balance, balanceAtRepayment, levelPayment, incentiveAmount] {
             b.deallocate()
         }
         laneFlows.deallocate()

@@ -7,10 +7,11 @@ import SteppeFiles
 @Suite("Lane engine")
 struct LaneEngineTests {
     /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
-    /// lines and loans (with construction interest), every covered depreciation method, holidays of both starts and stacking
-    /// rules, reduced rates, capped subsidies and awards with withdrawal, delay and cut risks,
-    /// both loss treatments, input-price incentives, per-year multipliers, price processes, rank
-    /// correlation, residual value and mid-year discounting.
+    /// lines, a staff group and loans (with construction interest), every depreciation method,
+    /// holidays of both starts and stacking rules, reduced rates, capital grants, per-person
+    /// allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
+    /// withdrawal, delay and cut risks, both loss treatments, input-price incentives, per-year
+    /// multipliers, price processes, rank correlation, residual value and mid-year discounting.
     static func randomScenario(_ seed: UInt64) -> String {
         var g = SplitMix64(seed: seed)
         func pick<T>(_ options: [T]) -> T { options[Int(g.next() % UInt64(options.count))] }
@@ -29,6 +30,7 @@ struct LaneEngineTests {
         let operatingCapex = years > 8 && g.nextUnit() < 0.5
             ? "  - {year: 2031, assetClass: plant, amount: {distribution: uniform, min: 1.0e6, max: 9.0e6}}\n" : ""
         let timing = pick(["endOfYear", "midYear"])
+        let group = g.nextUnit() < 0.5 ? "stackingGroup: awards, stackingRule: highest, " : ""
         let heatPrice = pick(["{base: 30, perYearMultiplier: {distribution: normal, mean: 1, sd: 0.1, truncate: [0.5, 1.5]}}",
                               "{base: 30, process: meanReverting, volatility: 0.15, reversionSpeed: 0.5}",
                               "{base: 30, process: geometricBrownian, volatility: 0.1}"])
@@ -63,6 +65,8 @@ struct LaneEngineTests {
             operatingCosts:
               - {id: opex, annualAmount: {distribution: normal, mean: 2.0e6, sd: 0.4e6}, escalation: 0.02, vatRate: \(vat)}
               - {id: water, perUnitOf: power, quantityPerUnit: 0.001, price: {distribution: uniform, min: 3, max: 6, base: 4}}
+            labour:
+              - {role: engineer, headcount: {distribution: uniform, min: 15, max: 25, base: 20}, annualWage: 1.2e5, escalation: 0.03}
             financing:
               equityShare: \(pick([0.3, 0.5, 0.95]))
               loans:
@@ -102,7 +106,11 @@ struct LaneEngineTests {
                   delayYears: {distribution: discrete, values: [0, 1, 2], probabilities: [0.6, 0.3, 0.1]}
                   cut: {probability: 0.3, toFraction: 0.5}
               - {id: cheaper-water, kind: inputPrice, costLine: water, \(inputPrice), durationYears: 6, assumption: test}
-              - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, assumption: test}
+              - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, \(group)assumption: test}
+              - {id: schedule, kind: scheduledAward, amounts: [{year: 2028, amount: 4.0e5}, {year: 2029, amount: 1.0e5}], \(group)assumption: test}
+              - {id: talent, kind: perPersonAllowance, role: engineer, amountPerPersonYear: 2.0e4, durationYears: 5, assumption: test}
+              - {id: grant, kind: capitalGrant, share: \(between(0.05, 0.3)), assetClasses: [plant], reducesDepreciableBasis: \(g.nextUnit() < 0.5), assumption: test}
+              - {id: lump, kind: capitalGrant, amount: 5.0e6, reducesDepreciableBasis: \(g.nextUnit() < 0.5), taxable: \(g.nextUnit() < 0.5), assumption: test}
             """
     }
 

@@ -1,0 +1,83 @@
+extension LaneModel {
+    /// The cash amount of every cash incentive in every year, into `ws.incentiveAmount` (row: the
+    /// incentive's index), as `ProFormaEngine.incentiveAmounts`: the raw amount inside the path's
+    /// window, then scale and caps, then "highest only" groups.
+    ///
+    /// Needs the path's rows and capex only, so it runs before depreciation (which capital grants
+    /// may reduce) and before the year loop, which adds the rows up.
+    func incentiveAmounts(_ ws: LaneWorkspace) {
+        let n = yearCount, classes = model.assetClasses.count
+        let cash = ws.cashIncentives
+        for k in cash.indices {
+            let c = cash.baseAddress! + k
+            let i = c.pointee.index, row = ws.incentiveAmount.baseAddress! + i * n
+            let scale = ws.incentiveScale[i]
+            let first = laneMax(ws.incentiveFirst[i], .zero), last = laneMin(ws.incentiveLast[i], Lanes(repeating: Double(n - 1)))
+            let open = (scale .!= 0) .& (first .<= last)
+            let amount = Lanes(repeating: c.pointee.amount)
+            var paid = Lanes.zero
+            for t in 0..<n {
+                let year = Lanes(repeating: Double(t))
+                var raw: Lanes
+                switch c.pointee.source {
+                case .production(let p): raw = amount * ws.quantity[p * n + t]
+                case .award: raw = amount
+                case .inputDiscount(let l): raw = laneMin(amount, ws.costPrice[l * n + t]) * lineQuantity(l, t, ws)
+                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - amount) * lineQuantity(l, t, ws)
+                case .grantShare(let bits):
+                    raw = .zero
+                    for a in 0..<classes where bits & 1 << UInt64(a) != 0 { raw += amount * ws.capex[a * n + t] }
+                case .grantAmount:
+                    // Paid once, in the first year of the window.
+                    raw = Lanes.zero.replacing(with: amount, where: year .== first)
+                case .perPerson(let s): raw = amount * ws.headcount[s * n + t]
+                case .scheduled(let offset): raw = Lanes(repeating: scheduledAmounts[offset + t])
+                }
+                let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
+                if c.pointee.isCapped {
+                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
+                    row[t] = Lanes.zero.replacing(with: capped, where: pays)
+                    paid.replace(with: paid + row[t], where: pays)
+                } else {
+                    // min(x, +inf, max(0, +inf - paid)) is x itself: no caps, nothing to track.
+                    row[t] = Lanes.zero.replacing(with: raw * scale, where: pays)
+                }
+            }
+        }
+        keepHighestOnly(ws)
+    }
+
+    /// "Highest only" groups (就高不重复): in each lane, only the group's item with the largest total
+    /// over the years is received, the first on ties. Items that pay no cash (tax preferences) total 0.
+    private func keepHighestOnly(_ ws: LaneWorkspace) {
+        guard model.hasHighestOnlyGroups else { return }
+        let n = yearCount
+        var group = 0
+        while true {
+            let members = model.incentives.indices.filter { model.incentives[$0].highestOnlyGroup == group }
+            if members.isEmpty { break }
+            var best = Lanes(repeating: -.infinity), winner = Lanes(repeating: -1)
+            for i in members {
+                var total = Lanes.zero
+                if isCash(i) { for t in 0..<n { total += ws.incentiveAmount[i * n + t] } }
+                let better = total .> best
+                best.replace(with: total, where: better)
+                winner.replace(with: Double(i), where: better)
+            }
+            for i in members where isCash(i) {
+                let loses = winner .!= Double(i)
+                for t in 0..<n { ws.incentiveAmount[i * n + t].replace(with: Lanes.zero, where: loses) }
+            }
+            group += 1
+        }
+    }
+
+    private func isCash(_ i: Int) -> Bool { cashIncentives.contains { $0.index == i } }
+
+    /// A cost line's quantity in year `t`, its per-unit driver resolved.
+    @inline(__always)
+    func lineQuantity(_ l: Int, _ t: Int, _ ws: LaneWorkspace) -> Lanes {
+        let n = yearCount, driver = model.costDriverProduct[l]
+        return driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
+    }
+}
