@@ -44,12 +44,14 @@ extension LaneModel {
         drawer.draws.withUnsafeBufferPointer { draws in
             for k in draws.indices {
                 let d = draws[k].firstDimension, target = draws[k].target
-                switch draws[k].kind {
+                // On a plain copy of the draw's kind: switching on `draws[k].kind` copied the whole draw.
+                switch drawForms[k] {
                 case .value:
                     applyValue(draws[k].quantile.quantile(u[d]), target, base: draws[k].base, ws)
                 case .perYearMultiplier:
                     for t in op..<n { multiply(draws[k].quantile.quantile(u[d + t - op]), year: t, target, ws) }
-                case .process(let process):
+                case .process:
+                    guard case .process(let process) = draws[k].kind else { continue }
                     // Each path's operating-year uniforms become its process multipliers, lane by lane.
                     let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
                     for j in 0..<Lanes.scalarCount {
@@ -72,7 +74,7 @@ extension LaneModel {
                     pathFirst = first + max(0, Int(delay.rounded(.down)))
                 }
                 if let h = drawer.risks[r].withdrawalHazard {
-                    let survived = drawer.yearsBeforeEvent(hazard: h, u: u[d][j])
+                    let survived = StochasticModel.yearsBeforeEvent(hazard: h, logSurvival: withdrawalLogSurvival[r], u: u[d][j])
                     pathLast = min(pathLast, pathFirst + drawer.risks[r].withdrawalAfterYears + survived - 1)
                 }
                 if let p = drawer.risks[r].cutProbability, let f = drawer.risks[r].cutToFraction, u[d + 2][j] < p {

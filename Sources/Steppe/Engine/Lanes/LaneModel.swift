@@ -80,8 +80,14 @@ public struct LaneModel: Sendable {
         var end: Int
     }
 
+    /// The kind of each of the drawer's draws, without a process's payload.
+    enum DrawForm: Sendable { case value, perYearMultiplier, process }
+
     let model: CompiledModel
     let drawer: StochasticModel
+    let drawForms: [DrawForm]
+    /// `log1p(-h)` of each policy risk's withdrawal hazard (0 without one).
+    let withdrawalLogSurvival: [Double]
     let yearCount: Int
     let operationStart: Int
     let cashIncentives: [CashIncentive]
@@ -158,6 +164,14 @@ public struct LaneModel: Sendable {
         }
         self.model = m
         self.drawer = drawer
+        drawForms = drawer.draws.map {
+            switch $0.kind {
+            case .value: .value
+            case .perYearMultiplier: .perYearMultiplier
+            case .process: .process
+            }
+        }
+        withdrawalLogSurvival = drawer.risks.map { $0.withdrawalHazard.map { log1p(-$0) } ?? 0 }
         yearCount = n
         operationStart = op
         cashIncentives = cash
