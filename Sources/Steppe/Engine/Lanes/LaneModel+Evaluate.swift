@@ -57,35 +57,14 @@ extension LaneModel {
         return basis
     }
 
-    /// `depreciateVintage` in lanes: adds the vintage's charges to `schedule` from `start` up to `end`
-    /// (its life, clipped to the project) and returns the book value left. A lane whose basis is 0
-    /// adds zeros and keeps 0, as the scalar function, which returns at once.
+    /// `depreciateVintage` of the vintage's class in lanes: adds its charges to `schedule` from `start`
+    /// up to `end` and returns the book value left. A lane whose basis is 0 adds zeros and keeps 0,
+    /// as the scalar function, which returns at once.
     @inline(__always)
     func depreciateVintage(basis: Lanes, assetClass c: Int, start: Int, end: Int, into schedule: UnsafeMutableBufferPointer<Lanes>) -> Lanes {
         let asset = model.assetClasses[c]
-        let residual = basis * asset.residualRate
-        let depreciable = basis - residual
-        var book = basis
-        let life = asset.lifeYears
-        switch asset.method {
-        case .straightLine:
-            let charge = depreciable / Double(life)
-            for t in start..<end { schedule[t] += charge; book -= charge }
-        case .sumOfYearsDigits:
-            let digits = Double(life * (life + 1) / 2)
-            for t in start..<end {
-                let charge = depreciable * Double(life - (t - start)) / digits
-                schedule[t] += charge; book -= charge
-            }
-        case .decliningBalance(let factor):
-            let rate = factor / Double(life)
-            for t in start..<end {
-                let remaining = Double(life - (t - start))
-                let charge = laneMin(laneMax(book * rate, (book - residual) / remaining), book - residual)
-                schedule[t] += charge; book -= charge
-            }
-        }
-        return book
+        return Steppe.depreciateVintage(basis: basis, start: start, end: end, method: asset.method, lifeYears: asset.lifeYears,
+                                        residualRate: asset.residualRate, into: schedule.baseAddress!)
     }
 
     /// Depreciation of the interest capitalised during construction, placed in service in the first
