@@ -92,7 +92,7 @@ public struct MonteCarloRunner: Sendable {
             laneUniforms.initialize(repeating: Lanes(repeating: 0.5), count: max(drawer.dimension, 1))
             laneOut.initialize(repeating: .zero, count: metricCount)
             defer { u.deallocate(); out.deallocate(); laneUniforms.deallocate(); laneOut.deallocate() }
-            var recorder = PathRecorder(metricCount: metricCount, exact: exact, thresholds: thresholds, shift: shift,
+            let recorder = PathRecorder(metricCount: metricCount, exact: exact, thresholds: thresholds, shift: shift,
                                         values: shared.values, pathCount: pathCount, firstPath: firstPath)
             var completed = 0
             var chunk = chunks.lowerBound + w
@@ -122,7 +122,7 @@ public struct MonteCarloRunner: Sendable {
                 shared.finish(worker: w, paths: end - start, progress: progress)
                 chunk += workers
             }
-            shared.store(worker: w, states: recorder.states, completed: completed)
+            shared.store(worker: w, states: recorder.finish(), completed: completed)
         }
 
         var metrics = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
@@ -154,40 +154,75 @@ public struct MonteCarloRunner: Sendable {
 }
 
 /// One worker's running state of every metric: each path's value goes to the exact-quantile
-/// buffer (when kept) and to the metric's counts, extremes and per-chunk partial sums, in path order.
-struct PathRecorder {
-    var states: [MetricState]
-    var partials: [ChunkPartial]
-    let exact: Bool
-    let thresholds: [Double]
-    let shift: [Double]
-    let values: UnsafeMutablePointer<Double>
-    let pathCount: Int
-    let firstPath: Int
+/// buffer (when kept) and to the metric's counts, extremes, per-chunk partial sums and sketch, in path order.
+///
+/// The per-path part works on plain buffers (no array copy-on-write checks per value); `states`
+/// gathers it exactly: sums at the end of each chunk (`flushChunk`), so they do not depend on the
+/// worker, and counts, extremes and sketches when the worker is done.
+final class PathRecorder {
+    /// Counts, extremes and the chunk's partial sums of `x - shift` and of its square, for one metric.
+    struct Running {
+        var defined = 0, undefined = 0, below = 0
+        var minimum = Double.infinity, maximum = -Double.infinity
+        var partial = ChunkPartial()
+    }
+    private var states: [MetricState]
+    private let running: UnsafeMutableBufferPointer<Running>
+    private let sketches: UnsafeMutableBufferPointer<QuantileSketch>
+    private let thresholds: UnsafeMutableBufferPointer<Double>
+    private let shift: UnsafeMutableBufferPointer<Double>
+    private let exact: Bool
+    private let values: UnsafeMutablePointer<Double>
+    private let pathCount: Int
+    private let firstPath: Int
 
     init(metricCount: Int, exact: Bool, thresholds: [Double], shift: [Double], values: UnsafeMutablePointer<Double>,
          pathCount: Int, firstPath: Int) {
-        states = (0..<metricCount).map { _ in MetricState(sketch: !exact) }
-        partials = [ChunkPartial](repeating: ChunkPartial(), count: metricCount)
-        self.exact = exact; self.thresholds = thresholds; self.shift = shift
-        self.values = values; self.pathCount = pathCount; self.firstPath = firstPath
+        states = (0..<metricCount).map { _ in MetricState(sketch: false) }
+        running = .allocate(capacity: metricCount)
+        running.initialize(repeating: Running())
+        sketches = .allocate(capacity: exact ? 0 : metricCount)
+        if !exact { sketches.initialize(repeating: QuantileSketch()) }
+        self.thresholds = .allocate(capacity: metricCount)
+        _ = self.thresholds.initialize(from: thresholds)
+        self.shift = .allocate(capacity: metricCount)
+        _ = self.shift.initialize(from: shift)
+        self.exact = exact; self.values = values; self.pathCount = pathCount; self.firstPath = firstPath
+    }
+
+    deinit {
+        running.deallocate()
+        sketches.deinitialize().deallocate()
+        thresholds.deallocate(); shift.deallocate()
     }
 
     @inline(__always)
-    mutating func record(_ x: Double, metric k: Int, path: Int) {
+    func record(_ x: Double, metric k: Int, path: Int) {
         if exact { values[k * pathCount + (path - firstPath)] = x }
-        guard x.isFinite else { states[k].undefined += 1; return }
-        states[k].defined += 1
-        partials[k].add(x - shift[k])
-        if x < states[k].minimum { states[k].minimum = x }
-        if x > states[k].maximum { states[k].maximum = x }
-        if x < thresholds[k] { states[k].below += 1 }
-        if !exact { states[k].sketch!.add(x) }
+        let r = running.baseAddress! + k
+        guard x.isFinite else { r.pointee.undefined += 1; return }
+        r.pointee.defined += 1
+        r.pointee.partial.add(x - shift[k])
+        if x < r.pointee.minimum { r.pointee.minimum = x }
+        if x > r.pointee.maximum { r.pointee.maximum = x }
+        if x < thresholds[k] { r.pointee.below += 1 }
+        if !exact { sketches[k].add(x) }
     }
 
     /// Adds the chunk's partial sums to the states (at the end of each chunk, so sums do not depend on the worker).
-    mutating func flushChunk() {
-        for k in states.indices { partials[k].flush(into: &states[k]) }
+    func flushChunk() {
+        for k in states.indices { running[k].partial.flush(into: &states[k]) }
+    }
+
+    /// Every metric's state over the worker's paths (after the last `flushChunk`).
+    func finish() -> [MetricState] {
+        for k in states.indices {
+            let r = running[k]
+            states[k].defined += r.defined; states[k].undefined += r.undefined; states[k].below += r.below
+            states[k].minimum = min(states[k].minimum, r.minimum); states[k].maximum = max(states[k].maximum, r.maximum)
+            if !exact { states[k].sketch = sketches[k] }
+        }
+        return states
     }
 }
 
