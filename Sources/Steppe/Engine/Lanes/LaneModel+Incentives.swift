@@ -3,8 +3,8 @@ extension LaneModel {
     /// incentive's index), as `ProFormaEngine.incentiveAmounts`: the raw amount inside the path's
     /// window, then scale and caps, then "highest only" groups.
     ///
-    /// Needs the path's rows and capex only, so it runs before depreciation (which capital grants
-    /// may reduce) and before the year loop, which adds the rows up.
+    /// Needs the path's rows, capex and loan balances only, so it runs after `scheduleLoans`, before
+    /// depreciation (which capital grants may reduce) and before the year loop, which adds the rows up.
     func incentiveAmounts(_ ws: LaneWorkspace) {
         let n = yearCount, classes = model.assetClasses.count
         let cash = ws.cashIncentives
@@ -32,6 +32,9 @@ extension LaneModel {
                     raw = Lanes.zero.replacing(with: amount, where: year .== first)
                 case .perPerson(let s): raw = amount * ws.headcount[s * n + t]
                 case .scheduled(let offset): raw = Lanes(repeating: scheduledAmounts[offset + t])
+                case .interest(let bits):
+                    raw = .zero
+                    for l in 0..<loans.count where bits & 1 << UInt64(l) != 0 { raw += amount * ws.loanOpening[l * n + t] }
                 }
                 let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
                 if c.pointee.isCapped {

@@ -19,9 +19,8 @@ extension LaneModel {
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
         let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
-        for l in loans.indices { ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero }
         // Terms read through pointers: a copied record went through the stack and stalled its loads.
-        let cash = ws.cashIncentives, loanTerms = ws.loans
+        let cash = ws.cashIncentives
         var levered = LaneTaxChain(losses: ws.leveredLosses)
         var unlevered = LaneTaxChain(losses: ws.unleveredLosses)
         var credit = Lanes.zero
@@ -71,45 +70,12 @@ extension LaneModel {
                 firstRevenue.replace(with: year, where: starts)
             }
 
-            // Loans; interest of construction years is capitalised.
-            var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero, capitalisedThisYear = Lanes.zero
-            for l in loans.indices {
-                let loan = loanTerms.baseAddress! + l
-                let opening = ws.balance[l]
-                let loanInterest = loan.pointee.rate * opening
-                if t < op {
-                    let draw = loan.pointee.drawShare * capex
-                    ws.balance[l] = opening + loanInterest + draw
-                    drawn += draw
-                    capitalisedThisYear += loanInterest
-                } else {
-                    if t == loan.pointee.firstRepayment {
-                        ws.balanceAtRepayment[l] = opening
-                        if loan.pointee.repayment == .annuity {
-                            ws.levelPayment[l] = loan.pointee.rate == 0
-                                ? (opening + 0) / Double(loan.pointee.periods)
-                                : (opening * loan.pointee.annuityGrowth + 0) * loan.pointee.rate / (loan.pointee.annuityGrowth - 1)
-                        }
-                    }
-                    var loanPrincipal = Lanes.zero
-                    if t >= loan.pointee.firstRepayment && t <= loan.pointee.lastRepayment {
-                        switch loan.pointee.repayment {
-                        case .equalPrincipal: loanPrincipal = ws.balanceAtRepayment[l] / Double(loan.pointee.periods)
-                        case .annuity: loanPrincipal = ws.levelPayment[l] - loanInterest
-                        case .bullet: loanPrincipal = t == loan.pointee.lastRepayment ? opening : .zero
-                        case .sculpted: preconditionFailure("sculpted loans are not covered by the lane engine")
-                        }
-                    }
-                    if t == loan.pointee.lastRepayment || t == n - 1 { loanPrincipal = opening }
-                    ws.balance[l] = opening - loanPrincipal
-                    interest += loanInterest
-                    principal += loanPrincipal
-                }
-            }
+            // Loans (scheduled by `scheduleLoans`); interest of construction years is capitalised.
+            let drawn = ws.debtDrawdown[t], interest = ws.interestExpense[t], principal = ws.principal[t]
             let debtService = t < op ? Lanes.zero : interest + principal
             if buildsWithDebt {
                 if t < op {
-                    capitalisedInterest += capitalisedThisYear
+                    capitalisedInterest += ws.interestCapitalised[t]
                     for c in 0..<classes where m.assetClasses[c].takesCapitalisedInterest { interestBearingCapex += ws.capex[c * n + t] }
                 }
                 if t == op {
@@ -120,10 +86,15 @@ extension LaneModel {
 
             // Incentives paid in cash (amounts from `incentiveAmounts`), in the scalar engine's order.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
+            var interestSubsidies = Lanes.zero, taxableInterestSubsidies = Lanes.zero
             for k in cash.indices {
                 let amount = ws.incentiveAmount[cash[k].index * n + t]
                 incentiveTotal += amount
                 if cash[k].taxable { taxableIncentives += amount }
+                if cash[k].isInterestSubsidy {
+                    interestSubsidies += amount
+                    if cash[k].taxable { taxableInterestSubsidies += amount }
+                }
             }
 
             // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.
@@ -158,18 +129,17 @@ extension LaneModel {
             let f = m.projectDiscountFactors[t]
             if levelizes {
                 let byProducts = revenue - firstProductRevenue
-                // (Interest subsidies are zero here, kept for the same rounding.)
                 var costs: Lanes = capex + opex + surtax + vatCashCost
-                costs = costs - (incentiveTotal - 0) - byProducts - residual
+                costs = costs - (incentiveTotal - interestSubsidies) - byProducts - residual
                 lcoeCosts += f * (costs + residualOfInterest)
                 lcoeOutput += f * (products > 0 ? ws.quantity[t] : .zero)
             }
 
             guard project else { continue }
-            let unleveredIncome = income + interest + depreciationOfInterest - 0
+            let unleveredIncome = income + interest + depreciationOfInterest - taxableInterestSubsidies
             let unleveredTax = unlevered.tax(unleveredIncome, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let operating = revenue - opex - surtax - vatCashCost + incentiveTotal - capex
-            let projectFlow = operating - 0 - unleveredTax + residual - residualOfInterest
+            let projectFlow = operating - interestSubsidies - unleveredTax + residual - residualOfInterest
             projectNPV += projectFlow * f
             if keepsFlows { ws.projectCashFlow[t] = projectFlow }
             // Payback (`paybackYears`): the first crossing to a non-negative cumulative flow after a negative one.

@@ -11,12 +11,11 @@ import Foundation
 /// Covered: any products, cost lines, staff groups and asset classes; VAT and surtax; straight-line,
 /// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by equal
 /// principal, annuity or bullet, with construction interest capitalised and depreciated; every
-/// incentive kind except interest subsidies (capital grants, production subsidies, awards,
-/// input-price incentives, per-person allowances, reduced rates, holidays), with scale, windows,
-/// caps and "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain
-/// values, per-year multipliers and processes of every input but loan rates, rank-correlated or
-/// not; withdrawal, delay and cut risks. Not covered: interest subsidies, sculpted loans, uncertain
-/// loan rates, clawbacks.
+/// incentive kind (capital grants, production subsidies, awards, interest subsidies, input-price
+/// incentives, per-person allowances, reduced rates, holidays), with scale, windows, caps and
+/// "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain values,
+/// per-year multipliers and processes of every input but loan rates, rank-correlated or not;
+/// withdrawal, delay and cut risks. Not covered: sculpted loans, uncertain loan rates, clawbacks.
 public struct LaneModel: Sendable {
     /// Why a model is run by the general engine instead.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
@@ -35,6 +34,8 @@ public struct LaneModel: Sendable {
             case perPerson(staff: Int)
             /// Yuan per year index, at `scheduledAmounts[offset ..< offset + years]`.
             case scheduled(offset: Int)
+            /// A rate reduction on the opening balances of loans (loan l: bit l).
+            case interest(loans: UInt64)
         }
         var index: Int
         var source: Source
@@ -45,6 +46,10 @@ public struct LaneModel: Sendable {
         var reducesDepreciableBasis: Bool
         /// Index of its "highest only" stacking group (-1: additive).
         var highestOnlyGroup: Int
+        var isInterestSubsidy: Bool {
+            if case .interest = source { return true }
+            return false
+        }
         /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
         var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
     }
@@ -139,7 +144,9 @@ public struct LaneModel: Sendable {
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
                                   reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
-            case .interestSubsidy: throw unsupported("incentive '\(inc.id)' is an interest subsidy")
+            case .interestSubsidy(let reduction, let mask):
+                guard mask.count <= 64 else { throw unsupported("an interest subsidy over more than 64 loans") }
+                source = .interest(loans: mask.indices.reduce(0) { mask[$1] ? $0 | 1 << UInt64($1) : $0 }); amount = reduction
             }
             if let source {
                 cash.append(CashIncentive(index: i, source: source, amount: amount, capPerYear: inc.capPerYear, capTotal: inc.capTotal,

@@ -21,8 +21,8 @@ final class LaneWorkspace {
     let equityCashFlow, projectCashFlow: UnsafeMutableBufferPointer<Lanes>
     /// Loss vintages of the levered and the unlevered tax.
     let leveredLosses, unleveredLosses: UnsafeMutableBufferPointer<Lanes>
-    /// Per loan: balance, balance at the first repayment, level payment.
-    let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
+    /// Opening balance of each loan in each year (loans x years), and the yearly totals over the loans.
+    let loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal: UnsafeMutableBufferPointer<Lanes>
     /// Cash amount of each incentive in each year (incentives x years; rows of tax preferences stay 0).
     let incentiveAmount: UnsafeMutableBufferPointer<Lanes>
     /// One lane's cash flows as plain doubles, for the scalar IRR.
@@ -61,7 +61,8 @@ final class LaneWorkspace {
         depreciationOfInterest = zeros(n)
         equityCashFlow = zeros(n); projectCashFlow = zeros(n)
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
-        balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
+        loanOpening = zeros(m.loans.count * n)
+        debtDrawdown = zeros(n); interestExpense = zeros(n); interestCapitalised = zeros(n); principal = zeros(n)
         incentiveAmount = zeros(m.incentives.count * n)
         laneFlows = .allocate(capacity: n)
         laneFlows.initialize(repeating: 0)
@@ -76,7 +77,7 @@ final class LaneWorkspace {
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  balance, balanceAtRepayment, levelPayment, incentiveAmount] {
+                  loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal, incentiveAmount] {
             b.deallocate()
         }
         laneFlows.deallocate()

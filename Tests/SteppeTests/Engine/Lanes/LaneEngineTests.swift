@@ -8,8 +8,8 @@ import SteppeFiles
 struct LaneEngineTests {
     /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
     /// lines, a staff group and loans (with construction interest), every depreciation method,
-    /// holidays of both starts and stacking rules, reduced rates, capital grants, per-person
-    /// allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
+    /// holidays of both starts and stacking rules, reduced rates, capital grants, interest subsidies,
+    /// per-person allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
     /// withdrawal, delay and cut risks, both loss treatments, input-price incentives, per-year
     /// multipliers, price processes, rank correlation, residual value and mid-year discounting.
     static func randomScenario(_ seed: UInt64) -> String {
@@ -108,6 +108,7 @@ struct LaneEngineTests {
               - {id: cheaper-water, kind: inputPrice, costLine: water, \(inputPrice), durationYears: 6, assumption: test}
               - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, \(group)assumption: test}
               - {id: schedule, kind: scheduledAward, amounts: [{year: 2028, amount: 4.0e5}, {year: 2029, amount: 1.0e5}], \(group)assumption: test}
+              - {id: cheaper-loan, kind: interestSubsidy, rateReduction: 0.01, \(pick(["loans: [a], ", ""]))durationYears: 5, taxable: \(g.nextUnit() < 0.5), \(group)assumption: test}
               - {id: talent, kind: perPersonAllowance, role: engineer, amountPerPersonYear: 2.0e4, durationYears: 5, assumption: test}
               - {id: grant, kind: capitalGrant, share: \(between(0.05, 0.3)), assetClasses: [plant], reducesDepreciableBasis: \(g.nextUnit() < 0.5), assumption: test}
               - {id: lump, kind: capitalGrant, amount: 5.0e6, reducesDepreciableBasis: \(g.nextUnit() < 0.5), taxable: \(g.nextUnit() < 0.5), assumption: test}
