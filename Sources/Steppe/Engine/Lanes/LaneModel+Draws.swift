@@ -28,6 +28,7 @@ extension LaneModel {
             ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
             ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
             ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
+            ws.incentiveClawback[i] = Lanes(repeating: -1)
         }
 
         if let correlation = drawer.correlation {
@@ -79,6 +80,10 @@ extension LaneModel {
                 }
                 if let p = drawer.risks[r].cutProbability, let f = drawer.risks[r].cutToFraction, u[d + 2][j] < p {
                     ws.incentiveScale[i][j] *= f
+                }
+                if let h = drawer.risks[r].clawbackHazard, let within = drawer.risks[r].clawbackWithinYears {
+                    let year = drawer.yearsBeforeEvent(hazard: h, u: u[d + 3][j])
+                    if year < within { ws.incentiveClawback[i][j] = Double(pathFirst + year) }
                 }
                 ws.incentiveFirst[i][j] = Double(pathFirst)
                 ws.incentiveLast[i][j] = Double(pathLast)

@@ -1,7 +1,7 @@
 extension LaneModel {
     /// The cash amount of every cash incentive in every year, into `ws.incentiveAmount` (row: the
     /// incentive's index), as `ProFormaEngine.incentiveAmounts`: the raw amount inside the path's
-    /// window, then scale and caps, then "highest only" groups.
+    /// window, then scale, caps and a clawback, then "highest only" groups.
     ///
     /// Needs the path's rows, capex and loan balances only, so it runs after `scheduleLoans`, before
     /// depreciation (which capital grants may reduce) and before the year loop, which adds the rows up.
@@ -16,6 +16,7 @@ extension LaneModel {
             let open = (scale .!= 0) .& (first .<= last)
             let amount = Lanes(repeating: c.pointee.amount)
             var paid = Lanes.zero
+            let clawsBack = clawbackIncentives.contains(i)
             for t in 0..<n {
                 let year = Lanes(repeating: Double(t))
                 var raw: Lanes
@@ -37,7 +38,14 @@ extension LaneModel {
                     for l in 0..<loans.count where bits & 1 << UInt64(l) != 0 { raw += amount * ws.loanOpening[l * n + t] }
                 }
                 let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
-                if c.pointee.isCapped {
+                if let clawback = clawsBack ? ws.incentiveClawback[i] : nil {
+                    // Everything received so far is repaid in the clawback year, and nothing is paid after it.
+                    let repays = year .== clawback, after = (clawback .>= 0) .& (year .> clawback)
+                    let received = pays .& .!repays .& .!after
+                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
+                    row[t] = Lanes.zero.replacing(with: capped, where: received).replacing(with: -paid, where: repays)
+                    paid = paid.replacing(with: paid + row[t], where: received).replacing(with: Lanes.zero, where: repays)
+                } else if c.pointee.isCapped {
                     let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
                     row[t] = Lanes.zero.replacing(with: capped, where: pays)
                     paid.replace(with: paid + row[t], where: pays)

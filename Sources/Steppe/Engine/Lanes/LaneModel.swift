@@ -15,7 +15,7 @@ import Foundation
 /// incentives, per-person allowances, reduced rates, holidays), with scale, windows, caps and
 /// "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain values,
 /// per-year multipliers and processes of every input but loan rates, rank-correlated or not;
-/// withdrawal, delay and cut risks. Not covered: sculpted loans, uncertain loan rates, clawbacks.
+/// withdrawal, delay, cut and clawback risks. Not covered: sculpted loans, uncertain loan rates.
 public struct LaneModel: Sendable {
     /// Why a model is run by the general engine instead.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
@@ -93,6 +93,8 @@ public struct LaneModel: Sendable {
     let drawForms: [DrawForm]
     /// `log1p(-h)` of each policy risk's withdrawal hazard (0 without one).
     let withdrawalLogSurvival: [Double]
+    /// Incentives with a clawback risk.
+    let clawbackIncentives: Set<Int>
     let yearCount: Int
     let operationStart: Int
     let cashIncentives: [CashIncentive]
@@ -111,7 +113,6 @@ public struct LaneModel: Sendable {
         for draw in drawer.draws {
             if case .loanRate = draw.target { throw unsupported("an uncertain loan rate") }
         }
-        for risk in drawer.risks where risk.clawbackHazard != nil { throw unsupported("a clawback risk") }
         let n = m.yearCount, op = m.operationStart
         var loans: [LaneLoan] = []
         for loan in m.loans {
@@ -179,6 +180,7 @@ public struct LaneModel: Sendable {
             }
         }
         withdrawalLogSurvival = drawer.risks.map { $0.withdrawalHazard.map { log1p(-$0) } ?? 0 }
+        clawbackIncentives = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
         yearCount = n
         operationStart = op
         cashIncentives = cash

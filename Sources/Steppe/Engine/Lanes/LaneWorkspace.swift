@@ -11,6 +11,8 @@ final class LaneWorkspace {
     let costPerUnit: UnsafeMutableBufferPointer<Lanes>
     /// Per incentive: scale and the first and last year index of its window on each path.
     let incentiveScale, incentiveFirst, incentiveLast: UnsafeMutableBufferPointer<Lanes>
+    /// Per incentive: the year index in which amounts received are repaid on each path (-1: never).
+    let incentiveClawback: UnsafeMutableBufferPointer<Lanes>
     var citRate: Lanes
     /// Depreciation of each year and the book value left at the end.
     let depreciation: UnsafeMutableBufferPointer<Lanes>
@@ -56,6 +58,7 @@ final class LaneWorkspace {
         incentiveScale = values(m.incentiveScale)
         incentiveFirst = values(m.incentiveFirstYear.map(Double.init))
         incentiveLast = values(m.incentiveLastYear.map(Double.init))
+        incentiveClawback = values(m.incentiveClawbackYear.map(Double.init))
         citRate = Lanes(repeating: m.citRate)
         depreciation = zeros(n)
         depreciationOfInterest = zeros(n)
@@ -75,7 +78,7 @@ final class LaneWorkspace {
     }
 
     deinit {
-        for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast,
+        for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast, incentiveClawback,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
                   loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal, incentiveAmount] {
             b.deallocate()

@@ -10,7 +10,7 @@ struct LaneEngineTests {
     /// lines, a staff group and loans (with construction interest), every depreciation method,
     /// holidays of both starts and stacking rules, reduced rates, capital grants, interest subsidies,
     /// per-person allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
-    /// withdrawal, delay and cut risks, both loss treatments, input-price incentives, per-year
+    /// withdrawal, delay, cut and clawback risks, both loss treatments, input-price incentives, per-year
     /// multipliers, price processes, rank correlation, residual value and mid-year discounting.
     static func randomScenario(_ seed: UInt64) -> String {
         var g = SplitMix64(seed: seed)
@@ -105,6 +105,7 @@ struct LaneEngineTests {
                   withdrawalAfterYears: 1
                   delayYears: {distribution: discrete, values: [0, 1, 2], probabilities: [0.6, 0.3, 0.1]}
                   cut: {probability: 0.3, toFraction: 0.5}
+                  \(pick(["clawback: {annualHazard: 0.15, withinYears: 5}", "# no clawback"]))
               - {id: cheaper-water, kind: inputPrice, costLine: water, \(inputPrice), durationYears: 6, assumption: test}
               - {id: award, kind: annualAward, amountPerYear: {distribution: uniform, min: 1.0e5, max: 3.0e5, base: 2.0e5}, validFrom: 2028, durationYears: 3, \(group)assumption: test}
               - {id: schedule, kind: scheduledAward, amounts: [{year: 2028, amount: 4.0e5}, {year: 2029, amount: 1.0e5}], \(group)assumption: test}
