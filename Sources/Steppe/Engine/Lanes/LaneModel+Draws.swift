@@ -20,7 +20,7 @@ extension LaneModel {
             case .citRate: ws.citRate = Lanes(repeating: base.citRate)
             case .incentiveScale(let i): ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
             case .headcountRow(let s): reset(ws.headcount, s, from: base.headcount)
-            case .loanRate: break  // uncertain loan rates are not covered
+            case .loanRate(let l): ws.loanRate[l] = Lanes(repeating: base.loans[l].rate)
             }
         }
         for r in drawer.risks.indices {
@@ -117,7 +117,7 @@ extension LaneModel {
         case .productQuantityGrowth(let p): growRow(ws.quantity, p)
         case .costEscalation(let l): growRow(ws.costPrice, l)
         case .citRate: ws.citRate = x
-        case .loanRate: preconditionFailure("uncertain loan rates are not covered by the lane engine")
+        case .loanRate(let l): ws.loanRate[l] = x
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension LaneModel {
     /// Every loan's schedule, as `ProFormaEngine.scheduleDebt`: draws at the end of each construction
     /// year in proportion to its capex, interest capitalised before the first operating year and
@@ -14,7 +16,7 @@ extension LaneModel {
         let terms = ws.loans
         for l in terms.indices {
             let loan = terms.baseAddress! + l
-            let rate = loan.pointee.rate, first = loan.pointee.firstRepayment, last = loan.pointee.lastRepayment
+            let rate = ws.loanRate[l], first = loan.pointee.firstRepayment, last = loan.pointee.lastRepayment
             let periods = Double(loan.pointee.periods)
             var balance = Lanes.zero, balanceAtRepayment = Lanes.zero, levelPayment = Lanes.zero
             for t in 0..<n {
@@ -33,9 +35,14 @@ extension LaneModel {
                 if t == first {
                     balanceAtRepayment = opening
                     if loan.pointee.repayment == .annuity {
-                        // -payment(rate:periods:presentValue: opening), with (1 + rate)^periods formed once.
-                        let growth = loan.pointee.annuityGrowth
-                        levelPayment = rate == 0 ? (opening + 0) / periods : (opening * growth + 0) * rate / (growth - 1)
+                        // -payment(rate:periods:presentValue: opening), with (1 + rate)^periods formed once
+                        // per study, or per path when the rate is drawn.
+                        var growth = Lanes(repeating: loan.pointee.annuityGrowth)
+                        if loan.pointee.rateIsUncertain {
+                            for j in 0..<Lanes.scalarCount { growth[j] = pow(1 + rate[j], periods) }
+                        }
+                        let annuity = (opening * growth + 0) * rate / (growth - 1)
+                        levelPayment = annuity.replacing(with: (opening + 0) / periods, where: rate .== 0)
                     }
                 }
                 var principal = Lanes.zero

@@ -14,8 +14,8 @@ import Foundation
 /// incentive kind (capital grants, production subsidies, awards, interest subsidies, input-price
 /// incentives, per-person allowances, reduced rates, holidays), with scale, windows, caps and
 /// "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain values,
-/// per-year multipliers and processes of every input but loan rates, rank-correlated or not;
-/// withdrawal, delay, cut and clawback risks. Not covered: sculpted loans, uncertain loan rates.
+/// per-year multipliers and processes of every input, rank-correlated or not; withdrawal, delay,
+/// cut and clawback risks. Not covered: sculpted loans (sized by iterating the whole pro forma).
 public struct LaneModel: Sendable {
     /// Why a model is run by the general engine instead.
     public struct Unsupported: Error, Sendable, CustomStringConvertible {
@@ -68,6 +68,8 @@ public struct LaneModel: Sendable {
         var fromFirstProfit: Bool
     }
     struct LaneLoan: Sendable {
+        /// Whether a draw sets the rate (then each path's annuity is formed from its own rate).
+        var rateIsUncertain: Bool
         var rate: Double
         var drawShare: Double
         var firstRepayment: Int
@@ -110,16 +112,14 @@ public struct LaneModel: Sendable {
 
     public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
         func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
-        for draw in drawer.draws {
-            if case .loanRate = draw.target { throw unsupported("an uncertain loan rate") }
-        }
         let n = m.yearCount, op = m.operationStart
         var loans: [LaneLoan] = []
         for loan in m.loans {
             if loan.repayment == .sculpted { throw unsupported("a sculpted loan") }
             let (first, last) = ProFormaEngine.repaymentYears(loan, m)
             let periods = max(last - first + 1, 1)
-            loans.append(LaneLoan(rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
+            let uncertain = drawer.draws.contains { if case .loanRate(loans.count) = $0.target { true } else { false } }
+            loans.append(LaneLoan(rateIsUncertain: uncertain, rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
                                   repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
         }
         var cash: [CashIncentive] = []

@@ -23,6 +23,8 @@ final class LaneWorkspace {
     let equityCashFlow, projectCashFlow: UnsafeMutableBufferPointer<Lanes>
     /// Loss vintages of the levered and the unlevered tax.
     let leveredLosses, unleveredLosses: UnsafeMutableBufferPointer<Lanes>
+    /// Each loan's rate on each path.
+    let loanRate: UnsafeMutableBufferPointer<Lanes>
     /// Opening balance of each loan in each year (loans x years), and the yearly totals over the loans.
     let loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal: UnsafeMutableBufferPointer<Lanes>
     /// Cash amount of each incentive in each year (incentives x years; rows of tax preferences stay 0).
@@ -64,6 +66,7 @@ final class LaneWorkspace {
         depreciationOfInterest = zeros(n)
         equityCashFlow = zeros(n); projectCashFlow = zeros(n)
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
+        loanRate = values(m.loans.map(\.rate))
         loanOpening = zeros(m.loans.count * n)
         debtDrawdown = zeros(n); interestExpense = zeros(n); interestCapitalised = zeros(n); principal = zeros(n)
         incentiveAmount = zeros(m.incentives.count * n)
@@ -80,7 +83,7 @@ final class LaneWorkspace {
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast, incentiveClawback,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal, incentiveAmount] {
+                  loanRate, loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal, incentiveAmount] {
             b.deallocate()
         }
         laneFlows.deallocate()

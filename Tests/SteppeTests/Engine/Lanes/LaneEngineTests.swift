@@ -7,7 +7,7 @@ import SteppeFiles
 @Suite("Lane engine")
 struct LaneEngineTests {
     /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
-    /// lines, a staff group and loans (with construction interest), every depreciation method,
+    /// lines, a staff group and loans (construction interest, drawn or zero rates), every depreciation method,
     /// holidays of both starts and stacking rules, reduced rates, capital grants, interest subsidies,
     /// per-person allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
     /// withdrawal, delay, cut and clawback risks, both loss treatments, input-price incentives, per-year
@@ -70,8 +70,8 @@ struct LaneEngineTests {
             financing:
               equityShare: \(pick([0.3, 0.5, 0.95]))
               loans:
-                - {id: a, share: 0.6, rate: 0.05, tenorYears: \(pick([2, 10, 30])), graceYears: \(pick([0, 1])), repayment: \(repayment)}
-                - {id: b, share: 0.4, rate: 0.045, tenorYears: 8, repayment: equalPrincipal}
+                - {id: a, share: 0.6, rate: \(pick(["0.05", "0.0", "{distribution: triangular, min: 0.01, mode: 0.05, max: 0.07}"])), tenorYears: \(pick([2, 10, 30])), graceYears: \(pick([0, 1])), repayment: \(repayment)}
+                - {id: b, share: 0.4, rate: \(pick(["0.045", "{distribution: uniform, min: 0.03, max: 0.06, base: 0.045}"])), tenorYears: 8, repayment: equalPrincipal}
             tax:
               citRate: \(g.nextUnit() < 0.5 ? "0.25" : "{distribution: uniform, min: 0.2, max: 0.3, base: 0.25}")
               lossTreatment: \(loss)
