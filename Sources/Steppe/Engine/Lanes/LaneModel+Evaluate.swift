@@ -10,7 +10,7 @@ extension LaneModel {
     func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, only selected: [PathMetric],
                   into out: UnsafeMutablePointer<Lanes>) {
         applyDraws(u, ws)
-        scheduleLoans(ws)
+        if schedulesLoansFirst { scheduleLoans(ws) }
         incentiveAmounts(ws)
         depreciate(ws)
         yearLoop(ws, selected: selected, into: out)

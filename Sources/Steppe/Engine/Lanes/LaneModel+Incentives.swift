@@ -16,7 +16,6 @@ extension LaneModel {
             let open = (scale .!= 0) .& (first .<= last)
             let amount = Lanes(repeating: c.pointee.amount)
             var paid = Lanes.zero
-            let clawsBack = clawbackIncentives.contains(i)
             for t in 0..<n {
                 let year = Lanes(repeating: Double(t))
                 var raw: Lanes
@@ -38,7 +37,7 @@ extension LaneModel {
                     for l in 0..<loans.count where bits & 1 << UInt64(l) != 0 { raw += amount * ws.loanOpening[l * n + t] }
                 }
                 let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
-                if let clawback = clawsBack ? ws.incentiveClawback[i] : nil {
+                if let clawback = c.pointee.clawsBack ? ws.incentiveClawback[i] : nil {
                     // Everything received so far is repaid in the clawback year, and nothing is paid after it.
                     let repays = year .== clawback, after = (clawback .>= 0) .& (year .> clawback)
                     let received = pays .& .!repays .& .!after

@@ -19,6 +19,7 @@ extension LaneModel {
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
         let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
+        if !schedulesLoansFirst { openLoans(ws) }
         // Terms read through pointers: a copied record went through the stack and stalled its loads.
         let cash = ws.cashIncentives
         var levered = LaneTaxChain(losses: ws.leveredLosses)
@@ -70,12 +71,13 @@ extension LaneModel {
                 firstRevenue.replace(with: year, where: starts)
             }
 
-            // Loans (scheduled by `scheduleLoans`); interest of construction years is capitalised.
-            let drawn = ws.debtDrawdown[t], interest = ws.interestExpense[t], principal = ws.principal[t]
+            // Loans; interest of construction years is capitalised.
+            let loanYear = schedulesLoansFirst ? ws.loanYears[t] : loanYear(t, capex: capex, ws)
+            let drawn = loanYear.drawn, interest = loanYear.interest, principal = loanYear.principal
             let debtService = t < op ? Lanes.zero : interest + principal
             if buildsWithDebt {
                 if t < op {
-                    capitalisedInterest += ws.interestCapitalised[t]
+                    capitalisedInterest += loanYear.capitalised
                     for c in 0..<classes where m.assetClasses[c].takesCapitalisedInterest { interestBearingCapex += ws.capex[c * n + t] }
                 }
                 if t == op {

@@ -46,6 +46,8 @@ public struct LaneModel: Sendable {
         var reducesDepreciableBasis: Bool
         /// Index of its "highest only" stacking group (-1: additive).
         var highestOnlyGroup: Int
+        /// Whether a policy risk may claw it back.
+        var clawsBack = false
         var isInterestSubsidy: Bool {
             if case .interest = source { return true }
             return false
@@ -95,8 +97,9 @@ public struct LaneModel: Sendable {
     let drawForms: [DrawForm]
     /// `log1p(-h)` of each policy risk's withdrawal hazard (0 without one).
     let withdrawalLogSurvival: [Double]
-    /// Incentives with a clawback risk.
-    let clawbackIncentives: Set<Int>
+    /// Whether the loans are scheduled over all years before the incentives, which then read their
+    /// balances (interest subsidies); otherwise the year loop advances them year by year.
+    let schedulesLoansFirst: Bool
     let yearCount: Int
     let operationStart: Int
     let cashIncentives: [CashIncentive]
@@ -180,7 +183,9 @@ public struct LaneModel: Sendable {
             }
         }
         withdrawalLogSurvival = drawer.risks.map { $0.withdrawalHazard.map { log1p(-$0) } ?? 0 }
-        clawbackIncentives = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
+        let clawbacks = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
+        for k in cash.indices { cash[k].clawsBack = clawbacks.contains(cash[k].index) }
+        schedulesLoansFirst = cash.contains { $0.isInterestSubsidy }
         yearCount = n
         operationStart = op
         cashIncentives = cash

@@ -25,8 +25,12 @@ final class LaneWorkspace {
     let leveredLosses, unleveredLosses: UnsafeMutableBufferPointer<Lanes>
     /// Each loan's rate on each path.
     let loanRate: UnsafeMutableBufferPointer<Lanes>
-    /// Opening balance of each loan in each year (loans x years), and the yearly totals over the loans.
-    let loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal: UnsafeMutableBufferPointer<Lanes>
+    /// Per loan: balance, balance at the first repayment, level payment.
+    let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
+    /// Opening balance of each loan in each year (loans x years).
+    let loanOpening: UnsafeMutableBufferPointer<Lanes>
+    /// The loans' yearly totals, when scheduled before the year loop (models with interest subsidies).
+    let loanYears: UnsafeMutableBufferPointer<LaneModel.LoanYear>
     /// Cash amount of each incentive in each year (incentives x years; rows of tax preferences stay 0).
     let incentiveAmount: UnsafeMutableBufferPointer<Lanes>
     /// One lane's cash flows as plain doubles, for the scalar IRR.
@@ -67,8 +71,10 @@ final class LaneWorkspace {
         equityCashFlow = zeros(n); projectCashFlow = zeros(n)
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
         loanRate = values(m.loans.map(\.rate))
+        balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
         loanOpening = zeros(m.loans.count * n)
-        debtDrawdown = zeros(n); interestExpense = zeros(n); interestCapitalised = zeros(n); principal = zeros(n)
+        loanYears = .allocate(capacity: n)
+        loanYears.initialize(repeating: LaneModel.LoanYear())
         incentiveAmount = zeros(m.incentives.count * n)
         laneFlows = .allocate(capacity: n)
         laneFlows.initialize(repeating: 0)
@@ -83,12 +89,13 @@ final class LaneWorkspace {
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast, incentiveClawback,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  loanRate, loanOpening, debtDrawdown, interestExpense, interestCapitalised, principal, incentiveAmount] {
+                  loanRate, balance, balanceAtRepayment, levelPayment, loanOpening, incentiveAmount] {
             b.deallocate()
         }
         laneFlows.deallocate()
         pathUniforms.deallocate()
         cashIncentives.deallocate()
+        loanYears.deallocate()
         loans.deallocate()
     }
 }
