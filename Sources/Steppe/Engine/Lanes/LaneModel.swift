@@ -72,12 +72,11 @@ public struct LaneModel: Sendable {
     struct LaneLoan: Sendable {
         /// Whether a draw sets the rate (then each path's annuity is formed from its own rate).
         var rateIsUncertain: Bool
-        var rate: Double
         var drawShare: Double
         var firstRepayment: Int
         var lastRepayment: Int
         var repayment: Loan.Repayment
-        /// (1 + rate)^periods of the annuity, as `payment(rate:periods:presentValue:)` forms it.
+        /// (1 + base rate)^periods of the annuity, as `payment(rate:periods:presentValue:)` forms it.
         var annuityGrowth: Double
         var periods: Int
     }
@@ -122,15 +121,16 @@ public struct LaneModel: Sendable {
             let (first, last) = ProFormaEngine.repaymentYears(loan, m)
             let periods = max(last - first + 1, 1)
             let uncertain = drawer.draws.contains { if case .loanRate(loans.count) = $0.target { true } else { false } }
-            loans.append(LaneLoan(rateIsUncertain: uncertain, rate: loan.rate, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
+            loans.append(LaneLoan(rateIsUncertain: uncertain, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
                                   repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
         }
         var cash: [CashIncentive] = []
         var scheduled: [Double] = []
         var holiday: Holiday?
         for (i, inc) in m.incentives.enumerated() {
-            func classBits(_ mask: [Bool]) throws(Unsupported) -> UInt64 {
-                guard mask.count <= 64 else { throw unsupported("a capital grant over more than 64 asset classes") }
+            /// A mask of asset classes or loans as bits (element k: bit k).
+            func bits(_ mask: [Bool]) throws(Unsupported) -> UInt64 {
+                guard mask.count <= 64 else { throw unsupported("incentive '\(inc.id)' applies to more than 64 asset classes or loans") }
                 return mask.indices.reduce(0) { mask[$1] ? $0 | 1 << UInt64($1) : $0 }
             }
             var source: CashIncentive.Source?, amount = 0.0
@@ -139,8 +139,8 @@ public struct LaneModel: Sendable {
             case .annualAward(let perYear): source = .award; amount = perYear
             case .inputDiscount(let l, let discount): source = .inputDiscount(line: l); amount = discount
             case .inputOverride(let l, let price): source = .inputOverride(line: l); amount = price
-            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: try classBits(mask)); amount = share
-            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: try classBits(mask)); amount = total
+            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: try bits(mask)); amount = share
+            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: try bits(mask)); amount = total
             // The scalar engine forms perPerson * firmShare first, then times the headcount.
             case .perPersonAllowance(let s, let perPerson, let firmShare): source = .perPerson(staff: s); amount = perPerson * firmShare
             case .scheduledAward(let amounts): source = .scheduled(offset: scheduled.count); scheduled += amounts
@@ -148,9 +148,7 @@ public struct LaneModel: Sendable {
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
                                   reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
-            case .interestSubsidy(let reduction, let mask):
-                guard mask.count <= 64 else { throw unsupported("an interest subsidy over more than 64 loans") }
-                source = .interest(loans: mask.indices.reduce(0) { mask[$1] ? $0 | 1 << UInt64($1) : $0 }); amount = reduction
+            case .interestSubsidy(let reduction, let mask): source = .interest(loans: try bits(mask)); amount = reduction
             }
             if let source {
                 cash.append(CashIncentive(index: i, source: source, amount: amount, capPerYear: inc.capPerYear, capTotal: inc.capTotal,
