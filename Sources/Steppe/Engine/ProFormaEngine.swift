@@ -13,6 +13,9 @@
 ///   the cash it costs is the change of that credit. Credit left at the end is lost.
 ///
 /// `run` allocates nothing: every array it writes lives in the `Workspace`.
+///
+/// The lane engine (`LaneModel`, Engine/Lanes) repeats these operations, in this order, for eight
+/// Monte Carlo paths at once: change both, or `LaneEngineTests` fails.
 public enum ProFormaEngine {
     /// Evaluates `model` into `ws`.
     ///
