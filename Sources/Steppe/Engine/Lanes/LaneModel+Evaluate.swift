@@ -63,9 +63,10 @@ extension LaneModel {
     /// as the scalar function, which returns at once.
     @inline(__always)
     func depreciateVintage(basis: Lanes, assetClass c: Int, start: Int, end: Int, into schedule: UnsafeMutableBufferPointer<Lanes>) -> Lanes {
-        let asset = model.assetClasses[c]
-        return Steppe.depreciateVintage(basis: basis, start: start, end: end, method: asset.method, lifeYears: asset.lifeYears,
-                                        residualRate: asset.residualRate, into: schedule.baseAddress!)
+        // Fields, not the class: binding a `CompiledAssetClass` would retain its id string.
+        return Steppe.depreciateVintage(basis: basis, start: start, end: end, method: model.assetClasses[c].method,
+                                        lifeYears: model.assetClasses[c].lifeYears, residualRate: model.assetClasses[c].residualRate,
+                                        into: schedule.baseAddress!)
     }
 
     /// Depreciation of the interest capitalised during construction, placed in service in the first
@@ -77,11 +78,12 @@ extension LaneModel {
         var book = Lanes.zero
         let applies = (capitalised .!= 0) .& (interestBearingCapex .> 0)
         guard laneAny(applies) else { return book }
-        for (c, asset) in model.assetClasses.enumerated() where asset.takesCapitalisedInterest {
+        for c in model.assetClasses.indices where model.assetClasses[c].takesCapitalisedInterest {
             var constructionCapex = Lanes.zero
             for t in 0..<op { constructionCapex += ws.capex[c * n + t] }
             let share = Lanes.zero.replacing(with: capitalised * constructionCapex / interestBearingCapex, where: applies)
-            let end = asset.lifeYears > 0 ? min(op + asset.lifeYears, n) : op
+            let life = model.assetClasses[c].lifeYears
+            let end = life > 0 ? min(op + life, n) : op
             book += depreciateVintage(basis: share, assetClass: c, start: op, end: end, into: ws.depreciationOfInterest)
         }
         return book

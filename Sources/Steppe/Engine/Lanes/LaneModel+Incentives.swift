@@ -54,35 +54,28 @@ extension LaneModel {
                 }
             }
         }
-        keepHighestOnly(ws)
+        if !highestOnlyGroups.isEmpty { keepHighestOnly(ws) }
     }
 
     /// "Highest only" groups (就高不重复): in each lane, only the group's item with the largest total
     /// over the years is received, the first on ties. Items that pay no cash (tax preferences) total 0.
     private func keepHighestOnly(_ ws: LaneWorkspace) {
-        guard model.hasHighestOnlyGroups else { return }
         let n = yearCount
-        var group = 0
-        while true {
-            let members = model.incentives.indices.filter { model.incentives[$0].highestOnlyGroup == group }
-            if members.isEmpty { break }
+        for members in highestOnlyGroups {
             var best = Lanes(repeating: -.infinity), winner = Lanes(repeating: -1)
             for i in members {
                 var total = Lanes.zero
-                if isCash(i) { for t in 0..<n { total += ws.incentiveAmount[i * n + t] } }
+                if paysCash[i] { for t in 0..<n { total += ws.incentiveAmount[i * n + t] } }
                 let better = total .> best
                 best.replace(with: total, where: better)
                 winner.replace(with: Double(i), where: better)
             }
-            for i in members where isCash(i) {
+            for i in members where paysCash[i] {
                 let loses = winner .!= Double(i)
                 for t in 0..<n { ws.incentiveAmount[i * n + t].replace(with: Lanes.zero, where: loses) }
             }
-            group += 1
         }
     }
-
-    private func isCash(_ i: Int) -> Bool { cashIncentives.contains { $0.index == i } }
 
     /// A cost line's quantity in year `t`, its per-unit driver resolved.
     @inline(__always)

@@ -111,6 +111,10 @@ public struct LaneModel: Sendable {
     let loans: [LaneLoan]
     let vintages: [Vintage]
     let priceFloors: [Double]
+    /// The incentives of each "highest only" group, group 0 first (the general engine's order).
+    let highestOnlyGroups: [[Int]]
+    /// Whether each incentive pays cash (tax preferences do not: their rows stay 0).
+    let paysCash: [Bool]
 
     public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
         func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
@@ -192,6 +196,13 @@ public struct LaneModel: Sendable {
         self.holiday = holiday
         self.loans = loans
         self.vintages = vintages
+        // Groups are numbered from 0 without gaps; the general engine stops at the first empty one.
+        var groups: [[Int]] = []
+        while case let members = m.incentives.indices.filter({ m.incentives[$0].highestOnlyGroup == groups.count }), !members.isEmpty {
+            groups.append(members)
+        }
+        highestOnlyGroups = groups
+        paysCash = m.incentives.indices.map { i in cash.contains { $0.index == i } }
         priceFloors = m.productIDs.indices.map { $0 < m.productPriceFloor.count ? m.productPriceFloor[$0] : -.infinity }
     }
 }
