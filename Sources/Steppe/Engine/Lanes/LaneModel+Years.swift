@@ -123,8 +123,8 @@ extension LaneModel {
             let equityFlow = cfads + drawn - interest - principal + residual
             equityNPV += equityFlow * m.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
-            if coversDebt && t >= op {
-                let serviced = debtService .> 1e-9
+            // Divisions only in years where some lane takes them: a vector division costs as much as a dozen other operations.
+            if coversDebt && t >= op, case let serviced = debtService .> 1e-9, laneAny(serviced) {
                 minDSCR.replace(with: laneMin(minDSCR, cfads / debtService), where: serviced)
                 dscrCount.replace(with: dscrCount + 1, where: serviced)
             }
@@ -152,6 +152,7 @@ extension LaneModel {
             let open = .!recovered
             everNegative = everNegative .| (open .& negative)
             let crosses = open .& .!negative .& everNegative
+            guard laneAny(crosses) else { continue }
             payback.replace(with: Double(t - 1) + (-before) / projectFlow, where: crosses)
             recovered = recovered .| crosses
         }
