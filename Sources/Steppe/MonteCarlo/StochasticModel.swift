@@ -309,8 +309,11 @@ public struct StochasticModel: PathDrawer {
     /// Whole years before an event with a constant yearly `hazard` happens (Int.max / 2: never).
     @inline(__always)
     func yearsBeforeEvent(hazard h: Double, u: Double) -> Int {
-        Self.yearsBeforeEvent(hazard: h, logSurvival: log1p(-h), u: u)
+        Self.yearsBeforeEvent(hazard: h, logSurvival: Self.logSurvival(hazard: h), u: u)
     }
+
+    /// log(1 - h): the log of a year's survival probability under hazard `h`.
+    static func logSurvival(hazard h: Double) -> Double { log1p(-h) }
 
     /// `yearsBeforeEvent(hazard:u:)` with the hazard's `log1p(-h)` computed once (the lane engine
     /// draws eight paths per call).

@@ -23,8 +23,8 @@ extension LaneModel {
             case .loanRate(let l): ws.loanRate[l] = Lanes(repeating: base.loans[l].rate)
             }
         }
-        for r in drawer.risks.indices {
-            let i = drawer.risks[r].incentive
+        for r in ws.risks.indices {
+            let i = ws.risks[r].incentive
             ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
             ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
             ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
@@ -40,55 +40,88 @@ extension LaneModel {
                 for d in correlation.dimensions { u[d][j] = path[d] }
             }
         }
-        // Through the array's buffer: binding a `Draw`, even by index, retained its distribution on
-        // every group of paths.
-        drawer.draws.withUnsafeBufferPointer { draws in
-            for k in draws.indices {
-                let d = draws[k].firstDimension, target = draws[k].target
-                // On a plain copy of the draw's kind: switching on `draws[k].kind` copied the whole draw.
-                switch drawForms[k] {
-                case .value:
-                    applyValue(draws[k].quantile.quantile(u[d]), target, base: draws[k].base, ws)
-                case .perYearMultiplier:
-                    for t in op..<n { multiply(draws[k].quantile.quantile(u[d + t - op]), year: t, target, ws) }
-                case .process:
-                    guard case .process(let process) = draws[k].kind else { continue }
-                    // Each path's operating-year uniforms become its process multipliers, lane by lane.
-                    let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
-                    for j in 0..<Lanes.scalarCount {
-                        for y in 0..<(n - op) { years[y] = u[d + y][j] }
-                        process.multipliers(fromUniformsInPlace: years)
-                        for y in 0..<(n - op) { u[d + y][j] = years[y] }
-                    }
-                    for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
+        // Plain records read in place: a `StochasticModel.Draw` holds references, and copying one
+        // retained and released them on every group of paths.
+        let draws = ws.draws
+        for k in draws.indices {
+            let draw = draws.baseAddress! + k
+            let d = draw.pointee.firstDimension, target = draw.pointee.target
+            switch draw.pointee.form {
+            case .value:
+                applyValue(quantile(of: draw, k, u[d]), target, base: draw.pointee.base, ws)
+            case .perYearMultiplier:
+                for t in op..<n { multiply(quantile(of: draw, k, u[d + t - op]), year: t, target, ws) }
+            case .process:
+                guard case .process(let process) = drawer.draws[k].kind else { continue }
+                // Each path's operating-year uniforms become its process multipliers, lane by lane.
+                let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
+                for j in 0..<Lanes.scalarCount {
+                    for y in 0..<(n - op) { years[y] = u[d + y][j] }
+                    process.multipliers(fromUniformsInPlace: years)
+                    for y in 0..<(n - op) { u[d + y][j] = years[y] }
                 }
+                for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
             }
         }
 
         guard drawer.appliesPolicyRisks else { return }
-        for r in drawer.risks.indices {
-            let i = drawer.risks[r].incentive, d = drawer.risks[r].firstDimension
-            let first = base.incentiveFirstYear[i]
-            for j in 0..<Lanes.scalarCount {
-                var pathFirst = Int(ws.incentiveFirst[i][j]), pathLast = Int(ws.incentiveLast[i][j])
-                if let delay = drawer.risks[r].delayYears?.quantile(u[d + 1][j]) {
-                    pathFirst = first + max(0, Int(delay.rounded(.down)))
+        let risks = ws.risks
+        for r in risks.indices {
+            let risk = risks.baseAddress! + r
+            let i = risk.pointee.incentive, d = risk.pointee.firstDimension
+            if risk.pointee.delays, let delays = drawer.risks[r].delayYears {
+                let first = base.incentiveFirstYear[i]
+                for j in 0..<Lanes.scalarCount {
+                    ws.incentiveFirst[i][j] = Double(first + max(0, Int(delays.quantile(u[d + 1][j]).rounded(.down))))
                 }
-                if let h = drawer.risks[r].withdrawalHazard {
-                    let survived = StochasticModel.yearsBeforeEvent(hazard: h, logSurvival: withdrawalLogSurvival[r], u: u[d][j])
-                    pathLast = min(pathLast, pathFirst + drawer.risks[r].withdrawalAfterYears + survived - 1)
-                }
-                if let p = drawer.risks[r].cutProbability, let f = drawer.risks[r].cutToFraction, u[d + 2][j] < p {
-                    ws.incentiveScale[i][j] *= f
-                }
-                if let h = drawer.risks[r].clawbackHazard, let within = drawer.risks[r].clawbackWithinYears {
-                    let year = drawer.yearsBeforeEvent(hazard: h, u: u[d + 3][j])
-                    if year < within { ws.incentiveClawback[i][j] = Double(pathFirst + year) }
-                }
-                ws.incentiveFirst[i][j] = Double(pathFirst)
-                ws.incentiveLast[i][j] = Double(pathLast)
+            }
+            // Year indices as doubles: exact integers, so the sums and minimums are the scalar engine's.
+            let pathFirst = ws.incentiveFirst[i]
+            if let (h, logSurvival, safe) = risk.pointee.withdrawal {
+                let survived = Self.yearsBeforeEvent(hazard: h, logSurvival: logSurvival, u: u[d])
+                ws.incentiveLast[i] = laneMin(ws.incentiveLast[i], pathFirst + Double(safe) + survived - 1)
+            }
+            if let (p, f) = risk.pointee.cut {
+                ws.incentiveScale[i].replace(with: ws.incentiveScale[i] * f, where: u[d + 2] .< p)
+            }
+            if let (h, logSurvival, within) = risk.pointee.clawback {
+                let year = Self.yearsBeforeEvent(hazard: h, logSurvival: logSurvival, u: u[d + 3])
+                ws.incentiveClawback[i].replace(with: pathFirst + year, where: year .< Double(within))
             }
         }
+    }
+
+    /// The lane quantile of draw `k`: its shape's, or the drawer's own for a `.general` form.
+    @inline(__always)
+    private func quantile(of draw: UnsafeMutablePointer<LaneDraw>, _ k: Int, _ u: Lanes) -> Lanes {
+        if let shape = draw.pointee.quantile { return shape.quantile(u) }
+        return drawer.draws[k].quantile.quantile(u)
+    }
+
+    /// `StochasticModel.yearsBeforeEvent(hazard:logSurvival:u:)` in lanes, as doubles: whole years
+    /// before an event of annual hazard `h`, 2^62 (the scalar's `Int.max / 2`, rounded) for never.
+    /// Every lane that the scalar function returns below 2^53 gets the same integer; the rest only
+    /// reach minimums and comparisons with year indices, where either value loses.
+    @inline(__always)
+    static func yearsBeforeEvent(hazard h: Double, logSurvival: Double, u: Lanes) -> Lanes {
+        let never = Lanes(repeating: Double(Int.max / 2))
+        if h <= 0 { return never }
+        if h >= 1 { return .zero }
+        var logOfRest = Lanes()
+        for j in 0..<Lanes.scalarCount { logOfRest[j] = log1p(-u[j]) }
+        let k = floorOfNonNegative(logOfRest / logSurvival)
+        return k.replacing(with: never, where: .!(k .< never))
+    }
+
+    /// `x.rounded(.down)` for lanes that are +0 or more (or nan, kept): 2^52 added and taken away
+    /// rounds to the nearest integer, one less where that is above x; from 2^52 up every double
+    /// is an integer. Branch-free, where a vector's `rounded(.down)` runs lane by lane without SSE4.1.
+    @inline(__always)
+    static func floorOfNonNegative(_ x: Lanes) -> Lanes {
+        let magic = Lanes(repeating: 0x1p52)
+        var nearest = (x + magic) - magic
+        nearest.replace(with: nearest - 1, where: nearest .> x)
+        return nearest.replacing(with: x, where: x .>= magic)
     }
 
     /// `StochasticModel.applyValue` in lanes.

@@ -80,7 +80,7 @@ extension LaneModel {
     /// A cost line's quantity in year `t`, its per-unit driver resolved.
     @inline(__always)
     func lineQuantity(_ l: Int, _ t: Int, _ ws: LaneWorkspace) -> Lanes {
-        let n = yearCount, driver = model.costDriverProduct[l]
+        let n = yearCount, driver = ws.costDriverProduct[l]
         return driver >= 0 ? ws.costPerUnit[l] * ws.quantity[driver * n + t] : ws.costQuantity[l * n + t]
     }
 }

@@ -6,9 +6,19 @@ extension LaneModel {
         var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero, capitalised = Lanes.zero
     }
 
-    /// Resets the loans' balances before a group's first year.
+    /// Resets the loans' balances before a group's first year, and forms each annuity's
+    /// (1 + rate)^periods: once per study, or per path when the rate is drawn (here, not in the
+    /// year loop, where the call to `pow` made the optimiser spill every lane vector).
     func openLoans(_ ws: LaneWorkspace) {
-        for l in loans.indices { ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero }
+        for l in loans.indices {
+            ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero
+            var growth = Lanes(repeating: loans[l].annuityGrowth)
+            if loans[l].rateIsUncertain && loans[l].repayment == .annuity {
+                let rate = ws.loanRate[l], periods = Double(loans[l].periods)
+                for j in 0..<Lanes.scalarCount { growth[j] = pow(1 + rate[j], periods) }
+            }
+            ws.annuityGrowth[l] = growth
+        }
     }
 
     /// Year `t` of every loan, as `ProFormaEngine.scheduleDebt`: draws at the end of each construction
@@ -40,12 +50,8 @@ extension LaneModel {
             if t == first {
                 ws.balanceAtRepayment[l] = opening
                 if loan.pointee.repayment == .annuity {
-                    // -payment(rate:periods:presentValue: opening), with (1 + rate)^periods formed once
-                    // per study, or per path when the rate is drawn.
-                    var growth = Lanes(repeating: loan.pointee.annuityGrowth)
-                    if loan.pointee.rateIsUncertain {
-                        for j in 0..<Lanes.scalarCount { growth[j] = pow(1 + rate[j], periods) }
-                    }
+                    // -payment(rate:periods:presentValue: opening), with (1 + rate)^periods from `openLoans`.
+                    let growth = ws.annuityGrowth[l]
                     let annuity = (opening * growth + 0) * rate / (growth - 1)
                     ws.levelPayment[l] = annuity.replacing(with: (opening + 0) / periods, where: rate .== 0)
                 }

@@ -12,8 +12,7 @@ extension LaneModel {
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
         let project = selected.contains { $0.needsProjectCashFlow }
         let keepsFlows = selected.contains(.equityIRR) || selected.contains(.projectIRR)
-        let chargesVAT = m.productVATRate.contains { $0 != 0 } || m.costVATRate.contains { $0 != 0 }
-            || m.assetClasses.contains { $0.vatRate != 0 }
+        let chargesVAT = self.chargesVAT
         let coversDebt = selected.contains(.minDSCR), levelizes = selected.contains(.levelizedCost)
         let statutory = ws.citRate
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
@@ -40,21 +39,21 @@ extension LaneModel {
             // Operating lines and VAT.
             var revenue = Lanes.zero, outputVAT = Lanes.zero, firstProductRevenue = Lanes.zero
             for p in 0..<products {
-                let r = ws.quantity[p * n + t] * laneMax(ws.price[p * n + t], Lanes(repeating: priceFloors[p]))
+                let r = ws.quantity[p * n + t] * laneMax(ws.price[p * n + t], Lanes(repeating: ws.priceFloors[p]))
                 if p == 0 { firstProductRevenue = r }
                 revenue += r
-                if chargesVAT { outputVAT += r * m.productVATRate[p] }
+                if chargesVAT { outputVAT += r * ws.productVATRate[p] }
             }
             var opex = Lanes.zero, inputVAT = Lanes.zero
             for l in 0..<lines {
                 let c = lineQuantity(l, t, ws) * ws.costPrice[l * n + t]
                 opex += c
-                if chargesVAT { inputVAT += c * m.costVATRate[l] }
+                if chargesVAT { inputVAT += c * ws.costVATRate[l] }
             }
             var capex = Lanes.zero
             for c in 0..<classes {
                 capex += ws.capex[c * n + t]
-                if chargesVAT { inputVAT += ws.capex[c * n + t] * m.assetClasses[c].vatRate }
+                if chargesVAT { inputVAT += ws.capex[c * n + t] * ws.assetVATRate[c] }
             }
             // Without any VAT rate, VAT paid, its cash cost and the surtax are +0 in every year (exactly
             // what the scalar engine computes), and subtracting +0 changes no bit.
@@ -78,7 +77,7 @@ extension LaneModel {
             if buildsWithDebt {
                 if t < op {
                     capitalisedInterest += loanYear.capitalised
-                    for c in 0..<classes where m.assetClasses[c].takesCapitalisedInterest { interestBearingCapex += ws.capex[c * n + t] }
+                    for c in 0..<classes where ws.takesCapitalisedInterest[c] { interestBearingCapex += ws.capex[c * n + t] }
                 }
                 if t == op {
                     bookValueOfInterest = depreciateConstructionInterest(capitalisedInterest, interestBearingCapex: interestBearingCapex, ws)
@@ -102,7 +101,7 @@ extension LaneModel {
             // Corporate income tax: the year's reduced rate and holiday, then each chain's loss offset and rate.
             var rule = TaxYear(statutory: statutory, reduced: statutory, holiday: holiday,
                                holidayApplies: SIMDMask(repeating: false), holidayScale: .zero, stacking: m.holidayStacking)
-            for r in reducedRates {
+            for r in ws.reducedRates {
                 let scale = ws.incentiveScale[r.index]
                 let active = (scale .!= 0) .& (year .>= ws.incentiveFirst[r.index]) .& (year .<= ws.incentiveLast[r.index])
                 rule.reduced.replace(with: laneMin(rule.reduced, statutory - scale * (statutory - r.rate)), where: active)
@@ -121,14 +120,14 @@ extension LaneModel {
             let residualOfInterest = m.recoverResidualValue && t == n - 1 ? bookValueOfInterest : .zero
             let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + bookValueOfInterest : .zero
             let equityFlow = cfads + drawn - interest - principal + residual
-            equityNPV += equityFlow * m.equityDiscountFactors[t]
+            equityNPV += equityFlow * ws.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
             // Divisions only in years where some lane takes them: a vector division costs as much as a dozen other operations.
             if coversDebt && t >= op, case let serviced = debtService .> 1e-9, laneAny(serviced) {
                 minDSCR.replace(with: laneMin(minDSCR, cfads / debtService), where: serviced)
                 dscrCount.replace(with: dscrCount + 1, where: serviced)
             }
-            let f = m.projectDiscountFactors[t]
+            let f = ws.projectDiscountFactors[t]
             if levelizes {
                 let byProducts = revenue - firstProductRevenue
                 var costs: Lanes = capex + opex + surtax + vatCashCost

@@ -48,9 +48,16 @@ public struct LaneModel: Sendable {
         var highestOnlyGroup: Int
         /// Whether a policy risk may claw it back.
         var clawsBack = false
-        var isInterestSubsidy: Bool {
-            if case .interest = source { return true }
-            return false
+        /// Whether it is an interest subsidy (stored: the year loop reads it every year, and a
+        /// computed property was called there out of line, spilling every lane vector around the call).
+        let isInterestSubsidy: Bool
+
+        init(index: Int, source: Source, amount: Double, capPerYear: Double, capTotal: Double, taxable: Bool,
+             reducesDepreciableBasis: Bool, highestOnlyGroup: Int) {
+            self.index = index; self.source = source; self.amount = amount
+            self.capPerYear = capPerYear; self.capTotal = capTotal; self.taxable = taxable
+            self.reducesDepreciableBasis = reducesDepreciableBasis; self.highestOnlyGroup = highestOnlyGroup
+            isInterestSubsidy = if case .interest = source { true } else { false }
         }
         /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
         var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
@@ -90,12 +97,32 @@ public struct LaneModel: Sendable {
 
     /// The kind of each of the drawer's draws, without a process's payload.
     enum DrawForm: Sendable { case value, perYearMultiplier, process }
+    /// One of the drawer's draws as plain numbers (`StochasticModel.Draw` holds its distribution
+    /// and a process by reference, and copying it cost a retain and a release per group of paths).
+    struct LaneDraw: Sendable {
+        var target: StochasticModel.Target
+        var base: Double
+        var form: DrawForm
+        var firstDimension: Int
+        /// The quantile of a value or multiplier; nil for a `.general` form or a process, which read
+        /// the drawer's own draw.
+        var quantile: PreparedQuantile.Shape?
+    }
+    /// One policy risk as plain numbers (`StochasticModel.Risk` holds a delay distribution by reference).
+    struct LaneRisk: Sendable {
+        var incentive: Int
+        var firstDimension: Int
+        /// Whether a delay is drawn (lane by lane, from the drawer's risk).
+        var delays: Bool
+        var withdrawal: (hazard: Double, logSurvival: Double, afterYears: Int)?
+        var cut: (probability: Double, toFraction: Double)?
+        var clawback: (hazard: Double, logSurvival: Double, withinYears: Int)?
+    }
 
     let model: CompiledModel
     let drawer: StochasticModel
-    let drawForms: [DrawForm]
-    /// `log1p(-h)` of each policy risk's withdrawal hazard (0 without one).
-    let withdrawalLogSurvival: [Double]
+    let draws: [LaneDraw]
+    let risks: [LaneRisk]
     /// Whether the loans are scheduled over all years before the incentives, which then read their
     /// balances (interest subsidies); otherwise the year loop advances them year by year.
     let schedulesLoansFirst: Bool
@@ -115,6 +142,8 @@ public struct LaneModel: Sendable {
     let highestOnlyGroups: [[Int]]
     /// Whether each incentive pays cash (tax preferences do not: their rows stay 0).
     let paysCash: [Bool]
+    /// Whether any product, cost line or asset class has a VAT rate (without one every VAT line is +0).
+    let chargesVAT: Bool
 
     public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
         func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
@@ -177,14 +206,24 @@ public struct LaneModel: Sendable {
         }
         self.model = m
         self.drawer = drawer
-        drawForms = drawer.draws.map {
-            switch $0.kind {
+        draws = drawer.draws.map { draw in
+            let form: DrawForm = switch draw.kind {
             case .value: .value
             case .perYearMultiplier: .perYearMultiplier
             case .process: .process
             }
+            let general = if case .general = draw.quantile.form { true } else { false }
+            return LaneDraw(target: draw.target, base: draw.base, form: form, firstDimension: draw.firstDimension,
+                            quantile: general || form == .process ? nil : draw.quantile.shape)
         }
-        withdrawalLogSurvival = drawer.risks.map { $0.withdrawalHazard.map { log1p(-$0) } ?? 0 }
+        risks = drawer.risks.map { risk in
+            LaneRisk(incentive: risk.incentive, firstDimension: risk.firstDimension, delays: risk.delayYears != nil,
+                     withdrawal: risk.withdrawalHazard.map { ($0, StochasticModel.logSurvival(hazard: $0), risk.withdrawalAfterYears) },
+                     cut: risk.cutProbability.flatMap { p in risk.cutToFraction.map { (p, $0) } },
+                     clawback: risk.clawbackHazard.flatMap { h in
+                         risk.clawbackWithinYears.map { (h, StochasticModel.logSurvival(hazard: h), $0) }
+                     })
+        }
         let clawbacks = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
         for k in cash.indices { cash[k].clawsBack = clawbacks.contains(cash[k].index) }
         schedulesLoansFirst = cash.contains { $0.isInterestSubsidy }
@@ -203,6 +242,8 @@ public struct LaneModel: Sendable {
         }
         highestOnlyGroups = groups
         paysCash = m.incentives.indices.map { i in cash.contains { $0.index == i } }
+        chargesVAT = m.productVATRate.contains { $0 != 0 } || m.costVATRate.contains { $0 != 0 }
+            || m.assetClasses.contains { $0.vatRate != 0 }
         priceFloors = m.productIDs.indices.map { $0 < m.productPriceFloor.count ? m.productPriceFloor[$0] : -.infinity }
     }
 }

@@ -35,7 +35,7 @@ struct LaneTaxChain {
         if laneAny(active) {
             var allowance = taxable * limit
             while firstLive < t && losses[firstLive] == .zero { firstLive += 1 }
-            var v = max(oldest, firstLive)
+            var v = oldest > firstLive ? oldest : firstLive   // not `max`: called out of line here
             while v < t {
                 active = active .& (allowance .> 0)
                 if !laneAny(active) { break }

@@ -27,6 +27,8 @@ final class LaneWorkspace {
     let loanRate: UnsafeMutableBufferPointer<Lanes>
     /// Per loan: balance, balance at the first repayment, level payment.
     let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
+    /// Per loan: (1 + rate)^periods of its annuity on each path.
+    let annuityGrowth: UnsafeMutableBufferPointer<Lanes>
     /// Opening balance of each loan in each year (loans x years).
     let loanOpening: UnsafeMutableBufferPointer<Lanes>
     /// The loans' yearly totals, when scheduled before the year loop (models with interest subsidies).
@@ -38,6 +40,20 @@ final class LaneWorkspace {
     /// The model's cash incentives and loans, as plain records read in place by the year loop.
     let cashIncentives: UnsafeMutableBufferPointer<LaneModel.CashIncentive>
     let loans: UnsafeMutableBufferPointer<LaneModel.LaneLoan>
+    let reducedRates: UnsafeMutableBufferPointer<LaneModel.ReducedRate>
+    /// The drawer's draws and policy risks, as plain records read in place.
+    let draws: UnsafeMutableBufferPointer<LaneModel.LaneDraw>
+    let risks: UnsafeMutableBufferPointer<LaneModel.LaneRisk>
+    /// The model's yearly discount factors and its VAT rates, read in place by the year loop (the
+    /// model's arrays were read through out-of-line subscripts there).
+    let equityDiscountFactors, projectDiscountFactors: UnsafeMutableBufferPointer<Double>
+    let productVATRate, costVATRate, assetVATRate: UnsafeMutableBufferPointer<Double>
+    /// Each product's price floor (-inf: none).
+    let priceFloors: UnsafeMutableBufferPointer<Double>
+    /// The product whose quantity drives each cost line (-1: the line's own quantity).
+    let costDriverProduct: UnsafeMutableBufferPointer<Int>
+    /// Whether each asset class takes a share of the capitalised construction interest.
+    let takesCapitalisedInterest: UnsafeMutableBufferPointer<Bool>
     /// One path's uniforms, for the rank-correlation copula.
     let pathUniforms: UnsafeMutableBufferPointer<Double>
 
@@ -72,6 +88,7 @@ final class LaneWorkspace {
         leveredLosses = zeros(n); unleveredLosses = zeros(n)
         loanRate = values(m.loans.map(\.rate))
         balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
+        annuityGrowth = zeros(m.loans.count)
         loanOpening = zeros(m.loans.count * n)
         loanYears = .allocate(capacity: n)
         loanYears.initialize(repeating: LaneModel.LoanYear())
@@ -82,6 +99,17 @@ final class LaneWorkspace {
         _ = cashIncentives.initialize(from: lanes.cashIncentives)
         loans = .allocate(capacity: lanes.loans.count)
         _ = loans.initialize(from: lanes.loans)
+        func copy<T>(_ records: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: records.count)
+            _ = b.initialize(from: records)
+            return b
+        }
+        draws = copy(lanes.draws); risks = copy(lanes.risks); reducedRates = copy(lanes.reducedRates)
+        equityDiscountFactors = copy(m.equityDiscountFactors); projectDiscountFactors = copy(m.projectDiscountFactors)
+        productVATRate = copy(m.productVATRate); costVATRate = copy(m.costVATRate); assetVATRate = copy(m.assetClasses.map(\.vatRate))
+        takesCapitalisedInterest = copy(m.assetClasses.map(\.takesCapitalisedInterest))
+        costDriverProduct = copy(m.costDriverProduct)
+        priceFloors = copy(lanes.priceFloors)
         pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
         pathUniforms.initialize(repeating: 0.5)
     }
@@ -89,12 +117,15 @@ final class LaneWorkspace {
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast, incentiveClawback,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  loanRate, balance, balanceAtRepayment, levelPayment, loanOpening, incentiveAmount] {
+                  loanRate, balance, balanceAtRepayment, levelPayment, annuityGrowth, loanOpening, incentiveAmount] {
             b.deallocate()
         }
         laneFlows.deallocate()
         pathUniforms.deallocate()
         cashIncentives.deallocate()
+        draws.deallocate(); risks.deallocate(); reducedRates.deallocate()
+        for b in [equityDiscountFactors, projectDiscountFactors, productVATRate, costVATRate, assetVATRate, priceFloors] { b.deallocate() }
+        takesCapitalisedInterest.deallocate(); costDriverProduct.deallocate()
         loanYears.deallocate()
         loans.deallocate()
     }
