@@ -168,7 +168,7 @@ final class PathRecorder {
     }
     private var states: [MetricState]
     private let running: UnsafeMutableBufferPointer<Running>
-    private let sketches: UnsafeMutableBufferPointer<QuantileSketch>
+    private let sketches: SketchCounters?
     private let thresholds: UnsafeMutableBufferPointer<Double>
     private let shift: UnsafeMutableBufferPointer<Double>
     private let exact: Bool
@@ -181,8 +181,7 @@ final class PathRecorder {
         states = (0..<metricCount).map { _ in MetricState(sketch: false) }
         running = .allocate(capacity: metricCount)
         running.initialize(repeating: Running())
-        sketches = .allocate(capacity: exact ? 0 : metricCount)
-        if !exact { sketches.initialize(repeating: QuantileSketch()) }
+        sketches = exact ? nil : SketchCounters(metricCount: metricCount)
         self.thresholds = .allocate(capacity: metricCount)
         _ = self.thresholds.initialize(from: thresholds)
         self.shift = .allocate(capacity: metricCount)
@@ -192,7 +191,6 @@ final class PathRecorder {
 
     deinit {
         running.deallocate()
-        sketches.deinitialize().deallocate()
         thresholds.deallocate(); shift.deallocate()
     }
 
@@ -206,7 +204,7 @@ final class PathRecorder {
         if x < r.pointee.minimum { r.pointee.minimum = x }
         if x > r.pointee.maximum { r.pointee.maximum = x }
         if x < thresholds[k] { r.pointee.below += 1 }
-        if !exact { sketches[k].add(x) }
+        sketches?.add(x, metric: k)
     }
 
     /// Adds the chunk's partial sums to the states (at the end of each chunk, so sums do not depend on the worker).
@@ -220,7 +218,7 @@ final class PathRecorder {
             let r = running[k]
             states[k].defined += r.defined; states[k].undefined += r.undefined; states[k].below += r.below
             states[k].minimum = min(states[k].minimum, r.minimum); states[k].maximum = max(states[k].maximum, r.maximum)
-            if !exact { states[k].sketch = sketches[k] }
+            if let sketches { states[k].sketch = sketches.sketch(k) }
         }
         return states
     }

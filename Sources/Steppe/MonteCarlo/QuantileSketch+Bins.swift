@@ -52,11 +52,18 @@ extension QuantileSketch {
         /// that traps. Traps, as that does, on an infinite, NaN or negative magnitude.
         @inline(__always)
         func bin(_ magnitude: Double) -> Int {
+            BinMap.bin(magnitude, firstCell: firstCell, cellCount: cellBins.count, cellBin: { cellBins[$0] }, lowest: { lowest[$0] })
+        }
+
+        /// The lookup of `bin(_:)` on tables held anywhere (`SketchCounters` keeps raw copies).
+        @inline(__always)
+        static func bin(_ magnitude: Double, firstCell: Int, cellCount: Int,
+                        cellBin: (Int) -> UInt16, lowest: (Int) -> Double) -> Int {
             let bits = magnitude.bitPattern
             precondition(bits >> 52 < 0x7FF, "QuantileSketch: the magnitude \(magnitude) is not finite and nonnegative")
-            let cell = min(max(Int(bits >> BinMap.cellShift) - firstCell, 0), cellBins.count - 1)
-            let first = Int(cellBins[cell])
-            return magnitude >= lowest[first + 1] ? first + 1 : first
+            let cell = Int(bits >> BinMap.cellShift) - firstCell
+            let first = Int(cellBin(cell < 0 ? 0 : (cell >= cellCount ? cellCount - 1 : cell)))
+            return magnitude >= lowest(first + 1) ? first + 1 : first
         }
 
         /// Bisection on the bit patterns (ordered as the values are, for positive doubles)

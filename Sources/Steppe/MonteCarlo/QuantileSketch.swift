@@ -57,6 +57,15 @@ public struct QuantileSketch: Sendable, Equatable {
         zero += other.zero; count += other.count
     }
 
+    /// A sketch with these dense bin counts (`binCount` each).
+    init(positive: [UInt64], negative: [UInt64], zero: UInt64) {
+        precondition(positive.count == QuantileSketch.binCount && negative.count == QuantileSketch.binCount)
+        self.positive = positive
+        self.negative = negative
+        self.zero = zero
+        count = zero + positive.reduce(0, +) + negative.reduce(0, +)
+    }
+
     /// Restores a sketch from sparse bins `(index, count)`.
     public init?(positive sparsePositive: [(Int, UInt64)], negative sparseNegative: [(Int, UInt64)], zero: UInt64) {
         self.init()

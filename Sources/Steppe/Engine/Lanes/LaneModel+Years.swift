@@ -24,7 +24,7 @@ extension LaneModel {
         var levered = LaneTaxChain(losses: ws.leveredLosses)
         var unlevered = LaneTaxChain(losses: ws.unleveredLosses)
         var credit = Lanes.zero
-        var firstRevenue = Lanes(repeating: .infinity)
+        var firstRevenue = Lanes(repeating: .infinity), revenueStartedInEveryLane = false
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
         var minDSCR = Lanes(repeating: .infinity), dscrCount = Lanes.zero
         var cumulative = Lanes.zero, payback = Lanes.zero
@@ -65,9 +65,10 @@ extension LaneModel {
                 surtax = vatPaid * m.vatSurtaxRate
                 credit = newCredit
             }
-            if countsFromFirstRevenue && t >= op {
+            if countsFromFirstRevenue && t >= op && !revenueStartedInEveryLane {
                 let starts = (firstRevenue .== .infinity) .& ((revenue .> 0) .| SIMDMask(repeating: t == n - 1))
                 firstRevenue.replace(with: year, where: starts)
+                revenueStartedInEveryLane = laneAll(firstRevenue .!= .infinity)
             }
 
             // Loans; interest of construction years is capitalised.
