@@ -25,6 +25,8 @@ extension LaneModel {
         var unlevered = LaneTaxChain(losses: ws.unleveredLosses)
         var credit = Lanes.zero
         var firstRevenue = Lanes(repeating: .infinity), revenueStartedInEveryLane = false
+        /// Set only for holidays counted from the first revenue year (each chain's first profit year may come later).
+        var holidayOverInEveryLane = false
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
         var minDSCR = Lanes(repeating: .infinity), dscrCount = Lanes.zero
         var cumulative = Lanes.zero, payback = Lanes.zero
@@ -107,13 +109,21 @@ extension LaneModel {
                 let active = (scale .!= 0) .& (year .>= ws.incentiveFirst[r.index]) .& (year .<= ws.incentiveLast[r.index])
                 rule.reduced.replace(with: laneMin(rule.reduced, statutory - scale * (statutory - r.rate)), where: active)
             }
-            if let holiday {
+            if let holiday, !holidayOverInEveryLane {
                 rule.holidayScale = ws.incentiveScale[holiday.index]
                 rule.holidayApplies = (rule.holidayScale .!= 0) .& (year .>= ws.incentiveFirst[holiday.index])
                     .& (year .<= ws.incentiveLast[holiday.index])
             }
             // Without a holiday, or with one counted from the first revenue year, both chains pay the same rate.
-            if holiday == nil || countsFromFirstRevenue { rule.rate = rule.rate(holidayFrom: firstRevenue, year: t) }
+            if let holiday, !holidayOverInEveryLane {
+                if countsFromFirstRevenue {
+                    rule.rate = rule.rate(holidayFrom: firstRevenue, year: t)
+                    // Past its exempt and reduced years in every lane, the holiday leaves the reduced rate for good.
+                    holidayOverInEveryLane = revenueStartedInEveryLane && laneAll(year - firstRevenue .>= holiday.endOfReduced)
+                }
+            } else {
+                rule.rate = rule.reduced
+            }
             let depreciation = buildsWithDebt ? ws.depreciation[t] + depreciationOfInterest : ws.depreciation[t]
             let income = revenue - opex - surtax - depreciation - interest + taxableIncentives
             let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
