@@ -201,9 +201,10 @@ final class PathRecorder {
         guard x.isFinite else { r.pointee.undefined += 1; return }
         r.pointee.defined += 1
         r.pointee.partial.add(x - shift[k])
-        if x < r.pointee.minimum { r.pointee.minimum = x }
-        if x > r.pointee.maximum { r.pointee.maximum = x }
-        if x < thresholds[k] { r.pointee.below += 1 }
+        // Selections, not branches: whether a path falls below a threshold is a coin toss for the predictor.
+        r.pointee.minimum = x < r.pointee.minimum ? x : r.pointee.minimum
+        r.pointee.maximum = x > r.pointee.maximum ? x : r.pointee.maximum
+        r.pointee.below += x < thresholds[k] ? 1 : 0
         sketches?.add(x, metric: k)
     }
 

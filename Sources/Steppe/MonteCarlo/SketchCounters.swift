@@ -34,7 +34,7 @@ final class SketchCounters {
         let row = counts.baseAddress! + k * (2 * bins + 1)
         let m = abs(x)
         if m < QuantileSketch.minimumMagnitude { row[2 * bins] += 1; return }
-        row[(x > 0 ? 0 : bins) + bin(m)] += 1
+        row[(x > 0 ? 0 : bins) + bin(m)] += 1   // the sign's offset compiles to a selection, not a branch
     }
 
     /// `QuantileSketch.BinMap.bin(_:)` on the worker's copy of the tables.
