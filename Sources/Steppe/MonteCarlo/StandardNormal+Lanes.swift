@@ -1,31 +1,91 @@
 extension StandardNormal {
     /// `quantile(_:)` lane by lane, to the bit.
     ///
-    /// The central region |p - 0.5| <= 0.425, which holds 85% of uniform draws,
-    /// is AS 241's rational polynomial evaluated in all eight lanes with the
+    /// AS 241's rational functions are evaluated in all eight lanes with the
     /// scalar's operations in the scalar's order (no fused multiply-adds, IEEE
-    /// division), so its lanes equal the scalar's. Lanes outside it (the tails,
-    /// which need `log`, and 0, 1 and nan) are then recomputed one by one with
-    /// `quantile(_:)`.
+    /// division and square root, and `ElementaryFunctions.log`, whose lanes
+    /// equal its scalar version), each lane's region chosen by masks. The
+    /// central region |p - 0.5| <= 0.425 holds 85% of uniform draws. When
+    /// some lanes are outside it, `tails` computes them: in vector when there
+    /// are at least `vectorTailLanes` of them, else one by one with the
+    /// scalar `quantile` (the same bits either way). Invalid p (0, 1, outside
+    /// [0, 1], nan) get the scalar's -inf, +inf or nan.
     ///
-    /// On uniform p about 1.2 lanes in 8 take the scalar path, so the whole is
-    /// about as fast as eight scalar calls (measured); lanes all in the central
-    /// region take two thirds of the scalar time.
-    ///
-    /// - Complexity: O(1); one scalar call per lane outside the central region.
+    /// - Complexity: O(1).
     @inline(__always)
     static func quantile(_ p: SIMD8<Double>) -> SIMD8<Double> {
         let q = p - 0.5
         let r = 0.180625 - q * q
-        var x = q * horner(r, a) / horner(r, b)
+        let x = q * horner(r, a) / horner(r, b)
         // |q| > 0.425 or q is nan: the tails and the invalid p.
         let outside = .!(q .>= -0.425 .& q .<= 0.425)
-        if any(outside) {
-            for j in 0..<Lanes.scalarCount where outside[j] {
-                x[j] = quantile(p[j])
-            }
+        guard laneAny(outside) else { return x }
+        return tails(p, central: x)
+    }
+
+    /// The number of lanes outside the central region from which the tails
+    /// are computed in vector rather than one by one. The vector tails take
+    /// about as long as three or four scalar ones (the log, the square root,
+    /// which runs lane by lane, both tail polynomials and the division are
+    /// one dependent chain): measured on uniform p, a group of eight with
+    /// one or two tail lanes (62% of groups) is faster one by one, and with
+    /// three or more (11%), in vector.
+    static let vectorTailLanes: Int64 = 3
+
+    /// `central` with the lanes outside the central region replaced by the
+    /// scalar quantile's results (q and the mask are recomputed here: passing
+    /// them made the caller's central path slower).
+    @inline(never)
+    private static func tails(_ p: SIMD8<Double>, central: SIMD8<Double>) -> SIMD8<Double> {
+        let q = p - 0.5
+        let outside = .!(q .>= -0.425 .& q .<= 0.425)
+        let ones = SIMD8<Int64>() &- outside._storage
+        let half = ones.lowHalf &+ ones.highHalf
+        let quarter = half.lowHalf &+ half.highHalf
+        if quarter[0] &+ quarter[1] < vectorTailLanes {
+            var x = central
+            for j in 0..<Lanes.scalarCount where outside[j] { x[j] = quantile(p[j]) }
+            return x
+        }
+        return central.replacing(with: vectorTails(p, q), where: outside)
+    }
+
+    /// The scalar quantile's tail branch in every lane, and its results for
+    /// invalid p.
+    @inline(__always)
+    private static func vectorTails(_ p: SIMD8<Double>, _ q: SIMD8<Double>) -> SIMD8<Double> {
+        let valid = p .> 0 .& p .< 1
+        let lower = q .< 0
+        // The scalar's tail probability; 0.5 in invalid lanes (replaced below)
+        // keeps the square root's argument positive.
+        let t = (1 - p).replacing(with: p, where: lower).replacing(with: 0.5, where: .!valid)
+        // `-v` on vectors is `0 - v`, the scalar's `-v` for the log's nonzero values.
+        let r = squareRoot(-ElementaryFunctions.log(t))
+        // Both tails' polynomials in all lanes (evaluating only the near one
+        // when no lane needs the far one compiled to scalar code), and the
+        // quotient's operands chosen rather than the quotients, since a
+        // choice between quotients compiles to a branch per lane.
+        let near = r .<= 5
+        let s = (r - 5).replacing(with: r - 1.6, where: near)
+        let numerator = horner(s, e).replacing(with: horner(s, c), where: near)
+        let denominator = horner(s, f).replacing(with: horner(s, d), where: near)
+        var x = numerator / denominator
+        // Tail quantiles are at least 1.44 in magnitude, so `0 - x` is `-x`.
+        x = x.replacing(with: -x, where: lower)
+        if !laneAll(valid) {
+            x = x.replacing(with: .nan, where: .!valid)
+                .replacing(with: -.infinity, where: p .== 0)
+                .replacing(with: .infinity, where: p .== 1)
         }
         return x
+    }
+
+    /// `squareRoot()` of each lane, out of line: a vector's square root runs
+    /// lane by lane (with a branch per lane to the C library for negative
+    /// arguments), and inlined, it left the arithmetic after it scalar.
+    @inline(never)
+    private static func squareRoot(_ x: SIMD8<Double>) -> SIMD8<Double> {
+        x.squareRoot()
     }
 
     @inline(__always)
