@@ -26,7 +26,7 @@ extension Distribution {
         case .normal(let mean, let sd):
             return mean + sd * StandardNormal.quantile(u)
         case .lognormal(let mu, let sigma):
-            return exp(mu + sigma * StandardNormal.quantile(u))
+            return ElementaryFunctions.exp(mu + sigma * StandardNormal.quantile(u))
         case .beta(let alpha, let beta, let a, let b):
             return a + (b - a) * IncompleteBeta.inverse(u, alpha, beta)
         case .discrete(let values, let probabilities):
@@ -81,7 +81,7 @@ extension Distribution {
     private func upperQuantile(_ s: Double) -> Double {
         switch self {
         case .normal(let mean, let sd): return mean + sd * StandardNormal.upperQuantile(s)
-        case .lognormal(let mu, let sigma): return exp(mu + sigma * StandardNormal.upperQuantile(s))
+        case .lognormal(let mu, let sigma): return ElementaryFunctions.exp(mu + sigma * StandardNormal.upperQuantile(s))
         default: return quantile(1 - s)
         }
     }

@@ -117,7 +117,7 @@ extension ElementaryFunctions {
 
     /// The scalar prefix `-` in each lane: the sign bit flipped.
     @inline(__always)
-    private static func negated(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    static func negated(_ x: SIMD8<Double>) -> SIMD8<Double> {
         double(bits(x) ^ 0x8000_0000_0000_0000)
     }
 

@@ -80,7 +80,7 @@ struct PreparedQuantile: Sendable {
         case .normal(let mean, let sd):
             return mean + sd * StandardNormal.quantile(u)
         case .lognormal(let mu, let sigma):
-            return exp(mu + sigma * StandardNormal.quantile(u))
+            return ElementaryFunctions.exp(mu + sigma * StandardNormal.quantile(u))
         case .general:
             return fallback.quantile(u)
         }
@@ -90,7 +90,7 @@ struct PreparedQuantile: Sendable {
     private func upperTail(_ s: Double) -> Double {
         switch form {
         case .normal(let mean, let sd): return mean + sd * StandardNormal.upperQuantile(s)
-        case .lognormal(let mu, let sigma): return exp(mu + sigma * StandardNormal.upperQuantile(s))
+        case .lognormal(let mu, let sigma): return ElementaryFunctions.exp(mu + sigma * StandardNormal.upperQuantile(s))
         default: return untruncated(1 - s)
         }
     }

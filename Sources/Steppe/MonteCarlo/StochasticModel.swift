@@ -321,7 +321,7 @@ public struct StochasticModel: PathDrawer {
     static func yearsBeforeEvent(hazard h: Double, logSurvival: Double, u: Double) -> Int {
         if h <= 0 { return Int.max / 2 }
         if h >= 1 { return 0 }
-        let k = (log1p(-u) / logSurvival).rounded(.down)
+        let k = (ElementaryFunctions.log1p(-u) / logSurvival).rounded(.down)
         return k < Double(Int.max / 2) ? Int(k) : Int.max / 2
     }
 

@@ -107,9 +107,8 @@ extension LaneModel {
         let never = Lanes(repeating: Double(Int.max / 2))
         if h <= 0 { return never }
         if h >= 1 { return .zero }
-        var logOfRest = Lanes()
-        for j in 0..<Lanes.scalarCount { logOfRest[j] = log1p(-u[j]) }
-        let k = floorOfNonNegative(logOfRest / logSurvival)
+        // `negated`, not `-u`: a vector's prefix minus is 0 - u, the scalar's -u except at zero.
+        let k = floorOfNonNegative(ElementaryFunctions.log1p(ElementaryFunctions.negated(u)) / logSurvival)
         return k.replacing(with: never, where: .!(k .< never))
     }
 
