@@ -69,7 +69,7 @@ public struct MonteCarloRunner: Sendable {
         let metricCount = PathMetric.allCases.count
         let exact = config.exactQuantiles
         let workers = max(1, min(threads, chunks.count))
-        let shared = SharedRunBuffers(values: exact ? metricCount * pathCount : 0, workers: workers)
+        let shared = SharedRunBuffers(values: exact ? metricCount * pathCount : 0, workers: workers, chunks: chunks)
         let thresholds = PathMetric.allCases.map { threshold($0) ?? -.infinity }
         let shift = identity.shift
         let base = model, drawer = drawer, uniforms = uniforms
@@ -95,9 +95,9 @@ public struct MonteCarloRunner: Sendable {
             let recorder = PathRecorder(metricCount: metricCount, exact: exact, thresholds: thresholds, shift: shift,
                                         values: shared.values, pathCount: pathCount, firstPath: firstPath)
             var completed = 0
-            var chunk = chunks.lowerBound + w
-            while chunk < chunks.upperBound {
-                if isCancelled?() == true { break }
+            // Each worker claims the next chunk when it is free, so a slower core takes fewer chunks; which
+            // worker runs a chunk changes no result (every accumulator is order-independent).
+            while isCancelled?() != true, let chunk = shared.claimChunk() {
                 let start = chunk * config.chunkSize, end = min(start + config.chunkSize, config.paths)
                 if let lanes, let laneWorkspace {
                     // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
@@ -120,7 +120,6 @@ public struct MonteCarloRunner: Sendable {
                 recorder.flushChunk()
                 completed += end - start
                 shared.finish(worker: w, paths: end - start, progress: progress)
-                chunk += workers
             }
             shared.store(worker: w, states: recorder.finish(), completed: completed)
         }
@@ -202,8 +201,11 @@ final class PathRecorder {
         r.pointee.defined += 1
         r.pointee.partial.add(x - shift[k])
         // Selections, not branches: whether a path falls below a threshold is a coin toss for the predictor.
-        r.pointee.minimum = x < r.pointee.minimum ? x : r.pointee.minimum
-        r.pointee.maximum = x > r.pointee.maximum ? x : r.pointee.maximum
+        // Extremes of x + 0, which is +0 for -0: which zero is first then matters nowhere, so extremes,
+        // like every other accumulator, do not depend on the order in which chunks are run.
+        let extreme = x + 0
+        r.pointee.minimum = extreme < r.pointee.minimum ? extreme : r.pointee.minimum
+        r.pointee.maximum = extreme > r.pointee.maximum ? extreme : r.pointee.maximum
         r.pointee.below += x < thresholds[k] ? 1 : 0
         sketches?.add(x, metric: k)
     }
@@ -226,17 +228,30 @@ final class PathRecorder {
 }
 
 /// Buffers the workers share. Each worker writes only its own result slot and the values of
-/// its own paths, so there are no data races; the lock guards the progress counter.
+/// its own paths, so there are no data races; the lock guards the next chunk and the progress counter.
 final class SharedRunBuffers: @unchecked Sendable {
     let values: UnsafeMutablePointer<Double>
     private let lock = NSLock()
     private let results: SharedResults<([MetricState], Int)>
     private var finished = 0
+    private var nextChunk: Int
+    private let endChunk: Int
 
-    init(values count: Int, workers: Int) {
+    init(values count: Int, workers: Int, chunks: Range<Int>) {
         values = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
         values.initialize(repeating: .nan, count: max(count, 1))
         results = SharedResults(count: workers)
+        nextChunk = chunks.lowerBound
+        endChunk = chunks.upperBound
+    }
+
+    /// The next chunk no worker has claimed, or nil when none is left.
+    func claimChunk() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextChunk < endChunk else { return nil }
+        nextChunk += 1
+        return nextChunk - 1
     }
 
     deinit { values.deallocate() }
