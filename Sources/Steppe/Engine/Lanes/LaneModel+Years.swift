@@ -198,14 +198,9 @@ extension LaneModel {
         var rate: Lanes? = nil
     }
 
-    /// Each lane's IRR from its yearly flows, by the scalar `internalRateOfReturn` (NaN when undefined).
+    /// Each lane's IRR from its yearly flows, equal to the scalar `internalRateOfReturn` (NaN when undefined).
     private func laneIRR(_ flows: UnsafeMutableBufferPointer<Lanes>, _ ws: LaneWorkspace) -> Lanes {
-        var value = Lanes()
-        for j in 0..<Lanes.scalarCount {
-            for t in 0..<yearCount { ws.laneFlows[t] = flows[t][j] }
-            value[j] = internalRateOfReturn(UnsafeBufferPointer(ws.laneFlows)).metric.number ?? .nan
-        }
-        return value
+        laneInternalRateOfReturn(UnsafePointer(flows.baseAddress!), count: yearCount, scratch: ws.laneFlows)
     }
 
 }

@@ -1,0 +1,116 @@
+/// The internal rate of return of eight paths' yearly flows at once: lane j equals
+/// `internalRateOfReturn` of lane j's flows, as a metric (NaN when undefined), to the bit.
+///
+/// Flows with one sign change, almost every project, are bracketed and refined in all lanes
+/// together: the same doubling bracket and the same Halley-bisection steps as `refineRoot`, in the
+/// same order, each lane's branches taken by masks and a lane's work stopping where the scalar
+/// function returns. The NPV's Horner pass, which dominates, then serves eight paths at a time.
+/// Lanes with several sign changes (a grid scan) run the scalar function one by one; lanes without
+/// a sign change are NaN.
+///
+/// - Parameters:
+///   - flows: `count` years of eight lanes' flows.
+///   - scratch: `count` doubles, for the lanes that run the scalar function.
+func laneInternalRateOfReturn(_ flows: UnsafePointer<Lanes>, count n: Int,
+                              scratch: UnsafeMutableBufferPointer<Double>) -> Lanes {
+    var result = Lanes(repeating: .nan)
+    // Sign changes, counted over the nonzero flows as `internalRateOfReturn` does.
+    var changes = Lanes.zero, lastSign = Lanes.zero
+    for t in 0..<n {
+        let v = flows[t], nonzero = v .!= 0
+        let sign = Lanes(repeating: -1).replacing(with: 1, where: v .> 0)
+        changes.replace(with: changes + 1, where: nonzero .& (lastSign .!= 0) .& (sign .!= lastSign))
+        lastSign.replace(with: sign, where: nonzero)
+    }
+    for j in 0..<Lanes.scalarCount where changes[j] > 1 {
+        for t in 0..<n { scratch[t] = flows[t][j] }
+        result[j] = internalRateOfReturn(UnsafeBufferPointer(scratch)).metric.number ?? .nan
+    }
+    var bracketing = changes .== 1
+    guard laneAny(bracketing) else { return result }
+
+    // The bracket: from (-99%, 100%), doubling the upper end until the NPV changes sign (no root past 100 x).
+    var lo = Lanes(repeating: -0.99), hi = Lanes(repeating: 1)
+    var valueLo = laneNPV(flows, n, rate: lo)
+    let rootAtLo = bracketing .& (valueLo .== 0)
+    result.replace(with: lo, where: rootAtLo)
+    bracketing = bracketing .& .!rootAtLo
+    var refining = SIMDMask<SIMD8<Int64>>(repeating: false)
+    while laneAny(bracketing) {
+        let valueHi = laneNPV(flows, n, rate: hi)
+        let rootAtHi = bracketing .& (valueHi .== 0)
+        result.replace(with: hi, where: rootAtHi)
+        bracketing = bracketing .& .!rootAtHi
+        let crosses = bracketing .& ((valueHi .> 0) .^ (valueLo .> 0))
+        refining = refining .| crosses
+        bracketing = bracketing .& .!crosses .& .!(hi .> 100)
+        lo.replace(with: hi, where: bracketing)
+        valueLo.replace(with: valueHi, where: bracketing)
+        hi.replace(with: hi * 2, where: bracketing)
+    }
+    guard laneAny(refining) else { return result }
+
+    // `refineRoot` from 10% when the bracket holds it, else from the bracket's midpoint.
+    var fLo = valueLo
+    var r = (0.5 * (lo + hi)).replacing(with: 0.1, where: (lo .< 0.1) .& (0.1 .< hi))
+    let one = Lanes(repeating: 1)
+    for _ in 0..<200 {
+        guard laneAny(refining) else { break }
+        let (f, d1, d2) = laneNPVAndDerivatives(flows, n, rate: r)
+        let rootAtR = refining .& (f .== 0)
+        result.replace(with: r, where: rootAtR)
+        refining = refining .& .!rootAtR
+        let sameSide = refining .& .!((f .> 0) .^ (fLo .> 0))
+        lo.replace(with: r, where: sameSide)
+        fLo.replace(with: f, where: sameSide)
+        hi.replace(with: r, where: refining .& .!sameSide)
+        let denominator = 2 * d1 * d1 - f * d2
+        var next = (r - 2 * f * d1 / denominator).replacing(with: .nan, where: denominator .== 0)
+        next.replace(with: 0.5 * (lo + hi), where: .!((next .> lo) .& (next .< hi)))
+        let scale = laneMax(one, laneMagnitude(r))   // Swift.max(1, abs(r))
+        let converged = refining .& ((laneMagnitude(next - r) .<= 1e-15 * scale) .| (hi - lo .<= 1e-16 * scale))
+        result.replace(with: next, where: converged)
+        refining = refining .& .!converged
+        r.replace(with: next, where: refining)
+    }
+    return result.replacing(with: r, where: refining)   // 200 steps without converging: the last iterate
+}
+
+/// `npvAt` in lanes: Horner's rule in x = 1 / (1 + rate), each lane at its own rate.
+@inline(__always)
+private func laneNPV(_ flows: UnsafePointer<Lanes>, _ n: Int, rate: Lanes) -> Lanes {
+    let x = 1 / (1 + rate)
+    var acc = Lanes.zero
+    var i = n
+    while i > 0 {
+        i -= 1
+        acc = acc * x + flows[i]
+    }
+    return acc
+}
+
+/// `npvAndDerivativesAt` in lanes, with its operations in its order.
+@inline(__always)
+private func laneNPVAndDerivatives(_ flows: UnsafePointer<Lanes>, _ n: Int, rate: Lanes) -> (Lanes, Lanes, Lanes) {
+    let x = 1 / (1 + rate)
+    var p = Lanes.zero, dp = Lanes.zero, ddp = Lanes.zero
+    var i = n
+    while i > 0 {
+        i -= 1
+        ddp = ddp * x + dp
+        dp = dp * x + p
+        p = p * x + flows[i]
+    }
+    let x2 = x * x
+    // The scalar's `-dp` flips the sign bit; a vector's prefix minus is 0 - dp (+0 for +0).
+    let d1: Lanes = ElementaryFunctions.negated(dp) * x2
+    let d2: Lanes = 2 * ddp * x2 * x2 + 2 * dp * x2 * x
+    return (p, d1, d2)
+}
+
+/// `abs` of each lane (the sign bit cleared; Swift.max(1, ·) and the comparisons it feeds read
+/// no sign of zero).
+@inline(__always)
+private func laneMagnitude(_ x: Lanes) -> Lanes {
+    laneMax(x, ElementaryFunctions.negated(x))
+}
