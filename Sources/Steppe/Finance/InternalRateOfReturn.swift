@@ -73,9 +73,9 @@ where C.Element == Double, C.Index == Int {
     // A coarse grid of 230 cells over ln(1+r); a cell is scanned at the fine resolution (8 steps)
     // only where the NPV or its slope changes sign, since elsewhere the NPV is monotone with one
     // sign across the cell and cannot vanish. Nothing is allocated unless a second root turns up.
-    let fineSteps = 1_840, stride = 8
-    let uLo = log(0.01), uHi = log(101.0)
-    @inline(__always) func rateAt(_ i: Int) -> Double { exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
+    let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
+    let grid = IRRGrid.rates
+    @inline(__always) func rateAt(_ i: Int) -> Double { grid[i] }
     var count = 0, firstRoot = 0.0
     var roots: [Double] = []
     var lo = 0
@@ -117,6 +117,17 @@ where C.Element == Double, C.Index == Int {
     case 1: return .unique(firstRoot)
     default: return .multipleRoots(roots)
     }
+}
+
+/// The rates at which flows with several sign changes are scanned: `fineSteps` equal steps of
+/// ln(1 + r) from -99% to 10 000%, a coarse cell every `stride` steps. Computed once, so that the
+/// scalar and the lane scan read the same doubles.
+enum IRRGrid {
+    static let fineSteps = 1_840, stride = 8
+    static let rates: [Double] = {
+        let uLo = log(0.01), uHi = log(101.0)
+        return (0...fineSteps).map { i in exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
+    }()
 }
 
 /// NPV at `rate` by Horner's rule in `x = 1/(1+rate)` (end-of-year timing).

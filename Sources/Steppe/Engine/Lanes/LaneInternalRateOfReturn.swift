@@ -5,8 +5,8 @@
 /// together: the same doubling bracket and the same Halley-bisection steps as `refineRoot`, in the
 /// same order, each lane's branches taken by masks and a lane's work stopping where the scalar
 /// function returns. The NPV's Horner pass, which dominates, then serves eight paths at a time.
-/// Lanes with several sign changes (a grid scan) run the scalar function one by one; lanes without
-/// a sign change are NaN.
+/// Lanes with several sign changes take the scalar function's grid scan together (`laneGridScan`);
+/// lanes without a sign change are NaN.
 ///
 /// - Parameters:
 ///   - flows: `count` years of eight lanes' flows.
@@ -22,10 +22,8 @@ func laneInternalRateOfReturn(_ flows: UnsafePointer<Lanes>, count n: Int,
         changes.replace(with: changes + 1, where: nonzero .& (lastSign .!= 0) .& (sign .!= lastSign))
         lastSign.replace(with: sign, where: nonzero)
     }
-    for j in 0..<Lanes.scalarCount where changes[j] > 1 {
-        for t in 0..<n { scratch[t] = flows[t][j] }
-        result[j] = internalRateOfReturn(UnsafeBufferPointer(scratch)).metric.number ?? .nan
-    }
+    let several = changes .> 1
+    if laneAny(several) { result = laneGridScan(flows, n, lanes: several, scratch: scratch) }
     var bracketing = changes .== 1
     guard laneAny(bracketing) else { return result }
 
@@ -74,6 +72,69 @@ func laneInternalRateOfReturn(_ flows: UnsafePointer<Lanes>, count n: Int,
         r.replace(with: next, where: refining)
     }
     return result.replacing(with: r, where: refining)   // 200 steps without converging: the last iterate
+}
+
+/// The scalar function's scan for flows with several sign changes, in the lanes of `lanes` (NaN in
+/// the others): the NPV and its slope at every coarse grid rate for all lanes at once, the fine steps
+/// of a cell where some lane's NPV or slope changes sign, and each root a lane finds refined by the
+/// scalar `refineRoot`. A lane's IRR is its root if it has exactly one, else NaN (no root, or several).
+private func laneGridScan(_ flows: UnsafePointer<Lanes>, _ n: Int, lanes: SIMDMask<SIMD8<Int64>>,
+                          scratch: UnsafeMutableBufferPointer<Double>) -> Lanes {
+    IRRGrid.rates.withUnsafeBufferPointer { rates in
+        let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
+        var count = Lanes.zero, firstRoot = Lanes.zero
+        var rateLo = rates[0]
+        var (valueLo, slopeLo) = laneNPVAndSlope(flows, n, rate: Lanes(repeating: rateLo))
+        let rootAtStart = lanes .& (valueLo .== 0)
+        count.replace(with: 1, where: rootAtStart)
+        firstRoot.replace(with: rateLo, where: rootAtStart)
+        var lo = 0
+        while lo < fineSteps {
+            let hi = lo + stride
+            let rateHi = rates[hi]
+            let (valueHi, slopeHi) = laneNPVAndSlope(flows, n, rate: Lanes(repeating: rateHi))
+            let crosses = (valueLo .!= 0) .& (valueHi .!= 0) .& ((valueHi .> 0) .^ (valueLo .> 0))
+            let scans = lanes .& (crosses .| (valueHi .== 0) .| ((slopeHi .> 0) .^ (slopeLo .> 0)))
+            if laneAny(scans) {
+                var previousRate = rateLo, previous = valueLo
+                for i in (lo + 1)...hi {
+                    let rate = rates[i]
+                    let value = laneNPV(flows, n, rate: Lanes(repeating: rate))
+                    let atZero = scans .& (value .== 0)
+                    let between = scans .& .!(value .== 0) .& (previous .!= 0) .& ((value .> 0) .^ (previous .> 0))
+                    if laneAny(atZero .| between) {
+                        for j in 0..<Lanes.scalarCount where atZero[j] || between[j] {
+                            var root = rate
+                            if between[j] {
+                                for t in 0..<n { scratch[t] = flows[t][j] }
+                                root = refineRoot(UnsafeBufferPointer(scratch), lo: previousRate, hi: rate)
+                            }
+                            if count[j] == 0 { firstRoot[j] = root }
+                            count[j] += 1
+                        }
+                    }
+                    previous = value
+                    previousRate = rate
+                }
+            }
+            lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+        }
+        return Lanes(repeating: .nan).replacing(with: firstRoot, where: lanes .& (count .== 1))
+    }
+}
+
+/// `npvAndSlopeAt` in lanes.
+@inline(__always)
+private func laneNPVAndSlope(_ flows: UnsafePointer<Lanes>, _ n: Int, rate: Lanes) -> (Lanes, Lanes) {
+    let x = 1 / (1 + rate)
+    var p = Lanes.zero, dp = Lanes.zero
+    var i = n
+    while i > 0 {
+        i -= 1
+        dp = dp * x + p
+        p = p * x + flows[i]
+    }
+    return (p, dp)
 }
 
 /// `npvAt` in lanes: Horner's rule in x = 1 / (1 + rate), each lane at its own rate.
