@@ -8,7 +8,8 @@ extension LaneModel {
 
     /// Resets the loans' balances before a group's first year, and forms each annuity's
     /// (1 + rate)^periods: once per study, or per path when the rate is drawn (here, not in the
-    /// year loop, where the call to `pow` made the optimiser spill every lane vector).
+    /// year loop: every vector register is caller-saved, so lane vectors live across a call to
+    /// `pow` there went through memory).
     func openLoans(_ ws: LaneWorkspace) {
         for l in loans.indices {
             ws.balance[l] = .zero; ws.balanceAtRepayment[l] = .zero; ws.levelPayment[l] = .zero

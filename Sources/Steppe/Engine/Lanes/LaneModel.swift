@@ -49,7 +49,8 @@ public struct LaneModel: Sendable {
         /// Whether a policy risk may claw it back.
         var clawsBack = false
         /// Whether it is an interest subsidy (stored: the year loop reads it every year, and a
-        /// computed property was called there out of line, spilling every lane vector around the call).
+        /// computed property was called there out of line, so lane vectors live across the call went
+        /// through memory).
         let isInterestSubsidy: Bool
 
         init(index: Int, source: Source, amount: Double, capPerYear: Double, capTotal: Double, taxable: Bool,
