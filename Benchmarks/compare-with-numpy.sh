@@ -22,7 +22,7 @@ python3 -c 'import numpy' 2>/dev/null || pip install --quiet numpy
 
 rate() {  # the paths/s of one `steppe run` of the reference model
   "$1" run Benchmarks/reference-model.yaml --paths "$paths" --threads "$workers" \
-    --metrics equityNPV,minDSCR,paybackYears --exact-limit 0 --quiet --timing --format json 2>&1 >/dev/null | tail -1
+    --metrics equityNPV,minDSCR,equityPaybackYears --exact-limit 0 --quiet --timing --format json 2>&1 >/dev/null | tail -1
 }
 portable_line=$(rate .build/release/steppe)
 native_line=$(rate .build/native/release/steppe)

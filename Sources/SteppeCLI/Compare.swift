@@ -40,7 +40,7 @@ extension SteppeCommand {
         @Option(help: "Worker threads.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(help: ArgumentHelp("Up to this many paths, P10/P50/P90 are exact and every path's values are kept (8 bytes x 7 metrics x zones per path); beyond, a quantile sketch (relative error <= 0.1%) and memory stays flat.", valueName: "paths"))
+        @Option(help: ArgumentHelp("Up to this many paths, P10/P50/P90 are exact and every path's values are kept (8 bytes x 8 metrics x zones per path); beyond, a quantile sketch (relative error <= 0.1%) and memory stays flat.", valueName: "paths"))
         var exactLimit = 1_000_000
 
         @Option(help: "Refuse to start a comparison whose estimated memory exceeds this many MB.")
@@ -114,7 +114,7 @@ extension SteppeCommand {
                 let config = MonteCarloConfiguration(paths: paths ?? study?.paths ?? 2000, seed: seed ?? study?.seed ?? 1,
                                                      sampler: samplerChoice, exactQuantileLimit: exactLimit,
                                                      hurdleRate: hurdle ?? study?.hurdle)
-                // Exact quantiles keep every path's 7 metrics in every zone: the run's estimate with 7 x zones metrics.
+                // Exact quantiles keep every path's metrics (all of them) in every zone: the run's estimate with metrics x zones.
                 let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: config.paths, exactQuantileLimit: exactLimit,
                                                                       metrics: PathMetric.allCases.count * scenarios.count,
                                                                       threads: threads, shards: 1)

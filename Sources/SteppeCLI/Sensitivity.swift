@@ -32,7 +32,7 @@ extension SteppeCommand {
         @Option(help: "Bootstrap resamples of the Sobol intervals.")
         var bootstrap = 500
 
-        @Option(help: "Metric: equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears or levelizedCost.")
+        @Option(help: "Metric: equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, equityPaybackYears or levelizedCost.")
         var metric = "equityNPV"
 
         @Option(help: "Worker threads.")

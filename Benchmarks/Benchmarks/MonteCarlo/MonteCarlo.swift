@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Reference model, \(engine), paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
             guard let (scenario, text) = try? ScenarioFile.loadWithText(path: path) else { fatalError("cannot load \(path)") }
             let config = MonteCarloConfiguration(paths: benchmark.scaledIterations.count, seed: 1, exactQuantileLimit: 0,
-                                                 metrics: [.equityNPV, .minDSCR, .paybackYears])
+                                                 metrics: [.equityNPV, .minDSCR, .equityPaybackYears])
             guard let study = try? MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config, laneEngine: lanes) else {
                 fatalError("cannot prepare the study")
             }

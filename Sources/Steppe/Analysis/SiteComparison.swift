@@ -136,7 +136,7 @@ extension PathMetric {
     public var higherIsBetter: Bool {
         switch self {
         case .equityNPV, .projectNPV, .equityIRR, .projectIRR, .minDSCR: return true
-        case .paybackYears, .levelizedCost: return false
+        case .paybackYears, .equityPaybackYears, .levelizedCost: return false
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Conventions: NPVs are valued at the end of the start year with the scenario's
 /// discount timing; IRRs are end-of-year; paybacks count years from the end of the
-/// start year on the project cash flow; DSCR is CFADS over debt service in each year
+/// start year, on the project cash flow (the equity payback: on the equity cash flow); DSCR is CFADS over debt service in each year
 /// with debt service; LLCR is the present value of CFADS over the loan life at the
 /// balance-weighted loan rate, divided by the debt at the start of operation.
 public struct Metrics: Sendable, Equatable {
@@ -13,6 +13,9 @@ public struct Metrics: Sendable, Equatable {
     public var equityNPV: MetricValue
     public var equityIRR: MetricValue
     public var paybackYears: MetricValue
+    /// Years until the cumulative equity cash flow (which starts with the equity share of capex)
+    /// first turns non-negative, interpolated within the crossing year, as `paybackYears`.
+    public var equityPaybackYears: MetricValue
     public var discountedPaybackYears: MetricValue
     public var minDSCR: MetricValue
     public var averageDSCR: MetricValue
@@ -25,13 +28,14 @@ public struct Metrics: Sendable, Equatable {
     public var levelizedCost: MetricValue
 
     /// The metric names, in report order.
-    public static let names = ["projectNPV", "projectIRR", "equityNPV", "equityIRR", "paybackYears", "discountedPaybackYears",
-                               "minDSCR", "averageDSCR", "llcr", "peakFunding", "breakEvenPrice", "levelizedCost"]
+    public static let names = ["projectNPV", "projectIRR", "equityNPV", "equityIRR", "paybackYears", "equityPaybackYears",
+                               "discountedPaybackYears", "minDSCR", "averageDSCR", "llcr", "peakFunding", "breakEvenPrice", "levelizedCost"]
 
     /// Metric names in report order, with their values.
     public var all: [(name: String, value: MetricValue)] {
         [("projectNPV", projectNPV), ("projectIRR", projectIRR), ("equityNPV", equityNPV), ("equityIRR", equityIRR),
-         ("paybackYears", paybackYears), ("discountedPaybackYears", discountedPaybackYears),
+         ("paybackYears", paybackYears), ("equityPaybackYears", equityPaybackYears),
+         ("discountedPaybackYears", discountedPaybackYears),
          ("minDSCR", minDSCR), ("averageDSCR", averageDSCR), ("llcr", llcr), ("peakFunding", peakFunding),
          ("breakEvenPrice", breakEvenPrice), ("levelizedCost", levelizedCost)]
     }
@@ -57,6 +61,7 @@ extension ProFormaEngine {
             equityNPV: .finite(equityNPV, orUndefined: "equity NPV is not finite"),
             equityIRR: internalRateOfReturn(ws.equityCashFlow).metric,
             paybackYears: paybackYears(ws.projectCashFlow),
+            equityPaybackYears: paybackYears(ws.equityCashFlow),
             discountedPaybackYears: paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing),
             minDSCR: countDSCR > 0 ? .value(minDSCR) : .undefined(noService),
             averageDSCR: countDSCR > 0 ? .value(sumDSCR / Double(countDSCR)) : .undefined(noService),

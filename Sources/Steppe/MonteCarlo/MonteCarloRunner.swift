@@ -49,7 +49,7 @@ public struct MonteCarloRunner: Sendable {
         case .equityIRR: return identity.hurdleRate
         case .projectIRR: return model.projectRate
         case .minDSCR: return identity.configuration.dscrCovenant
-        case .paybackYears, .levelizedCost: return nil
+        case .paybackYears, .equityPaybackYears, .levelizedCost: return nil
         }
     }
 

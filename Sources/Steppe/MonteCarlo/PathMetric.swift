@@ -3,7 +3,7 @@
 /// Each is the deterministic metric of the same name (see `Metrics`) evaluated on one
 /// path's pro forma. The break-even price is not tracked: it needs a root search per path.
 public enum PathMetric: Int, CaseIterable, Sendable {
-    case equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, levelizedCost
+    case equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, equityPaybackYears, levelizedCost
 
     public var name: String {
         switch self {
@@ -13,6 +13,7 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         case .projectIRR: "projectIRR"
         case .minDSCR: "minDSCR"
         case .paybackYears: "paybackYears"
+        case .equityPaybackYears: "equityPaybackYears"
         case .levelizedCost: "levelizedCost"
         }
     }
@@ -31,7 +32,7 @@ public enum PathMetric: Int, CaseIterable, Sendable {
     public var needsProjectCashFlow: Bool {
         switch self {
         case .projectNPV, .projectIRR, .paybackYears: true
-        case .equityNPV, .equityIRR, .minDSCR, .levelizedCost: false
+        case .equityNPV, .equityIRR, .minDSCR, .equityPaybackYears, .levelizedCost: false
         }
     }
 
@@ -55,6 +56,7 @@ public enum PathMetric: Int, CaseIterable, Sendable {
                 let cover = ProFormaEngine.debtServiceCover(m, ws)
                 value = cover.count > 0 ? cover.minimum : .nan
             case .paybackYears: value = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
+            case .equityPaybackYears: value = Steppe.paybackYears(ws.equityCashFlow).number ?? .nan
             case .levelizedCost: value = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
             }
             out[metric.rawValue] = value

@@ -15,7 +15,7 @@ public enum Conventions {
             ("projectRate", "\(model.projectRate) a year on project (unlevered, after-tax) cash flows"),
             ("equityRate", "\(model.equityRate) a year on equity (levered, after-tax) cash flows"),
             ("irr", "end-of-year; undefined when the flows never change sign or several rates give NPV 0"),
-            ("payback", "years after the valuation date until the cumulative project cash flow turns non-negative, interpolated within the year"),
+            ("payback", "years after the valuation date until the cumulative project cash flow (equity payback: the equity cash flow) turns non-negative, interpolated within the year"),
             ("cashTiming", "all flows at the end of their calendar year; loans drawn at the end of the capex year; interest during construction capitalised"),
             ("depreciation", "full year from the year after the capex, construction capex from the first operating year"),
             ("breakEvenPrice", "first-year price of \(model.productIDs.first ?? "the first product") (escalation kept) at which the equity NPV is zero"),

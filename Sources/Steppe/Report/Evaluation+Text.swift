@@ -60,7 +60,7 @@ extension Evaluation {
         switch name {
         case "projectIRR", "equityIRR": return String(format: "%.4f%%", x * 100)
         case "projectNPV", "equityNPV", "peakFunding": return String(format: "%.2f million CNY", x / 1e6)
-        case "paybackYears", "discountedPaybackYears": return String(format: "%.2f years", x)
+        case "paybackYears", "equityPaybackYears", "discountedPaybackYears": return String(format: "%.2f years", x)
         case "breakEvenPrice", "levelizedCost": return String(format: "%.4f CNY/unit", x)
         default: return String(format: "%.3f", x)
         }

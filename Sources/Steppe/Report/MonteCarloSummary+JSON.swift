@@ -51,7 +51,7 @@ extension PathMetric {
         case .equityNPV, .projectNPV: return "probabilityNegative"
         case .equityIRR, .projectIRR: return "probabilityBelowHurdle"
         case .minDSCR: return "probabilityBelowCovenant"
-        case .paybackYears, .levelizedCost: return nil
+        case .paybackYears, .equityPaybackYears, .levelizedCost: return nil
         }
     }
 }

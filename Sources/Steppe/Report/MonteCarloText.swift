@@ -33,7 +33,7 @@ public enum MonteCarloText {
         switch metric {
         case .equityNPV, .projectNPV: return String(format: "%.2f", x / 1e6)
         case .equityIRR, .projectIRR: return String(format: "%.2f%%", x * 100)
-        case .minDSCR, .paybackYears, .levelizedCost: return String(format: "%.3f", x)
+        case .minDSCR, .paybackYears, .equityPaybackYears, .levelizedCost: return String(format: "%.3f", x)
         }
     }
 

@@ -20,8 +20,8 @@ struct EvaluateCommandTests {
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let metrics = try #require(object["metrics"] as? [String: Any])
-        for key in ["projectNPV", "projectIRR", "equityNPV", "equityIRR", "paybackYears", "discountedPaybackYears",
-                    "minDSCR", "breakEvenPrice", "levelizedCost"] {
+        for key in ["projectNPV", "projectIRR", "equityNPV", "equityIRR", "paybackYears", "equityPaybackYears",
+                    "discountedPaybackYears", "minDSCR", "breakEvenPrice", "levelizedCost"] {
             #expect(metrics[key] != nil, "metrics.\(key)")
         }
         let undefined = try #require(object["undefined"] as? [String: Any])

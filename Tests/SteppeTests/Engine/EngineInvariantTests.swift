@@ -136,6 +136,15 @@ struct EngineInvariantTests {
         }
     }
 
+    @Test("Equity payback is the interpolated payback of the equity cash flow, project payback that of the project cash flow")
+    func paybacksReadTheirOwnFlows() async {
+        await propertyCheck(count: 100, input: Self.seeds) { seed in
+            let e = try #require(try? Self.randomScenario(seed).evaluate())
+            #expect(e.metrics.equityPaybackYears == paybackYears(e.years.map(\.equityCashFlow)), "seed \(seed)")
+            #expect(e.metrics.paybackYears == paybackYears(e.years.map(\.projectCashFlow)), "seed \(seed)")
+        }
+    }
+
     @Test("Every metric is finite or undefined with a reason, never NaN")
     func metricsFinite() async {
         await propertyCheck(count: 300, input: Self.seeds) { seed in

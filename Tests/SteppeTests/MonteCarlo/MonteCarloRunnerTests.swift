@@ -66,8 +66,8 @@ struct MonteCarloRunnerTests {
             let summary = MonteCarloSummary(study.runner.run(threads: 2), thresholds: study.thresholds)
             return Dictionary(uniqueKeysWithValues: summary.statistics.map { ($0.metric.name, "\($0)") })
         }
-        let all = try statistics(PathMetric.allCases), equityOnly = try statistics([.equityNPV, .minDSCR, .levelizedCost])
-        for name in ["equityNPV", "minDSCR", "levelizedCost"] {
+        let all = try statistics(PathMetric.allCases), equityOnly = try statistics([.equityNPV, .minDSCR, .equityPaybackYears, .levelizedCost])
+        for name in ["equityNPV", "minDSCR", "equityPaybackYears", "levelizedCost"] {
             #expect(equityOnly[name] != nil && equityOnly[name] == all[name], "\(name)")
         }
     }

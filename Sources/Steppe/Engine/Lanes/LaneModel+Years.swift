@@ -29,8 +29,8 @@ extension LaneModel {
         var holidayOverInEveryLane = false
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
         var minDSCR = Lanes(repeating: .infinity), dscrCount = Lanes.zero
-        var cumulative = Lanes.zero, payback = Lanes.zero
-        var everNegative = SIMDMask<SIMD8<Int64>>(repeating: false), recovered = everNegative
+        let paysBackProject = selected.contains(.paybackYears), paysBackEquity = selected.contains(.equityPaybackYears)
+        var projectPayback = LanePayback(), equityPayback = LanePayback()
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
         // Construction interest: capitalised before the first operating year, depreciated from it.
         let buildsWithDebt = op > 0 && !loans.isEmpty
@@ -133,6 +133,7 @@ extension LaneModel {
             let equityFlow = cfads + drawn - interest - principal + residual
             equityNPV += equityFlow * ws.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
+            if paysBackEquity { equityPayback.add(equityFlow, year: t) }
             // Divisions only in years where some lane takes them: a vector division costs as much as a dozen other operations.
             if coversDebt && t >= op, case let serviced = debtService .> 1e-9, laneAny(serviced) {
                 minDSCR.replace(with: laneMin(minDSCR, cfads / debtService), where: serviced)
@@ -154,17 +155,7 @@ extension LaneModel {
             let projectFlow = operating - interestSubsidies - unleveredTax + residual - residualOfInterest
             projectNPV += projectFlow * f
             if keepsFlows { ws.projectCashFlow[t] = projectFlow }
-            // Payback (`paybackYears`): the first crossing to a non-negative cumulative flow after a negative one.
-            guard !laneAll(recovered) else { continue }
-            let before = cumulative
-            cumulative += projectFlow
-            let negative = cumulative .< 0
-            let open = .!recovered
-            everNegative = everNegative .| (open .& negative)
-            let crosses = open .& .!negative .& everNegative
-            guard laneAny(crosses) else { continue }
-            payback.replace(with: Double(t - 1) + (-before) / projectFlow, where: crosses)
-            recovered = recovered .| crosses
+            if paysBackProject { projectPayback.add(projectFlow, year: t) }
         }
 
         let undefined = Lanes(repeating: .nan)
@@ -174,7 +165,8 @@ extension LaneModel {
             case .equityNPV: value = equityNPV
             case .projectNPV: value = projectNPV
             case .minDSCR: value = undefined.replacing(with: minDSCR, where: dscrCount .> 0)
-            case .paybackYears: value = payback.replacing(with: undefined, where: .!recovered .& everNegative)
+            case .paybackYears: value = projectPayback.value
+            case .equityPaybackYears: value = equityPayback.value
             case .levelizedCost:
                 var lcoe = undefined.replacing(with: lcoeCosts / lcoeOutput, where: lcoeOutput .> 0)
                 for j in 0..<Lanes.scalarCount where !lcoe[j].isFinite { lcoe[j] = .nan }

@@ -159,7 +159,7 @@ struct ReportBuilder {
 
     static let metricTitles: [String: String] = [
         "equityNPV": "Equity NPV", "projectNPV": "Project NPV", "equityIRR": "Equity IRR", "projectIRR": "Project IRR",
-        "minDSCR": "Minimum DSCR", "averageDSCR": "Average DSCR", "llcr": "LLCR", "paybackYears": "Payback",
+        "minDSCR": "Minimum DSCR", "averageDSCR": "Average DSCR", "llcr": "LLCR", "paybackYears": "Payback", "equityPaybackYears": "Equity payback",
         "discountedPaybackYears": "Discounted payback", "peakFunding": "Peak funding", "breakEvenPrice": "Break-even price",
         "levelizedCost": "Levelised cost (LCOx)",
     ]
