@@ -4,7 +4,7 @@ import Steppe
 import SteppeFiles
 
 /// Monte Carlo paths of the NumPy reference model (Benchmarks/reference-model.yaml) on one
-/// and two threads, computing the reference's outputs (equity NPV, minimum DSCR, payback).
+/// and two threads, computing the reference's outputs (equity NPV, minimum DSCR, equity payback).
 /// Throughput is in paths per second (scaled iterations = paths).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
@@ -33,17 +33,41 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // The floor: the same model as one hand-fused loop per path (see FusedReferenceKernel.swift).
-    Benchmark("Reference model, hand-fused kernel (floor), 1 thread") { benchmark in
-        let stream = RandomStream(seed: 1)
-        let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: 7)
-        defer { u.deallocate() }
-        var sum = 0.0
-        benchmark.startMeasurement()
-        for path in benchmark.scaledIterations {
-            let (npv, dscr, _) = FusedReferenceKernel.path(path, stream: stream, uniforms: u)
-            sum += npv + dscr
+    // The same model hand-written for eight paths at once with the engine's uniforms and lane quantiles
+    // (Steppe's `ReferenceModelKernel`): what a kernel written for this one model reaches, without the
+    // engine's statistics (it only sums the outputs), in the same run as the engine.
+    for threads in [1, 2] {
+        Benchmark("Reference model, hand-written lane kernel (one model only), paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
+            let paths = benchmark.scaledIterations.count, dimensions = 10, chunk = 10_000
+            guard let sampler = try? RandomSampler(seed: 1, pathCount: paths, dimensions: dimensions) else { fatalError("sampler") }
+            let kernel = ReferenceModelKernel()
+            let sums = SumsByChunk(count: (paths + chunk - 1) / chunk)
+            benchmark.startMeasurement()
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                let u = UnsafeMutableBufferPointer<SIMD8<Double>>.allocate(capacity: dimensions)
+                u.initialize(repeating: SIMD8(repeating: 0.5))
+                defer { u.deallocate() }
+                for c in stride(from: worker, to: sums.count, by: threads) {
+                    var sum = 0.0
+                    for first in stride(from: c * chunk, to: min((c + 1) * chunk, paths), by: 8) {
+                        sampler.fillLanes(firstPath: first, into: u)
+                        let out = kernel.evaluate(UnsafePointer(u.baseAddress!))
+                        sum += out.equityNPV.sum() + out.minDSCR.sum()
+                    }
+                    sums.store(sum, at: c)
+                }
+            }
+            blackHole(sums.total)
         }
-        blackHole(sum)
     }
+}
+
+/// Per-chunk sums written by the benchmark's workers (each chunk by one worker).
+final class SumsByChunk: @unchecked Sendable {
+    let count: Int
+    private let sums: UnsafeMutableBufferPointer<Double>
+    init(count: Int) { self.count = count; sums = .allocate(capacity: count); sums.initialize(repeating: 0) }
+    deinit { sums.deallocate() }
+    func store(_ sum: Double, at chunk: Int) { sums[chunk] = sum }
+    var total: Double { sums.reduce(0, +) }
 }
