@@ -62,7 +62,7 @@ extension SteppeCommand {
         @Option(help: "Paths per chunk (part of the result's identity; keep the default to compare runs).")
         var chunkSize = 1024
 
-        @Option(help: ArgumentHelp("Metrics to compute, comma-separated (default: all).", valueName: "names"))
+        @Option(help: ArgumentHelp("Metrics to compute, comma-separated (default: all): \(PathMetric.allCases.map(\.name).joined(separator: ", ")).", valueName: "names"))
         var metrics: String?
 
         @Flag(help: "Overwrite the output file if it exists.")
