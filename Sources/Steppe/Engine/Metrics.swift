@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Conventions: NPVs are valued at the end of the start year with the scenario's
 /// discount timing; IRRs are end-of-year; paybacks count years from the end of the
-/// start year, on the project cash flow (the equity payback: on the equity cash flow); DSCR is CFADS over debt service in each year
-/// with debt service; LLCR is the present value of CFADS over the loan life at the
-/// balance-weighted loan rate, divided by the debt at the start of operation.
+/// start year, on the project cash flow (the equity payback: on the equity cash flow);
+/// DSCR is CFADS over debt service in each year with debt service; LLCR is the present
+/// value of CFADS over the loan life at the balance-weighted loan rate, divided by the
+/// debt at the start of operation.
 public struct Metrics: Sendable, Equatable {
     public var projectNPV: MetricValue
     public var projectIRR: MetricValue

@@ -7,7 +7,8 @@ import Foundation
 /// base64 of little-endian doubles. A merge of shard files therefore reproduces the
 /// unsharded run byte for byte.
 extension RunState {
-    public static let fileFormat = "steppe-run-state-1"
+    /// Version 2 has eight metrics (`equityPaybackYears` was added); version 1 files had seven.
+    public static let fileFormat = "steppe-run-state-2"
 
     public var json: JSONValue {
         let c = identity.configuration
@@ -56,6 +57,9 @@ extension RunState {
     public init(jsonData data: Data) throws(FileError) {
         guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw FileError(message: "not a JSON object")
+        }
+        if root["format"] as? String == "steppe-run-state-1" {
+            throw FileError(message: "written by an earlier Steppe (format steppe-run-state-1, seven metrics); run its shards again with this version")
         }
         guard root["format"] as? String == RunState.fileFormat else {
             throw FileError(message: "not a Steppe run-state file (format \(RunState.fileFormat) expected)")

@@ -102,6 +102,21 @@ struct RunCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: merged)) == Data(contentsOf: URL(fileURLWithPath: whole)))
     }
 
+    @Test("A shard written in the seven-metric format of earlier versions is refused with a message that says so")
+    func earlierShardFormatIsRefused() throws {
+        let folder = (try temporaryFile(named: "placeholder.txt", "") as NSString).deletingLastPathComponent
+        let shard = folder + "/shard-1.json", merged = folder + "/merged.json"
+        let run = SteppeCommand.run(["run", "--paths", "64", "--quiet", "--shard", "1/1", "--out", shard])
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = try String(contentsOfFile: shard, encoding: .utf8)
+        #expect(text.contains("\"steppe-run-state-2\""))
+        try text.replacingOccurrences(of: "steppe-run-state-2", with: "steppe-run-state-1").write(toFile: shard, atomically: true, encoding: .utf8)
+        let refused = SteppeCommand.run(["merge", shard, "--out", merged])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("written by an earlier Steppe (format steppe-run-state-1, seven metrics)"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
+    }
+
     @Test("--until-se doubles the paths until the standard error is small enough, and equals that fixed-path run")
     func untilStandardError() {
         let adaptive = SteppeCommand.run(["run", "--paths", "500", "--until-se", "3e6", "--format", "json", "--quiet"])
