@@ -100,11 +100,16 @@ struct ElementaryFunctionsTests {
         xs.filter { ulps(function.scalar($0), function.reference($0)) > 1 }
     }
 
-    /// `function` at x in lane `lane` of a vector whose other lanes hold ordinary arguments.
-    static func inLane(_ function: Function, _ x: Double, lane: Int) -> Double {
+    /// A vector of ordinary arguments with x in lane `lane`.
+    static func vector(_ x: Double, inLane lane: Int) -> SIMD8<Double> {
         var v = SIMD8<Double>(0.5, 1.5, 3, 0.25, 7, 0.125, 0.75, 10)
         v[lane] = x
-        return function.lanes(v)[lane]
+        return v
+    }
+
+    /// `function` at x in lane `lane` of a vector whose other lanes hold ordinary arguments.
+    static func inLane(_ function: Function, _ x: Double, lane: Int) -> Double {
+        function.lanes(vector(x, inLane: lane))[lane]
     }
 
     @Test("exp: each lane equals the scalar exp to the bit on 110 000 arguments and the special ones")
@@ -130,8 +135,7 @@ struct ElementaryFunctionsTests {
         for function in [Self.exp, Self.log, Self.log1p] {
             for x in Self.specials {
                 for lane in 0..<8 {
-                    var v = SIMD8<Double>(0.5, 1.5, 3, 0.25, 7, 0.125, 0.75, 10)
-                    v[lane] = x
+                    let v = Self.vector(x, inLane: lane)
                     let y = function.lanes(v)
                     for j in 0..<8 {
                         let s = function.scalar(v[j])
