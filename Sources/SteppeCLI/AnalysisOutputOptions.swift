@@ -16,26 +16,27 @@ struct AnalysisOutputOptions: ParsableArguments {
     @Flag(help: "Overwrite output and report files if they exist.")
     var force = false
 
+    /// The failed command if `--output` or `--report` may not be written (`OutputTarget`), checked
+    /// before the analysis starts.
+    func checkBeforeWork(inputs: InputFiles) -> CommandResult? {
+        OutputTarget.checkBeforeWork([("--output", output), ("--report", report)], force: force, inputs: inputs)
+    }
+
     /// Writes the analysis as text or JSON to `--output` (atomically, refusing to replace a file without
     /// `--force`) or standard output, and its HTML report to `--report` when asked.
-    func emit(text: String, json: JSONValue) -> CommandResult {
+    func emit(text: String, json: JSONValue, inputs: InputFiles) -> CommandResult {
         let body = format == .json ? json.serialized() + "\n" : text
         var reportLines = ""
-        if let report {
-            do {
-                reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force).joined(separator: "\n") + "\n"
-            } catch {
-                return CommandResult(status: 1, standardError: "\(error)\n")
-            }
-        }
-        guard let output else { return CommandResult(standardOutput: body, standardError: reportLines) }
         do {
-            try AtomicFile.write(body, to: output, force: force)
+            if let report {
+                reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs)
+                    .joined(separator: "\n") + "\n"
+            }
+            guard let output else { return CommandResult(standardOutput: body, standardError: reportLines) }
+            try AtomicFile.write(body, to: output, force: force, inputs: inputs)
             return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
-        } catch let error as AtomicFile.ExistsError {
-            return CommandResult(status: 1, standardError: "\(error)\n")
         } catch {
-            return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
+            return CommandResult(status: 1, standardError: "\(error)\n")
         }
     }
 }

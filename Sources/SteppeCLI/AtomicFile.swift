@@ -1,34 +1,79 @@
 import Foundation
 
-/// Writes files so that readers see either the old file or the complete new one, never a part.
+/// Writes files so that readers see either the old file or the complete new one, never a part,
+/// and so that nobody sharing the folder can redirect the write.
+///
+/// The text goes to a new temporary file in the destination's folder, named
+/// `.steppe-tmp-<16 random hex digits>` and created with O_CREAT|O_EXCL|O_NOFOLLOW (mode 0666
+/// less the umask): a planted file or symbolic link makes the creation fail instead of being
+/// followed. It is written, flushed to disk (fsync) and renamed over the target, which replaces
+/// the name atomically and never writes through a link there. Two writers of the same target
+/// both succeed and the last rename wins; neither leaves a mixed file.
 enum AtomicFile {
-    /// Refuses to replace an existing file unless `force` is set.
-    struct ExistsError: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) exists; pass --force to overwrite it" }
-    }
+    /// Names the temporary files, so that stale ones can be recognised (`StaleTemporaryFiles`).
+    static let temporaryPrefix = ".steppe-tmp-"
 
-    /// `write(_:to:)` after checking that `path` does not exist, unless `force`.
-    static func write(_ text: String, to path: String, force: Bool) throws {
-        if !force && FileManager.default.fileExists(atPath: path) { throw ExistsError(path: path) }
-        try write(text, to: path)
-    }
-
-    /// Writes `text` to a temporary file in the destination's folder, then renames it over `path`.
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on Linux
-            // moved the old file away and then failed, losing it.)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+    /// Writes `text` to `path` after the checks of `OutputTarget` (an existing file needs `force`).
+    /// - Throws: `OutputError` with the whole message.
+    static func write(_ text: String, to path: String, force: Bool, inputs: InputFiles = InputFiles()) throws(OutputError) {
+        if let refusal = OutputTarget(option: "output", path: path).refusal(force: force, inputs: inputs) { throw refusal }
+        let folder = OutputTarget.folder(of: path)
+        StaleTemporaryFiles.remove(in: folder)
+        let (descriptor, temporary) = try createTemporary(in: folder, for: path)
+        var failure: String?
+        if !writeAll(Array(text.utf8), to: descriptor) || fsync(descriptor) != 0 { failure = errorText() }
+        if close(descriptor) != 0 && failure == nil { failure = errorText() }
+        if let failure {
+            unlink(temporary)
+            throw OutputError(description: "\(path): cannot write: \(failure)")
         }
+        // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on Linux
+        // moved the old file away and then failed, losing it.)
+        guard rename(temporary, path) == 0 else {
+            let message = Self.errorText()
+            unlink(temporary)
+            throw OutputError(description: "\(path): cannot write: \(message)")
+        }
+        syncFolder(folder)
     }
+
+    /// A new temporary file in `folder`, open for writing, with an unpredictable name.
+    static func createTemporary(in folder: String, for path: String) throws(OutputError) -> (descriptor: Int32, path: String) {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<16 {
+            let hex = String(generator.next() as UInt64, radix: 16)
+            let name = temporaryPrefix + String(repeating: "0", count: 16 - hex.count) + hex
+            let temporary = (folder as NSString).appendingPathComponent(name)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            if errno != EEXIST { break }
+        }
+        throw OutputError(description: "\(path): cannot create a temporary file in \(folder): \(errorText())")
+    }
+
+    /// Writes every byte, resuming after partial writes and signals; false on an error (in errno).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Flushes the folder's entry of the renamed file, so the new name survives a power cut.
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
 }

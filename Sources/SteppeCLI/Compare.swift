@@ -71,6 +71,7 @@ extension SteppeCommand {
             } else {
                 text = DefaultScenario.yaml; file = DefaultScenario.fileName
             }
+            var inputs = scenario.inputFiles
             do {
                 let catalogue = try scenario.catalogue.load()
                 let document = try ScenarioFile.sourceNode(text, file: file)
@@ -85,8 +86,10 @@ extension SteppeCommand {
                         let loaded = try ScenarioFile.loadWithText(path: projectPath, catalogue: catalogue)
                         project = try ScenarioFile.sourceNode(loaded.text, file: (projectPath as NSString).lastPathComponent)
                         projectFile = (projectPath as NSString).lastPathComponent
+                        inputs.add(projectPath)
                     }
                 }
+                if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
                 var sites = study?.sites ?? []
                 if let zones { sites = zones.split(separator: ",").map { SiteStudy.Site(zone: String($0)) } }
                 guard !sites.isEmpty else {
@@ -126,7 +129,7 @@ extension SteppeCommand {
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""
                 let json = result.json(metric: chosen, name: name)
-                return outputs.emit(text: result.text(metric: chosen, name: name), json: json)
+                return outputs.emit(text: result.text(metric: chosen, name: name), json: json, inputs: inputs)
             } catch {
                 return .failure(error)
             }

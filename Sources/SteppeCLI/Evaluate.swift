@@ -33,6 +33,10 @@ extension SteppeCommand {
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
+            let inputs = scenario.inputFiles
+            if let refusal = OutputTarget.checkBeforeWork([("--output", output), ("--report", report)], force: force, inputs: inputs) {
+                return refusal
+            }
             let evaluation: Evaluation
             do {
                 evaluation = try scenario.load().evaluate()
@@ -50,7 +54,7 @@ extension SteppeCommand {
             var reportLines = ""
             if let report {
                 do {
-                    reportLines = try ReportFiles.write(evaluation.json, html: report, markdown: nil, csv: nil, force: force)
+                    reportLines = try ReportFiles.write(evaluation.json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs)
                         .joined(separator: "\n") + "\n"
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")
@@ -62,12 +66,10 @@ extension SteppeCommand {
                     : CommandResult(standardOutput: body + reportLines, standardError: warnings)
             }
             do {
-                try AtomicFile.write(body, to: output, force: force)
+                try AtomicFile.write(body, to: output, force: force, inputs: inputs)
                 return CommandResult(standardOutput: "wrote \(output)\n" + reportLines, standardError: warnings)
-            } catch let error as AtomicFile.ExistsError {
-                return CommandResult(status: 1, standardError: "\(error)\n")
             } catch {
-                return CommandResult(status: 1, standardError: "\(output): cannot write: \(error.localizedDescription)\n")
+                return CommandResult(status: 1, standardError: "\(error)\n")
             }
         }
     }

@@ -45,13 +45,17 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
         var report: String?
 
-        @Flag(help: "Overwrite the report file if it exists.")
+        @Flag(help: "Overwrite the output and report files if they exist.")
         var force = false
 
 
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
+            let inputs = scenario.inputFiles
+            if let refusal = OutputTarget.checkBeforeWork([("--output", output), ("--report", report)], force: force, inputs: inputs) {
+                return refusal
+            }
             let loaded: (scenario: Scenario, text: String)
             let model: CompiledModel
             do {
@@ -85,7 +89,7 @@ extension SteppeCommand {
                     json = .object(members)
                 }
                 do {
-                    reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force).joined(separator: "\n") + "\n"
+                    reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs).joined(separator: "\n") + "\n"
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")
                 }
@@ -95,7 +99,7 @@ extension SteppeCommand {
                                        : CommandResult(standardOutput: body + reportLines)
             }
             do {
-                try AtomicFile.write(body, to: output)
+                try AtomicFile.write(body, to: output, force: force, inputs: inputs)
                 return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
             } catch {
                 return CommandResult(status: 1, standardError: "\(error)\n")

@@ -39,30 +39,3 @@ final class ProgressReporter: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
-
-/// Set by Ctrl-C (SIGINT) while a run is going, so the runner stops after its current chunks.
-final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-    private var source: DispatchSourceSignal?
-
-    init() {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [weak self] in
-            guard let self else { return }
-            self.lock.lock(); self.set = true; self.lock.unlock()
-        }
-        source.resume()
-        self.source = source
-    }
-
-    deinit {
-        source?.cancel()
-        signal(SIGINT, SIG_DFL)
-    }
-
-    var isSet: @Sendable () -> Bool {
-        { [self] in self.lock.lock(); defer { self.lock.unlock() }; return self.set }
-    }
-}

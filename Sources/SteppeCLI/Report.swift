@@ -43,7 +43,7 @@ extension SteppeCommand {
                 html = (result.hasSuffix(".json") ? String(result.dropLast(5)) : result) + ".html"
             }
             do {
-                let lines = try ReportFiles.write(json, html: html, markdown: markdown, csv: csv, force: force)
+                let lines = try ReportFiles.write(json, html: html, markdown: markdown, csv: csv, force: force, inputs: InputFiles([result]))
                 return CommandResult(standardOutput: lines.joined(separator: "\n") + "\n")
             } catch {
                 return CommandResult(status: 1, standardError: "\(result): \(error)\n")

@@ -81,9 +81,6 @@ extension SteppeCommand {
         func validate() throws {
             guard paths >= 1 else { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
             guard paths <= 1_000_000_000_000 else { throw ValidationError("--paths must be at most 10^12 (got \(paths)); split larger studies into shards.") }
-            if let out, !force, FileManager.default.fileExists(atPath: out) {
-                throw ValidationError("\(out) exists; pass --force to overwrite it.")
-            }
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
             guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1 (got \(chunkSize)).") }
             guard exactLimit >= 0 else { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
@@ -94,7 +91,6 @@ extension SteppeCommand {
                     throw ValidationError("--metrics: unknown metric '\(name)' (known: \(known.joined(separator: ", "))).")
                 }
             }
-            if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
             if shard != nil && report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n (got \(shard)).") }
             if let untilSE, !(untilSE > 0) { throw ValidationError("--until-se must be positive (got \(untilSE)).") }
@@ -118,6 +114,10 @@ extension SteppeCommand {
         }
 
         func perform() -> CommandResult {
+            let inputs = scenario.inputFiles
+            if let refusal = OutputTarget.checkBeforeWork([("--out", out), ("--report", report)], force: force, inputs: inputs) {
+                return refusal
+            }
             let loaded: (Scenario, String)
             do { loaded = try scenario.loadWithText() } catch { return .failure(error) }
             let shard = self.shard.flatMap(Shard.init)
@@ -168,16 +168,17 @@ extension SteppeCommand {
             if let shard, let out {
                 let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"
                 let target = state.isPartial ? out + ".partial" : out
-                do { try AtomicFile.write(text, to: target) } catch {
-                    return CommandResult(status: 1, standardError: stderr + "\(target): cannot write: \(error.localizedDescription)\n")
+                do { try AtomicFile.write(text, to: target, force: force || state.isPartial, inputs: inputs) } catch {
+                    return CommandResult(status: 1, standardError: stderr + "\(error)\n")
                 }
                 if state.isPartial {
-                    return CommandResult(status: 130, standardError: stderr + "interrupted after \(state.completedPaths) paths; partial shard state written to \(target), not \(out)\n")
+                    return CommandResult(status: interrupt.exitStatus, standardError: stderr + "interrupted after \(state.completedPaths) paths; partial shard state written to \(target), not \(out)\n")
                 }
                 return CommandResult(standardOutput: "shard \(shard): paths \(state.ranges.first.map { "\($0.lowerBound)..<\($0.upperBound)" } ?? "none") written to \(out)\n",
                                      standardError: stderr)
             }
-            return ResultOutput.emit(study: study, state: state, format: format, out: out, report: report, force: force, stderr: stderr)
+            return ResultOutput.emit(study: study, state: state, format: format, out: out, report: report, force: force,
+                                     inputs: inputs, interruptedStatus: interrupt.exitStatus, stderr: stderr)
         }
     }
 
@@ -205,16 +206,17 @@ extension SteppeCommand {
         @OptionGroup var catalogue: CatalogueOptions
 
         func validate() throws {
-            if let message = ReportFiles.checkWritable(report, force: force) { throw ValidationError(message) }
             if files.isEmpty { throw ValidationError("give at least one shard file.") }
-            if let out, !force, FileManager.default.fileExists(atPath: out) {
-                throw ValidationError("\(out) exists; pass --force to overwrite it.")
-            }
         }
 
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
+            var inputs = catalogue.inputFiles
+            inputs.add(contentsOf: InputFiles(files))
+            if let refusal = OutputTarget.checkBeforeWork([("--out", out), ("--report", report)], force: force, inputs: inputs) {
+                return refusal
+            }
             var states: [RunState] = []
             var texts: [String] = []
             var shards: [(file: String, shard: Shard?)] = []
@@ -258,15 +260,18 @@ extension SteppeCommand {
                 return CommandResult(status: 1, standardError:
                     "\(files[0]): the embedded scenario read with this catalogue gives base-case \(PathMetric.allCases[k].name) \(here[k]), the shards ran with \(recorded[k]); merge with the catalogue the shards used (--catalogue DIR or $STEPPE_CATALOGUE) and the same steppe version\n")
             }
-            return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force, stderr: "")
+            return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force,
+                                     inputs: inputs, stderr: "")
         }
     }
 }
 
 /// Writes a study's result: JSON to a file and/or standard output, or a text summary.
 enum ResultOutput {
-    static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON,
-                     out: String?, report: String? = nil, force: Bool = false, stderr: String) -> CommandResult {
+    /// An interrupted run's JSON goes to `OUT.partial` (replaced if there) and the command exits
+    /// with `interruptedStatus` (128 + the signal's number).
+    static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, out: String?, report: String? = nil,
+                     force: Bool = false, inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
         let result = study.resultJSON(state)
         let json = result.serialized() + "\n"
         var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
@@ -274,14 +279,14 @@ enum ResultOutput {
         var status: Int32 = 0
         if let out {
             let target = state.isPartial ? out + ".partial" : out
-            do { try AtomicFile.write(json, to: target) } catch {
-                return CommandResult(status: 1, standardError: stderr + "\(target): cannot write: \(error.localizedDescription)\n")
+            do { try AtomicFile.write(json, to: target, force: force || state.isPartial, inputs: inputs) } catch {
+                return CommandResult(status: 1, standardError: stderr + "\(error)\n")
             }
             if format == .text { stdout += "\nwrote \(target)\n" }
         }
         if let report, !state.isPartial {
             do {
-                let lines = try ReportFiles.write(result, html: report, markdown: nil, csv: nil, force: force)
+                let lines = try ReportFiles.write(result, html: report, markdown: nil, csv: nil, force: force, inputs: inputs)
                 // With JSON on standard output, the report's path goes to standard error.
                 if format == .text { stdout += lines.joined(separator: "\n") + "\n" } else { stderr += lines.joined(separator: "\n") + "\n" }
             } catch {
@@ -289,7 +294,7 @@ enum ResultOutput {
             }
         }
         if state.isPartial {
-            status = 130
+            status = interruptedStatus
             stderr += "interrupted: \(state.completedPaths) of \(state.identity.configuration.paths) paths done; results are partial"
             stderr += out.map { " and were written to \($0).partial, not \($0)\n" } ?? "\n"
         }

@@ -53,6 +53,8 @@ extension SteppeCommand {
 
         func perform() -> CommandResult {
             let metric = PathMetric.named(self.metric)!
+            let inputs = scenario.inputFiles
+            if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             let drawer: StochasticModel
             let s: Scenario
             do {
@@ -76,7 +78,7 @@ extension SteppeCommand {
                                              tornado: tornado || oneAtATime ? t.bars() : nil,
                                              spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
             let json = analysis.json
-            return outputs.emit(text: analysis.text, json: json)
+            return outputs.emit(text: analysis.text, json: json, inputs: inputs)
         }
     }
 }

@@ -13,8 +13,13 @@ public struct SteppeCommand: ParsableCommand {
     )
     public init() {}
 
-    /// Parses `arguments` (without the program name), runs the command and captures its output.
+    /// Parses `arguments` (without the program name), runs the command and captures its output,
+    /// with control characters escaped for a terminal.
     public static func run(_ arguments: [String]) -> CommandResult {
+        unescapedRun(arguments).escapedForTerminal
+    }
+
+    private static func unescapedRun(_ arguments: [String]) -> CommandResult {
         do {
             let command = try parseAsRoot(arguments)
             if let producing = command as? ProducesResult { return producing.perform() }
@@ -37,7 +42,7 @@ protocol ProducesResult {
 extension ProducesResult {
     /// Performs the command, prints its output and exits with its status.
     func printResult() throws {
-        let result = perform()
+        let result = perform().escapedForTerminal
         FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
         FileHandle.standardError.write(Data(result.standardError.utf8))
         if result.status != 0 { throw ExitCode(result.status) }

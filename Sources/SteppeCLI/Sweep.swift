@@ -78,7 +78,7 @@ extension SteppeCommand {
                 return CommandResult(standardOutput: json.serialized() + "\n")
             case .csv, .text:
                 let separator = format == .csv ? "," : "  "
-                var out = (keys + Metrics.names).joined(separator: separator) + "\n"
+                var out = (keys + Metrics.names).map { format == .csv ? CSVField.text($0) : $0 }.joined(separator: separator) + "\n"
                 for p in points {
                     var cells = p.values.map { "\($0)" }
                     if let m = p.metrics {

@@ -67,11 +67,11 @@ extension Evaluation {
     }
 
     /// The yearly columns as CSV with a header row (yuan, `citRate` and `dscr` as ratios), then the
-    /// modules' yearly series as `section.name` columns.
+    /// modules' yearly series as `section.name` columns (names from the scenario, so through `CSVField`).
     public var csv: String {
         guard let first = years.first else { return "" }
-        var out = "year," + first.columns.map(\.0).joined(separator: ",")
-        out += moduleSeries.map { ",\($0.module).\($0.name)" }.joined() + "\n"
+        var out = "year," + first.columns.map { CSVField.text($0.0) }.joined(separator: ",")
+        out += moduleSeries.map { "," + CSVField.text("\($0.module).\($0.name)") }.joined() + "\n"
         for (t, y) in years.enumerated() {
             out += "\(y.year)," + y.columns.map { $0.1.map { "\($0)" } ?? "" }.joined(separator: ",")
             out += moduleSeries.map { ",\($0.values[t])" }.joined() + "\n"

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import SteppeCLI
+
+@Suite("Output paths checked before the work")
+struct OutputTargetTests {
+    static let example = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen.yaml").path
+
+    /// A new folder with a copy of the example scenario as `s.yaml`.
+    static func folderWithScenario() throws -> String {
+        let folder = (try temporaryFile(named: "s.yaml", try String(contentsOfFile: example, encoding: .utf8)) as NSString)
+            .deletingLastPathComponent
+        return folder
+    }
+
+    @Test("An empty output path says the path is empty", arguments: [
+        ["run", "--paths", "10", "--quiet", "--out", ""], ["run", "--paths", "10", "--quiet", "--report", ""],
+        ["evaluate", "--output", ""], ["incentives", "--output", ""], ["sensitivity", "--output", ""],
+        ["compare", "--zones", "ejin-horo", "--paths", "10", "--report", ""], ["merge", "x.json", "--out", ""],
+    ])
+    func emptyPath(_ arguments: [String]) {
+        let result = SteppeCommand.run(arguments)
+        #expect(result.status == 1)
+        let option = arguments[arguments.count - 2]
+        #expect(result.standardError == "\(option): the path is empty\n")
+    }
+
+    @Test("run --out r.json --report missing-dir/r.html fails before the run and writes nothing")
+    func missingReportFolder() throws {
+        let folder = try Self.folderWithScenario()
+        let result = SteppeCommand.run(["run", folder + "/s.yaml", "--paths", "20000", "--quiet",
+                                        "--out", folder + "/r.json", "--report", folder + "/missing-dir/r.html"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(folder)/missing-dir/r.html: the folder \(folder)/missing-dir does not exist\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["s.yaml"])
+    }
+
+    @Test("An existing output is refused before the run unless --force is given")
+    func existsBeforeTheRun() throws {
+        let folder = try Self.folderWithScenario()
+        try "old\n".write(toFile: folder + "/r.json", atomically: false, encoding: .utf8)
+        let result = SteppeCommand.run(["run", folder + "/s.yaml", "--paths", "20000", "--quiet", "--out", folder + "/r.json"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(folder)/r.json exists; pass --force to overwrite it\n")
+    }
+
+    @Test("A symbolic link as output is refused, even with --force, and its target is untouched")
+    func symbolicLinkRefused() throws {
+        let folder = try Self.folderWithScenario()
+        try "precious\n".write(toFile: folder + "/victim", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.json", withDestinationPath: folder + "/victim")
+        let result = SteppeCommand.run(["evaluate", "--format", "json", "--output", folder + "/link.json", "--force"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(folder)/link.json is a symbolic link; steppe does not write through links (give the path of the file itself)\n")
+        #expect(try String(contentsOfFile: folder + "/victim", encoding: .utf8) == "precious\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.json") == folder + "/victim")
+    }
+
+    @Test("A FIFO, a device or a folder as output is refused, even with --force")
+    func specialFilesRefused() throws {
+        let folder = try Self.folderWithScenario()
+        #expect(mkfifo(folder + "/fifo", 0o600) == 0)
+        let fifo = SteppeCommand.run(["evaluate", "--output", folder + "/fifo", "--force"])
+        #expect(fifo.status == 1)
+        #expect(fifo.standardError == "\(folder)/fifo is not a regular file (a FIFO); steppe writes only regular files\n")
+        let device = SteppeCommand.run(["evaluate", "--output", "/dev/null", "--force"])
+        #expect(device.status == 1)
+        #expect(device.standardError == "/dev/null is not a regular file (a character device); steppe writes only regular files\n")
+        let directory = SteppeCommand.run(["evaluate", "--output", folder, "--force"])
+        #expect(directory.standardError.contains("is not a regular file (a folder)"))
+        var info = stat()
+        #expect(lstat(folder + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    @Test("--out naming the scenario, or a hard link to it, is refused even with --force")
+    func scenarioIsProtected() throws {
+        let folder = try Self.folderWithScenario()
+        let scenario = folder + "/s.yaml"
+        let before = try String(contentsOfFile: scenario, encoding: .utf8)
+        let run = SteppeCommand.run(["run", scenario, "--paths", "10", "--quiet", "--out", scenario, "--force"])
+        #expect(run.status == 1)
+        #expect(run.standardError == "\(scenario) is an input of this command; write the output elsewhere\n")
+        try FileManager.default.linkItem(atPath: scenario, toPath: folder + "/alias.yaml")
+        let evaluate = SteppeCommand.run(["evaluate", scenario, "--output", folder + "/alias.yaml", "--force"])
+        #expect(evaluate.standardError == "\(folder)/alias.yaml is an input of this command (the same file as \(scenario)); write the output elsewhere\n")
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8) == before)
+    }
+
+    @Test("A catalogue file, a shard of merge and the result JSON of report are inputs too")
+    func otherInputsAreProtected() throws {
+        let catalogueFile = try temporaryFile(named: "power.yaml", newerTariffCatalogueYAML)
+        let catalogue = (catalogueFile as NSString).deletingLastPathComponent
+        let withCatalogue = SteppeCommand.run(["evaluate", "--catalogue", catalogue, "--output", catalogueFile, "--force"])
+        #expect(withCatalogue.standardError.contains("is an input of this command"))
+
+        let folder = try Self.folderWithScenario()
+        let shard = folder + "/shard.json"
+        let ran = SteppeCommand.run(["run", folder + "/s.yaml", "--paths", "64", "--quiet", "--shard", "1/1", "--out", shard])
+        #expect(ran.status == 0, "\(ran.standardError)")
+        let merge = SteppeCommand.run(["merge", shard, "--out", shard, "--force"])
+        #expect(merge.standardError == "\(shard) is an input of this command; write the output elsewhere\n")
+
+        let result = folder + "/r.json"
+        #expect(SteppeCommand.run(["evaluate", folder + "/s.yaml", "--format", "json", "--output", result]).status == 0)
+        let report = SteppeCommand.run(["report", result, "--html", result, "--force"])
+        #expect(report.status == 1 && report.standardError.contains("\(result) is an input of this command"))
+        #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: result)))) != nil)
+    }
+
+    @Test("Two options naming the same file are refused")
+    func sameFileTwice() throws {
+        let folder = try Self.folderWithScenario()
+        let result = SteppeCommand.run(["evaluate", "--output", folder + "/r", "--report", folder + "/./r"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(folder)/./r: --output and --report name the same file\n")
+    }
+
+    @Test("incentives --output does not replace an existing file without --force")
+    func incentivesNeedsForce() throws {
+        let path = try temporaryFile(named: "incentives.txt", "old\n")
+        let result = SteppeCommand.run(["incentives", "--output", path])
+        #expect(result.status == 1 && result.standardError == "\(path) exists; pass --force to overwrite it\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        #expect(SteppeCommand.run(["incentives", "--output", path, "--force"]).status == 0)
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+@testable import Steppe
+
+@Suite("File names made from data")
+struct SafeFileNameTests {
+    @Test("Path separators and other characters become underscores; no leading dot")
+    func stem() {
+        #expect(SafeFileName.stem("../../../../outside/PWNED") == "_._.._.._.._outside_PWNED")
+        #expect(SafeFileName.stem("module-dairy_2.v1") == "module-dairy_2.v1")
+        #expect(SafeFileName.stem(".hidden") == "_hidden")
+        #expect(SafeFileName.stem("..") == "_.")
+        #expect(SafeFileName.stem("奶牛 herd") == "___herd")
+        #expect(SafeFileName.stem("") == "table")
+    }
+
+    @Test("Long names are cut to the maximum stem length")
+    func bounded() {
+        let name = SafeFileName.stem(String(repeating: "a", count: 5000))
+        #expect(name.count == SafeFileName.maximumStemLength)
+    }
+
+    @Test("Names that become equal, also up to case, get -2, -3 ...")
+    func unique() {
+        var taken: Set<String> = []
+        let names = ["a/b", "a_b", "A_B", "a_b-2"].map { SafeFileName.unique($0, extension: "csv", taken: &taken) }
+        #expect(names == ["a_b.csv", "a_b-2.csv", "A_B-3.csv", "a_b-2-2.csv"])
+    }
+}
