@@ -35,13 +35,15 @@ struct OutputTargetTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["s.yaml"])
     }
 
-    @Test("An existing output is refused before the run unless --force is given")
-    func existsBeforeTheRun() throws {
+    @Test("An existing --report is refused before the run, so --out is not written either")
+    func existingReportRefusedBeforeTheRun() throws {
         let folder = try Self.folderWithScenario()
-        try "old\n".write(toFile: folder + "/r.json", atomically: false, encoding: .utf8)
-        let result = SteppeCommand.run(["run", folder + "/s.yaml", "--paths", "20000", "--quiet", "--out", folder + "/r.json"])
+        try "old\n".write(toFile: folder + "/r.html", atomically: false, encoding: .utf8)
+        let result = SteppeCommand.run(["run", folder + "/s.yaml", "--paths", "2000", "--quiet",
+                                        "--out", folder + "/r.json", "--report", folder + "/r.html"])
         #expect(result.status == 1)
-        #expect(result.standardError == "\(folder)/r.json exists; pass --force to overwrite it\n")
+        #expect(result.standardError == "\(folder)/r.html exists; pass --force to overwrite it\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r.json"))
     }
 
     @Test("A symbolic link as output is refused, even with --force, and its target is untouched")
@@ -56,20 +58,52 @@ struct OutputTargetTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.json") == folder + "/victim")
     }
 
-    @Test("A FIFO, a device or a folder as output is refused, even with --force")
+    @Test("A FIFO, a socket, a device or a folder as output is refused, even with --force")
     func specialFilesRefused() throws {
+        // Special files made in a temporary folder: a test must never aim at the system's devices,
+        // which a regression would replace.
         let folder = try Self.folderWithScenario()
         #expect(mkfifo(folder + "/fifo", 0o600) == 0)
         let fifo = SteppeCommand.run(["evaluate", "--output", folder + "/fifo", "--force"])
         #expect(fifo.status == 1)
         #expect(fifo.standardError == "\(folder)/fifo is not a regular file (a FIFO); steppe writes only regular files\n")
-        let device = SteppeCommand.run(["evaluate", "--output", "/dev/null", "--force"])
-        #expect(device.status == 1)
-        #expect(device.standardError == "/dev/null is not a regular file (a character device); steppe writes only regular files\n")
-        let directory = SteppeCommand.run(["evaluate", "--output", folder, "--force"])
-        #expect(directory.standardError.contains("is not a regular file (a folder)"))
         var info = stat()
         #expect(lstat(folder + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+
+        try Self.makeSocket(at: folder + "/socket")
+        let socket = SteppeCommand.run(["evaluate", "--output", folder + "/socket", "--force"])
+        #expect(socket.standardError == "\(folder)/socket is not a regular file (a socket); steppe writes only regular files\n")
+
+        #if os(Linux)
+        // Root (as in the report that found this) can make a copy of the null device (major 1, minor 3).
+        if geteuid() == 0, mknod(folder + "/null", S_IFCHR | 0o666, 0x103) == 0 {
+            let device = SteppeCommand.run(["evaluate", "--output", folder + "/null", "--force"])
+            #expect(device.standardError == "\(folder)/null is not a regular file (a character device); steppe writes only regular files\n")
+            #expect(lstat(folder + "/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        }
+        #endif
+
+        let directory = SteppeCommand.run(["evaluate", "--output", folder, "--force"])
+        #expect(directory.standardError == "\(folder) is not a regular file (a folder); steppe writes only regular files\n")
+    }
+
+    /// A Unix-domain socket file at `path`.
+    static func makeSocket(at path: String) throws {
+        #if os(Linux)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (i, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[i] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
     }
 
     @Test("--out naming the scenario, or a hard link to it, is refused even with --force")
