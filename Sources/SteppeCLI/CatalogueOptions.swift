@@ -10,6 +10,10 @@ struct CatalogueOptions: ParsableArguments {
         valueName: "dir"))
     var folder: String?
 
+    func validate() throws {
+        if folder == "" { throw ValidationError("--catalogue: the path is empty") }
+    }
+
     /// The shipped catalogue with `--catalogue` (or `$STEPPE_CATALOGUE`) applied.
     func load() throws(ScenarioErrors) -> PolicyCatalogue {
         try CatalogueFiles.load(directory: folder ?? ProcessInfo.processInfo.environment["STEPPE_CATALOGUE"])

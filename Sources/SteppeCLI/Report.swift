@@ -28,6 +28,10 @@ extension SteppeCommand {
         @Flag(help: "Overwrite report files that exist.")
         var force = false
 
+        func validate() throws {
+            if result.isEmpty { throw ValidationError("<result>: the path is empty") }
+        }
+
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {

@@ -207,6 +207,7 @@ extension SteppeCommand {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one shard file.") }
+            if files.contains("") { throw ValidationError("<shard-file>: the path is empty") }
         }
 
         func run() throws { try printResult() }

@@ -63,6 +63,10 @@ struct ScenarioOptions: ParsableArguments {
 
     @OptionGroup var catalogue: CatalogueOptions
 
+    func validate() throws {
+        if file == "" { throw ValidationError("<file>: the path is empty") }
+    }
+
     func load() throws(ScenarioErrors) -> Scenario {
         try loadWithText().scenario
     }

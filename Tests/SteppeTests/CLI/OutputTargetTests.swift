@@ -25,6 +25,16 @@ struct OutputTargetTests {
         #expect(result.standardError == "\(option): the path is empty\n")
     }
 
+    @Test("An empty input path says the path is empty", arguments: [
+        (["validate", ""], "<file>"), (["validate", "--catalogue", ""], "--catalogue"),
+        (["merge", ""], "<shard-file>"), (["report", ""], "<result>"),
+    ])
+    func emptyInputPath(_ arguments: [String], _ name: String) {
+        let result = SteppeCommand.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("Error: \(name): the path is empty\n"), "\(result.standardError)")
+    }
+
     @Test("run --out r.json --report missing-dir/r.html fails before the run and writes nothing")
     func missingReportFolder() throws {
         let folder = try Self.folderWithScenario()
