@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SteppeCLI
 
 @Suite("Signals that stop a run")
 struct InterruptFlagTests {
@@ -47,4 +48,16 @@ struct InterruptFlagTests {
         #expect(FileManager.default.fileExists(atPath: out + ".partial"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    #if os(Linux)
+    @Test("While one run's flag is alive, another's going does not restore the signals' default actions")
+    func overlappingFlags() {
+        let pid = getpid(), start = Date()
+        var first: InterruptFlag? = InterruptFlag()
+        let second = InterruptFlag()
+        first = nil
+        #expect(first == nil && Self.ignores(SIGTERM, pid: pid, since: start) && Self.ignores(SIGINT, pid: pid, since: start))
+        withExtendedLifetime(second) {}
+    }
+    #endif
 }
