@@ -41,4 +41,15 @@ struct ReportFilesTests {
         #expect(again.status == 1 && again.standardError.contains("pass --force"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/r.html"))
     }
+
+    @Test("--csv naming a file that is not a folder is refused before anything is written")
+    func csvFolderMustBeAFolder() throws {
+        let input = try temporaryFile(named: "result.json", ReportFixtures.evaluation.serialized())
+        let folder = (input as NSString).deletingLastPathComponent
+        try "not a folder\n".write(toFile: folder + "/tables", atomically: false, encoding: .utf8)
+        let result = SteppeCommand.run(["report", input, "--html", folder + "/r.html", "--csv", folder + "/tables"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(input): \(folder)/tables is not a folder; --csv needs a folder for the tables\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r.html"))
+    }
 }
