@@ -20,8 +20,11 @@ struct OutputTarget {
         guard !path.isEmpty else { return OutputError(description: "\(option): the path is empty") }
         let folder = Self.folder(of: path)
         var folderInfo = stat()
-        guard stat(folder, &folderInfo) == 0, Self.kind(folderInfo) == S_IFDIR else {
+        guard stat(folder, &folderInfo) == 0 else {
             return OutputError(description: "\(path): the folder \(folder) does not exist")
+        }
+        guard Self.kind(folderInfo) == S_IFDIR else {
+            return OutputError(description: "\(path): \(folder) is not a folder")
         }
         guard access(folder, W_OK) == 0 else {
             return OutputError(description: "\(path): the folder \(folder) is not writable")

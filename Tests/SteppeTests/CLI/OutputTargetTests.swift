@@ -45,6 +45,14 @@ struct OutputTargetTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["s.yaml"])
     }
 
+    @Test("An output inside a path that is a file, not a folder, says so")
+    func parentIsNotAFolder() throws {
+        let folder = try Self.folderWithScenario()
+        let result = SteppeCommand.run(["evaluate", "--output", folder + "/s.yaml/r.txt"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "\(folder)/s.yaml/r.txt: \(folder)/s.yaml is not a folder\n")
+    }
+
     @Test("An existing --report is refused before the run, so --out is not written either")
     func existingReportRefusedBeforeTheRun() throws {
         let folder = try Self.folderWithScenario()
