@@ -15,8 +15,14 @@ public struct IncentiveDependence: Sendable {
     public static let equityIRR: Value = { _, ws in internalRateOfReturn(ws.equityCashFlow).metric.number }
 
     public let model: CompiledModel
+    /// The year index in which each incentive first takes effect in the base case, from which a
+    /// delay counts (`CompiledModel.incentiveEffectStart`).
+    public let effectStart: [Int]
 
-    public init(model: CompiledModel) { self.model = model }
+    public init(model: CompiledModel) {
+        self.model = model
+        effectStart = model.incentiveEffectStart()
+    }
 
     public var incentiveIDs: [String] { model.incentives.map(\.id) }
 
@@ -24,6 +30,11 @@ public struct IncentiveDependence: Sendable {
     public func value(scales: [Double], _ value: Value) -> Double? {
         var m = model
         for i in scales.indices { m.incentiveScale[i] = model.incentiveScale[i] * scales[i] }
+        return Self.evaluate(m, value)
+    }
+
+    /// `value` of the pro forma of `m`.
+    static func evaluate(_ m: CompiledModel, _ value: Value) -> Double? {
         var ws = Workspace(for: m)
         ProFormaEngine.run(m, &ws)
         return value(m, ws)
@@ -84,25 +95,73 @@ public struct IncentiveDependence: Sendable {
         return (mean, se)
     }
 
+    /// Whether, and how much of, an incentive the project needs to reach a target value.
+    public enum BreakEven: Sendable, Equatable {
+        /// The value reaches the target without the incentive: it is not needed for that.
+        case notNeeded
+        /// The smallest fraction of the incentive at which the value reaches the target.
+        case fraction(Double)
+        /// Even the full incentive leaves the value below the target.
+        case notEnough
+        /// The value is undefined for some fraction (e.g. an IRR without a sign change).
+        case undefined
+
+        /// The JSON key of the case (`breakEven`).
+        public var key: String {
+            switch self {
+            case .notNeeded: "notNeeded"
+            case .fraction: "fraction"
+            case .notEnough: "notEnough"
+            case .undefined: "undefined"
+            }
+        }
+
+        /// Why there is no fraction (for `breakEvenNote`).
+        public var note: String {
+            switch self {
+            case .notNeeded: "not needed: the equity NPV stays at or above 0 without it"
+            case .fraction: ""
+            case .notEnough: "even the full incentive does not bring the equity NPV to zero"
+            case .undefined: "the equity NPV is undefined for some fraction of the incentive"
+            }
+        }
+
+        /// The short label of a case's key in tables ("not needed", "not enough").
+        public static func label(ofKey key: String) -> String {
+            switch key {
+            case "notNeeded": "not needed"
+            case "notEnough": "not enough"
+            default: "-"
+            }
+        }
+    }
+
+    /// Each incentive's nominal total paid over the horizon in `m` (yuan; tax preferences 0).
+    static func paidTotals(_ m: CompiledModel) -> [Double] {
+        var ws = Workspace(for: m)
+        ProFormaEngine.run(m, &ws)
+        return m.incentives.indices.map { i in (0..<m.yearCount).reduce(0) { $0 + ws.incentiveByItem[i, $1] } }
+    }
+
     /// The smallest fraction of incentive `i` (the others as configured) at which `value` reaches
-    /// `target`: 0 when the project meets it without the incentive, nil when even the full
-    /// incentive is not enough. Assumes the value rises with the fraction; found by bisection to 1e-9.
-    public func breakEvenFraction(of i: Int, target: Double = 0, _ value: Value) -> Double? {
+    /// `target`, or why there is none. Assumes the value rises with the fraction; found by
+    /// bisection to 1e-9.
+    public func breakEven(of i: Int, target: Double = 0, _ value: Value) -> BreakEven {
         func v(_ f: Double) -> Double? {
             var scales = [Double](repeating: 1, count: model.incentives.count)
             scales[i] = f
             return self.value(scales: scales, value)
         }
-        guard let none = v(0), let full = v(1) else { return nil }
-        if none >= target { return 0 }
-        if full < target { return nil }
+        guard let none = v(0), let full = v(1) else { return .undefined }
+        if none >= target { return .notNeeded }
+        if full < target { return .notEnough }
         var lo = 0.0, hi = 1.0
         while hi - lo > 1e-9 {
             let mid = 0.5 * (lo + hi)
-            guard let x = v(mid) else { return nil }
+            guard let x = v(mid) else { return .undefined }
             if x >= target { hi = mid } else { lo = mid }
         }
-        return hi
+        return .fraction(hi)
     }
 
     /// The value if incentive `i` is withdrawn from each calendar year of the project on (paid
@@ -111,19 +170,42 @@ public struct IncentiveDependence: Sendable {
         (0..<model.yearCount).map { t in
             var m = model
             m.incentiveLastYear[i] = min(model.incentiveLastYear[i], t - 1)
-            var ws = Workspace(for: m)
-            ProFormaEngine.run(m, &ws)
-            return (model.calendarYear(t), value(m, ws))
+            return (model.calendarYear(t), Self.evaluate(m, value))
         }
     }
 
-    /// The value if incentive `i` starts `years` later than configured (its duration kept).
+    /// The value with every incentive (`ids` nil) or the named ones withdrawn from each calendar
+    /// year of the project on (paid before that year only): the all-incentives cliff curve.
+    /// The first point (the start year) is the value with none of them.
+    public func withdrawalCurveOfAll(ids: Set<String>? = nil, _ value: Value) -> [(year: Int, value: Double?)] {
+        (0..<model.yearCount).map { t in
+            var m = model
+            for i in m.incentives.indices where ids?.contains(m.incentives[i].id) ?? true {
+                m.incentiveLastYear[i] = min(model.incentiveLastYear[i], t - 1)
+            }
+            return (model.calendarYear(t), Self.evaluate(m, value))
+        }
+    }
+
+    /// The value if incentive `i` takes effect `years` later than it does as configured.
+    ///
+    /// What moves: the incentive's first year becomes `years` after the first year in which it
+    /// changes the cash flow (`effectStart`: its first payment, or the first year its tax
+    /// preference lowers the tax), not after its eligibility window's start, which may lie before
+    /// the project. What stays: the end of its window, so the delayed years are lost, not shifted;
+    /// and a tax holiday keeps counting from its first revenue (or profit) year, so a delayed
+    /// holiday loses its first years (the "remaining years" rule for a late grant). Amounts of the
+    /// years still in the window are those of the undelayed incentive in the same years. The same
+    /// rule is the Monte Carlo policy risk `delayYears`.
     public func delayed(_ i: Int, by years: Int, _ value: Value) -> Double? {
+        Self.evaluate(delayedModel(i, by: years), value)
+    }
+
+    /// The model with incentive `i` delayed by `years` (see `delayed(_:by:_:)`).
+    public func delayedModel(_ i: Int, by years: Int) -> CompiledModel {
         var m = model
-        m.incentiveFirstYear[i] = model.incentiveFirstYear[i] + years
-        if model.incentiveLastYear[i] < model.yearCount - 1 { m.incentiveLastYear[i] = model.incentiveLastYear[i] + years }
-        var ws = Workspace(for: m)
-        ProFormaEngine.run(m, &ws)
-        return value(m, ws)
+        m.incentiveFirstYear[i] = StochasticModel.delayedFirstYear(
+            first: model.incentiveFirstYear[i], delayFrom: effectStart[i], delay: Double(years))
+        return m
     }
 }
