@@ -54,86 +54,9 @@ public struct IncentiveDependence: Sendable {
     /// Undefined values (e.g. an IRR without a sign change) make the attribution undefined: nil.
     public func shapley(_ value: Value, exactLimit: Int = 12, permutations: Int = 2000, seed: UInt64 = 1)
         -> (values: [Double], standardErrors: [Double]?)? {
-        let n = model.incentives.count
-        guard n > 0 else { return ([], nil) }
-        if n <= exactLimit {
-            var table = [Double](repeating: 0, count: 1 << n)
-            for s in 0..<(1 << n) {
-                guard let v = self.value(subset: UInt64(s), value) else { return nil }
-                table[s] = v
-            }
-            // Weight of a coalition of size k not containing i: k! (n - k - 1)! / n!.
-            var weight = [Double](repeating: 0, count: n)
-            for k in 0..<n { weight[k] = exp(lgamma(Double(k + 1)) + lgamma(Double(n - k)) - lgamma(Double(n + 1))) }
-            var phi = [Double](repeating: 0, count: n)
-            for s in 0..<(1 << n) {
-                let size = s.nonzeroBitCount
-                for i in 0..<n where s & (1 << i) == 0 {
-                    phi[i] += weight[size] * (table[s | (1 << i)] - table[s])
-                }
-            }
-            return (phi, nil)
-        }
-        var g = SplitMix64(seed: seed)
-        var sum = [Double](repeating: 0, count: n), sumSquares = sum
-        var order = Array(0..<n)
-        for _ in 0..<permutations {
-            for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(g.next() % UInt64(i + 1))) }
-            var subset: UInt64 = 0
-            guard var previous = self.value(subset: 0, value) else { return nil }
-            for i in order {
-                subset |= 1 << UInt64(i)
-                guard let v = self.value(subset: subset, value) else { return nil }
-                let marginal = v - previous
-                sum[i] += marginal; sumSquares[i] += marginal * marginal
-                previous = v
-            }
-        }
-        let p = Double(permutations)
-        let mean = sum.map { $0 / p }
-        let se = (0..<n).map { i in (max(0, sumSquares[i] / p - mean[i] * mean[i]) / max(p - 1, 1)).squareRoot() }
-        return (mean, se)
-    }
-
-    /// Whether, and how much of, an incentive the project needs to reach a target value.
-    public enum BreakEven: Sendable, Equatable {
-        /// The value reaches the target without the incentive: it is not needed for that.
-        case notNeeded
-        /// The smallest fraction of the incentive at which the value reaches the target.
-        case fraction(Double)
-        /// Even the full incentive leaves the value below the target.
-        case notEnough
-        /// The value is undefined for some fraction (e.g. an IRR without a sign change).
-        case undefined
-
-        /// The JSON key of the case (`breakEven`).
-        public var key: String {
-            switch self {
-            case .notNeeded: "notNeeded"
-            case .fraction: "fraction"
-            case .notEnough: "notEnough"
-            case .undefined: "undefined"
-            }
-        }
-
-        /// Why there is no fraction (for `breakEvenNote`).
-        public var note: String {
-            switch self {
-            case .notNeeded: "not needed: the equity NPV stays at or above 0 without it"
-            case .fraction: ""
-            case .notEnough: "even the full incentive does not bring the equity NPV to zero"
-            case .undefined: "the equity NPV is undefined for some fraction of the incentive"
-            }
-        }
-
-        /// The short label of a case's key in tables ("not needed", "not enough").
-        public static func label(ofKey key: String) -> String {
-            switch key {
-            case "notNeeded": "not needed"
-            case "notEnough": "not enough"
-            default: "-"
-            }
-        }
+        ShapleyValues.attribute(playerCount: model.incentives.count, exactLimit: exactLimit,
+                                permutations: permutations, seed: seed) { self.value(subset: $0, value) }
+            .map { ($0.values, $0.standardErrors) }
     }
 
     /// Each incentive's nominal total paid over the horizon in `m` (yuan; tax preferences 0).
@@ -141,27 +64,6 @@ public struct IncentiveDependence: Sendable {
         var ws = Workspace(for: m)
         ProFormaEngine.run(m, &ws)
         return m.incentives.indices.map { i in (0..<m.yearCount).reduce(0) { $0 + ws.incentiveByItem[i, $1] } }
-    }
-
-    /// The smallest fraction of incentive `i` (the others as configured) at which `value` reaches
-    /// `target`, or why there is none. Assumes the value rises with the fraction; found by
-    /// bisection to 1e-9.
-    public func breakEven(of i: Int, target: Double = 0, _ value: Value) -> BreakEven {
-        func v(_ f: Double) -> Double? {
-            var scales = [Double](repeating: 1, count: model.incentives.count)
-            scales[i] = f
-            return self.value(scales: scales, value)
-        }
-        guard let none = v(0), let full = v(1) else { return .undefined }
-        if none >= target { return .notNeeded }
-        if full < target { return .notEnough }
-        var lo = 0.0, hi = 1.0
-        while hi - lo > 1e-9 {
-            let mid = 0.5 * (lo + hi)
-            guard let x = v(mid) else { return .undefined }
-            if x >= target { hi = mid } else { lo = mid }
-        }
-        return .fraction(hi)
     }
 
     /// The value if incentive `i` is withdrawn from each calendar year of the project on (paid
