@@ -25,6 +25,31 @@ extension SourceNode {
     /// a list, a mapping). With `creating`, a missing last key of a mapping is appended; the keys
     /// before it must exist. The new node keeps the old one's position, so errors in it point there.
     public func setting(_ keyPath: String, to node: SourceNode, creating: Bool) throws(EditError) -> SourceNode {
+        let steps = try Self.steps(of: keyPath)
+        return try replacing(steps[...], with: node, keyPath: keyPath, creating: creating)
+    }
+
+    /// The node at `keyPath`, or nil when the document has none there.
+    public func node(at keyPath: String) -> SourceNode? {
+        guard let steps = try? Self.steps(of: keyPath) else { return nil }
+        var current = self
+        for step in steps {
+            switch (step, current.value) {
+            case (.key(let key), .mapping(let entries)):
+                guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+                current = entry.value
+            case (.index(let i), .sequence(let items)):
+                guard items.indices.contains(i) else { return nil }
+                current = items[i]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// The steps of a key path such as `products[0].price`.
+    static func steps(of keyPath: String) throws(EditError) -> [Step] {
         var steps: [Step] = []
         var current = ""
         var index = ""
@@ -45,7 +70,17 @@ extension SourceNode {
         }
         if !current.isEmpty { steps.append(.key(current)) }
         guard !steps.isEmpty else { throw EditError(keyPath: keyPath, message: "empty key path") }
-        return try replacing(steps[...], with: node, keyPath: keyPath, creating: creating)
+        return steps
+    }
+
+    /// The node as one line of flow YAML (`{distribution: triangular, min: 17, ...}`), for listings.
+    public var flowText: String {
+        switch value {
+        case .scalar(let s, let plain): return plain ? s : "\"\(s)\""
+        case .null: return "null"
+        case .sequence(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .mapping(let entries): return "{" + entries.map { "\($0.key): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+        }
     }
 
     enum Step { case key(String), index(Int) }
