@@ -69,13 +69,20 @@ extension ReportDocument {
             sections.append(b.incentiveSummary(json))
             sections.append(b.conventions(json["conventions"], run: nil))
         case .comparison:
-            title = json["scenario"]?["name"]?.string ?? json["scenario"]?.string ?? "Zone comparison"
-            subtitle = "Comparison of sites (zones)"
+            let study = json["study"]?.string ?? ""
+            let scenario = json["scenario"]?["name"]?.string ?? json["scenario"]?.string
+            title = !study.isEmpty ? study : scenario ?? "Zone comparison"
+            subtitle = "Comparison of sites (zones)" + (!study.isEmpty ? (scenario.map { ": \($0)" } ?? "") : "")
+            if json["pairwise"] != nil { sections.append(b.comparisonSummary(json)) }
         case .sensitivity:
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
             subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"
         }
         if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones, sketched: json["quantiles"]?.string == "sketch")) }
+        if kind == .comparison && json["pairwise"] != nil {
+            sections += [b.comparisonRanking(json), b.comparisonDrivers(json), b.comparisonEvidence(json)]
+            sections.append(b.conventions(json["conventions"], run: nil))
+        }
         if let tornado = json["tornado"]?.array {
             let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
                 ?? json["metrics"]?["equityNPV"]?.number
