@@ -100,6 +100,7 @@ extension SteppeCommand {
                 guard !sites.isEmpty else {
                     return CommandResult(status: 1, standardError: "give --zones Z1,Z2,... or a study file that lists zones\n")
                 }
+                let dropInapplicablePolicies = self.dropInapplicablePolicies || study?.dropInapplicablePolicies == true
                 var sited: [SitedProject] = []
                 var issues: [ScenarioIssue] = []
                 for site in sites {

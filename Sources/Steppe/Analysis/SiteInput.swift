@@ -18,6 +18,16 @@ public struct SiteInput: Sendable {
         /// Whether the value is cited zone data rather than a proxy or an assumption.
         public var isCited: Bool { self == .cited }
 
+        /// The word shown in listings.
+        public var label: String {
+            switch self {
+            case .cited: "cited"
+            case .proxy: "proxy"
+            case .assumption: "assumption"
+            case .studyOverride: "study override"
+            }
+        }
+
         /// Read from a zone value's source: a citation, or an assumption whose text says "proxy".
         public init(_ source: PolicySource) {
             switch source {
