@@ -113,3 +113,34 @@ extension SourceNode {
         return copy
     }
 }
+
+extension SourceNode {
+    /// The document without the entry at `keyPath` (the last step must be a mapping key); the
+    /// document unchanged when there is none.
+    public func removing(_ keyPath: String) throws(EditError) -> SourceNode {
+        let steps = try Self.steps(of: keyPath)
+        return try removing(steps[...], keyPath: keyPath)
+    }
+
+    private func removing(_ steps: ArraySlice<Step>, keyPath: String) throws(EditError) -> SourceNode {
+        guard let step = steps.first else { return self }
+        var copy = self
+        switch (step, value) {
+        case (.key(let key), .mapping(var entries)):
+            guard let i = entries.firstIndex(where: { $0.key == key }) else { return self }
+            if steps.count == 1 { entries.remove(at: i) } else {
+                entries[i].value = try entries[i].value.removing(steps.dropFirst(), keyPath: keyPath)
+            }
+            copy.value = .mapping(entries)
+        case (.index(let i), .sequence(var items)):
+            guard items.indices.contains(i), steps.count > 1 else {
+                throw EditError(keyPath: keyPath, message: "only a mapping's key can be removed")
+            }
+            items[i] = try items[i].removing(steps.dropFirst(), keyPath: keyPath)
+            copy.value = .sequence(items)
+        default:
+            throw EditError(keyPath: keyPath, message: "does not match the scenario's structure")
+        }
+        return copy
+    }
+}
