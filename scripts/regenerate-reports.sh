@@ -27,8 +27,14 @@ $steppe run Scenarios/ejin-horo-green-hydrogen.yaml --paths 2000 --seed 1 --thre
   --format json --out $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
 report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
 # Incentive dependence of the default scenario.
-$steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json >/dev/null
+$steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json --force >/dev/null
 report ejin-horo-green-hydrogen-incentives $R/ejin-horo-green-hydrogen-incentives.json
+# Incentive dependence of the 3,000-head dairy farm: no share (negative without incentives), staff allowances.
+$steppe incentives Scenarios/dairy-3000-head.yaml --format json --output $R/dairy-3000-head-incentives.json --force >/dev/null
+report dairy-3000-head-incentives $R/dairy-3000-head-incentives.json
+# Siting study on zone data: ranking, odds matrix, distributions, drivers and the proxy flag.
+$steppe compare Scenarios/study-hydrogen-zone-data.yaml --threads 2 --format json --output $R/study-hydrogen-zone-data.json --force >/dev/null
+report study-hydrogen-zone-data $R/study-hydrogen-zone-data.json
 # Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farms (catalogue, herd module), polysilicon.
 for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon; do
   $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null

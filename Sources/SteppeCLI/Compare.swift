@@ -46,6 +46,9 @@ extension SteppeCommand {
         @Option(help: "Refuse to start a comparison whose estimated memory exceeds this many MB.")
         var maxMemory = 4096
 
+        @Flag(help: "Disable (and list per zone) the scenario's policies that do not apply in a zone, instead of refusing that zone.")
+        var dropInapplicablePolicies = false
+
         @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
@@ -91,23 +94,39 @@ extension SteppeCommand {
                 }
                 if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
                 var sites = study?.sites ?? []
-                if let zones { sites = zones.split(separator: ",").map { SiteStudy.Site(zone: String($0)) } }
+                if let zones {
+                    // A zone the study names keeps its `set:` overrides; others are sited as the project is.
+                    sites = zones.split(separator: ",").map { id in
+                        study?.sites.first { $0.zone == String(id) } ?? SiteStudy.Site(zone: String(id))
+                    }
+                }
                 guard !sites.isEmpty else {
                     return CommandResult(status: 1, standardError: "give --zones Z1,Z2,... or a study file that lists zones\n")
                 }
-                var scenarios: [(zone: String, scenario: Scenario)] = []
+                let dropInapplicablePolicies = self.dropInapplicablePolicies || study?.dropInapplicablePolicies == true
+                var sited: [SitedProject] = []
                 var issues: [ScenarioIssue] = []
                 for site in sites {
                     if catalogue.zone(site.zone) == nil {
                         issues.append(ScenarioIssue(file: file, keyPath: "zones", message: "unknown zone '\(site.zone)' (steppe zones lists them)"))
                         continue
                     }
+                    if sited.contains(where: { $0.zone == site.zone }) {
+                        issues.append(ScenarioIssue(file: file, keyPath: "zones", message: "zone '\(site.zone)' is listed twice"))
+                        continue
+                    }
                     do {
-                        let node = try SiteStudy.document(project, for: site, file: projectFile)
-                        scenarios.append((site.zone, try Scenario(reading: node, file: "\(projectFile) [zone \(site.zone)]", catalogue: catalogue)))
+                        sited.append(try SitedProject(project: project, site: site, file: projectFile, catalogue: catalogue,
+                                                      dropInapplicablePolicies: dropInapplicablePolicies))
                     } catch { issues += error.issues }
                 }
                 if !issues.isEmpty { return .failure(ScenarioErrors(issues)) }
+                let evidence = ZoneEvidence(sites: sited, project: project, file: projectFile, catalogue: catalogue,
+                                            dropInapplicablePolicies: dropInapplicablePolicies)
+                if let refusal = evidence.refusal {
+                    return CommandResult(status: 1, standardError: "\(file): \(refusal)\n")
+                }
+                let scenarios = sited.map { (zone: $0.zone, scenario: $0.scenario) }
                 let metricName = metric ?? study?.metric ?? "equityNPV"
                 guard let chosen = PathMetric.named(metricName) else {
                     return CommandResult(status: 1, standardError: "\(file): metric: unknown metric '\(metricName)'\n")
@@ -128,8 +147,13 @@ extension SteppeCommand {
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
                 let result = comparison.run(threads: threads)
                 let name = study?.name ?? ""
-                let json = result.json(metric: chosen, name: name)
-                return outputs.emit(text: result.text(metric: chosen, name: name), json: json, inputs: inputs)
+                var json = result.json(metric: chosen, name: name)
+                if case .object(var members) = json {
+                    members.append(("zoneEvidence", evidence.json))
+                    json = .object(members)
+                }
+                let unit = scenarios.first?.scenario.reportUnit ?? .millionYuan
+                return outputs.emit(text: result.text(metric: chosen, name: name) + evidence.text(unit: unit), json: json, inputs: inputs)
             } catch {
                 return .failure(error)
             }

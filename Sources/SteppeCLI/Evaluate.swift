@@ -14,6 +14,8 @@ extension SteppeCommand {
 
         @OptionGroup var scenario: ScenarioOptions
 
+        @OptionGroup var stress: IncentiveWithdrawalOptions
+
         @Option(help: "Output format: text (table and metrics), json (full result) or csv (yearly cash flows).")
         var format: Format = .text
 
@@ -39,7 +41,7 @@ extension SteppeCommand {
             }
             let evaluation: Evaluation
             do {
-                evaluation = try scenario.load().evaluate()
+                evaluation = try stress.apply(to: scenario.load()).evaluate()
             } catch {
                 return .failure(error)
             }

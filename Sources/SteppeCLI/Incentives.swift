@@ -10,6 +10,8 @@ extension SteppeCommand {
 
         @OptionGroup var scenario: ScenarioOptions
 
+        @OptionGroup var stress: IncentiveWithdrawalOptions
+
         @Option(help: "Output format: text (table) or json (full analysis).")
         var format: TextOrJSON = .text
 
@@ -59,7 +61,8 @@ extension SteppeCommand {
             let loaded: (scenario: Scenario, text: String)
             let model: CompiledModel
             do {
-                loaded = try scenario.loadWithText()
+                let read = try scenario.loadWithText()
+                loaded = (stress.apply(to: read.scenario), read.text)
                 model = try loaded.scenario.compile()
             } catch { return .failure(error) }
             let analysis = IncentiveReport(model: model)

@@ -51,12 +51,12 @@ extension SteppeCommand {
             var out = "\(z.id): \(z.nameEN) / \(z.nameZH)\n  type \(z.type), status \(z.status)"
             out += z.within.map { ", within \($0)" } ?? ""
             out += z.tags.isEmpty ? "\n" : ", tags \(z.tags.joined(separator: ", "))\n"
-            out += "  \(z.source.shortDescription)\n\nValues (use as {zone: key} in a scenario)\n"
+            out += "  \(z.source.shortDescription)\n\nValues (use as {zone: key} in a scenario; [cited] from a seed line, [assumption] with its source, [proxy] another zone's value)\n"
             for key in catalogue.valueKeys(in: z.id) {
                 guard let found = catalogue.value(key, in: z.id), let r = catalogue.resolve(found.value) else { continue }
                 let via = found.definedBy.id == z.id ? "" : " (from \(found.definedBy.id))"
                 let policy = r.policy.map { " <- \($0)" } ?? ""
-                out += "  \(key) = \(r.value.plainText) \(r.unit)\(via)\(policy)\n      \(r.source.shortDescription)\n"
+                out += "  \(key) = \(r.value.plainText) \(r.unit)\(via)\(policy)  [\(SiteInput.Basis(r.source).label)]\n      \(r.source.shortDescription)\n"
             }
             let facts = catalogue.chain(of: z.id).flatMap { zone in zone.facts.map { (zone.id, $0) } }
             if !facts.isEmpty {

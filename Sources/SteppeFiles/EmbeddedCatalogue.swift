@@ -1671,13 +1671,18 @@ policies:
 #
 # Value keys: land.industrial (yuan/mu), power.* (yuan/kWh), water.industrial (yuan/t),
 # gas.industrial (yuan/m3), heat.non-residential (yuan/m2), wage.industrial (yuan/person-year),
-# resource.* (region-wide resource ranges).
+# resource.* (region-wide resource ranges; wind and PV full-load hours per zone), location.latitude and
+# location.longitude (degrees), which the hourly dispatch's synthetic resource model takes.
 zones:
   - id: inner-mongolia
     name: {zh: 内蒙古自治区, en: Inner Mongolia Autonomous Region}
     type: region
     citation: {document: 000_f963353d18cfffc7.txt, lines: "7", phrase: "内蒙古自治区位于中国的北部边疆"}
     values:
+      location.latitude: {value: 39.6, unit: degrees north, assumption: "proxy: Ejin Horo's latitude (zones without their own location)"}
+      location.longitude: {value: 109.8, unit: degrees east, assumption: "proxy: Ejin Horo's longitude (zones without their own location)"}
+      resource.wind-full-load-hours: {value: 2800, unit: h per year, assumption: "proxy: Ejin Horo's wind full-load hours (zones without their own resource value)"}
+      resource.solar-full-load-hours: {value: 1600, unit: h per year, assumption: "proxy: Ejin Horo's PV full-load hours (zones without their own resource value)"}
       land.industrial: {value: 56000, unit: yuan/mu, assumption: "no land price outside Ejin Horo in the seeds; 70% floor (000 L198) x national minimum price of grade 12 (120 yuan/m2, 国土资发〔2006〕307号, external) x 666.67 m2/mu"}
       power.industrial-lt1kv: {value: 0.504, unit: yuan/kWh, assumption: "no tariff outside Ejin Horo in the seeds; Ejin Horo's (002 L176) used as a proxy"}
       power.industrial-1-10kv: {value: 0.477, unit: yuan/kWh, assumption: "proxy: Ejin Horo's tariff (002 L176)"}
@@ -1706,6 +1711,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "鄂尔多斯市"}
     values:
+      location.latitude: {value: 39.6, unit: degrees north, assumption: "approximate latitude of Ordos (Kangbashi and Ejin Horo) (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 109.8, unit: degrees east, assumption: "approximate longitude of Ordos (Kangbashi and Ejin Horo) (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2800, unit: h per year, assumption: "typical western Inner Mongolia wind full-load hours, as SyntheticResourceModel.ejinHoroMengsu (external engineering estimate; the seeds give only the region mean power density 353 W/m2, 000 L71); not a measurement"}
+      resource.solar-full-load-hours: {value: 1600, unit: h per year, assumption: "typical PV full-load hours at about 5,800 MJ/m2 a year, inside the region's cited 4,800-6,200 MJ/m2 (000 L75); external engineering estimate, not a measurement"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi (western Inner Mongolia) grid", assumption: "grid service areas are not in the seeds; Ordos is in the Mengxi grid (external)"}
@@ -1779,6 +1788,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "呼和浩特市"}
     values:
+      location.latitude: {value: 40.84, unit: degrees north, assumption: "approximate latitude of Hohhot (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 111.75, unit: degrees east, assumption: "approximate longitude of Hohhot (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2500, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1545, unit: h per year, assumption: "about 5,600 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 117600, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 8 (252 yuan/m2, external; grade assumed for the capital) x 666.67"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
@@ -1816,6 +1829,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "包头市"}
     values:
+      location.latitude: {value: 40.65, unit: degrees north, assumption: "approximate latitude of Baotou (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 109.84, unit: degrees east, assumption: "approximate longitude of Baotou (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2700, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1572, unit: h per year, assumption: "about 5,700 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 95200, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 9 (204 yuan/m2, external; grade assumed) x 666.67"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
@@ -1829,6 +1846,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "巴彦淖尔市"}
     values:
+      location.latitude: {value: 40.74, unit: degrees north, assumption: "approximate latitude of Bayannur (Linhe) (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 107.39, unit: degrees east, assumption: "approximate longitude of Bayannur (Linhe) (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2700, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1655, unit: h per year, assumption: "about 6,000 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
@@ -1848,6 +1869,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌海市"}
     values:
+      location.latitude: {value: 39.65, unit: degrees north, assumption: "approximate latitude of Wuhai (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 106.8, unit: degrees east, assumption: "approximate longitude of Wuhai (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2300, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1655, unit: h per year, assumption: "about 6,000 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
@@ -1860,6 +1885,10 @@ zones:
     tags: [mengxi-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌兰察布市"}
     values:
+      location.latitude: {value: 41.0, unit: degrees north, assumption: "approximate latitude of Ulanqab (Jining) (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 113.1, unit: degrees east, assumption: "approximate longitude of Ulanqab (Jining) (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 3000, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1545, unit: h per year, assumption: "about 5,600 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
@@ -1871,6 +1900,11 @@ zones:
     within: inner-mongolia
     tags: [mengdong-grid]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "呼伦贝尔市"}
+    values:
+      location.latitude: {value: 49.2, unit: degrees north, assumption: "approximate latitude of Hulunbuir (Hailar) (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 119.7, unit: degrees east, assumption: "approximate longitude of Hulunbuir (Hailar) (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2600, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1352, unit: h per year, assumption: "about 4,900 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
     facts:
       - {topic: grid, text: "Served by the Mengdong (eastern) grid; no tariff in the seeds", assumption: "grid service areas are not in the seeds (external); tariffs inherit the region proxy"}
 
@@ -1890,6 +1924,10 @@ zones:
     tags: [mengdong-grid, border-port]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "41", phrase: "满洲里、二连浩特等20个对外开放口岸"}
     values:
+      location.latitude: {value: 49.6, unit: degrees north, assumption: "approximate latitude of Manzhouli (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 117.4, unit: degrees east, assumption: "approximate longitude of Manzhouli (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 2700, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1352, unit: h per year, assumption: "about 4,900 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 44800, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 13 (96 yuan/m2, external; grade assumed) x 666.67"}
     facts:
       - {topic: logistics, text: "Land port to Russia; China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "满洲里"}}
@@ -1916,6 +1954,10 @@ zones:
     tags: [mengxi-grid, border-port]
     citation: {document: 000_f963353d18cfffc7.txt, lines: "41", phrase: "二连浩特"}
     values:
+      location.latitude: {value: 43.65, unit: degrees north, assumption: "approximate latitude of Erenhot (external gazetteer; geography, not in the seeds)"}
+      location.longitude: {value: 111.98, unit: degrees east, assumption: "approximate longitude of Erenhot (external gazetteer; geography, not in the seeds)"}
+      resource.wind-full-load-hours: {value: 3000, unit: h per year, assumption: "the area's wind resource relative to Ejin Horo's 2,800 h (external climatology: the seeds give only the region mean 353 W/m2, 000 L71); an estimate to replace with measured data"}
+      resource.solar-full-load-hours: {value: 1628, unit: h per year, assumption: "about 5,900 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 39200, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 14 (84 yuan/m2, external; grade assumed) x 666.67"}
     facts:
       - {topic: logistics, text: "Land port to Mongolia (Zamyn-Uud opposite); China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "二连浩特"}}

@@ -15,8 +15,14 @@ public struct IncentiveDependence: Sendable {
     public static let equityIRR: Value = { _, ws in internalRateOfReturn(ws.equityCashFlow).metric.number }
 
     public let model: CompiledModel
+    /// The year index in which each incentive first takes effect in the base case, from which a
+    /// delay counts (`CompiledModel.incentiveEffectStart`).
+    public let effectStart: [Int]
 
-    public init(model: CompiledModel) { self.model = model }
+    public init(model: CompiledModel) {
+        self.model = model
+        effectStart = model.incentiveEffectStart()
+    }
 
     public var incentiveIDs: [String] { model.incentives.map(\.id) }
 
@@ -24,6 +30,11 @@ public struct IncentiveDependence: Sendable {
     public func value(scales: [Double], _ value: Value) -> Double? {
         var m = model
         for i in scales.indices { m.incentiveScale[i] = model.incentiveScale[i] * scales[i] }
+        return Self.evaluate(m, value)
+    }
+
+    /// `value` of the pro forma of `m`.
+    static func evaluate(_ m: CompiledModel, _ value: Value) -> Double? {
         var ws = Workspace(for: m)
         ProFormaEngine.run(m, &ws)
         return value(m, ws)
@@ -43,66 +54,16 @@ public struct IncentiveDependence: Sendable {
     /// Undefined values (e.g. an IRR without a sign change) make the attribution undefined: nil.
     public func shapley(_ value: Value, exactLimit: Int = 12, permutations: Int = 2000, seed: UInt64 = 1)
         -> (values: [Double], standardErrors: [Double]?)? {
-        let n = model.incentives.count
-        guard n > 0 else { return ([], nil) }
-        if n <= exactLimit {
-            var table = [Double](repeating: 0, count: 1 << n)
-            for s in 0..<(1 << n) {
-                guard let v = self.value(subset: UInt64(s), value) else { return nil }
-                table[s] = v
-            }
-            // Weight of a coalition of size k not containing i: k! (n - k - 1)! / n!.
-            var weight = [Double](repeating: 0, count: n)
-            for k in 0..<n { weight[k] = exp(lgamma(Double(k + 1)) + lgamma(Double(n - k)) - lgamma(Double(n + 1))) }
-            var phi = [Double](repeating: 0, count: n)
-            for s in 0..<(1 << n) {
-                let size = s.nonzeroBitCount
-                for i in 0..<n where s & (1 << i) == 0 {
-                    phi[i] += weight[size] * (table[s | (1 << i)] - table[s])
-                }
-            }
-            return (phi, nil)
-        }
-        var g = SplitMix64(seed: seed)
-        var sum = [Double](repeating: 0, count: n), sumSquares = sum
-        var order = Array(0..<n)
-        for _ in 0..<permutations {
-            for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(g.next() % UInt64(i + 1))) }
-            var subset: UInt64 = 0
-            guard var previous = self.value(subset: 0, value) else { return nil }
-            for i in order {
-                subset |= 1 << UInt64(i)
-                guard let v = self.value(subset: subset, value) else { return nil }
-                let marginal = v - previous
-                sum[i] += marginal; sumSquares[i] += marginal * marginal
-                previous = v
-            }
-        }
-        let p = Double(permutations)
-        let mean = sum.map { $0 / p }
-        let se = (0..<n).map { i in (max(0, sumSquares[i] / p - mean[i] * mean[i]) / max(p - 1, 1)).squareRoot() }
-        return (mean, se)
+        ShapleyValues.attribute(playerCount: model.incentives.count, exactLimit: exactLimit,
+                                permutations: permutations, seed: seed) { self.value(subset: $0, value) }
+            .map { ($0.values, $0.standardErrors) }
     }
 
-    /// The smallest fraction of incentive `i` (the others as configured) at which `value` reaches
-    /// `target`: 0 when the project meets it without the incentive, nil when even the full
-    /// incentive is not enough. Assumes the value rises with the fraction; found by bisection to 1e-9.
-    public func breakEvenFraction(of i: Int, target: Double = 0, _ value: Value) -> Double? {
-        func v(_ f: Double) -> Double? {
-            var scales = [Double](repeating: 1, count: model.incentives.count)
-            scales[i] = f
-            return self.value(scales: scales, value)
-        }
-        guard let none = v(0), let full = v(1) else { return nil }
-        if none >= target { return 0 }
-        if full < target { return nil }
-        var lo = 0.0, hi = 1.0
-        while hi - lo > 1e-9 {
-            let mid = 0.5 * (lo + hi)
-            guard let x = v(mid) else { return nil }
-            if x >= target { hi = mid } else { lo = mid }
-        }
-        return hi
+    /// Each incentive's nominal total paid over the horizon in `m` (yuan; tax preferences 0).
+    static func paidTotals(_ m: CompiledModel) -> [Double] {
+        var ws = Workspace(for: m)
+        ProFormaEngine.run(m, &ws)
+        return m.incentives.indices.map { i in (0..<m.yearCount).reduce(0) { $0 + ws.incentiveByItem[i, $1] } }
     }
 
     /// The value if incentive `i` is withdrawn from each calendar year of the project on (paid
@@ -111,19 +72,42 @@ public struct IncentiveDependence: Sendable {
         (0..<model.yearCount).map { t in
             var m = model
             m.incentiveLastYear[i] = min(model.incentiveLastYear[i], t - 1)
-            var ws = Workspace(for: m)
-            ProFormaEngine.run(m, &ws)
-            return (model.calendarYear(t), value(m, ws))
+            return (model.calendarYear(t), Self.evaluate(m, value))
         }
     }
 
-    /// The value if incentive `i` starts `years` later than configured (its duration kept).
+    /// The value with every incentive (`ids` nil) or the named ones withdrawn from each calendar
+    /// year of the project on (paid before that year only): the all-incentives cliff curve.
+    /// The first point (the start year) is the value with none of them.
+    public func withdrawalCurveOfAll(ids: Set<String>? = nil, _ value: Value) -> [(year: Int, value: Double?)] {
+        (0..<model.yearCount).map { t in
+            var m = model
+            for i in m.incentives.indices where ids?.contains(m.incentives[i].id) ?? true {
+                m.incentiveLastYear[i] = min(model.incentiveLastYear[i], t - 1)
+            }
+            return (model.calendarYear(t), Self.evaluate(m, value))
+        }
+    }
+
+    /// The value if incentive `i` takes effect `years` later than it does as configured.
+    ///
+    /// What moves: the incentive's first year becomes `years` after the first year in which it
+    /// changes the cash flow (`effectStart`: its first payment, or the first year its tax
+    /// preference lowers the tax), not after its eligibility window's start, which may lie before
+    /// the project. What stays: the end of its window, so the delayed years are lost, not shifted;
+    /// and a tax holiday keeps counting from its first revenue (or profit) year, so a delayed
+    /// holiday loses its first years (the "remaining years" rule for a late grant). Amounts of the
+    /// years still in the window are those of the undelayed incentive in the same years. The same
+    /// rule is the Monte Carlo policy risk `delayYears`.
     public func delayed(_ i: Int, by years: Int, _ value: Value) -> Double? {
+        Self.evaluate(delayedModel(i, by: years), value)
+    }
+
+    /// The model with incentive `i` delayed by `years` (see `delayed(_:by:_:)`).
+    public func delayedModel(_ i: Int, by years: Int) -> CompiledModel {
         var m = model
-        m.incentiveFirstYear[i] = model.incentiveFirstYear[i] + years
-        if model.incentiveLastYear[i] < model.yearCount - 1 { m.incentiveLastYear[i] = model.incentiveLastYear[i] + years }
-        var ws = Workspace(for: m)
-        ProFormaEngine.run(m, &ws)
-        return value(m, ws)
+        m.incentiveFirstYear[i] = StochasticModel.delayedFirstYear(
+            first: model.incentiveFirstYear[i], delayFrom: effectStart[i], delay: Double(years))
+        return m
     }
 }

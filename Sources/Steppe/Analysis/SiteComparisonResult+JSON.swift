@@ -26,6 +26,12 @@ extension SiteComparisonResult {
                 ("expectedRegret", num(regret[s].expected)),
                 ("regretStandardError", num(regret[s].standardError)),
                 ("probabilityBest", .number(regret[s].probabilityBest)),
+                ("probabilityLoss", num(probabilityNegative(site: s, metric: .equityNPV))),
+                ("quantileCurve", .object([
+                    ("metric", .string(metric.name)),
+                    ("levels", .array(Self.curveLevels.map(JSONValue.number))),
+                    ("values", .array(quantileCurve(site: s, metric: metric).map(num))),
+                ])),
                 ("seed", .string(String(comparison.sites[s].seed))),
             ])
         }

@@ -34,6 +34,8 @@ public struct SiteStudy: Sendable {
     public var metric: String?
     public var hurdle: Double?
     public var draws: String?
+    /// Disable the project's policies that do not apply in a zone (listed) instead of refusing the zone.
+    public var dropInapplicablePolicies = false
 
     /// Whether a document is a study (a mapping with a `zones` list and a `scenario`) rather than a scenario.
     public static func isStudy(_ document: SourceNode) -> Bool {
@@ -71,6 +73,9 @@ public struct SiteStudy: Sendable {
             case "metric": metric = string(v, "metric")
             case "hurdle": hurdle = number(v, "hurdle")
             case "draws": draws = string(v, "draws")
+            case "dropInapplicablePolicies":
+                if case .scalar(let text, true) = v.value, let flag = Bool(text) { dropInapplicablePolicies = flag }
+                else { fail(v, "dropInapplicablePolicies", "expected true or false, got \(v.kindDescription)") }
             case "zones":
                 guard case .sequence(let items) = v.value else { fail(v, "zones", "expected a list of zones"); continue }
                 for (i, item) in items.enumerated() {
@@ -96,7 +101,7 @@ public struct SiteStudy: Sendable {
                 }
             default:
                 fail(SourceNode(.null, line: e.keyLine, column: e.keyColumn), e.key,
-                     "unknown key (a study takes name, scenario, zones, paths, seed, sampler, metric, hurdle, draws)")
+                     "unknown key (a study takes name, scenario, zones, paths, seed, sampler, metric, hurdle, draws, dropInapplicablePolicies)")
             }
         }
         if scenarioFile == nil && scenarioDocument == nil { issues.append(ScenarioIssue(file: file, keyPath: "scenario", message: "missing")) }

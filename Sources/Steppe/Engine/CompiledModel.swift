@@ -146,6 +146,10 @@ public struct CompiledIncentive: Sendable, Equatable {
     /// Index of the stacking group with rule `highest`, or -1 when additive.
     public let highestOnlyGroup: Int
     public let provenance: Provenance
+    /// Yuan per year index that employees receive from an allowance paid to them, before caps
+    /// (empty when the incentive is paid to the firm). The firm's cash flow sees only the
+    /// pass-through share of it, in the engine's amounts.
+    public var paidToStaffByYear: [Double] = []
 
     public var isCapitalGrant: Bool {
         switch kind {

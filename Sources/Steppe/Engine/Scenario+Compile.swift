@@ -99,6 +99,14 @@ extension Scenario {
             firstRevenue += 1
         }
         if firstRevenue == n { firstRevenue = opStart }
+        if let named = incentiveWithdrawal?.incentives {
+            let known = Set(incentives.filter(\.enabled).map(\.id))
+            let unknown = named.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                throw ScenarioErrors(unknown.map { ScenarioIssue(keyPath: "--withdraw-only",
+                    message: "unknown incentive '\($0)' (the scenario's incentives: \(known.sorted().joined(separator: ", ")))") })
+            }
+        }
         var groupIndex: [String: Int] = [:]
         var compiledIncentives: [CompiledIncentive] = []
         for inc in incentives where inc.enabled {
@@ -144,6 +152,21 @@ extension Scenario {
             var last = n - 1
             if let to = inc.validTo { last = min(last, to - startYear) }
             if let duration = inc.durationYears { last = min(last, first + duration - 1) }
+            if let withdrawal = incentiveWithdrawal, withdrawal.withdraws(inc.id) { last = min(last, withdrawal.fromYear - startYear - 1) }
+            // What employees receive (before caps), so a report can show an allowance whose effect
+            // on the firm is only its pass-through share.
+            var paidToStaff: [Double] = []
+            if case .employee = inc.payee {
+                let inWindow = { (t: Int) in t >= first && t <= last }
+                switch inc.kind {
+                case .perPersonAllowance(let role, let amount):
+                    let s = labour.firstIndex { $0.role == role }!
+                    paidToStaff = (0..<n).map { inWindow($0) ? amount * headcount[s, $0] : 0 }
+                case .scheduledAward(let byYear):
+                    paidToStaff = (0..<n).map { inWindow($0) ? byYear[startYear + $0] ?? 0 : 0 }
+                default: break
+                }
+            }
             var group = -1
             if let name = inc.stackingGroup, inc.stackingRule == .highest {
                 group = groupIndex[name] ?? groupIndex.count
@@ -161,7 +184,7 @@ extension Scenario {
                 id: inc.id, title: inc.title, kind: kind, firstYear: first, lastYear: last,
                 capPerYear: inc.capPerYear ?? .infinity, capTotal: inc.capTotal ?? .infinity,
                 taxable: inc.taxable || alwaysTaxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
-                highestOnlyGroup: group, provenance: inc.provenance))
+                highestOnlyGroup: group, provenance: inc.provenance, paidToStaffByYear: paidToStaff))
         }
 
         var model = CompiledModel(

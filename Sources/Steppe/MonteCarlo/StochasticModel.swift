@@ -73,9 +73,12 @@ public struct StochasticModel: PathDrawer {
         var cutToFraction: Double?
         var clawbackHazard: Double?
         var clawbackWithinYears: Int?
+        /// The year index a delay counts from: the first year the incentive takes effect in the
+        /// base case (`CompiledModel.incentiveEffectStart`), not its eligibility window's start.
+        var delayFrom: Int
 
-        init(incentive: Int, spec: PolicyRisk, firstDimension: Int) {
-            self.incentive = incentive; self.firstDimension = firstDimension
+        init(incentive: Int, spec: PolicyRisk, firstDimension: Int, delayFrom: Int) {
+            self.incentive = incentive; self.firstDimension = firstDimension; self.delayFrom = delayFrom
             withdrawalHazard = spec.withdrawalHazard; withdrawalAfterYears = spec.withdrawalAfterYears
             delayYears = spec.delayYears.map(PreparedQuantile.init)
             cutProbability = spec.cutProbability; cutToFraction = spec.cutToFraction
@@ -176,9 +179,11 @@ public struct StochasticModel: PathDrawer {
             if case .distribution = input.law { dimension += 1 } else { dimension += operatingYears }
         }
         var risks: [Risk] = []
+        let effectStart = scenario.policyRisks.contains { $0.delayYears != nil } ? model.incentiveEffectStart() : []
         for risk in scenario.policyRisks {
             guard let k = model.incentives.firstIndex(where: { $0.id == risk.incentive }) else { continue }
-            risks.append(Risk(incentive: k, spec: risk, firstDimension: dimension))
+            let delayFrom = risk.delayYears == nil ? model.incentiveFirstYear[k] : effectStart[k]
+            risks.append(Risk(incentive: k, spec: risk, firstDimension: dimension, delayFrom: delayFrom))
             dimension += 4
         }
         var correlated: [Int] = []
@@ -279,7 +284,7 @@ public struct StochasticModel: PathDrawer {
             let i = risks[r].incentive, d = risks[r].firstDimension
             let first = base.incentiveFirstYear[i]
             if let delay = risks[r].delayYears?.quantile(uniforms[d + 1]) {
-                m.incentiveFirstYear[i] = first + max(0, Int(delay.rounded(.down)))
+                m.incentiveFirstYear[i] = Self.delayedFirstYear(first: first, delayFrom: risks[r].delayFrom, delay: delay)
             }
             if let h = risks[r].withdrawalHazard {
                 // Years survived ~ Geometric on {0, 1, 2, ...}: 0 with h = 1, never ended with h = 0.
@@ -295,6 +300,17 @@ public struct StochasticModel: PathDrawer {
                 if year < within { m.incentiveClawbackYear[i] = m.incentiveFirstYear[i] + year }
             }
         }
+    }
+
+    /// The first year of an incentive delayed by `delay` years (whole years, rounded down): the
+    /// window's own start when there is no delay, else `delay` years after the first year in which
+    /// the incentive takes effect (`delayFrom`). The end of the window stays: delayed years are lost.
+    @inline(__always)
+    static func delayedFirstYear(first: Int, delayFrom: Int, delay: Double) -> Int {
+        // Bounded so that no draw can overflow the year arithmetic; past the horizon is past it.
+        guard delay >= 1 else { return first }
+        let years = Int(min(delay, 10_000).rounded(.down))
+        return max(first, delayFrom + years)
     }
 
     /// Whether an input's base value and every value it can draw (every multiplier, for a per-year

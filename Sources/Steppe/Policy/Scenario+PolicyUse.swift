@@ -43,7 +43,10 @@ extension Scenario {
         guard let entry = context.catalogue.policy(policyID) else {
             context.unknownPolicy(policyID, o?.optional("policy") ?? f); return nil
         }
-        guard context.checkApplies(entry, f) else { return nil }
+        // Read with `dropInapplicablePolicies`, a policy of another zone is kept but disabled (and
+        // listed), so one project can be sited in zones whose policies differ; otherwise an error.
+        let applies = context.dropsInapplicablePolicies ? context.appliesInZone(entry) : context.checkApplies(entry, f)
+        guard applies || context.dropsInapplicablePolicies else { return nil }
         guard entry.kind.isIncentive else {
             f.reader.fail(f.node, f.path, "'\(policyID)' is a \(entry.kind.rawValue), not an incentive; use its value with {policy: \(policyID)} where a number is expected")
             return nil
@@ -120,7 +123,8 @@ extension Scenario {
             capTotal: value("capTotal") ?? entry.capTotal, taxable: taxable ?? entry.taxable,
             reducesDepreciableBasis: entry.reducesDepreciableBasis, payee: payee,
             stackingGroup: group ?? entry.stackingGroup, stackingRule: entry.stackingRule,
-            provenance: entry.source.provenance, enabled: enabled)
+            provenance: entry.source.provenance, enabled: enabled && applies)
+        if !applies { context.droppedPolicies.append(id) }
 
         let main = entry.parameters.first
         context.traces.append(TracedValue(

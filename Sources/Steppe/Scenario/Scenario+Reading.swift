@@ -8,9 +8,13 @@ extension Scenario {
     ///   - file: the name used in error messages.
     ///   - catalogue: what `zone`, `policies` and `{zone:}` / `{policy:}` values refer to.
     /// - Throws: `ScenarioErrors` with one issue per problem.
-    public init(reading document: SourceNode, file: String? = nil, catalogue: PolicyCatalogue = .empty) throws(ScenarioErrors) {
+    ///   - dropInapplicablePolicies: disable (and list in `droppedPolicies`) the `policies:` items that
+    ///     do not apply in the scenario's zone, instead of refusing them.
+    public init(reading document: SourceNode, file: String? = nil, catalogue: PolicyCatalogue = .empty,
+                dropInapplicablePolicies: Bool = false) throws(ScenarioErrors) {
         let reader = SourceReader(file: file)
         reader.catalogue = CatalogueContext(catalogue)
+        reader.catalogue?.dropsInapplicablePolicies = dropInapplicablePolicies
         let root = SourceField(node: document, path: "", reader: reader)
         guard var scenario = Scenario.decode(root), reader.issues.isEmpty else {
             throw ScenarioErrors(reader.issues.isEmpty
@@ -27,6 +31,7 @@ extension Scenario {
         let semantic = contributed.validate().map { reader.catalogue?.remap($0) ?? $0 }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         scenario.traces = reader.catalogue?.traces ?? []
+        scenario.droppedPolicies = reader.catalogue?.droppedPolicies ?? []
         self = scenario
     }
 

@@ -40,6 +40,10 @@ public struct Scenario: Sendable {
     public var uncertainty: [UncertainInput] = []
     /// Policy events that may befall incentives on Monte Carlo paths.
     public var policyRisks: [PolicyRisk] = []
+    /// `policies:` items disabled because they do not apply in the zone (read with `dropInapplicablePolicies`).
+    public var droppedPolicies: [String] = []
+    /// Every incentive (or a named set) withdrawn from a year on, e.g. by `--withdraw-all-from`.
+    public var incentiveWithdrawal: IncentiveWithdrawal?
     /// Target rank correlations between uncertain inputs.
     public var correlations: [RankCorrelationPair] = []
 

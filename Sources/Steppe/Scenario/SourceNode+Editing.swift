@@ -25,6 +25,31 @@ extension SourceNode {
     /// a list, a mapping). With `creating`, a missing last key of a mapping is appended; the keys
     /// before it must exist. The new node keeps the old one's position, so errors in it point there.
     public func setting(_ keyPath: String, to node: SourceNode, creating: Bool) throws(EditError) -> SourceNode {
+        let steps = try Self.steps(of: keyPath)
+        return try replacing(steps[...], with: node, keyPath: keyPath, creating: creating)
+    }
+
+    /// The node at `keyPath`, or nil when the document has none there.
+    public func node(at keyPath: String) -> SourceNode? {
+        guard let steps = try? Self.steps(of: keyPath) else { return nil }
+        var current = self
+        for step in steps {
+            switch (step, current.value) {
+            case (.key(let key), .mapping(let entries)):
+                guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+                current = entry.value
+            case (.index(let i), .sequence(let items)):
+                guard items.indices.contains(i) else { return nil }
+                current = items[i]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// The steps of a key path such as `products[0].price`.
+    static func steps(of keyPath: String) throws(EditError) -> [Step] {
         var steps: [Step] = []
         var current = ""
         var index = ""
@@ -45,7 +70,17 @@ extension SourceNode {
         }
         if !current.isEmpty { steps.append(.key(current)) }
         guard !steps.isEmpty else { throw EditError(keyPath: keyPath, message: "empty key path") }
-        return try replacing(steps[...], with: node, keyPath: keyPath, creating: creating)
+        return steps
+    }
+
+    /// The node as one line of flow YAML (`{distribution: triangular, min: 17, ...}`), for listings.
+    public var flowText: String {
+        switch value {
+        case .scalar(let s, let plain): return plain ? s : "\"\(s)\""
+        case .null: return "null"
+        case .sequence(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .mapping(let entries): return "{" + entries.map { "\($0.key): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+        }
     }
 
     enum Step { case key(String), index(Int) }
@@ -71,6 +106,37 @@ extension SourceNode {
         case (.index(let i), .sequence(var items)):
             guard items.indices.contains(i) else { throw EditError(keyPath: keyPath, message: "index \(i) is out of range") }
             items[i] = try items[i].replacing(steps.dropFirst(), with: node, keyPath: keyPath, creating: creating)
+            copy.value = .sequence(items)
+        default:
+            throw EditError(keyPath: keyPath, message: "does not match the scenario's structure")
+        }
+        return copy
+    }
+}
+
+extension SourceNode {
+    /// The document without the entry at `keyPath` (the last step must be a mapping key); the
+    /// document unchanged when there is none.
+    public func removing(_ keyPath: String) throws(EditError) -> SourceNode {
+        let steps = try Self.steps(of: keyPath)
+        return try removing(steps[...], keyPath: keyPath)
+    }
+
+    private func removing(_ steps: ArraySlice<Step>, keyPath: String) throws(EditError) -> SourceNode {
+        guard let step = steps.first else { return self }
+        var copy = self
+        switch (step, value) {
+        case (.key(let key), .mapping(var entries)):
+            guard let i = entries.firstIndex(where: { $0.key == key }) else { return self }
+            if steps.count == 1 { entries.remove(at: i) } else {
+                entries[i].value = try entries[i].value.removing(steps.dropFirst(), keyPath: keyPath)
+            }
+            copy.value = .mapping(entries)
+        case (.index(let i), .sequence(var items)):
+            guard items.indices.contains(i), steps.count > 1 else {
+                throw EditError(keyPath: keyPath, message: "only a mapping's key can be removed")
+            }
+            items[i] = try items[i].removing(steps.dropFirst(), keyPath: keyPath)
             copy.value = .sequence(items)
         default:
             throw EditError(keyPath: keyPath, message: "does not match the scenario's structure")

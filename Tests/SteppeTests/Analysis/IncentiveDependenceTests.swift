@@ -84,7 +84,9 @@ struct IncentiveDependenceTests {
         // Without the award NPV = -1e6 + 100e3 a < 0; the award of 100k a year could cover it twice over.
         let m = try Self.model("  - {id: award, kind: annualAward, amountPerYear: 200000, validFrom: 2027, assumption: test}")
         let d = IncentiveDependence(model: m)
-        let f = try #require(d.breakEvenFraction(of: 0, IncentiveDependence.equityNPV))
+        guard case .fraction(let f) = d.breakEven(of: 0, IncentiveDependence.equityNPV) else {
+            Issue.record("expected a fraction"); return
+        }
         let expected = (1_000_000 - 100_000 * Self.a) / (200_000 * Self.a)
         #expect(abs(f - expected) <= 1e-8)
     }
@@ -114,5 +116,132 @@ struct IncentiveDependenceTests {
         let items = try #require(root["incentives"] as? [[String: Any]])
         let sum = items.compactMap { $0["shapley"] as? Double }.reduce(0, +)
         #expect(abs(sum - ((root["all"] as! Double) - (root["none"] as! Double))) <= 1e-3)
+    }
+    @Test("An incentive the project does not need to break even is 'not needed', not a fraction of 0")
+    func breakEvenNotNeeded() throws {
+        // NPV with neither award is -1e6 + 100e3 a < 0; 'large' alone lifts it above zero, so 'small' is not needed.
+        let m = try Self.model("""
+              - {id: small, kind: annualAward, amountPerYear: 10000, validFrom: 2027, assumption: test}
+              - {id: large, kind: annualAward, amountPerYear: 200000, validFrom: 2027, assumption: test}
+            """)
+        let d = IncentiveDependence(model: m)
+        #expect(d.breakEven(of: 0, IncentiveDependence.equityNPV) == .notNeeded)
+        #expect(d.breakEven(of: 1, IncentiveDependence.equityNPV) != .notNeeded)
+    }
+
+    @Test("An incentive that cannot bring the NPV to zero is 'not enough'")
+    func breakEvenNotEnough() throws {
+        let m = try Self.model("  - {id: award, kind: annualAward, amountPerYear: 1000, validFrom: 2027, assumption: test}")
+        #expect(IncentiveDependence(model: m).breakEven(of: 0, IncentiveDependence.equityNPV) == .notEnough)
+    }
+
+    @Test("A one-year delay starts an incentive one year after its first payment, not after its window opens")
+    func delayCountsFromFirstEffect() throws {
+        // Eligible from the start year 2026, but a production subsidy pays only once there is output (2027).
+        // A delay counted from the window's start moved nothing.
+        let m = try Self.model("  - {id: subsidy, kind: productionSubsidy, product: widget, amountPerUnit: 5, validFrom: 2020, assumption: test}")
+        let d = IncentiveDependence(model: m)
+        #expect(d.effectStart == [m.operationStart])
+        let all = try #require(d.value(subset: 1, IncentiveDependence.equityNPV))
+        let delayed = try #require(d.delayed(0, by: 1, IncentiveDependence.equityNPV))
+        // The first operating year's 5 x 1000 is lost (the end of the window stays).
+        #expect(abs((all - delayed) - 5_000 * m.equityDiscountFactors[m.operationStart]) <= 1e-6)
+    }
+
+    @Test("A delayed tax holiday loses its first exempt year with taxable profit, as computed by hand")
+    func delayedHolidayMatchesHand() throws {
+        // No depreciation (capex 0), revenue 100k a year from 2027, CIT 25%: profit 100k a year.
+        // Holiday 2 + 0 from the first revenue year 2027: exempt 2027-2028. Delayed one year: exempt 2028 only,
+        // so 2027 pays 25k of tax.
+        let s = try scenario("""
+            name: holiday
+            startYear: 2026
+            operationStartYear: 2027
+            operatingYears: 5
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 0}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: 0.25, vatSurtaxRate: 0}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+              - {id: holiday, kind: taxHoliday, exemptYears: 2, reducedYears: 0, validFrom: 2020, assumption: test}
+            """)
+        let m = try s.compile()
+        let d = IncentiveDependence(model: m)
+        #expect(d.effectStart == [1])
+        let all = try #require(d.value(subset: 1, IncentiveDependence.equityNPV))
+        let delayed = try #require(d.delayed(0, by: 1, IncentiveDependence.equityNPV))
+        #expect(abs((all - delayed) - 25_000 * m.equityDiscountFactors[1]) <= 1e-6)
+    }
+
+    @Test("An incentive that never takes effect is not moved by a delay")
+    func delayOfIneffectiveIncentive() throws {
+        // The smaller award of a "highest only" group never pays while the larger one does.
+        let m = try Self.model("""
+              - {id: small, kind: annualAward, amountPerYear: 10000, validFrom: 2027, stackingGroup: g, stackingRule: highest, assumption: test}
+              - {id: large, kind: annualAward, amountPerYear: 30000, validFrom: 2027, stackingGroup: g, stackingRule: highest, assumption: test}
+            """)
+        let d = IncentiveDependence(model: m)
+        #expect(d.effectStart == [m.yearCount, 1])
+        #expect(d.delayed(0, by: 1, IncentiveDependence.equityNPV) == d.value(subset: 0b11, IncentiveDependence.equityNPV))
+    }
+
+    @Test("Withdrawing every incentive from the start year equals the case without incentives")
+    func withdrawAllFromStart() throws {
+        let m = try Self.model("""
+              - {id: grant, kind: capitalGrant, share: 0.2, assumption: test}
+              - {id: holiday, kind: taxHoliday, exemptYears: 2, reducedYears: 3, assumption: test}
+              - {id: award, kind: annualAward, amountPerYear: 20000, taxable: true, assumption: test}
+            """, cit: 0.25)
+        let d = IncentiveDependence(model: m)
+        let none = try #require(d.value(subset: 0, IncentiveDependence.equityNPV))
+        let all = try #require(d.value(subset: 0b111, IncentiveDependence.equityNPV))
+        let cliff = d.withdrawalCurveOfAll(IncentiveDependence.equityNPV)
+        #expect(cliff.first?.value == none)
+        #expect(try #require(cliff.last?.value) < all)
+    }
+
+    @Test("Withdrawing every incentive from the first operating year equals no incentives when none pays during construction")
+    func withdrawAllFromFirstOperatingYear() throws {
+        var s = try scenario("""
+            name: operating incentives
+            startYear: 2026
+            operationStartYear: 2027
+            operatingYears: 8
+            assetClasses: [{id: plant, lifeYears: 8}]
+            capex: [{year: 2026, assetClass: plant, amount: 500000}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: 0.25}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+              - {id: subsidy, kind: productionSubsidy, product: widget, amountPerUnit: 5, assumption: test}
+              - {id: holiday, kind: taxHoliday, exemptYears: 3, reducedYears: 3, assumption: test}
+              - {id: rate, kind: taxRate, rate: 0.15, assumption: test}
+            """)
+        let none = try IncentiveDependence(model: s.compile()).value(subset: 0, IncentiveDependence.equityNPV)
+        s.incentiveWithdrawal = IncentiveWithdrawal(fromYear: 2027)
+        let stressed = try s.evaluate()
+        #expect(stressed.metrics.equityNPV.number == none)
+    }
+
+    @Test("Withdrawing a named incentive from a year equals ending its validity the year before")
+    func withdrawNamedEqualsValidTo() throws {
+        let text = { (validTo: String) in """
+            name: named
+            startYear: 2026
+            operatingYears: 10
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000000}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: 0}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+              - {id: a, kind: annualAward, amountPerYear: 10000, \(validTo)assumption: test}
+              - {id: b, kind: annualAward, amountPerYear: 30000, assumption: test}
+            """ }
+        var stressed = try scenario(text(""))
+        stressed.incentiveWithdrawal = IncentiveWithdrawal(fromYear: 2030, incentives: ["a"])
+        let edited = try scenario(text("validTo: 2029, "))
+        #expect(try stressed.evaluate().metrics.equityNPV.number == edited.evaluate().metrics.equityNPV.number)
     }
 }

@@ -101,9 +101,11 @@ struct SiteComparisonTests {
         for key in ["zone", "rank", "probabilityMeetingHurdle", "expectedRegret", "probabilityBest", "hurdleRate"] { #expect(zones[0][key] != nil, "\(key)") }
     }
 
-    @Test("steppe compare --zones sites a plain scenario; an unknown zone is an error")
+    @Test("steppe compare --zones sites a plain scenario that takes its values from the zone; an unknown zone is an error")
     func zonesOption() {
-        let ok = SteppeCommand.run(["compare", "--zones", "ejin-horo-mengsu,baotou,hohhot-etdz", "--paths", "64", "--threads", "1"])
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
+        let ok = SteppeCommand.run(["compare", path, "--zones", "ejin-horo-mengsu,baotou,hohhot-etdz", "--paths", "64", "--threads", "1",
+                                    "--drop-inapplicable-policies"])
         #expect(ok.status == 0 && ok.standardOutput.contains("baotou"), "\(ok.standardError)")
         let bad = SteppeCommand.run(["compare", "--zones", "ejin-horo-mengsu,atlantis", "--paths", "8"])
         #expect(bad.status == 1 && bad.standardError.contains("unknown zone 'atlantis'"))

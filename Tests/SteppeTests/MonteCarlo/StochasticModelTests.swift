@@ -30,6 +30,32 @@ struct StochasticModelTests {
         study.runner.evaluatePath(path).incentiveByItem.row(0)
     }
 
+    @Test("A policy-risk delay counts from the incentive's first payment, as the incentive analysis's delay does")
+    func delayCountsFromFirstPayment() throws {
+        // Eligible since 2020, but a production subsidy pays only from the first operating year.
+        let yaml = """
+            name: delayed subsidy
+            startYear: 2026
+            operationStartYear: 2027
+            operatingYears: 10
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000000}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: 0}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+              - {id: subsidy, kind: productionSubsidy, product: widget, amountPerUnit: 5, validFrom: 2020, assumption: test,
+                 policyRisk: {delayYears: {distribution: discrete, values: [1], probabilities: [1]}}}
+            """
+        let study = try Self.study(yaml, paths: 64)
+        let delayed = IncentiveDependence(model: try scenario(yaml).compile()).delayedModel(0, by: 1)
+        var ws = Workspace(for: delayed)
+        ProFormaEngine.run(delayed, &ws)
+        let expected = ws.incentiveByItem.row(0)
+        #expect(expected[1] == 0 && expected[2] == 5000)
+        for path in [0, 1, 17, 63] { #expect(Self.awards(study, path: path) == expected) }
+    }
+
     @Test("A withdrawal hazard of 0 reproduces the deterministic incentive on every path")
     func hazardZero() throws {
         let s = try Self.study(Self.yaml(award: ", policyRisk: {withdrawalHazard: 0}"))

@@ -70,9 +70,10 @@ extension LaneModel {
             let risk = risks.baseAddress! + r
             let i = risk.pointee.incentive, d = risk.pointee.firstDimension
             if risk.pointee.delays, let delays = drawer.risks[r].delayYears {
-                let first = base.incentiveFirstYear[i]
+                let first = base.incentiveFirstYear[i], delayFrom = drawer.risks[r].delayFrom
                 for j in 0..<Lanes.scalarCount {
-                    ws.incentiveFirst[i][j] = Double(first + max(0, Int(delays.quantile(u[d + 1][j]).rounded(.down))))
+                    ws.incentiveFirst[i][j] = Double(StochasticModel.delayedFirstYear(
+                        first: first, delayFrom: delayFrom, delay: delays.quantile(u[d + 1][j])))
                 }
             }
             // Year indices as doubles: exact integers, so the sums and minimums are the scalar engine's.

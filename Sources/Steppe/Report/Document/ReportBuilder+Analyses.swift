@@ -36,7 +36,8 @@ extension ReportBuilder {
                 ranges.append(.init(name, low: lo / unit.divisor, middle: p50 / unit.divisor, high: hi / unit.divisor))
                 rows.append([ReportCell(name), money(npv["p10"]?.number), money(p50), money(npv["p90"]?.number),
                              metricCell("equityIRR", irr?["p50"]?.number),
-                             npv["probabilityNegative"]?.number.map { ReportCell(ReportFormat.percent($0, decimals: 1), value: $0) } ?? "–"])
+                             (z["probabilityLoss"]?.number ?? npv["probabilityNegative"]?.number).map {
+                                 ReportCell(ReportFormat.percent($0, decimals: 1), value: $0) } ?? "–"])
             } else if let value = npv?.number {
                 ranges.append(.init(name, low: value / unit.divisor, middle: value / unit.divisor, high: value / unit.divisor))
                 rows.append([ReportCell(name), "–", money(value), "–", metricCell("equityIRR", irr?.number), "–"])

@@ -5,10 +5,28 @@ extension ReportBuilder {
         ReportSection(id: "summary", title: "Summary", blocks: [.figures([
             ReportFigure("Equity NPV with all incentives", metric("equityNPV", a["all"]?.number)),
             ReportFigure("Equity NPV without incentives", metric("equityNPV", a["none"]?.number)),
-            ReportFigure("Share resting on incentives", ReportFormat.percent(a["incentiveShare"]?.number, decimals: 1), note: "(all − none) / |all|"),
+            ReportFigure("Incentives add", metric("equityNPV", a["incentiveEffect"]?.number), note: "all − none"),
+            a["incentiveShare"]?.number.map {
+                ReportFigure("Share resting on incentives", ReportFormat.percent($0, decimals: 1), note: "(all − none) / all")
+            } ?? ReportFigure("Share resting on incentives", "no share", note: a["undefined"]?["incentiveShare"]?.string ?? ""),
             ReportFigure("Equity IRR with all", ReportFormat.percent(a["equityIRR"]?["all"]?.number),
                          note: "without incentives \(ReportFormat.percent(a["equityIRR"]?["none"]?.number))"),
-        ])])
+        ])] + incentiveNotes(a))
+    }
+
+    /// Sentences a reader needs beside the table: delays that raise the NPV, allowances paid to staff.
+    func incentiveNotes(_ a: JSONValue) -> [ReportBlock] {
+        (a["incentives"]?.array ?? []).flatMap { i -> [ReportBlock] in
+            guard let id = i["id"]?.string else { return [] }
+            var notes: [ReportBlock] = []
+            if let note = i["delayNote"]?.string { notes.append(.paragraph("\(id): a one-year delay raises the equity NPV: \(note).")) }
+            if let staff = i["paidToStaff"] {
+                notes.append(.paragraph("\(id): employees receive \(money(staff["total"]?.number).text) \(unit.label) in all "
+                    + "(present value \(money(staff["presentValue"]?.number).text)); the firm's NPV sees only the pass-through share, "
+                    + "so a small effect on the firm does not mean the staff receive little."))
+            }
+            return notes
+        }
     }
 
     func incentiveAnalysis(_ a: JSONValue) -> ReportSection {
@@ -17,11 +35,12 @@ extension ReportBuilder {
         let rows: [[ReportCell]] = items.map { i in
             [ReportCell(i["id"]?.string ?? ""), money(i["without"]?.number), money(i["only"]?.number), money(i["shapley"]?.number),
              i["shapleyIRR"]?.number.map { ReportCell(ReportFormat.grouped($0 * 100), value: $0 * 100) } ?? "–",
-             i["breakEvenFraction"]?.number.map { ReportCell(ReportFormat.percent($0, decimals: 1), value: $0) } ?? ReportCell(i["breakEvenNote"] != nil ? "not enough" : "–"),
+             i["breakEvenFraction"]?.number.map { ReportCell(ReportFormat.percent($0, decimals: 1), value: $0) }
+                ?? ReportCell(i["breakEven"]?.string.map(IncentiveDependence.BreakEven.label(ofKey:)) ?? (i["breakEvenNote"] != nil ? "not enough" : "–")),
              money(i["delayedOneYear"]?.number)]
         }
         blocks.append(.table(ReportTable(id: "incentive-dependence",
-            caption: "Equity NPV without each incentive, with only it, its Shapley share (\(unit.label)); Shapley share of the equity IRR (percentage points); break-even fraction; NPV with the incentive delayed one year",
+            caption: "Equity NPV without each incentive, with only it, its Shapley share (\(unit.label)); Shapley share of the equity IRR (percentage points); break-even fraction (\u{201C}not needed\u{201D}: the NPV stays at or above 0 without it); NPV with the incentive delayed one year (it takes effect a year after its first payment or tax saving; the end of its window stays, so that year is lost)",
             columns: ["incentive", "without", "only", "Shapley", "Shapley IRR (pp)", "break-even fraction", "delayed one year"], rows: rows)))
         if let none = a["none"]?.number, a["all"]?.number != nil {
             let steps = items.compactMap { i -> (label: String, value: Double)? in
@@ -50,6 +69,23 @@ extension ReportBuilder {
                 xLabel: "year from which the incentive is withdrawn", yLabel: "equity NPV (\(unit.label))",
                 caption: "Equity NPV if each incentive stops from the given year on (the others kept): where a curve crosses NPV 0, an early withdrawal turns the project into a loss.",
                 kind: .lines(x: years, series: series, bands: [], references: references, step: false))))
+        }
+        if let cliff = a["withdrawAll"]?.array, !cliff.isEmpty {
+            let years = cliff.compactMap { $0["year"]?.number }
+            var references: [ReportChart.Reference] = [.init("NPV 0", 0)]
+            if let all = a["all"]?.number { references.append(.init("all incentives kept", all / unit.divisor)) }
+            blocks.append(.chart(ReportChart(id: "withdraw-all-cliff", title: "Every incentive withdrawn from a year on",
+                xLabel: "year from which every incentive is withdrawn", yLabel: "equity NPV (\(unit.label))",
+                caption: "Equity NPV if every incentive stops from the given year on (paid only before it): the first point is the project without incentives. The equity IRR of each point is in the table below.",
+                kind: .lines(x: years, series: [.init("every incentive", cliff.map { $0["equityNPV"]?.number.map { $0 / unit.divisor } })],
+                             bands: [], references: references, step: false))))
+            blocks.append(.table(ReportTable(id: "withdraw-all",
+                caption: "Every incentive withdrawn from a year on: equity NPV (\(unit.label)) and equity IRR",
+                columns: ["withdrawn from", "equity NPV", "equity IRR"],
+                rows: cliff.map { p in
+                    [ReportCell(p["year"]?.number.map { String(Int($0)) } ?? "–"), money(p["equityNPV"]?.number),
+                     ReportCell(ReportFormat.percent(p["equityIRR"]?.number), value: p["equityIRR"]?.number)]
+                })))
         }
         return ReportSection(id: "incentives", title: "Incentive dependence", blocks: blocks)
     }

@@ -7,6 +7,7 @@
 /// - Monte Carlo result (`steppe run`): `paths` and `metrics` (per-metric statistics).
 /// - Evaluation (`steppe evaluate --format json`): `cashFlows` and `metrics`.
 /// - Incentive analysis (`steppe incentives --format json`): `incentives` and `incentiveShare`.
+/// - Scenario diff (`steppe diff`): `diff` and `moves`.
 /// - Zone comparison (`steppe compare`): `zones`: [{`zone`, `metrics`}], where `metrics` is a
 ///   Monte Carlo metrics object (`p10`, `p50`, `p90`, `mean`, ...) or evaluation metrics (numbers).
 /// Optional in any of them:
@@ -18,7 +19,7 @@
 /// - `incentiveAnalysis`: an incentive analysis JSON.
 extension ReportDocument {
     public enum InputKind: String, Sendable {
-        case monteCarlo, evaluation, incentives, comparison, sensitivity
+        case monteCarlo, evaluation, incentives, comparison, sensitivity, diff
     }
 
     /// Why a JSON cannot be reported.
@@ -28,6 +29,7 @@ extension ReportDocument {
 
     /// The kind of result a JSON holds, by its keys; nil when it is none of them.
     public static func kind(of json: JSONValue) -> InputKind? {
+        if json["diff"] != nil && json["moves"]?.array != nil { return .diff }
         if json["paths"] != nil && json["metrics"]?.members != nil { return .monteCarlo }
         if json["cashFlows"]?.array != nil && json["metrics"] != nil { return .evaluation }
         if json["incentiveShare"] != nil && json["incentives"]?.array != nil { return .incentives }
@@ -69,13 +71,24 @@ extension ReportDocument {
             sections.append(b.incentiveSummary(json))
             sections.append(b.conventions(json["conventions"], run: nil))
         case .comparison:
-            title = json["scenario"]?["name"]?.string ?? json["scenario"]?.string ?? "Zone comparison"
-            subtitle = "Comparison of sites (zones)"
+            let study = json["study"]?.string ?? ""
+            let scenario = json["scenario"]?["name"]?.string ?? json["scenario"]?.string
+            title = !study.isEmpty ? study : scenario ?? "Zone comparison"
+            subtitle = "Comparison of sites (zones)" + (!study.isEmpty ? (scenario.map { ": \($0)" } ?? "") : "")
+            if json["pairwise"] != nil { sections.append(b.comparisonSummary(json)) }
+        case .diff:
+            title = "Scenario diff"
+            subtitle = "\(json["diff"]?["a"]?.string ?? "A") → \(json["diff"]?["b"]?.string ?? "B")"
+            sections += b.diffSections(json)
         case .sensitivity:
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
             subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"
         }
         if let zones = json["zones"]?.array { sections.append(b.zoneComparison(zones, sketched: json["quantiles"]?.string == "sketch")) }
+        if kind == .comparison && json["pairwise"] != nil {
+            sections += [b.comparisonRanking(json), b.comparisonDrivers(json), b.comparisonEvidence(json)]
+            sections.append(b.conventions(json["conventions"], run: nil))
+        }
         if let tornado = json["tornado"]?.array {
             let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
                 ?? json["metrics"]?["equityNPV"]?.number
