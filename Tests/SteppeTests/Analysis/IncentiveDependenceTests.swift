@@ -244,4 +244,21 @@ struct IncentiveDependenceTests {
         let edited = try scenario(text("validTo: 2029, "))
         #expect(try stressed.evaluate().metrics.equityNPV.number == edited.evaluate().metrics.equityNPV.number)
     }
+    @Test("A delay that hands a 'highest only' group to a member worth more in present value raises the NPV, and says so")
+    func delayThatRaisesValueIsExplained() throws {
+        // 'early' pays 30 000 a year 2027-2029 (90 000); 'late' 10 000 a year 2027-2036 (100 000) and wins the group by
+        // nominal total, though 'early' is worth more in present value. Delayed a year, 'late' totals 90 000: a tie,
+        // which the first listed ('early') wins.
+        let m = try Self.model("""
+              - {id: early, kind: annualAward, amountPerYear: 30000, validFrom: 2027, validTo: 2029, stackingGroup: g, stackingRule: highest, assumption: test}
+              - {id: late, kind: annualAward, amountPerYear: 10000, validFrom: 2027, stackingGroup: g, stackingRule: highest, assumption: test}
+            """)
+        let report = IncentiveReport(model: m)
+        let all = try #require(report.analysis.value(subset: 0b11, IncentiveDependence.equityNPV))
+        let delayed = try #require(report.analysis.delayed(1, by: 1, IncentiveDependence.equityNPV))
+        #expect(delayed > all)
+        let note = try #require(report.delayNote(1, delayed: delayed, all: all))
+        #expect(note.contains("'early'") && note.contains("highest only"))
+        #expect(report.delayNote(0, delayed: report.analysis.delayed(0, by: 1, IncentiveDependence.equityNPV), all: all) == nil)
+    }
 }
