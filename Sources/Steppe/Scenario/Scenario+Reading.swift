@@ -137,8 +137,8 @@ extension Scenario {
         let unit = o.required("unit")?.string()
         let quantity = o.required("quantity")?.yearly(min: 0)
         let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
-        let growth = o.optional("quantityGrowth")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
+        let growth = o.optional("quantityGrowth")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         let floor = o.optional("priceFloor")?.double(min: 0)
         guard let id, let unit, let quantity, let price else { return nil }
@@ -151,7 +151,7 @@ extension Scenario {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let unit = o.optional("unit")?.string() ?? "yuan"
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         let annualAmount = o.optional("annualAmount")?.yearly(min: 0)
         let annualQuantity = o.optional("annualQuantity")?.yearly(min: 0)
@@ -191,7 +191,7 @@ extension Scenario {
         let headcount = o.required("headcount")?.yearly(min: 0)
         let wage = o.required("annualWage")?.double(min: 0)
         let onCost = o.optional("onCostRate")?.double(min: 0, max: 2) ?? 0
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         guard let role, let headcount, let wage else { return nil }
         return StaffGroup(role: role, headcount: headcount, annualWage: wage, onCostRate: onCost, escalation: escalation)
     }
@@ -210,7 +210,7 @@ extension Scenario {
             return .purchase(areaMu: area, pricePerMu: price, termYears: term, year: year)
         case "lease":
             let rent = o.required("annualRentPerMu")?.double(min: 0)
-            let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+            let escalation = o.optional("escalation")?.growthRate() ?? 0
             guard let area, let rent else { return nil }
             return .lease(areaMu: area, annualRentPerMu: rent, escalation: escalation)
         case let other?:
@@ -234,7 +234,7 @@ extension Scenario {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let share = o.optional("share")?.double(min: 0, max: 1) ?? 1
-        let rate = o.required("rate")?.double(above: -1)
+        let rate = o.required("rate")?.rate()
         let tenor = o.required("tenorYears")?.int(min: 1, max: 100)
         let grace = o.optional("graceYears")?.int(min: 0, max: 99) ?? 0
         let repayment = o.required("repayment")?.choice(Loan.Repayment.self)
@@ -261,8 +261,8 @@ extension Scenario {
     static func decodeDiscounting(_ f: SourceField) -> Discounting? {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
-        let project = o.required("projectRate")?.double(above: -1)
-        let equity = o.required("equityRate")?.double(above: -1)
+        let project = o.required("projectRate")?.rate()
+        let equity = o.required("equityRate")?.rate()
         let timing = o.optional("timing")?.choice(DiscountTiming.self) ?? .endOfYear
         guard let project, let equity else { return nil }
         return Discounting(projectRate: project, equityRate: equity, timing: timing)
