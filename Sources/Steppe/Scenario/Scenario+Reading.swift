@@ -43,11 +43,11 @@ extension Scenario {
         let startYear = o.required("startYear")?.year()
         let operationStartYear = o.optional("operationStartYear")?.year()
         let operatingYears = o.required("operatingYears")?.int(min: 1, max: 200)
-        let assetClasses = o.required("assetClasses")?.list(decodeAssetClass)
-        let capex = o.required("capex")?.list(decodeCapex)
-        let products = o.required("products")?.list(decodeProduct)
-        let costs = o.optional("operatingCosts")?.list(decodeCost) ?? []
-        let labour = o.optional("labour")?.list(decodeStaff) ?? []
+        let assetClasses = o.required("assetClasses")?.list(maxCount: Scenario.largestListLength, decodeAssetClass)
+        let capex = o.required("capex")?.list(maxCount: Scenario.largestListLength, decodeCapex)
+        let products = o.required("products")?.list(maxCount: Scenario.largestListLength, decodeProduct)
+        let costs = o.optional("operatingCosts")?.list(maxCount: Scenario.largestListLength, decodeCost) ?? []
+        let labour = o.optional("labour")?.list(maxCount: Scenario.largestListLength, decodeStaff) ?? []
         var land: Land?
         var landFailed = false
         if let f = o.optional("land") {
@@ -57,7 +57,7 @@ extension Scenario {
         let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
-        let written = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let written = o.optional("incentives")?.list(maxCount: Scenario.largestListLength, decodeIncentive) ?? []
         let fromPolicies = o.optional("policies")?.list(decodePolicyUse) ?? []
         field.reader.catalogue?.writtenIncentives = written.count
         field.reader.catalogue?.policyIncentives = fromPolicies.count
@@ -225,7 +225,7 @@ extension Scenario {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
         let equity = o.optional("equityShare")?.double(min: 0, max: 1) ?? 1
-        let loans = o.optional("loans")?.list(decodeLoan) ?? []
+        let loans = o.optional("loans")?.list(maxCount: Scenario.largestListLength, decodeLoan) ?? []
         return Financing(equityShare: equity, loans: loans)
     }
 

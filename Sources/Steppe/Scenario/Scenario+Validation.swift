@@ -12,7 +12,7 @@ extension Scenario {
                                       ("operatingCosts", operatingCosts.count), ("labour", labour.count),
                                       ("financing.loans", financing.loans.count), ("incentives", incentives.count)]
         for (path, count) in lists where count > Scenario.largestListLength {
-            fail(path, "at most \(Scenario.largestListLength) entries (got \(count)); a larger model would take minutes per evaluation")
+            fail(path, Scenario.tooManyEntries(count))
         }
         if currency != "CNY" { fail("currency", "only CNY is supported (got \(currency))") }
         if operatingYears < 1 { fail("operatingYears", "must be at least 1 (got \(operatingYears))") }
@@ -156,6 +156,11 @@ extension Scenario {
     /// The most entries a list of a scenario (products, costs, capex, loans, …) may have. Why: a
     /// million products took a minute and 1.9 GB per evaluation; no real project lists more than this.
     public static let largestListLength = 1000
+
+    /// The message for a list of `count` entries, more than `largestListLength`.
+    static func tooManyEntries(_ count: Int) -> String {
+        "at most \(largestListLength) entries (got \(count)); a larger model would take minutes per evaluation"
+    }
 
     /// The class id under which a purchased land-use right is amortised.
     public static let landUseRightsClassID = "land-use-rights"

@@ -142,8 +142,13 @@ struct SourceField {
         return double(min: min).map { YearlyValue([$0]) }
     }
 
-    func list<T>(_ element: (SourceField) -> T?) -> [T]? {
+    /// - Parameter maxCount: the most entries allowed; a longer list is refused before any entry is read.
+    func list<T>(maxCount: Int? = nil, _ element: (SourceField) -> T?) -> [T]? {
         guard case .sequence(let items) = node.value else { return typeError("a list") }
+        if let maxCount, items.count > maxCount {
+            reader.fail(node, path, Scenario.tooManyEntries(items.count))
+            return nil
+        }
         var out: [T] = []
         var ok = true
         for (i, item) in items.enumerated() {
