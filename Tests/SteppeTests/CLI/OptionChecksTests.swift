@@ -1,6 +1,6 @@
 import Testing
 @testable import Steppe
-import SteppeCLI
+@testable import SteppeCLI
 
 /// Every numeric option is checked before any work: a usage error naming the option, never a crash,
 /// an overflow trap, a non-finite number in an output or a run without end.
@@ -76,5 +76,12 @@ struct OptionChecksTests {
     func negativeHurdleIsAValue() {
         let result = SteppeCommand.run(["run", "--hurdle", "-0.05", "--paths", "64", "--quiet", "--threads", "1"])
         #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    @Test("A run estimated above the machine's physical memory is refused even under a higher --max-memory")
+    func memoryAbovePhysicalIsRefused() throws {
+        let refusal = try #require(OptionChecks.memoryRefusal(needed: 1_000_000_000, maxMemory: 1_000_000_000, what: "this run", advice: "shard it"))
+        #expect(refusal.hasPrefix("this run needs about 1000000000 MB, more than this machine's "), "\(refusal)")
+        #expect(OptionChecks.memoryRefusal(needed: 100, maxMemory: 1_000_000_000, what: "this run", advice: "shard it") == nil)
     }
 }
