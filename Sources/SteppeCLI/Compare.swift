@@ -19,10 +19,10 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Zones to site the project in, comma-separated (replaces a study's list).", valueName: "ids"))
         var zones: String?
 
-        @Option(help: "Number of Monte Carlo paths (default: the study's, else 2000).")
+        @Option(parsing: .unconditional, help: "Number of Monte Carlo paths (default: the study's, else 2000).")
         var paths: Int?
 
-        @Option(help: "Seed for repeatable draws (default: the study's, else 1).")
+        @Option(parsing: .unconditional, help: "Seed for repeatable draws (default: the study's, else 1).", transform: OptionChecks.seed)
         var seed: UInt64?
 
         @Option(help: "Sampler: random, lhs or sobol (default: the study's, else random).")
@@ -34,7 +34,7 @@ extension SteppeCommand {
         @Option(help: "Metric of the pairwise odds, regret and best zone (default: the study's, else equityNPV).")
         var metric: String?
 
-        @Option(help: "Equity IRR hurdle (default: the study's, else each zone's equity discount rate).")
+        @Option(parsing: .unconditional, help: "Equity IRR hurdle (default: the study's, else each zone's equity discount rate).")
         var hurdle: Double?
 
         @Option(help: "Worker threads.")
@@ -52,10 +52,12 @@ extension SteppeCommand {
         @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
-            if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
-            if exactLimit < 0 { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
-            if maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 MB (got \(maxMemory)).") }
+            try OptionChecks.check(paths, "--paths", in: 1...OptionChecks.largestSingleProcessPaths)
+            try OptionChecks.checkThreads(threads)
+            try OptionChecks.check(exactLimit, "--exact-limit", in: 0...MonteCarloConfiguration.Limits.exactQuantileLimit,
+                                   advice: "beyond, quantiles come from a sketch within 0.1%")
+            try OptionChecks.check(maxMemory, "--max-memory", in: 1...Int(1e9))
+            try OptionChecks.checkThresholds(hurdle: hurdle, covenant: nil)
             if let metric, PathMetric.named(metric) == nil {
                 throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
             }
@@ -138,11 +140,11 @@ extension SteppeCommand {
                                                      hurdleRate: hurdle ?? study?.hurdle)
                 // Exact quantiles keep every path's metrics (all of them) in every zone: the run's estimate with metrics x zones.
                 let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: config.paths, exactQuantileLimit: exactLimit,
-                                                                      metrics: PathMetric.allCases.count * scenarios.count,
+                                                                      keptValuesPerPath: PathMetric.allCases.count * scenarios.count,
                                                                       threads: threads, shards: 1)
-                if needed > maxMemory {
-                    return CommandResult(status: 1, standardError:
-                        "\(file): this comparison needs about \(needed) MB, more than --max-memory \(maxMemory); lower --exact-limit (quantiles from a sketch, memory flat) or raise --max-memory\n")
+                if let refusal = OptionChecks.memoryRefusal(needed: needed, maxMemory: maxMemory, what: "this comparison",
+                                                            advice: "lower --exact-limit (quantiles from a sketch, memory flat) or raise --max-memory") {
+                    return CommandResult(status: 1, standardError: "\(file): \(refusal)\n")
                 }
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
                 let result = comparison.run(threads: threads)

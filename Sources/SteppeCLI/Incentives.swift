@@ -21,27 +21,28 @@ extension SteppeCommand {
         @Flag(help: "Also run the Monte Carlo study with and without the incentives' policy risks (same draws).")
         var policyRisk = false
 
-        @Option(help: "Monte Carlo paths of --policy-risk.")
+        @Option(parsing: .unconditional, help: "Monte Carlo paths of --policy-risk (at most 10^9).")
         var paths = 2000
 
-        @Option(help: "Seed of --policy-risk.")
+        @Option(parsing: .unconditional, help: "Seed of --policy-risk.", transform: OptionChecks.seed)
         var seed: UInt64 = 1
 
         @Option(help: "Sampler of --policy-risk: random, lhs or sobol.")
         var sampler: MonteCarloConfiguration.Sampler = .random
 
-        @Option(help: "Equity IRR hurdle of --policy-risk (default: the equity discount rate).")
+        @Option(parsing: .unconditional, help: "Equity IRR hurdle of --policy-risk (default: the equity discount rate).")
         var hurdle: Double?
 
-        @Option(help: "Minimum-DSCR covenant of --policy-risk.")
+        @Option(parsing: .unconditional, help: "Minimum-DSCR covenant of --policy-risk.")
         var covenant = 1.2
 
         @Option(help: "Worker threads of --policy-risk.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         func validate() throws {
-            if paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            try OptionChecks.check(paths, "--paths", in: 1...OptionChecks.largestSingleProcessPaths)
+            try OptionChecks.checkThreads(threads)
+            try OptionChecks.checkThresholds(hurdle: hurdle, covenant: covenant)
         }
 
         @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))

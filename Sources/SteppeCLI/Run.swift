@@ -16,13 +16,15 @@ extension SteppeCommand {
 
         @OptionGroup var scenario: ScenarioOptions
 
-        @Option(help: "Number of Monte Carlo paths.")
+        // `.unconditional` takes a value that starts with '-' too, so `--paths -5` says what is wrong
+        // with -5 instead of "Missing value for '--paths'".
+        @Option(parsing: .unconditional, help: "Number of Monte Carlo paths.")
         var paths = 10_000
 
-        @Option(help: "Seed for repeatable draws.")
+        @Option(parsing: .unconditional, help: "Seed for repeatable draws (0 to 2^64-1).", transform: OptionChecks.seed)
         var seed: UInt64 = 1
 
-        @Option(help: "Worker threads (default: the number of cores).")
+        @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: "Sampler: random, lhs (Latin hypercube) or sobol (scrambled Sobol).")
@@ -37,29 +39,29 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
         var report: String?
 
-        @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/8.", valueName: "i/n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/8.", valueName: "i/n"))
         var shard: String?
 
-        @Option(help: "IRR hurdle rate for 'probability below hurdle' (default: the equity discount rate).")
+        @Option(parsing: .unconditional, help: "IRR hurdle rate for 'probability below hurdle' (default: the equity discount rate).")
         var hurdle: Double?
 
-        @Option(help: "Minimum-DSCR covenant for 'probability below covenant'.")
+        @Option(parsing: .unconditional, help: "Minimum-DSCR covenant for 'probability below covenant'.")
         var covenant = 1.2
 
-        @Option(name: .customLong("until-se"), help: ArgumentHelp(
+        @Option(name: .customLong("until-se"), parsing: .unconditional, help: ArgumentHelp(
             "Double --paths until the standard error of the mean equity NPV is at most this (yuan).", valueName: "yuan"))
         var untilSE: Double?
 
-        @Option(help: "Largest path count --until-se may reach.")
+        @Option(parsing: .unconditional, help: "Largest path count --until-se may reach.")
         var maxPaths = 10_000_000
 
-        @Option(help: "Refuse to start a run whose estimated memory exceeds this many MB.")
+        @Option(parsing: .unconditional, help: "Refuse to start a run whose estimated memory exceeds this many MB.")
         var maxMemory = 4096
 
-        @Option(help: "Keep every value (exact quantiles) up to this many paths; beyond, estimate quantiles with a sketch.")
+        @Option(parsing: .unconditional, help: "Keep every value (exact quantiles) up to this many paths (at most 50000000); beyond, estimate quantiles with a sketch.")
         var exactLimit = 1_000_000
 
-        @Option(help: "Paths per chunk (part of the result's identity; keep the default to compare runs).")
+        @Option(parsing: .unconditional, help: "Paths per chunk, at most 1048576 (part of the result's identity; keep the default to compare runs).")
         var chunkSize = 1024
 
         @Option(help: ArgumentHelp("Metrics to compute, comma-separated (default: all): \(PathMetric.allCases.map(\.name).joined(separator: ", ")).", valueName: "names"))
@@ -79,11 +81,15 @@ extension SteppeCommand {
 
         
         func validate() throws {
-            guard paths >= 1 else { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-            guard paths <= 1_000_000_000_000 else { throw ValidationError("--paths must be at most 10^12 (got \(paths)); split larger studies into shards.") }
-            guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
-            guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1 (got \(chunkSize)).") }
-            guard exactLimit >= 0 else { throw ValidationError("--exact-limit must not be negative (got \(exactLimit)).") }
+            let limits = MonteCarloConfiguration.Limits.self
+            try OptionChecks.check(paths, "--paths", in: 1...limits.paths, advice: "split larger studies into runs of other seeds")
+            try OptionChecks.checkThreads(threads)
+            try OptionChecks.check(chunkSize, "--chunk-size", in: 1...limits.chunkSize)
+            try OptionChecks.check(exactLimit, "--exact-limit", in: 0...limits.exactQuantileLimit,
+                                   advice: "beyond, quantiles come from a sketch within 0.1%")
+            try OptionChecks.check(maxPaths, "--max-paths", in: 1...limits.paths)
+            try OptionChecks.check(maxMemory, "--max-memory", in: 1...Int(1e9))
+            try OptionChecks.checkThresholds(hurdle: hurdle, covenant: covenant)
             if let metrics {
                 let names = metrics.split(separator: ",").map(String.init)
                 let known = PathMetric.allCases.map(\.name)
@@ -92,20 +98,23 @@ extension SteppeCommand {
                 }
             }
             if shard != nil && report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
-            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n (got \(shard)).") }
-            if let untilSE, !(untilSE > 0) { throw ValidationError("--until-se must be positive (got \(untilSE)).") }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n <= \(MonteCarloConfiguration.Limits.shards) (got \(shard)).") }
+            if let untilSE, !(untilSE > 0 && untilSE.isFinite) { throw ValidationError("--until-se must be a positive number (got \(untilSE)).") }
             if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
             if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
-            let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: paths, exactQuantileLimit: exactLimit,
-                                                                  metrics: selectedMetrics.count, threads: threads,
-                                                                  shards: shard.flatMap(Shard.init)?.count ?? 1)
-            if needed > maxMemory {
-                throw ValidationError("this run needs about \(needed) MB, more than --max-memory \(maxMemory); "
-                    + "split it with --shard i/n, lower --exact-limit (quantiles from a sketch), or raise --max-memory.")
-            }
+            if let refusal = memoryRefusal(paths: paths) { throw ValidationError(refusal + ".") }
         }
 
         func run() throws { try printResult() }
+
+        /// Why a run of `paths` paths cannot start for lack of memory, or nil (checked before the run
+        /// and before each doubling of --until-se, so no run ends in the allocator).
+        func memoryRefusal(paths: Int) -> String? {
+            let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: paths, exactQuantileLimit: exactLimit, threads: threads,
+                                                                  shards: shard.flatMap(Shard.init)?.count ?? 1)
+            return OptionChecks.memoryRefusal(needed: needed, maxMemory: maxMemory, what: "a run of \(paths) paths",
+                                              advice: "split it with --shard i/n, lower --exact-limit (quantiles from a sketch), or raise --max-memory")
+        }
 
         var selectedMetrics: [PathMetric] {
             guard let metrics else { return PathMetric.allCases }
@@ -151,9 +160,13 @@ extension SteppeCommand {
                     untilNote = "standard error of the mean equity NPV \(se) <= \(target) with \(pathCount) paths\n"
                     break
                 }
-                if pathCount * 2 > maxPaths {
+                if pathCount > maxPaths / 2 {
                     untilNote = "standard error \(se) still above \(target) at \(pathCount) paths; --max-paths \(maxPaths) reached\n"
                     break
+                }
+                if let refusal = memoryRefusal(paths: pathCount * 2) {
+                    return CommandResult(status: 1, standardError:
+                        "--until-se: standard error \(se) still above \(target) at \(pathCount) paths, and \(refusal)\n")
                 }
                 pathCount *= 2
             }
@@ -212,6 +225,24 @@ extension SteppeCommand {
 
         func run() throws { try printResult() }
 
+        /// The merge error, naming the shard files it concerns.
+        func mergeFailure(_ error: RunState.MergeError, states: [RunState], shards: [(file: String, shard: Shard)]) -> String {
+            func files(_ touches: (RunState) -> Bool) -> String {
+                states.indices.filter { touches(states[$0]) }.map { shards[$0].file }.joined(separator: " and ")
+            }
+            switch error {
+            case .overlap(_, let later):
+                return "\(files { $0.ranges.contains { $0.overlaps(later) } }): \(error); give each shard once, all of one --shard i/n split"
+            case .partial(let range):
+                return "\(files { $0.ranges.first == range }): \(error)"
+            case .differentRuns:
+                let other = states.firstIndex { $0.identity != states[0].identity } ?? 0
+                return "\(shards[0].file) and \(shards[other].file): \(error)"
+            case .empty:
+                return "\(error)"
+            }
+        }
+
         func perform() -> CommandResult {
             var inputs = catalogue.inputFiles
             inputs.add(contentsOf: InputFiles(files))
@@ -220,7 +251,7 @@ extension SteppeCommand {
             }
             var states: [RunState] = []
             var texts: [String] = []
-            var shards: [(file: String, shard: Shard?)] = []
+            var shards: [(file: String, shard: Shard)] = []
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     return CommandResult(status: 1, standardError: "\(file): cannot read the shard file\n")
@@ -234,15 +265,16 @@ extension SteppeCommand {
             }
             let merged: RunState
             do { merged = try RunState.merging(states) } catch {
-                return CommandResult(status: 1, standardError: "\(error)\n")
+                return CommandResult(status: 1, standardError: mergeFailure(error, states: states, shards: shards) + "\n")
             }
             if !merged.missingRanges.isEmpty {
-                let count = shards.compactMap(\.shard?.count).first ?? 0
-                let present = Set(shards.compactMap(\.shard?.index))
-                let missing = count > 0 ? (1...count).filter { !present.contains($0) }.map { "\($0)/\(count)" } : []
+                let count = shards[0].shard.count
+                let present = Set(shards.map(\.shard.index))
+                let missing = (1...count).filter { !present.contains($0) }.map { "\($0)/\(count)" }
                 let ranges = merged.missingRanges.map { "\($0.lowerBound)..<\($0.upperBound)" }.joined(separator: ", ")
+                let given = shards.map { "\($0.file) (shard \($0.shard))" }.joined(separator: ", ")
                 return CommandResult(status: 1, standardError:
-                    "missing shard\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (paths \(ranges)); run them with `steppe run --shard i/n` and merge again\n")
+                    "missing shard\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (paths \(ranges)); given: \(given); run the missing ones with `steppe run --shard i/n` and merge again\n")
             }
             let scenarioText = texts[0]
             let scenario: Scenario

@@ -23,13 +23,13 @@ extension SteppeCommand {
         @Flag(help: "Variance-based Sobol indices (first order and total) with bootstrap intervals.")
         var sobol = false
 
-        @Option(help: "Base sample N of the Sobol indices (a power of two suits the Sobol sampler).")
+        @Option(parsing: .unconditional, help: "Base sample N of the Sobol indices (a power of two suits the Sobol sampler).")
         var paths = 1024
 
-        @Option(help: "Seed of the Sobol sample and bootstrap.")
+        @Option(parsing: .unconditional, help: "Seed of the Sobol sample and bootstrap.", transform: OptionChecks.seed)
         var seed: UInt64 = 1
 
-        @Option(help: "Bootstrap resamples of the Sobol intervals.")
+        @Option(parsing: .unconditional, help: "Bootstrap resamples of the Sobol intervals (at most 100000).")
         var bootstrap = 500
 
         @Option(help: "Metric: equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, equityPaybackYears or levelizedCost.")
@@ -41,9 +41,12 @@ extension SteppeCommand {
         @OptionGroup var outputs: AnalysisOutputOptions
 
         func validate() throws {
-            if paths < 2 { throw ValidationError("--paths must be at least 2 (got \(paths)).") }
-            if bootstrap < 0 { throw ValidationError("--bootstrap must not be negative (got \(bootstrap)).") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+            try OptionChecks.check(paths, "--paths", in: 2...OptionChecks.largestSobolPaths)
+            try OptionChecks.check(bootstrap, "--bootstrap", in: 0...OptionChecks.largestBootstrap)
+            if bootstrap * paths > OptionChecks.largestBootstrapWork {
+                throw ValidationError("--bootstrap \(bootstrap) with --paths \(paths) resamples more than 10^10 values; lower either.")
+            }
+            try OptionChecks.checkThreads(threads)
             if PathMetric.named(metric) == nil {
                 throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
             }

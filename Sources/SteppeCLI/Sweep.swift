@@ -24,14 +24,15 @@ extension SteppeCommand {
         @Option(help: "Output format: text (table), json or csv.")
         var format: Evaluate.Format = .text
 
-        @Option(help: "Largest grid allowed.")
+        @Option(parsing: .unconditional, help: "Largest grid allowed (at most 1000000).")
         var maxPoints = 10_000
 
         func validate() throws {
             if parameters.isEmpty { throw ValidationError("give at least one --param key.path=from:to:count.") }
             for p in parameters where ParameterSweep.Parameter(p) == nil {
-                throw ValidationError("--param must be key.path=from:to:count with count >= 1 (got \(p)).")
+                throw ValidationError("--param must be key.path=from:to:count with count >= 1 and from, to at most 1e15 in magnitude (got \(p)).")
             }
+            try OptionChecks.check(maxPoints, "--max-points", in: 1...OptionChecks.largestGridPoints)
             let names = Metrics.names
             if !names.contains(metric) { throw ValidationError("--metric must be one of \(names.joined(separator: ", ")) (got \(metric)).") }
         }

@@ -15,8 +15,9 @@ public struct ParameterSweep: Sendable {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return nil }
             let range = parts[1].split(separator: ":").map(String.init)
+            // Bounds beyond a scenario's largest number made (to - from) infinite and printed NaN.
             guard range.count == 3, let a = Double(range[0]), let b = Double(range[1]), let n = Int(range[2]), n >= 1,
-                  a.isFinite, b.isFinite else { return nil }
+                  abs(a) <= Scenario.largestNumber, abs(b) <= Scenario.largestNumber else { return nil }
             keyPath = parts[0]; from = a; to = b; count = n
         }
 
@@ -40,8 +41,13 @@ public struct ParameterSweep: Sendable {
         self.document = document; self.file = file; self.parameters = parameters
     }
 
-    /// Number of grid points.
-    public var size: Int { parameters.reduce(1) { $0 * $1.count } }
+    /// Number of grid points; `Int.max` when the product of the counts overflows (4294967296 x 4294967296).
+    public var size: Int {
+        parameters.reduce(1) { product, p in
+            let (next, overflow) = product.multipliedReportingOverflow(by: p.count)
+            return overflow ? .max : next
+        }
+    }
 
     /// Evaluates every grid point, the first parameter varying slowest.
     public func run() -> [Point] {

@@ -72,7 +72,7 @@ extension DairyModule {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
         let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         let saleable = o.optional("saleableShare")?.double(min: 0, max: 1) ?? 0.97
         let floor = o.optional("contractFloor")?.double(min: 0)
@@ -87,7 +87,7 @@ extension DairyModule {
         let price = o.required("pricePerHead")?.double(min: 0)
         let imported = o.optional("imported")?.bool() ?? false
         let cls = o.optional("assetClass")?.string()
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         guard let price else { return nil }
         return Purchases(pricePerHead: price, imported: imported, assetClass: cls, escalation: escalation)
     }
@@ -108,7 +108,7 @@ extension DairyModule {
         let id = o.required("id")?.string()
         let ration = o.required("tonnesPerHeadYear").flatMap(decodeClassAmounts)
         let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         _ = o.optional("assumption")?.string()
         guard let id, let ration, let price else { return nil }
@@ -120,7 +120,7 @@ extension DairyModule {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let amounts = o.required("yuanPerHeadYear").flatMap(decodeClassAmounts)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         _ = o.optional("assumption")?.string()
         guard let id, let amounts else { return nil }
@@ -134,7 +134,7 @@ extension DairyModule {
         let young = o.optional("youngStockPerWorker")?.double(above: 0)
         let wage = o.required("annualWage")?.double(min: 0)
         let onCost = o.optional("onCostRate")?.double(min: 0, max: 2) ?? 0
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         _ = o.optional("assumption")?.string()
         guard let cows, let wage else { return nil }
         return Staff(cowsPerWorker: cows, youngStockPerWorker: young, annualWage: wage, onCostRate: onCost, escalation: escalation)

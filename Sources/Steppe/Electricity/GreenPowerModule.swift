@@ -64,7 +64,7 @@ public struct GreenPowerModule: ScenarioModule {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let kWh = o.required("annualKWh")?.yearly(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         _ = o.optional("assumption")?.string()   // the source of assumed prices and fees, for readers
         let pricing = GreenPowerPricing.decode(o, f)

@@ -127,7 +127,7 @@ extension HydrogenModule {
         defer { o.finish() }
         let ruleName = o.optional("rule")?.string() ?? "none"
         let maxPrice = o.optional("maxPrice")?.double()
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         _ = o.optional("assumption")?.string()
         let pricing = GreenPowerPricing.decode(o, f, defaultVoltage: .kV110)
@@ -190,7 +190,7 @@ extension HydrogenModule {
         defer { o.finish() }
         let perKg = o.required("tonnesPerKg")?.double(min: 0)
         let price = o.optional("price")?.double(min: 0) ?? 10.4
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         guard let perKg else { return nil }
         return Water(tonnesPerKg: perKg, price: price, escalation: escalation, vatRate: vat)

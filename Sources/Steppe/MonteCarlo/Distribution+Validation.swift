@@ -8,6 +8,10 @@ extension Distribution {
         if let message = validationMessage { throw .invalidDistribution(message) }
     }
 
+    /// The largest sigma of a lognormal: its 1-in-10^15 draw is then e^40 times the median, while
+    /// sigma 300 gives infinite draws (which made whole runs undefined, or crashed them).
+    public static let largestLogSigma = 5.0
+
     /// The reason the parameters are invalid, or `nil`.
     public var validationMessage: String? {
         let f = formatNumber
@@ -27,8 +31,11 @@ extension Distribution {
             return sd.isFinite && sd > 0 ? nil : "normal needs sd > 0 (got \(f(sd))); use fixed for a constant"
         case .lognormal(let mu, let sigma):
             if !mu.isFinite { return "lognormal needs a finite mu, the mean of ln X (got \(f(mu)))" }
-            return sigma.isFinite && sigma > 0
-                ? nil : "lognormal needs sigma > 0, the sd of ln X (got \(f(sigma))); use fixed for a constant"
+            if !(sigma.isFinite && sigma > 0) {
+                return "lognormal needs sigma > 0, the sd of ln X (got \(f(sigma))); use fixed for a constant"
+            }
+            return sigma <= Self.largestLogSigma
+                ? nil : "lognormal needs sigma <= \(f(Self.largestLogSigma)), the sd of ln X (got \(f(sigma))); a larger one makes draws beyond any double"
         case .beta(let alpha, let beta, let a, let b):
             if !(alpha.isFinite && beta.isFinite && alpha > 0 && beta > 0) {
                 return "beta needs alpha > 0 and beta > 0 (got alpha \(f(alpha)), beta \(f(beta)))"

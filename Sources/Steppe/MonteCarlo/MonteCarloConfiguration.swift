@@ -39,22 +39,53 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
         self.metrics = PathMetric.allCases.filter(metrics.contains)
     }
 
-    /// Estimated peak memory of a run in MB: the kept values of exact quantiles (8 bytes per path and
-    /// metric, for the shard's paths), a quantile sketch per metric and worker otherwise (about 0.5 MB
-    /// each), and a fixed 40 MB for the program, the model and the workers' buffers.
-    public static func estimatedMemoryMB(paths: Int, exactQuantileLimit: Int, metrics: Int, threads: Int, shards: Int) -> Int {
+    /// Estimated peak memory of a run in MB.
+    ///
+    /// With exact quantiles every path keeps all eight metrics, whichever `--metrics` are computed, and
+    /// each kept value costs about `bytesPerKeptValue` (the shared buffer, its copy in the state, the
+    /// sorted copy for quantiles and, in a shard, its base64 text); with a sketch, each worker holds a
+    /// sketch per metric (about 0.5 MB each). A fixed 40 MB covers the program, the model and the buffers.
+    ///
+    /// - Parameter keptValuesPerPath: values kept per path (8 metrics; 8 per zone in a comparison).
+    public static func estimatedMemoryMB(paths: Int, exactQuantileLimit: Int,
+                                         keptValuesPerPath: Int = PathMetric.allCases.count,
+                                         threads: Int, shards: Int) -> Int {
         let fixed = 40.0
+        let megabytes: Double
         if paths <= exactQuantileLimit {
             let perShard = Double(paths) / Double(max(shards, 1))
-            return Int((fixed + perShard * Double(metrics) * 8 / 1_000_000).rounded(.up))
+            megabytes = fixed + perShard * Double(keptValuesPerPath) * bytesPerKeptValue / 1_000_000
+        } else {
+            megabytes = fixed + Double(max(threads, 1) + 1) * Double(keptValuesPerPath) * 0.5
         }
-        return Int((fixed + Double(threads + 1) * Double(metrics) * 0.5).rounded(.up))
+        // Doubles, so no product of user numbers overflows; capped so the conversion cannot trap.
+        return Int(min(megabytes.rounded(.up), 1e15))
+    }
+
+    /// Bytes of memory per kept value of an exact-quantile run: measured 43 for a shard of 1e6 paths
+    /// (331 MB with 7 metrics, docs/cluster.md), 15 in a single process; 48 leaves a margin.
+    public static let bytesPerKeptValue = 48.0
+
+    /// Limits on the sizes of a run, so that no size of a user's choosing overflows an integer,
+    /// exhausts memory or runs without end. Documented in docs/errors.md ("Limits").
+    public enum Limits {
+        /// Paths of one run (a shard covers part of them): 10^12, about a day on 1000 cores.
+        public static let paths = 1_000_000_000_000
+        /// Paths per chunk: 2^20. A chunk's partial sums are plain doubles, so its size bounds their rounding.
+        public static let chunkSize = 1 << 20
+        /// `--exact-limit`: 5e7 paths (19 GB of kept values); beyond, quantiles come from a sketch.
+        public static let exactQuantileLimit = 50_000_000
+        /// Shards of a run: 10^6.
+        public static let shards = 1_000_000
+        /// Worker threads: 4096.
+        public static let threads = 4096
     }
 
     /// Quantiles are exact (all values kept) for this run.
     public var exactQuantiles: Bool { paths <= exactQuantileLimit }
 
-    public var chunkCount: Int { (paths + chunkSize - 1) / chunkSize }
+    /// Written without `paths + chunkSize - 1`, which overflows for a chunk size near `Int.max`.
+    public var chunkCount: Int { paths / chunkSize + (paths % chunkSize == 0 ? 0 : 1) }
 }
 
 /// Shard `index` of `count` (1-based): a contiguous run of whole chunks.
@@ -63,13 +94,13 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public let count: Int
 
     public init?(index: Int, count: Int) {
-        guard count >= 1, (1...count).contains(index) else { return nil }
+        guard count >= 1, count <= MonteCarloConfiguration.Limits.shards, (1...count).contains(index) else { return nil }
         self.index = index; self.count = count
     }
 
     /// Parses `i/n`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "/")
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else { return nil }
         self.init(index: i, count: n)
     }
@@ -77,7 +108,15 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 
     /// The chunks of this shard: chunk boundaries split as evenly as possible.
+    ///
+    /// Computed in 128 bits: `total * index` overflows 64 bits for large shard counts.
     public func chunks(of total: Int) -> Range<Int> {
-        (total * (index - 1) / count)..<(total * index / count)
+        Shard.part(total, index - 1, count)..<Shard.part(total, index, count)
+    }
+
+    /// `total * i / n` without overflow (all three nonnegative, i <= n).
+    private static func part(_ total: Int, _ i: Int, _ n: Int) -> Int {
+        let product = total.multipliedFullWidth(by: i)
+        return n.dividingFullWidth(product).quotient
     }
 }

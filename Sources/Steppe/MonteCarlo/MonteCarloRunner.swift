@@ -195,9 +195,11 @@ final class PathRecorder {
 
     @inline(__always)
     func record(_ x: Double, metric k: Int, path: Int) {
-        if exact { values[k * pathCount + (path - firstPath)] = x }
+        // The lane engine's values come here unchecked: one beyond `PathMetric.largestMagnitude` is undefined too.
+        let accountable = PathMetric.isAccountable(x)
+        if exact { values[k * pathCount + (path - firstPath)] = accountable ? x : .nan }
         let r = running.baseAddress! + k
-        guard x.isFinite else { r.pointee.undefined += 1; return }
+        guard accountable else { r.pointee.undefined += 1; return }
         r.pointee.defined += 1
         r.pointee.partial.add(x - shift[k])
         // Selections, not branches: whether a path falls below a threshold is a coin toss for the predictor.

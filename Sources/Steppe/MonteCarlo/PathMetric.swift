@@ -18,6 +18,17 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The largest magnitude of a metric value the Monte Carlo accumulators count as defined.
+    ///
+    /// Why: sums of squared deviations are exact sums with 320 integer bits (about 2e96), so a value
+    /// of 1e50 (say from a discount rate near -100 % or an escalation of 1e6) would overflow them; no
+    /// project has an NPV or cost beyond 1e30 yuan. A value beyond it counts as undefined, like NaN.
+    public static let largestMagnitude = 1e30
+
+    /// Whether `x` is a value the accumulators take: finite and at most `largestMagnitude` in magnitude.
+    @inline(__always)
+    public static func isAccountable(_ x: Double) -> Bool { abs(x) <= largestMagnitude }
+
     /// Every metric of the model's base case (its deterministic pro forma), indexed by `rawValue`;
     /// NaN where a metric is undefined.
     public static func baseCase(_ m: CompiledModel) -> [Double] {
@@ -37,8 +48,8 @@ public enum PathMetric: Int, CaseIterable, Sendable {
     }
 
     /// Computes every metric of the path in `ws` into `out` (indexed by `rawValue`);
-    /// an undefined metric is written as NaN, which the accumulators count as undefined
-    /// and never let reach a report.
+    /// an undefined metric, or one beyond `largestMagnitude`, is written as NaN, which the
+    /// accumulators count as undefined and never let reach a report.
     ///
     /// Allocates nothing, except when an IRR has several roots (the rare case of `.multipleRoots`).
     ///
@@ -59,7 +70,7 @@ public enum PathMetric: Int, CaseIterable, Sendable {
             case .equityPaybackYears: value = Steppe.paybackYears(ws.equityCashFlow).number ?? .nan
             case .levelizedCost: value = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
             }
-            out[metric.rawValue] = value
+            out[metric.rawValue] = isAccountable(value) ? value : .nan
         }
     }
 }

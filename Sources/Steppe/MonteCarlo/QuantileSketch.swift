@@ -69,9 +69,16 @@ public struct QuantileSketch: Sendable, Equatable {
     /// Restores a sketch from sparse bins `(index, count)`.
     public init?(positive sparsePositive: [(Int, UInt64)], negative sparseNegative: [(Int, UInt64)], zero: UInt64) {
         self.init()
-        for (i, c) in sparsePositive { guard (0..<positive.count).contains(i) else { return nil }; positive[i] = c; count += c }
-        for (i, c) in sparseNegative { guard (0..<negative.count).contains(i) else { return nil }; negative[i] = c; count += c }
-        self.zero = zero; count += zero
+        // nil, not a trap, for a bin out of range or counts summing past 2^64 (an edited shard file).
+        func add(_ c: UInt64) -> Bool {
+            let (sum, overflow) = count.addingReportingOverflow(c)
+            count = sum
+            return !overflow
+        }
+        for (i, c) in sparsePositive { guard (0..<positive.count).contains(i), add(c) else { return nil }; positive[i] = c }
+        for (i, c) in sparseNegative { guard (0..<negative.count).contains(i), add(c) else { return nil }; negative[i] = c }
+        guard add(zero) else { return nil }
+        self.zero = zero
     }
 
     /// Nonzero bins, for serialisation.

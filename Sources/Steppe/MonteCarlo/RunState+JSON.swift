@@ -7,8 +7,14 @@ import Foundation
 /// base64 of little-endian doubles. A merge of shard files therefore reproduces the
 /// unsharded run byte for byte.
 extension RunState {
-    /// Version 2 has eight metrics (`equityPaybackYears` was added); version 1 files had seven.
-    public static let fileFormat = "steppe-run-state-2"
+    /// Version 3 carries a checksum of its content; version 2 had none, version 1 had seven metrics.
+    public static let fileFormat = "steppe-run-state-3"
+
+    /// Why a file in an earlier format is refused, by format name.
+    static let earlierFormats = [
+        "steppe-run-state-1": "format steppe-run-state-1, seven metrics",
+        "steppe-run-state-2": "format steppe-run-state-2, without a checksum",
+    ]
 
     public var json: JSONValue {
         let c = identity.configuration
@@ -58,15 +64,15 @@ extension RunState {
         guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw FileError(message: "not a JSON object")
         }
-        if root["format"] as? String == "steppe-run-state-1" {
-            throw FileError(message: "written by an earlier Steppe (format steppe-run-state-1, seven metrics); run its shards again with this version")
+        if let format = root["format"] as? String, let why = RunState.earlierFormats[format] {
+            throw FileError(message: "written by an earlier Steppe (\(why)); run its shards again with this version")
         }
         guard root["format"] as? String == RunState.fileFormat else {
             throw FileError(message: "not a Steppe run-state file (format \(RunState.fileFormat) expected)")
         }
         func int(_ any: Any?) throws(FileError) -> Int {
             guard let n = any as? NSNumber else { throw FileError(message: "a count is missing or not a number") }
-            return n.intValue
+            return try RunState.count(n)
         }
         func double(_ any: Any?) throws(FileError) -> Double {
             guard let s = any as? String, let b = UInt64(s, radix: 16) else { throw FileError(message: "a value is missing") }
@@ -96,7 +102,14 @@ extension RunState {
         for s in shiftList { shift.append(try double(s)) }
         identity = Identity(scenarioName: name, scenarioFingerprint: print, configuration: config, shift: shift,
                             hurdleRate: try double(root["hurdleRateUsed"]))
-        ranges = rangeList.compactMap { $0.count == 2 ? $0[0].intValue..<max($0[0].intValue, $0[1].intValue) : nil }
+        var ranges: [Range<Int>] = []
+        for pair in rangeList {
+            guard pair.count == 2 else { throw FileError(message: "a path range is not [first, end]") }
+            let first = try RunState.count(pair[0]), end = try RunState.count(pair[1])
+            guard first <= end else { throw FileError(message: "a path range ends before it starts") }
+            ranges.append(first..<end)
+        }
+        self.ranges = ranges
         completedPaths = try int(root["completedPaths"])
         var states: [MetricState] = []
         for m in metricList {
@@ -105,13 +118,17 @@ extension RunState {
             s.sum = try sum(m["sum"]); s.sumOfSquares = try sum(m["sumOfSquares"])
             s.minimum = try double(m["minimum"]); s.maximum = try double(m["maximum"]); s.below = try int(m["below"])
             if let sketch = m["sketch"] as? [String: Any] {
-                func bins(_ any: Any?) -> [(Int, UInt64)] {
-                    ((any as? [[Any]]) ?? []).compactMap { pair in
-                        guard pair.count == 2, let i = pair[0] as? NSNumber, let c = (pair[1] as? String).flatMap({ UInt64($0) }) else { return nil }
-                        return (i.intValue, c)
+                func bins(_ any: Any?) throws(FileError) -> [(Int, UInt64)] {
+                    var bins: [(Int, UInt64)] = []
+                    for pair in (any as? [[Any]]) ?? [] {
+                        guard pair.count == 2, let i = pair[0] as? NSNumber, let c = (pair[1] as? String).flatMap({ UInt64($0) }) else {
+                            throw FileError(message: "a quantile sketch bin is malformed")
+                        }
+                        bins.append((try RunState.count(i), c))
                     }
+                    return bins
                 }
-                guard let restored = QuantileSketch(positive: bins(sketch["positive"]), negative: bins(sketch["negative"]),
+                guard let restored = QuantileSketch(positive: try bins(sketch["positive"]), negative: try bins(sketch["negative"]),
                                                     zero: (sketch["zero"] as? String).flatMap { UInt64($0) } ?? 0) else {
                     throw FileError(message: "a quantile sketch is malformed")
                 }
@@ -130,5 +147,15 @@ extension RunState {
         } else {
             values = nil
         }
+    }
+
+    /// A count or index of a shard file: a whole number from 0 to 2^53, read exactly (`intValue`
+    /// wrapped 1e300 and 2^64 into arbitrary integers).
+    static func count(_ n: NSNumber) throws(FileError) -> Int {
+        let x = n.doubleValue
+        guard x >= 0, x <= 9_007_199_254_740_992, x.rounded(.towardZero) == x, let whole = Int(exactly: x) else {
+            throw FileError(message: "\(n) is not a count (a whole number from 0 to 2^53)")
+        }
+        return whole
     }
 }

@@ -16,7 +16,7 @@ public struct SalesTerms: Sendable, Equatable {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
         let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         guard let price else { return nil }
         return SalesTerms(price: price, escalation: escalation, vatRate: vat)

@@ -48,11 +48,11 @@ extension Scenario {
         let startYear = o.required("startYear")?.year()
         let operationStartYear = o.optional("operationStartYear")?.year()
         let operatingYears = o.required("operatingYears")?.int(min: 1, max: 200)
-        let assetClasses = o.required("assetClasses")?.list(decodeAssetClass)
-        let capex = o.required("capex")?.list(decodeCapex)
-        let products = o.required("products")?.list(decodeProduct)
-        let costs = o.optional("operatingCosts")?.list(decodeCost) ?? []
-        let labour = o.optional("labour")?.list(decodeStaff) ?? []
+        let assetClasses = o.required("assetClasses")?.list(maxCount: Scenario.largestListLength, decodeAssetClass)
+        let capex = o.required("capex")?.list(maxCount: Scenario.largestListLength, decodeCapex)
+        let products = o.required("products")?.list(maxCount: Scenario.largestListLength, decodeProduct)
+        let costs = o.optional("operatingCosts")?.list(maxCount: Scenario.largestListLength, decodeCost) ?? []
+        let labour = o.optional("labour")?.list(maxCount: Scenario.largestListLength, decodeStaff) ?? []
         var land: Land?
         var landFailed = false
         if let f = o.optional("land") {
@@ -62,7 +62,7 @@ extension Scenario {
         let financing = o.optional("financing").map(decodeFinancing) ?? Financing()
         let tax = o.optional("tax").map(decodeTax) ?? TaxRules()
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
-        let written = o.optional("incentives")?.list(decodeIncentive) ?? []
+        let written = o.optional("incentives")?.list(maxCount: Scenario.largestListLength, decodeIncentive) ?? []
         let fromPolicies = o.optional("policies")?.list(decodePolicyUse) ?? []
         field.reader.catalogue?.writtenIncentives = written.count
         field.reader.catalogue?.policyIncentives = fromPolicies.count
@@ -142,8 +142,8 @@ extension Scenario {
         let unit = o.required("unit")?.string()
         let quantity = o.required("quantity")?.yearly(min: 0)
         let price = o.required("price")?.double(min: 0)
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
-        let growth = o.optional("quantityGrowth")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
+        let growth = o.optional("quantityGrowth")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         let floor = o.optional("priceFloor")?.double(min: 0)
         guard let id, let unit, let quantity, let price else { return nil }
@@ -156,7 +156,7 @@ extension Scenario {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let unit = o.optional("unit")?.string() ?? "yuan"
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         let annualAmount = o.optional("annualAmount")?.yearly(min: 0)
         let annualQuantity = o.optional("annualQuantity")?.yearly(min: 0)
@@ -196,7 +196,7 @@ extension Scenario {
         let headcount = o.required("headcount")?.yearly(min: 0)
         let wage = o.required("annualWage")?.double(min: 0)
         let onCost = o.optional("onCostRate")?.double(min: 0, max: 2) ?? 0
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         guard let role, let headcount, let wage else { return nil }
         return StaffGroup(role: role, headcount: headcount, annualWage: wage, onCostRate: onCost, escalation: escalation)
     }
@@ -215,7 +215,7 @@ extension Scenario {
             return .purchase(areaMu: area, pricePerMu: price, termYears: term, year: year)
         case "lease":
             let rent = o.required("annualRentPerMu")?.double(min: 0)
-            let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+            let escalation = o.optional("escalation")?.growthRate() ?? 0
             guard let area, let rent else { return nil }
             return .lease(areaMu: area, annualRentPerMu: rent, escalation: escalation)
         case let other?:
@@ -230,7 +230,7 @@ extension Scenario {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
         let equity = o.optional("equityShare")?.double(min: 0, max: 1) ?? 1
-        let loans = o.optional("loans")?.list(decodeLoan) ?? []
+        let loans = o.optional("loans")?.list(maxCount: Scenario.largestListLength, decodeLoan) ?? []
         return Financing(equityShare: equity, loans: loans)
     }
 
@@ -239,7 +239,7 @@ extension Scenario {
         defer { o.finish() }
         let id = o.required("id")?.string()
         let share = o.optional("share")?.double(min: 0, max: 1) ?? 1
-        let rate = o.required("rate")?.double(above: -1)
+        let rate = o.required("rate")?.rate()
         let tenor = o.required("tenorYears")?.int(min: 1, max: 100)
         let grace = o.optional("graceYears")?.int(min: 0, max: 99) ?? 0
         let repayment = o.required("repayment")?.choice(Loan.Repayment.self)
@@ -266,8 +266,8 @@ extension Scenario {
     static func decodeDiscounting(_ f: SourceField) -> Discounting? {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
-        let project = o.required("projectRate")?.double(above: -1)
-        let equity = o.required("equityRate")?.double(above: -1)
+        let project = o.required("projectRate")?.rate()
+        let equity = o.required("equityRate")?.rate()
         let timing = o.optional("timing")?.choice(DiscountTiming.self) ?? .endOfYear
         guard let project, let equity else { return nil }
         return Discounting(projectRate: project, equityRate: equity, timing: timing)

@@ -8,6 +8,12 @@ extension Scenario {
         var issues: [ScenarioIssue] = []
         func fail(_ path: String, _ message: String) { issues.append(ScenarioIssue(keyPath: path, message: message)) }
 
+        let lists: [(String, Int)] = [("assetClasses", assetClasses.count), ("capex", capex.count), ("products", products.count),
+                                      ("operatingCosts", operatingCosts.count), ("labour", labour.count),
+                                      ("financing.loans", financing.loans.count), ("incentives", incentives.count)]
+        for (path, count) in lists where count > Scenario.largestListLength {
+            fail(path, Scenario.tooManyEntries(count))
+        }
         if currency != "CNY" { fail("currency", "only CNY is supported (got \(currency))") }
         if operatingYears < 1 { fail("operatingYears", "must be at least 1 (got \(operatingYears))") }
         if operatingYears > 200 { fail("operatingYears", "must be at most 200 (got \(operatingYears))") }
@@ -141,6 +147,19 @@ extension Scenario {
             }
         }
         return issues
+    }
+
+    /// The largest magnitude a number of a scenario may have: beyond it no project quantity is
+    /// meaningful, and products of such numbers could overflow.
+    public static let largestNumber = 1e15
+
+    /// The most entries a list of a scenario (products, costs, capex, loans, …) may have. Why: a
+    /// million products took a minute and 1.9 GB per evaluation; no real project lists more than this.
+    public static let largestListLength = 1000
+
+    /// The message for a list of `count` entries, more than `largestListLength`.
+    static func tooManyEntries(_ count: Int) -> String {
+        "at most \(largestListLength) entries (got \(count)); a larger model would take minutes per evaluation"
     }
 
     /// The class id under which a purchased land-use right is amortised.

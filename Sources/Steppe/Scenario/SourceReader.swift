@@ -80,7 +80,23 @@ struct SourceField {
     }
 
     /// The largest magnitude a number of a scenario may have.
-    static let largestMagnitude = 1e15
+    static let largestMagnitude = Scenario.largestNumber
+
+    /// A discount or interest rate per year, from -50 % to 100 %.
+    ///
+    /// Why: over a horizon of up to 200 years, a rate near -100 % makes discount factors of 1e300
+    /// and more, and a rate of 1e15 makes interest no double can hold; neither is a real project's.
+    func rate() -> Double? { double(min: SourceField.rateBounds.lowerBound, max: SourceField.rateBounds.upperBound) }
+
+    /// Discount and interest rates a scenario may give.
+    static let rateBounds = -0.5...1.0
+
+    /// An escalation or growth rate per year: above -100 %, at most 100 % (2^200 over 200 years is
+    /// already far beyond any price; an escalation of 1e6 overflows the pro forma).
+    func growthRate() -> Double? { double(max: SourceField.largestGrowthRate, above: -1) }
+
+    /// The largest escalation or growth rate per year a scenario may give.
+    static let largestGrowthRate = 1.0
 
     func int(min: Int? = nil, max: Int? = nil) -> Int? {
         guard let text = plainText, let x = Int(text.replacingOccurrences(of: "_", with: "")) else {
@@ -126,8 +142,13 @@ struct SourceField {
         return double(min: min).map { YearlyValue([$0]) }
     }
 
-    func list<T>(_ element: (SourceField) -> T?) -> [T]? {
+    /// - Parameter maxCount: the most entries allowed; a longer list is refused before any entry is read.
+    func list<T>(maxCount: Int? = nil, _ element: (SourceField) -> T?) -> [T]? {
         guard case .sequence(let items) = node.value else { return typeError("a list") }
+        if let maxCount, items.count > maxCount {
+            reader.fail(node, path, Scenario.tooManyEntries(items.count))
+            return nil
+        }
         var out: [T] = []
         var ok = true
         for (i, item) in items.enumerated() {

@@ -36,7 +36,7 @@ extension TalentModule {
         let year = o.required("year")?.year()
         let wage = o.required("annualWage")?.double(min: 0)
         let onCost = o.optional("onCostRate")?.double(min: 0, max: 2) ?? 0
-        let escalation = o.optional("escalation")?.double(above: -1) ?? 0
+        let escalation = o.optional("escalation")?.growthRate() ?? 0
         let attrition = o.optional("attrition")?.double(min: 0, max: 1) ?? 0
         let tenure = o.optional("tenureYears")?.int(min: 0, max: 200)
         guard let id, let category, let count, let year, let wage else { return nil }

@@ -54,4 +54,19 @@ struct ParameterSweepTests {
         let result = SteppeCommand.run(["sweep", "--param", "products[0].price=1:2"])
         #expect(result.status != 0 && result.standardError.contains("key.path=from:to:count"))
     }
+
+    @Test("A grid whose point count overflows 64 bits has size Int.max, not an overflow trap")
+    func sizeSaturates() throws {
+        let huge = try #require(ParameterSweep.Parameter("products[0].price=1:2:4294967296"))
+        let document = try ScenarioFile.sourceNode(DefaultScenario.yaml, file: DefaultScenario.fileName)
+        let sweep = ParameterSweep(document: document, file: DefaultScenario.fileName, parameters: [huge, huge, huge])
+        #expect(sweep.size == .max)
+        #expect(ParameterSweep(document: document, file: DefaultScenario.fileName, parameters: [huge]).size == 4_294_967_296)
+    }
+
+    @Test("A bound beyond a scenario's largest number is not a parameter (its steps would be infinite)")
+    func boundsBeyondTheLargestNumber() {
+        #expect(ParameterSweep.Parameter("products[0].price=-1.7e308:1.7e308:3") == nil)
+        #expect(ParameterSweep.Parameter("products[0].price=-1e15:1e15:3")?.values == [-1e15, 0, 1e15])
+    }
 }

@@ -44,7 +44,7 @@ struct AnalysisReportTests {
         let study = packageRootURL.appendingPathComponent("Scenarios/study-hydrogen-siting.yaml").path
         let refused = SteppeCommand.run(["compare", study, "--paths", "100000", "--max-memory", "50"])
         #expect(refused.status == 1)
-        #expect(refused.standardError.contains("this comparison needs about 66 MB, more than --max-memory 50; lower --exact-limit"),
+        #expect(refused.standardError.contains("this comparison needs about 194 MB, more than --max-memory 50; lower --exact-limit"),
                 "\(refused.standardError)")
         let sketched = SteppeCommand.run(["compare", study, "--paths", "64", "--exact-limit", "0", "--max-memory", "100", "--threads", "1"])
         #expect(sketched.status == 0, "\(sketched.standardError)")

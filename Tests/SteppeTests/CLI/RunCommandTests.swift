@@ -109,8 +109,8 @@ struct RunCommandTests {
         let run = SteppeCommand.run(["run", "--paths", "64", "--quiet", "--shard", "1/1", "--out", shard])
         #expect(run.status == 0, "\(run.standardError)")
         let text = try String(contentsOfFile: shard, encoding: .utf8)
-        #expect(text.contains("\"steppe-run-state-2\""))
-        try text.replacingOccurrences(of: "steppe-run-state-2", with: "steppe-run-state-1").write(toFile: shard, atomically: true, encoding: .utf8)
+        #expect(text.contains("\"\(RunState.fileFormat)\""))
+        try text.replacingOccurrences(of: RunState.fileFormat, with: "steppe-run-state-1").write(toFile: shard, atomically: true, encoding: .utf8)
         let refused = SteppeCommand.run(["merge", shard, "--out", merged])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("written by an earlier Steppe (format steppe-run-state-1, seven metrics)"), "\(refused.standardError)")
@@ -132,8 +132,8 @@ struct RunCommandTests {
         #expect(zero.status != 0 && zero.standardError.contains("--paths must be at least 1"))
         let shard = SteppeCommand.run(["run", "--shard", "5/4", "--out", "/tmp/x.json"])
         #expect(shard.status != 0 && shard.standardError.contains("--shard must be i/n"))
-        let huge = SteppeCommand.run(["run", "--paths", "100000000", "--exact-limit", "100000000"])
-        #expect(huge.status != 0 && huge.standardError.contains("needs about 6440 MB, more than --max-memory 4096"), "\(huge.standardError)")
+        let huge = SteppeCommand.run(["run", "--paths", "50000000", "--exact-limit", "50000000"])
+        #expect(huge.status != 0 && huge.standardError.contains("needs about 19240 MB, more than --max-memory 4096"), "\(huge.standardError)")
         #expect(huge.standardError.contains("--shard"))
         let noOut = SteppeCommand.run(["run", "--shard", "1/4"])
         #expect(noOut.status != 0 && noOut.standardError.contains("--out"))
@@ -148,5 +148,102 @@ struct RunCommandTests {
         _ = SteppeCommand.run(["run", "--paths", "2048", "--seed", "2", "--shard", "2/2", "--out", b, "--quiet"])
         let merge = SteppeCommand.run(["merge", a, b])
         #expect(merge.status == 1 && merge.standardError.contains("not of the same run"), "\(merge.standardError)")
+    }
+
+    // MARK: Hardening (issue 26): extreme scenarios, the memory guard, damaged shards
+
+    @Test("A valid scenario whose metrics reach 1e75 runs: its paths count as undefined and nothing non-finite is written")
+    func hugeFiniteMetricsAreUndefined() throws {
+        // Escalation 100 % a year for 200 years on a revenue of 1e30: valid, but no sum of squares can hold it.
+        let file = try temporaryFile(named: "extreme.yaml", """
+            name: extreme
+            startYear: 2026
+            operatingYears: 200
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000}]
+            products: [{id: widget, unit: unit, quantity: 1e15, price: {distribution: uniform, min: 9e14, max: 1e15}, escalation: 1}]
+            discounting: {projectRate: -0.5, equityRate: -0.5}
+            """)
+        #expect(SteppeCommand.run(["validate", file]).status == 0)
+        let result = SteppeCommand.run(["run", file, "--paths", "64", "--format", "json", "--quiet", "--threads", "1"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let npv = try #require((root["metrics"] as? [String: [String: Any]])?["equityNPV"])
+        #expect(npv["undefined"] as? Int == 64 && npv["count"] as? Int == 0)
+        let text = SteppeCommand.run(["run", file, "--paths", "64", "--quiet", "--threads", "1"])
+        #expect(text.status == 0 && !text.standardOutput.lowercased().contains("nan") && !text.standardOutput.contains("inf"))
+    }
+
+    @Test("The memory guard counts all eight kept metrics whatever --metrics selects")
+    func memoryGuardCountsEveryKeptMetric() {
+        let result = SteppeCommand.run(["run", "--metrics", "equityNPV", "--paths", "1000000", "--max-memory", "100", "--quiet"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("a run of 1000000 paths needs about 424 MB, more than --max-memory 100"), "\(result.standardError)")
+    }
+
+    @Test("--until-se checks the memory before each doubling and stops with a message, not in the allocator")
+    func untilStandardErrorChecksMemoryBeforeEachDoubling() {
+        let result = SteppeCommand.run(["run", "--paths", "1000", "--until-se", "1", "--max-paths", "1000000", "--max-memory", "100",
+                                        "--quiet", "--metrics", "equityNPV"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("at 128000 paths, and a run of 256000 paths needs about 139 MB, more than --max-memory 100"),
+                "\(result.standardError)")
+    }
+
+    /// Shard files 1/2 and 2/2 of one 600-path run, and a folder for more.
+    static func twoShards() throws -> (folder: String, files: [String]) {
+        let folder = (try temporaryFile(named: "placeholder.txt", "") as NSString).deletingLastPathComponent
+        let files = (1...2).map { folder + "/part-\($0).json" }
+        for (i, file) in files.enumerated() {
+            let r = SteppeCommand.run(["run", "--paths", "600", "--quiet", "--threads", "1", "--chunk-size", "100",
+                                       "--shard", "\(i + 1)/2", "--out", file, "--force"])
+            #expect(r.status == 0, "\(r.standardError)")
+        }
+        return (folder, files)
+    }
+
+    @Test("merge refuses a shard file edited by hand, naming the file and the checksum")
+    func mergeRefusesAnEditedShard() throws {
+        let (folder, files) = try Self.twoShards()
+        let text = try String(contentsOfFile: files[1], encoding: .utf8)
+        let edited = try #require(text.range(of: #""defined": \d+"#, options: .regularExpression))
+        try text.replacingCharacters(in: edited, with: "\"defined\": 1").write(toFile: files[1], atomically: true, encoding: .utf8)
+        let merged = folder + "/merged.json"
+        let result = SteppeCommand.run(["merge"] + files + ["--out", merged])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("\(files[1]): the checksum does not match the content"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: merged))
+    }
+
+    @Test("A shard of the format without a checksum is refused with a message that says so")
+    func shardWithoutChecksumFormatIsRefused() throws {
+        let (_, files) = try Self.twoShards()
+        let text = try String(contentsOfFile: files[0], encoding: .utf8)
+        try text.replacingOccurrences(of: RunState.fileFormat, with: "steppe-run-state-2").write(toFile: files[0], atomically: true, encoding: .utf8)
+        let result = SteppeCommand.run(["merge"] + files)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(files[0]): written by an earlier Steppe (format steppe-run-state-2, without a checksum)"),
+                "\(result.standardError)")
+    }
+
+    @Test("merge of overlapping shards names both files")
+    func mergeOverlapNamesTheFiles() throws {
+        let (folder, files) = try Self.twoShards()
+        let quarter = folder + "/quarter-1.json"
+        let r = SteppeCommand.run(["run", "--paths", "600", "--quiet", "--threads", "1", "--chunk-size", "100",
+                                   "--shard", "1/4", "--out", quarter, "--force"])
+        #expect(r.status == 0, "\(r.standardError)")
+        let result = SteppeCommand.run(["merge", files[0], quarter, files[1]])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(files[0]) and \(quarter): paths"), "\(result.standardError)")
+        #expect(result.standardError.contains("overlap"))
+    }
+
+    @Test("merge with a missing shard names the files given")
+    func mergeMissingShardNamesTheFiles() throws {
+        let (_, files) = try Self.twoShards()
+        let result = SteppeCommand.run(["merge", files[1]])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("missing shard 1/2 (paths 0..<300); given: \(files[1]) (shard 2/2)"), "\(result.standardError)")
     }
 }

@@ -32,4 +32,14 @@ struct PathRecorderTests {
         #expect(state.below == 2)
         #expect(state.sketch?.count == 4)
     }
+
+    @Test("A finite value beyond PathMetric.largestMagnitude counts as undefined and leaves the sums finite")
+    func hugeFiniteValueIsUndefined() {
+        let huge = PathMetric.largestMagnitude * 1e170   // 1e200: its square is not a double
+        let state = Self.state(recording: [2, huge, -huge, 4])
+        #expect(state.defined == 2 && state.undefined == 2)
+        #expect(state.minimum == 2 && state.maximum == 4)
+        #expect(state.sum.value == 6 && state.sumOfSquares.value == 20)
+        #expect(state.sketch?.count == 2)
+    }
 }

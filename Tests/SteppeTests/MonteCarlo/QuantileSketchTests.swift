@@ -140,4 +140,11 @@ struct QuantileSketchTests {
         let expected = try #require(Sketch(positive: positive.map { ($0, $1) }, negative: negative.map { ($0, $1) }, zero: zero))
         #expect(sketch == expected)
     }
+
+    @Test("Sparse bins whose counts sum past 2^64 restore no sketch (nil, not an overflow trap)")
+    func overflowingCountsRestoreNothing() {
+        #expect(QuantileSketch(positive: [(0, .max), (1, 1)], negative: [], zero: 0) == nil)
+        #expect(QuantileSketch(positive: [(0, .max)], negative: [], zero: 1) == nil)
+        #expect(QuantileSketch(positive: [(0, .max - 1)], negative: [], zero: 1)?.count == .max)
+    }
 }
