@@ -39,11 +39,10 @@ public enum CatalogueFiles {
         var issues: [ScenarioIssue] = []
         for relative in paths {
             let path = root.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                issues.append(ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read as UTF-8 text"))
-                continue
-            }
-            do { documents.append((path, try ScenarioFile.sourceNode(text, file: path))) } catch { issues += error.issues }
+            do {
+                let text = try ScenarioFile.readText(path: path, file: path)
+                documents.append((path, try ScenarioFile.sourceNode(text, file: path)))
+            } catch { issues += error.issues }
         }
         if !issues.isEmpty { throw ScenarioErrors(issues) }
         let merged = standard.merging(try PolicyCatalogue(reading: documents))

@@ -18,13 +18,32 @@ public enum ScenarioFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let text = try readText(path: path, file: name)
+        return (try parse(text, file: name, catalogue: catalogue), text)
+    }
+
+    /// The UTF-8 text of the file at `path`, read no further than `DocumentLimits.maximumFileBytes`
+    /// (so that a huge file or an endless device is refused instead of filling the memory);
+    /// `file` names it in errors.
+    static func readText(path: String, file: String) throws(ScenarioErrors) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioIssue(file: name, keyPath: "", message: "the file is not UTF-8 text")])
+        defer { try? handle.close() }
+        let limit = DocumentLimits.maximumFileBytes
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read")])
         }
-        return (try parse(text, file: name, catalogue: catalogue), text)
+        if data.count > limit {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "the file is larger than the limit of \(limit) bytes")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "the file is not UTF-8 text")])
+        }
+        return text
     }
 
     /// Parses and validates scenario text; `file` names it in errors. `zone`, `policies` and
@@ -38,6 +57,7 @@ public enum ScenarioFile {
 
     /// Parses YAML or JSON text into a position-carrying document tree.
     public static func sourceNode(_ text: String, file: String) throws(ScenarioErrors) -> SourceNode {
+        try DocumentLimits.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
