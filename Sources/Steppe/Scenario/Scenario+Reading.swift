@@ -281,35 +281,35 @@ extension Scenario {
         func strings(_ key: String) -> [String] { o.optional(key)?.list { $0.string() } ?? [] }
         switch kindName {
         case "capitalGrant":
-            let share = o.optional("share")?.double(min: 0, max: 1)
-            let amount = o.optional("amount")?.double(min: 0)
+            let share = o.optional("share")?.incentiveParameter("share")
+            let amount = o.optional("amount")?.incentiveParameter("amount")
             kind = .capitalGrant(share: share, amount: amount, assetClasses: strings("assetClasses"))
         case "productionSubsidy":
             let product = o.required("product")?.string()
-            let perUnit = o.required("amountPerUnit")?.double(min: 0)
+            let perUnit = o.required("amountPerUnit")?.incentiveParameter("amountPerUnit")
             if let product, let perUnit { kind = .productionSubsidy(product: product, amountPerUnit: perUnit) }
         case "annualAward":
-            if let a = o.required("amountPerYear")?.double(min: 0) { kind = .annualAward(amountPerYear: a) }
+            if let a = o.required("amountPerYear")?.incentiveParameter("amountPerYear") { kind = .annualAward(amountPerYear: a) }
         case "interestSubsidy":
-            if let r = o.required("rateReduction")?.double(min: 0, max: 1) {
+            if let r = o.required("rateReduction")?.incentiveParameter("rateReduction") {
                 kind = .interestSubsidy(rateReduction: r, loans: strings("loans"))
             }
         case "inputPrice":
             let line = o.required("costLine")?.string()
-            let discount = o.optional("discountPerUnit")?.double(min: 0)
-            let override = o.optional("overridePrice")?.double(min: 0)
+            let discount = o.optional("discountPerUnit")?.incentiveParameter("discountPerUnit")
+            let override = o.optional("overridePrice")?.incentiveParameter("overridePrice")
             if let line { kind = .inputPrice(costLine: line, discountPerUnit: discount, overridePrice: override) }
         case "taxRate":
-            if let r = o.required("rate")?.double(min: 0, max: 1) { kind = .taxRate(rate: r) }
+            if let r = o.required("rate")?.incentiveParameter("rate") { kind = .taxRate(rate: r) }
         case "taxHoliday":
-            let exempt = o.required("exemptYears")?.int(min: 0, max: 50)
-            let reduced = o.optional("reducedYears")?.int(min: 0, max: 50) ?? 0
-            let factor = o.optional("reducedFactor")?.double(min: 0, max: 1) ?? 0.5
+            let exempt = o.required("exemptYears")?.wholeIncentiveParameter("exemptYears")
+            let reduced = o.optional("reducedYears")?.wholeIncentiveParameter("reducedYears") ?? 0
+            let factor = o.optional("reducedFactor")?.incentiveParameter("reducedFactor") ?? 0.5
             let from = o.optional("countFrom")?.choice(Incentive.HolidayStart.self) ?? .firstRevenueYear
             if let exempt { kind = .taxHoliday(exemptYears: exempt, reducedYears: reduced, reducedFactor: factor, countFrom: from) }
         case "perPersonAllowance":
             let role = o.required("role")?.string()
-            let amount = o.required("amountPerPersonYear")?.double(min: 0)
+            let amount = o.required("amountPerPersonYear")?.incentiveParameter("amountPerPersonYear")
             if let role, let amount { kind = .perPersonAllowance(role: role, amountPerPersonYear: amount) }
         case "scheduledAward":
             let entries = o.required("amounts")?.list { (f: SourceField) -> (Int, Double)? in
@@ -326,17 +326,17 @@ extension Scenario {
         case nil:
             break
         }
-        let validFrom = o.optional("validFrom")?.year()
-        let validTo = o.optional("validTo")?.year()
+        let validFrom = o.optional("validFrom")?.wholeIncentiveParameter("validFrom")
+        let validTo = o.optional("validTo")?.wholeIncentiveParameter("validTo")
         let eligibleFrom = o.optional("eligibleFrom")?.choice(Incentive.EligibilityStart.self) ?? .startYear
-        let after = o.optional("eligibleAfterYears")?.int(min: 0, max: 100) ?? 0
-        let duration = o.optional("durationYears")?.int(min: 1, max: 200)
-        let capPerYear = o.optional("capPerYear")?.double(min: 0)
-        let capTotal = o.optional("capTotal")?.double(min: 0)
+        let after = o.optional("eligibleAfterYears")?.wholeIncentiveParameter("eligibleAfterYears") ?? 0
+        let duration = o.optional("durationYears")?.wholeIncentiveParameter("durationYears")
+        let capPerYear = o.optional("capPerYear")?.incentiveParameter("capPerYear")
+        let capTotal = o.optional("capTotal")?.incentiveParameter("capTotal")
         let taxable = o.optional("taxable")?.bool() ?? false
         let reduces = o.optional("reducesDepreciableBasis")?.bool() ?? false
         let payeeName = o.optional("payee")?.string() ?? "firm"
-        let passThrough = o.optional("passThroughShare")?.double(min: 0, max: 1) ?? 0
+        let passThrough = o.optional("passThroughShare")?.incentiveParameter("passThroughShare") ?? 0
         let group = o.optional("stackingGroup")?.string()
         let rule = o.optional("stackingRule")?.choice(Incentive.StackingRule.self) ?? .additive
         let enabled = o.optional("enabled")?.bool() ?? true
