@@ -62,7 +62,7 @@ public enum ScenarioFile {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioErrors([issue(for: error, file: file)])
+            throw ScenarioErrors([issue(for: error, file: file, text: text)])
         } catch {
             throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "cannot parse: \(error)")])
         }
@@ -94,7 +94,7 @@ public enum ScenarioFile {
         }
     }
 
-    static func issue(for error: YamlError, file: String) -> ScenarioIssue {
+    static func issue(for error: YamlError, file: String, text: String) -> ScenarioIssue {
         func flat(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -105,9 +105,22 @@ public enum ScenarioFile {
                                  message: "not valid YAML/JSON: \(detail)\(flat(problem))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
-                                 message: "duplicate keys: \(duplicates.joined(separator: ", "))")
+                                 message: "duplicate keys: \(duplicates.map { $0.messageExcerpt() }.joined(separator: ", "))")
+        case .reader(let problem, let offset, _, _):
+            // Yams's own description quotes the whole line, which may be any file's contents: give its position instead.
+            let (line, column) = offset.map { position(ofByte: $0, in: text) } ?? (nil, nil)
+            return ScenarioIssue(file: file, line: line, column: column, keyPath: "", message: "not valid YAML/JSON: \(flat(problem))")
         default:
-            return ScenarioIssue(file: file, keyPath: "", message: "not valid YAML/JSON: \(flat("\(error)"))")
+            return ScenarioIssue(file: file, keyPath: "", message: "not valid YAML/JSON: \(flat("\(error)").messageExcerpt(limit: 200))")
         }
+    }
+
+    /// The 1-based line and column (in characters) of the byte at `offset` of `text`.
+    static func position(ofByte offset: Int, in text: String) -> (Int?, Int?) {
+        let bytes = text.utf8.prefix(max(0, offset))
+        let line = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+        let column = String(decoding: text.utf8[lineStart..<bytes.endIndex], as: UTF8.self).count + 1
+        return (line, column)
     }
 }
