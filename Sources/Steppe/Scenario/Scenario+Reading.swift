@@ -27,6 +27,16 @@ extension Scenario {
         let semantic = contributed.validate().map { reader.catalogue?.remap($0) ?? $0 }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         scenario.traces = reader.catalogue?.traces ?? []
+        scenario.sourceFile = file
+        // Uncertain inputs and their correlations are checked as a run would apply them, so that
+        // validate and evaluate find what only run found before, at the line of the key.
+        if !scenario.uncertainty.isEmpty || !scenario.correlations.isEmpty {
+            do {
+                _ = try StochasticModel(scenario: scenario, model: try scenario.compile())
+            } catch {
+                throw ScenarioErrors(error.issues.map(reader.locate))
+            }
+        }
         self = scenario
     }
 
