@@ -225,8 +225,10 @@ extension Scenario {
             return .lease(areaMu: area, annualRentPerMu: rent, escalation: escalation)
         case let other?:
             f.reader.fail(o.node, o.childPath("mode"), "'\(other)' is not one of purchase, lease")
+            o.leaveRemainingKeysUnchecked()
             return nil
         case nil:
+            o.leaveRemainingKeysUnchecked()
             return nil
         }
     }
@@ -333,8 +335,9 @@ extension Scenario {
         case let other?:
             let hint = closestMatch(to: other, in: incentiveKinds).map { "; did you mean '\($0)'?" } ?? ""
             f.reader.fail(o.node, o.childPath("kind"), "'\(other)' is not one of \(incentiveKinds.joined(separator: ", "))\(hint)")
+            o.leaveRemainingKeysUnchecked()
         case nil:
-            break
+            o.leaveRemainingKeysUnchecked()
         }
         let validFrom = o.optional("validFrom")?.wholeIncentiveParameter("validFrom")
         let validTo = o.optional("validTo")?.wholeIncentiveParameter("validTo")
@@ -377,11 +380,14 @@ extension Scenario {
         var risk = PolicyRisk(incentive: incentive)
         risk.withdrawalHazard = o.optional("withdrawalHazard")?.double(min: 0, max: 1)
         risk.withdrawalAfterYears = o.optional("withdrawalAfterYears")?.int(min: 0, max: 200) ?? 0
+        // A wrong delay does not stop the reading: the keys after it are still checked.
+        var delayFailed = false
         if let delay = o.optional("delayYears") {
-            guard let d = delay.object() else { return nil }
-            defer { d.finish() }
-            risk.delayYears = SourceField.decodeDistribution(d)
-            if risk.delayYears == nil { return nil }
+            if let d = delay.object() {
+                risk.delayYears = SourceField.decodeDistribution(d)
+                d.finish()
+            }
+            delayFailed = risk.delayYears == nil
         }
         if let cut = o.optional("cut")?.object() {
             defer { cut.finish() }
@@ -393,7 +399,7 @@ extension Scenario {
             risk.clawbackHazard = clawback.required("annualHazard")?.double(min: 0, max: 1)
             risk.clawbackWithinYears = clawback.required("withinYears")?.int(min: 1, max: 200)
         }
-        return risk
+        return delayFailed ? nil : risk
     }
 
     /// `{between: [KEY.PATH, KEY.PATH], rank: R}`.
