@@ -2,7 +2,8 @@ import CYaml
 import Foundation
 import Steppe
 
-/// Bounds on what a scenario or catalogue document may make the reader build.
+/// Bounds on what a scenario or catalogue document may make the reader build, and the check for
+/// repeated keys, both made in one scan of the document's events before Yams composes it.
 ///
 /// A YAML alias repeats the node its anchor names, so a few hundred bytes of nested aliases
 /// ("billion laughs") stand for billions of nodes. Yams shares the aliased nodes while composing,
@@ -30,6 +31,7 @@ public enum DocumentLimits {
                 message: "the file is larger than the limit of \(maximumFileBytes) bytes (it has \(size))")])
         }
         var scan = ExpansionScan()
+        var keys = DuplicateKeyScan()
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
@@ -42,10 +44,13 @@ public enum DocumentLimits {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { return }
+                let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
                 if let problem = scan.take(event) {
-                    throw ScenarioErrors([ScenarioIssue(file: file, line: Int(event.start_mark.line) + 1,
-                                                        column: Int(event.start_mark.column) + 1,
-                                                        keyPath: "", message: problem)])
+                    throw ScenarioErrors([ScenarioIssue(file: file, line: line, column: column, keyPath: "", message: problem)])
+                }
+                if let repeated = keys.take(event) {
+                    throw ScenarioErrors([ScenarioIssue(file: file, line: line, column: column,
+                                                        keyPath: repeated.keyPath.messageExcerpt(limit: 200), message: repeated.message)])
                 }
             }
         }
