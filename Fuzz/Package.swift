@@ -1,10 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// A libFuzzer target for the scenario reader (YAML/JSON -> Scenario -> evaluation). Kept out of
-// the main package: it needs -sanitize=fuzzer, which an ordinary build must not get. Build and run:
-//   cd Fuzz && swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-//   .build/debug/ScenarioLoaderFuzzer corpus/ -max_total_time=60
+// libFuzzer targets for the readers: scenarios (YAML/JSON -> Scenario -> evaluation), catalogue
+// files, and result JSON read by `steppe report`. Kept out of the main package: they need
+// -sanitize=fuzzer, which an ordinary build must not get. Build and run with ./run.sh TARGET.
 let package = Package(
     name: "SteppeFuzz",
     dependencies: [.package(name: "Steppe", path: "..")],
@@ -15,6 +14,19 @@ let package = Package(
                 .product(name: "Steppe", package: "Steppe"),
                 .product(name: "SteppeFiles", package: "Steppe"),
             ]
+        ),
+        // A file of a `--catalogue` folder: reading, merging, validation, a scenario that uses it.
+        .executableTarget(
+            name: "CatalogueLoaderFuzzer",
+            dependencies: [
+                .product(name: "Steppe", package: "Steppe"),
+                .product(name: "SteppeFiles", package: "Steppe"),
+            ]
+        ),
+        // `steppe report`'s reading path: result JSON -> ReportDocument -> HTML, Markdown, CSV.
+        .executableTarget(
+            name: "ReportReaderFuzzer",
+            dependencies: [.product(name: "Steppe", package: "Steppe")]
         ),
     ],
     swiftLanguageModes: [.v6]

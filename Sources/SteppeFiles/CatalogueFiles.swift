@@ -35,18 +35,30 @@ public enum CatalogueFiles {
         let paths = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
             .filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted()
-        var documents: [(file: String, node: SourceNode)] = []
+        var texts: [(file: String, text: String)] = []
         var issues: [ScenarioIssue] = []
         for relative in paths {
             let path = root.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                issues.append(ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read as UTF-8 text"))
-                continue
-            }
-            do { documents.append((path, try ScenarioFile.sourceNode(text, file: path))) } catch { issues += error.issues }
+            do { texts.append((path, try ScenarioFile.readText(path: path, file: path))) } catch { issues += error.issues }
         }
         if !issues.isEmpty { throw ScenarioErrors(issues) }
-        let merged = standard.merging(try PolicyCatalogue(reading: documents))
+        return try standard.extended(by: texts)
+    }
+}
+
+extension PolicyCatalogue {
+    /// This catalogue with the entries of catalogue documents (YAML or JSON text, applied in
+    /// order) added or replacing entries with the same id, validated as a whole.
+    ///
+    /// - Throws: `ScenarioErrors` naming file, line and key path of every problem.
+    public func extended(by texts: [(file: String, text: String)]) throws(ScenarioErrors) -> PolicyCatalogue {
+        var documents: [(file: String, node: SourceNode)] = []
+        var issues: [ScenarioIssue] = []
+        for (file, text) in texts {
+            do { documents.append((file, try ScenarioFile.sourceNode(text, file: file))) } catch { issues += error.issues }
+        }
+        if !issues.isEmpty { throw ScenarioErrors(issues) }
+        let merged = merging(try PolicyCatalogue(reading: documents))
         let problems = merged.validate()
         if !problems.isEmpty { throw ScenarioErrors(problems) }
         return merged

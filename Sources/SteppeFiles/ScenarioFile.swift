@@ -18,13 +18,32 @@ public enum ScenarioFile {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let text = try readText(path: path, file: name)
+        return (try parse(text, file: name, catalogue: catalogue), text)
+    }
+
+    /// The UTF-8 text of the file at `path`, read no further than `DocumentLimits.maximumFileBytes`
+    /// (so that a huge file or an endless device is refused instead of filling the memory);
+    /// `file` names it in errors.
+    static func readText(path: String, file: String) throws(ScenarioErrors) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioErrors([ScenarioIssue(file: name, keyPath: "", message: "the file is not UTF-8 text")])
+        defer { try? handle.close() }
+        let limit = DocumentLimits.maximumFileBytes
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "the file cannot be read")])
         }
-        return (try parse(text, file: name, catalogue: catalogue), text)
+        if data.count > limit {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "the file is larger than the limit of \(limit) bytes")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "the file is not UTF-8 text")])
+        }
+        return text
     }
 
     /// Parses and validates scenario text; `file` names it in errors. `zone`, `policies` and
@@ -38,11 +57,12 @@ public enum ScenarioFile {
 
     /// Parses YAML or JSON text into a position-carrying document tree.
     public static func sourceNode(_ text: String, file: String) throws(ScenarioErrors) -> SourceNode {
+        try DocumentLimits.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioErrors([issue(for: error, file: file)])
+            throw ScenarioErrors([issue(for: error, file: file, text: text)])
         } catch {
             throw ScenarioErrors([ScenarioIssue(file: file, keyPath: "", message: "cannot parse: \(error)")])
         }
@@ -74,7 +94,7 @@ public enum ScenarioFile {
         }
     }
 
-    static func issue(for error: YamlError, file: String) -> ScenarioIssue {
+    static func issue(for error: YamlError, file: String, text: String) -> ScenarioIssue {
         func flat(_ s: String) -> String { s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -85,9 +105,22 @@ public enum ScenarioFile {
                                  message: "not valid YAML/JSON: \(detail)\(flat(problem))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioIssue(file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
-                                 message: "duplicate keys: \(duplicates.joined(separator: ", "))")
+                                 message: "duplicate keys: \(duplicates.map { $0.messageExcerpt() }.joined(separator: ", "))")
+        case .reader(let problem, let offset, _, _):
+            // Yams's own description quotes the whole line, which may be any file's contents: give its position instead.
+            let (line, column) = offset.map { position(ofByte: $0, in: text) } ?? (nil, nil)
+            return ScenarioIssue(file: file, line: line, column: column, keyPath: "", message: "not valid YAML/JSON: \(flat(problem))")
         default:
-            return ScenarioIssue(file: file, keyPath: "", message: "not valid YAML/JSON: \(flat("\(error)"))")
+            return ScenarioIssue(file: file, keyPath: "", message: "not valid YAML/JSON: \(flat("\(error)").messageExcerpt(limit: 200))")
         }
+    }
+
+    /// The 1-based line and column (in characters) of the byte at `offset` of `text`.
+    static func position(ofByte offset: Int, in text: String) -> (Int?, Int?) {
+        let bytes = text.utf8.prefix(max(0, offset))
+        let line = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+        let column = String(decoding: text.utf8[lineStart..<bytes.endIndex], as: UTF8.self).count + 1
+        return (line, column)
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 public struct HourlyTable: Sendable, Equatable {
     public var columns: [String: [Double]]
 
-    /// A problem in a CSV file, as one line: `file:line: message`.
+    /// A problem in a CSV file, as one line: `file:line: message`. Cells are quoted only as short,
+    /// escaped excerpts (`messageExcerpt`): the path may name any readable file.
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public var file: String
         public var line: Int?
@@ -42,10 +43,10 @@ public struct HourlyTable: Sendable, Equatable {
             }
             for (c, cell) in cells.enumerated() {
                 guard let x = Double(cell), x.isFinite else {
-                    throw ReadError(file: file, line: lineNumber, message: "\(names[c]): '\(cell)' is not a number")
+                    throw ReadError(file: file, line: lineNumber, message: "\(names[c].messageExcerpt()): '\(cell.messageExcerpt())' is not a number")
                 }
                 if names[c] == "hour", Int(exactly: x) != values[c].count {
-                    throw ReadError(file: file, line: lineNumber, message: "hour: expected \(values[c].count), got \(cell)")
+                    throw ReadError(file: file, line: lineNumber, message: "hour: expected \(values[c].count), got \(cell.messageExcerpt())")
                 }
                 values[c].append(x)
             }
@@ -70,7 +71,9 @@ public struct HourlyTable: Sendable, Equatable {
     public func resourceProfile(file: String) throws(ReadError) -> ResourceProfile {
         for name in ["wind", "solar"] {
             guard let column = columns[name] else {
-                throw ReadError(file: file, line: nil, message: "missing column '\(name)' (columns: \(columns.keys.sorted().joined(separator: ", ")))")
+                // The header of a file that is not a profile (any file the user can read) is quoted only in part.
+                let found = columns.keys.sorted().prefix(10).map { $0.messageExcerpt() }.joined(separator: ", ")
+                throw ReadError(file: file, line: nil, message: "missing column '\(name)' (columns: \(found)\(columns.count > 10 ? ", ..." : ""))")
             }
             if let h = column.firstIndex(where: { !(0...1).contains($0) }) {
                 throw ReadError(file: file, line: nil, message: "\(name) at hour \(h): capacity factor must be in [0, 1] (got \(column[h]))")

@@ -54,7 +54,7 @@ extension Scenario {
         var evaluation = Evaluation(try compile())
         for y in evaluation.years {
             for (name, value) in y.columns where !(value ?? 0).isFinite {
-                throw ScenarioErrors([ScenarioIssue(keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
+                throw ScenarioErrors([ScenarioIssue(file: sourceFile, keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
             }
         }
         for module in modules {

@@ -198,7 +198,11 @@ public struct StochasticModel: PathDrawer {
                    case .distribution = scenario.uncertainty[j].law {
                     correlated.append(inputs[j].firstDimension)
                 } else {
-                    issues.append(ScenarioIssue(keyPath: "correlations", message: "'\(name)' is not an input given as a distribution"))
+                    let pair = scenario.correlations.firstIndex { $0.first == name || $0.second == name } ?? 0
+                    let known = scenario.uncertainty.contains { $0.keyPath == name }
+                    issues.append(ScenarioIssue(keyPath: "correlations[\(pair)].between", message: known
+                        ? "'\(name)' is not an input given as a distribution"
+                        : "'\(name)' is not the key path of an uncertain input"))
                 }
             }
             if issues.isEmpty {

@@ -53,7 +53,9 @@ extension PolicyCatalogue {
         if let p = o.optional("parameters")?.object() {
             for entry in p.entries {
                 guard let field = p.optional(entry.key), let po = field.object() else { parametersFailed = true; continue }
-                let value = po.required("value")?.double()
+                // An incentive's parameters get the checks of the same values written in a scenario.
+                let valueField = po.required("value")
+                let value = kind?.isIncentive == true ? valueField?.incentiveParameter(entry.key) : valueField?.double()
                 let unit = po.required("unit")?.string()
                 let assumption = po.optional("assumption")?.string()
                 po.finish()
@@ -64,18 +66,18 @@ extension PolicyCatalogue {
             p.finish()
         }
         let eligibility = o.optional("eligibility")?.string()
-        let validFrom = o.optional("validFrom")?.year()
-        let validTo = o.optional("validTo")?.year()
+        let validFrom = o.optional("validFrom")?.wholeIncentiveParameter("validFrom")
+        let validTo = o.optional("validTo")?.wholeIncentiveParameter("validTo")
         var capPerYear: Double?, capTotal: Double?, capNote: String?
         if let caps = o.optional("caps")?.object() {
-            capPerYear = caps.optional("perYear")?.double(min: 0)
-            capTotal = caps.optional("total")?.double(min: 0)
+            capPerYear = caps.optional("perYear")?.incentiveParameter("capPerYear")
+            capTotal = caps.optional("total")?.incentiveParameter("capTotal")
             capNote = caps.optional("note")?.string()
             caps.finish()
         }
-        let duration = o.optional("durationYears")?.int(min: 1, max: 200)
+        let duration = o.optional("durationYears")?.wholeIncentiveParameter("durationYears")
         let eligibleFrom = o.optional("eligibleFrom")?.choice(Incentive.EligibilityStart.self) ?? .startYear
-        let after = o.optional("eligibleAfterYears")?.int(min: 0, max: 100) ?? 0
+        let after = o.optional("eligibleAfterYears")?.wholeIncentiveParameter("eligibleAfterYears") ?? 0
         let countFrom = o.optional("countFrom")?.choice(Incentive.HolidayStart.self) ?? .firstRevenueYear
         var group: String?, rule = Incentive.StackingRule.additive, stackingNote: String?
         if let s = o.optional("stacking")?.object() {
@@ -85,7 +87,7 @@ extension PolicyCatalogue {
             s.finish()
         }
         let payee = o.optional("payee")?.choice(PolicyEntry.Payee.self) ?? .firm
-        let passThrough = o.optional("passThroughShare")?.double(min: 0, max: 1) ?? 0
+        let passThrough = o.optional("passThroughShare")?.incentiveParameter("passThroughShare") ?? 0
         let taxable = o.optional("taxable")?.bool() ?? false
         let reduces = o.optional("reducesDepreciableBasis")?.bool() ?? false
         let appliesIn = o.optional("appliesIn")?.list { $0.string() } ?? []

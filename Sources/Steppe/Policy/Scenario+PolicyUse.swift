@@ -35,7 +35,8 @@ extension Scenario {
         let taxable = o?.optional("taxable")?.bool()
         let group = o?.optional("stackingGroup")?.string()
         let reason = o?.optional("reason")?.string()
-        let times = o?.optional("times")?.double(min: 0)
+        let timesField = o?.optional("times")
+        let times = timesField?.double(min: 0)
         var set: [(key: String, value: Double, line: Int?)] = []
         let setObject = o?.optional("set")?.object()
         // On the early returns the `set` keys are left unchecked: the policy they belong to is the problem.
@@ -61,11 +62,18 @@ extension Scenario {
                     _ = setObject.optional(e.key)
                     continue
                 }
-                if let v = setObject.optional(e.key)?.double() { set.append((e.key, v, e.value.line)) }
+                if let v = setObject.optional(e.key)?.incentiveParameter(e.key) { set.append((e.key, v, e.value.line)) }
             }
             setObject.finish()
         }
         let mainName = entry.parameters.first?.name
+        // `times` scales the entry's first parameter, which must still lie in its range (a share stays <= 1).
+        if let times, let timesField, let mainName, !set.contains(where: { $0.key == mainName }),
+           let base = entry.parameter(mainName)?.value, let range = IncentiveParameterRange.byName[mainName],
+           let problem = range.problem(base * times, shown: (base * times).formattedPlain) {
+            f.reader.fail(timesField.node, timesField.path, "\(mainName) × times \(problem)")
+            return nil
+        }
         func value(_ name: String) -> Double? {
             if let v = set.last(where: { $0.key == name })?.value { return v }
             guard let v = entry.parameter(name)?.value else { return nil }

@@ -115,14 +115,24 @@ struct _JSONParser {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
+                let escape = index - 2
                 var code = try hex4()
+                // A UTF-16 surrogate is only half a character: it must be a high one followed by a low one.
                 if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
                    bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                     index += 2
                     let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        index = escape
+                        throw error("a \\u escape of a high surrogate is not followed by a low one")
+                    }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                guard let scalar = Unicode.Scalar(code) else {
+                    index = escape
+                    throw error("a \\u escape of a lone surrogate")
+                }
+                scalars.append(scalar)
             default: throw error("invalid escape")
             }
         }
@@ -130,7 +140,8 @@ struct _JSONParser {
     }
 
     mutating func hex4() throws(JSONValue.ParseError) -> UInt32 {
-        guard index + 4 <= bytes.count, let text = String(bytes: bytes[index..<index + 4], encoding: .utf8),
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+              let text = String(bytes: bytes[index..<index + 4], encoding: .utf8),
               let code = UInt32(text, radix: 16) else { throw error("invalid \\u escape") }
         index += 4
         return code

@@ -32,6 +32,16 @@ extension Scenario {
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         scenario.traces = reader.catalogue?.traces ?? []
         scenario.droppedPolicies = reader.catalogue?.droppedPolicies ?? []
+        scenario.sourceFile = file
+        // Uncertain inputs and their correlations are checked as a run would apply them, so that
+        // validate and evaluate find what only run found before, at the line of the key.
+        if !scenario.uncertainty.isEmpty || !scenario.correlations.isEmpty {
+            do {
+                _ = try StochasticModel(scenario: scenario, model: try scenario.compile())
+            } catch {
+                throw ScenarioErrors(error.issues.map(reader.locate))
+            }
+        }
         self = scenario
     }
 
@@ -220,8 +230,10 @@ extension Scenario {
             return .lease(areaMu: area, annualRentPerMu: rent, escalation: escalation)
         case let other?:
             f.reader.fail(o.node, o.childPath("mode"), "'\(other)' is not one of purchase, lease")
+            o.leaveRemainingKeysUnchecked()
             return nil
         case nil:
+            o.leaveRemainingKeysUnchecked()
             return nil
         }
     }
@@ -286,35 +298,35 @@ extension Scenario {
         func strings(_ key: String) -> [String] { o.optional(key)?.list { $0.string() } ?? [] }
         switch kindName {
         case "capitalGrant":
-            let share = o.optional("share")?.double(min: 0, max: 1)
-            let amount = o.optional("amount")?.double(min: 0)
+            let share = o.optional("share")?.incentiveParameter("share")
+            let amount = o.optional("amount")?.incentiveParameter("amount")
             kind = .capitalGrant(share: share, amount: amount, assetClasses: strings("assetClasses"))
         case "productionSubsidy":
             let product = o.required("product")?.string()
-            let perUnit = o.required("amountPerUnit")?.double(min: 0)
+            let perUnit = o.required("amountPerUnit")?.incentiveParameter("amountPerUnit")
             if let product, let perUnit { kind = .productionSubsidy(product: product, amountPerUnit: perUnit) }
         case "annualAward":
-            if let a = o.required("amountPerYear")?.double(min: 0) { kind = .annualAward(amountPerYear: a) }
+            if let a = o.required("amountPerYear")?.incentiveParameter("amountPerYear") { kind = .annualAward(amountPerYear: a) }
         case "interestSubsidy":
-            if let r = o.required("rateReduction")?.double(min: 0, max: 1) {
+            if let r = o.required("rateReduction")?.incentiveParameter("rateReduction") {
                 kind = .interestSubsidy(rateReduction: r, loans: strings("loans"))
             }
         case "inputPrice":
             let line = o.required("costLine")?.string()
-            let discount = o.optional("discountPerUnit")?.double(min: 0)
-            let override = o.optional("overridePrice")?.double(min: 0)
+            let discount = o.optional("discountPerUnit")?.incentiveParameter("discountPerUnit")
+            let override = o.optional("overridePrice")?.incentiveParameter("overridePrice")
             if let line { kind = .inputPrice(costLine: line, discountPerUnit: discount, overridePrice: override) }
         case "taxRate":
-            if let r = o.required("rate")?.double(min: 0, max: 1) { kind = .taxRate(rate: r) }
+            if let r = o.required("rate")?.incentiveParameter("rate") { kind = .taxRate(rate: r) }
         case "taxHoliday":
-            let exempt = o.required("exemptYears")?.int(min: 0, max: 50)
-            let reduced = o.optional("reducedYears")?.int(min: 0, max: 50) ?? 0
-            let factor = o.optional("reducedFactor")?.double(min: 0, max: 1) ?? 0.5
+            let exempt = o.required("exemptYears")?.wholeIncentiveParameter("exemptYears")
+            let reduced = o.optional("reducedYears")?.wholeIncentiveParameter("reducedYears") ?? 0
+            let factor = o.optional("reducedFactor")?.incentiveParameter("reducedFactor") ?? 0.5
             let from = o.optional("countFrom")?.choice(Incentive.HolidayStart.self) ?? .firstRevenueYear
             if let exempt { kind = .taxHoliday(exemptYears: exempt, reducedYears: reduced, reducedFactor: factor, countFrom: from) }
         case "perPersonAllowance":
             let role = o.required("role")?.string()
-            let amount = o.required("amountPerPersonYear")?.double(min: 0)
+            let amount = o.required("amountPerPersonYear")?.incentiveParameter("amountPerPersonYear")
             if let role, let amount { kind = .perPersonAllowance(role: role, amountPerPersonYear: amount) }
         case "scheduledAward":
             let entries = o.required("amounts")?.list { (f: SourceField) -> (Int, Double)? in
@@ -328,20 +340,21 @@ extension Scenario {
         case let other?:
             let hint = closestMatch(to: other, in: incentiveKinds).map { "; did you mean '\($0)'?" } ?? ""
             f.reader.fail(o.node, o.childPath("kind"), "'\(other)' is not one of \(incentiveKinds.joined(separator: ", "))\(hint)")
+            o.leaveRemainingKeysUnchecked()
         case nil:
-            break
+            o.leaveRemainingKeysUnchecked()
         }
-        let validFrom = o.optional("validFrom")?.year()
-        let validTo = o.optional("validTo")?.year()
+        let validFrom = o.optional("validFrom")?.wholeIncentiveParameter("validFrom")
+        let validTo = o.optional("validTo")?.wholeIncentiveParameter("validTo")
         let eligibleFrom = o.optional("eligibleFrom")?.choice(Incentive.EligibilityStart.self) ?? .startYear
-        let after = o.optional("eligibleAfterYears")?.int(min: 0, max: 100) ?? 0
-        let duration = o.optional("durationYears")?.int(min: 1, max: 200)
-        let capPerYear = o.optional("capPerYear")?.double(min: 0)
-        let capTotal = o.optional("capTotal")?.double(min: 0)
+        let after = o.optional("eligibleAfterYears")?.wholeIncentiveParameter("eligibleAfterYears") ?? 0
+        let duration = o.optional("durationYears")?.wholeIncentiveParameter("durationYears")
+        let capPerYear = o.optional("capPerYear")?.incentiveParameter("capPerYear")
+        let capTotal = o.optional("capTotal")?.incentiveParameter("capTotal")
         let taxable = o.optional("taxable")?.bool() ?? false
         let reduces = o.optional("reducesDepreciableBasis")?.bool() ?? false
         let payeeName = o.optional("payee")?.string() ?? "firm"
-        let passThrough = o.optional("passThroughShare")?.double(min: 0, max: 1) ?? 0
+        let passThrough = o.optional("passThroughShare")?.incentiveParameter("passThroughShare") ?? 0
         let group = o.optional("stackingGroup")?.string()
         let rule = o.optional("stackingRule")?.choice(Incentive.StackingRule.self) ?? .additive
         let enabled = o.optional("enabled")?.bool() ?? true
@@ -372,11 +385,14 @@ extension Scenario {
         var risk = PolicyRisk(incentive: incentive)
         risk.withdrawalHazard = o.optional("withdrawalHazard")?.double(min: 0, max: 1)
         risk.withdrawalAfterYears = o.optional("withdrawalAfterYears")?.int(min: 0, max: 200) ?? 0
+        // A wrong delay does not stop the reading: the keys after it are still checked.
+        var delayFailed = false
         if let delay = o.optional("delayYears") {
-            guard let d = delay.object() else { return nil }
-            defer { d.finish() }
-            risk.delayYears = SourceField.decodeDistribution(d)
-            if risk.delayYears == nil { return nil }
+            if let d = delay.object() {
+                risk.delayYears = SourceField.decodeDistribution(d)
+                d.finish()
+            }
+            delayFailed = risk.delayYears == nil
         }
         if let cut = o.optional("cut")?.object() {
             defer { cut.finish() }
@@ -388,7 +404,7 @@ extension Scenario {
             risk.clawbackHazard = clawback.required("annualHazard")?.double(min: 0, max: 1)
             risk.clawbackWithinYears = clawback.required("withinYears")?.int(min: 1, max: 200)
         }
-        return risk
+        return delayFailed ? nil : risk
     }
 
     /// `{between: [KEY.PATH, KEY.PATH], rank: R}`.

@@ -46,6 +46,8 @@ public struct Scenario: Sendable {
     public var incentiveWithdrawal: IncentiveWithdrawal?
     /// Target rank correlations between uncertain inputs.
     public var correlations: [RankCorrelationPair] = []
+    /// The name of the file the scenario was read from, for errors found after reading.
+    public var sourceFile: String?
 
     public init(
         name: String, zone: String? = nil, currency: String = "CNY", startYear: Int,

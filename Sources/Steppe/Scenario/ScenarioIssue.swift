@@ -21,8 +21,8 @@ public struct ScenarioIssue: Error, Sendable, Equatable, CustomStringConvertible
             if let column { location += ":\(column)" }
         }
         let path = keyPath.isEmpty ? "" : " \(keyPath):"
-        // One line, whatever a key or value in the message holds.
-        return "\(location):\(path) \(message)".replacingOccurrences(of: "\n", with: "\\n")
+        // One line without control characters, whatever a key or value in the message holds.
+        return "\(location):\(path) \(message)".escapingControlCharacters
     }
 }
 

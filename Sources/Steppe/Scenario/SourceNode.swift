@@ -35,8 +35,7 @@ public struct SourceNode: Sendable {
         case .sequence: return "a list"
         case .scalar(let s, let plain):
             // Keep messages on one line and short, whatever the value holds.
-            var shown = s.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-            if shown.count > 40 { shown = String(shown.prefix(37)) + "..." }
+            let shown = s.messageExcerpt()
             return plain ? "'\(shown)'" : "the string \"\(shown)\""
         case .null: return "nothing"
         }

@@ -201,8 +201,14 @@ final class SourceObject {
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
+    /// Keys whose meaning depends on a value that is itself wrong (an unknown `kind` or `mode`)
+    /// are not reported as unknown: the wrong value is the one error to fix.
+    func leaveRemainingKeysUnchecked() { remainingKeysUnchecked = true }
+    private var remainingKeysUnchecked = false
+
     /// Reports keys that no reader asked for, with the closest known key.
     func finish() {
+        if remainingKeysUnchecked { return }
         for e in entries where !known.contains(e.key) {
             let hint = closestMatch(to: e.key, in: known).map { "; did you mean '\($0)'?" } ?? ""
             reader.fail(SourceNode(.null, line: e.keyLine, column: e.keyColumn), childPath(e.key), "unknown key\(hint)")

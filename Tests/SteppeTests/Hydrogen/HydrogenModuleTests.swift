@@ -191,14 +191,12 @@ struct HydrogenModuleTests {
         #expect(drawn.workspace.revenue.reduce(0, +) > 0)
     }
 
-    @Test("An export price distribution that can draw zero or less is refused, naming the key")
+    @Test("An export price distribution that can draw zero or less is refused when the scenario is read, naming the key and line")
     func exportPriceMustStayPositive() throws {
-        let s = try scenario(Self.yaml(exportPrice: "{distribution: normal, mean: 0.25, sd: 0.05}", hydrogenPrice: "20"))
-        let model = try s.compile()
         #expect {
-            _ = try StochasticModel(scenario: s, model: model)
+            _ = try scenario(Self.yaml(exportPrice: "{distribution: normal, mean: 0.25, sd: 0.05}", hydrogenPrice: "20"))
         } throws: { error in
-            "\(error)".contains("hydrogen.gridExport.price: the base value and every draw must be positive")
+            "\(error)".contains("test.yaml:15:23: hydrogen.gridExport.price: the base value and every draw must be positive")
         }
         let truncated = try scenario(Self.yaml(exportPrice: "{distribution: normal, mean: 0.25, sd: 0.05, truncate: [0.01, 1]}", hydrogenPrice: "20"))
         _ = try StochasticModel(scenario: truncated, model: try truncated.compile())

@@ -74,7 +74,8 @@ public struct ReportChart: Sendable {
             for b in bands { columns += ["\(b.label) lower", "\(b.label) upper"] }
             return ReportTable(id: id, caption: title, columns: columns, rows: x.indices.map { i in
                 var row = [cell(x[i])] + series.map { cell(i < $0.values.count ? $0.values[i] : nil) }
-                for b in bands { row += [cell(b.lower[i]), cell(b.upper[i])] }
+                // A band read from a hand-edited result may be shorter than the x values.
+                for b in bands { row += [cell(i < b.lower.count ? b.lower[i] : nil), cell(i < b.upper.count ? b.upper[i] : nil)] }
                 return row
             })
         case .stackedBars(let categories, let series, _):

@@ -40,8 +40,10 @@ extension ReportDocument {
 
     /// The report of a result JSON.
     ///
-    /// - Throws: `InputError` when the JSON is not a Steppe result.
+    /// - Throws: `InputError` when the JSON is not a Steppe result or holds a value a report
+    ///   cannot show (see `checkInput`).
     public init(json: JSONValue) throws(InputError) {
+        try Self.checkInput(json)
         guard let kind = Self.kind(of: json) else {
             throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones) or a sensitivity analysis (tornado, spider, sobol)")
         }

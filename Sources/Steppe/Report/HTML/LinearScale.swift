@@ -22,9 +22,14 @@ struct LinearScale {
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let normalised = raw / magnitude
         let step = (normalised < 1.5 ? 1 : normalised < 3 ? 2 : normalised < 7 ? 5 : 10) * magnitude
-        self.step = step
-        lower = (lo / step).rounded(.down) * step
-        upper = (hi / step).rounded(.up) * step
+        let lower = (lo / step).rounded(.down) * step, upper = (hi / step).rounded(.up) * step
+        // Values near the ends of the Double range (a span that overflows, a step that underflows to
+        // zero) have no round ticks; the axis then spans -1...1, and such series are drawn off it.
+        if step.isFinite, step > 0, lower.isFinite, upper.isFinite, upper > lower, (upper - lower).isFinite {
+            self.step = step; self.lower = lower; self.upper = upper
+        } else {
+            self.step = 0.5; self.lower = -1; self.upper = 1
+        }
         self.from = from; self.to = to
     }
 
@@ -34,14 +39,16 @@ struct LinearScale {
     }
 
     var ticks: [Double] {
-        let n = Int(((upper - lower) / step).rounded())
-        return (0...max(0, n)).map { lower + Double($0) * step }
+        let n = Int(min(1000, max(0, ((upper - lower) / step).rounded())))
+        return (0...n).map { lower + Double($0) * step }
     }
 }
 
 /// A coordinate as SVG text with one decimal ("0" if not finite, which the chart builders prevent).
+/// Coordinates far off the drawing (values beyond a chart's axis) are clamped, which draws them
+/// the same and keeps the text short.
 func svgNumber(_ x: Double) -> String {
     guard x.isFinite else { return "0" }
-    let r = (x * 10).rounded() / 10
+    let r = (min(max(x, -1e6), 1e6) * 10).rounded() / 10
     return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
 }
