@@ -18,6 +18,18 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Why the metric can be undefined on a path, for reports beside the count of such paths.
+    public var undefinedReason: String {
+        let extreme = "or the pro forma is not finite or beyond 1e30 yuan (inputs too extreme)"
+        switch self {
+        case .equityNPV, .projectNPV: return "the pro forma is not finite or beyond 1e30 yuan (inputs too extreme)"
+        case .equityIRR, .projectIRR: return "the cash flow never changes sign or has several rates giving NPV 0, \(extreme)"
+        case .minDSCR: return "no year has scheduled debt service, \(extreme)"
+        case .paybackYears, .equityPaybackYears: return "the cumulative cash flow never turns non-negative, \(extreme)"
+        case .levelizedCost: return "the present value of output is zero, \(extreme)"
+        }
+    }
+
     /// The largest magnitude of a metric value the Monte Carlo accumulators count as defined.
     ///
     /// Why: sums of squared deviations are exact sums with 320 integer bits (about 2e96), so a value

@@ -1,6 +1,6 @@
 extension MonteCarloSummary {
     /// The run's result as JSON: `paths`, `seed`, `sampler`, and under `metrics` one object per
-    /// metric with `count`, `undefined`, `mean`, `sd`, `stdError`, `min`, `max`, `p1`…`p99` and
+    /// metric with `count`, `undefined` (and `undefinedReason` when there are any), `mean`, `sd`, `stdError`, `min`, `max`, `p1`…`p99` and
     /// its probability field, and with exact quantiles a `histogram` {`lower`, `upper`, `counts`}:
     /// path counts in equal bins from the smallest to the largest defined value, for the
     /// report's histogram and cumulative distribution. No timings or host details, so equal runs give equal bytes.
@@ -15,6 +15,7 @@ extension MonteCarloSummary {
                 ("mean", number(s.mean)), ("sd", number(s.standardDeviation)), ("stdError", number(s.standardError)),
                 ("min", number(s.minimum)), ("max", number(s.maximum)),
             ]
+            if s.undefined > 0 { members.append(("undefinedReason", .string(s.metric.undefinedReason))) }
             for (p, v) in s.percentiles { members.append(("p\(p)", .number(v))) }
             if let name = s.metric.probabilityName { members.append((name, number(s.probabilityBelow))) }
             if let h = histogram(s.metric) {

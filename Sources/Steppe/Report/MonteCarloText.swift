@@ -18,7 +18,7 @@ public enum MonteCarloText {
             if let prob = s.probabilityBelow, let name = s.metric.probabilityName {
                 line += "  " + String(format: "%.1f%% ", prob * 100) + describe(name, s.threshold)
             }
-            if s.undefined > 0 { line += String(format: "  (undefined on %d paths)", s.undefined) }
+            if s.undefined > 0 { line += "  (undefined on \(s.undefined) paths: \(s.metric.undefinedReason))" }
             out += line + "\n"
         }
         for pair in study.achievedCorrelations {

@@ -174,6 +174,27 @@ struct RunCommandTests {
         #expect(text.status == 0 && !text.standardOutput.lowercased().contains("nan") && !text.standardOutput.contains("inf"))
     }
 
+    @Test("A metric undefined on some paths is reported with the reason, in JSON and text")
+    func undefinedMetricsGiveTheirReason() throws {
+        // No debt: the minimum DSCR is undefined on every path.
+        let file = try temporaryFile(named: "no-debt.yaml", """
+            name: no debt
+            startYear: 2026
+            operatingYears: 5
+            assetClasses: [{id: plant, lifeYears: 5}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000}]
+            products: [{id: widget, unit: unit, quantity: 100, price: {distribution: uniform, min: 9, max: 11}}]
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            """)
+        let result = SteppeCommand.run(["run", file, "--paths", "16", "--format", "json", "--quiet", "--threads", "1"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let metrics = try #require(root["metrics"] as? [String: [String: Any]])
+        #expect(metrics["minDSCR"]?["undefinedReason"] as? String == PathMetric.minDSCR.undefinedReason)
+        #expect(metrics["equityNPV"]?["undefinedReason"] == nil)
+        let text = SteppeCommand.run(["run", file, "--paths", "16", "--quiet", "--threads", "1"])
+        #expect(text.standardOutput.contains("undefined on 16 paths: no year has scheduled debt service"))
+    }
+
     @Test("The memory guard counts all eight kept metrics whatever --metrics selects")
     func memoryGuardCountsEveryKeptMetric() {
         let result = SteppeCommand.run(["run", "--metrics", "equityNPV", "--paths", "1000000", "--max-memory", "100", "--quiet"])
