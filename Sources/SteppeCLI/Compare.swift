@@ -123,8 +123,10 @@ extension SteppeCommand {
                     } catch { issues += error.issues }
                 }
                 if !issues.isEmpty { return .failure(ScenarioErrors(issues)) }
+                let attributing = ProgressReporter(total: sited.count * (sited.count - 1) / 2, enabled: true, unit: "zone pairs attributed")
                 let evidence = ZoneEvidence(sites: sited, project: project, file: projectFile, catalogue: catalogue,
-                                            dropInapplicablePolicies: dropInapplicablePolicies)
+                                            dropInapplicablePolicies: dropInapplicablePolicies, progress: attributing.update)
+                attributing.finish()
                 if let refusal = evidence.refusal {
                     return CommandResult(status: 1, standardError: "\(file): \(refusal)\n")
                 }

@@ -4,12 +4,15 @@ import Foundation
 final class ProgressReporter: @unchecked Sendable {
     private let total: Int
     private let enabled: Bool
+    /// What is counted ("paths", "zone pairs").
+    private let unit: String
     private let started = Date()
     private let lock = NSLock()
     private var lastDraw = Date.distantPast
 
-    init(total: Int, enabled: Bool) {
+    init(total: Int, enabled: Bool, unit: String = "paths") {
         self.total = total
+        self.unit = unit
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
     }
 
@@ -30,7 +33,7 @@ final class ProgressReporter: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(started)
         let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = String(format: "\r[%@] %3.0f%%  %d/%d paths  ETA %.0fs ", bar, fraction * 100, done, total, eta)
+        let line = String(format: "\r[%@] %3.0f%%  %d/%d %@  ETA %.0fs ", bar, fraction * 100, done, total, unit, eta)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -9,13 +9,16 @@ public struct ZoneEvidence: Sendable {
     public let pinnedValues: [String]
     public let droppedPolicies: [(zone: String, ids: [String])]
 
+    /// - Parameter progress: called with the number of pairs attributed so far (each pair evaluates
+    ///   up to 2^k hybrid projects for k differing inputs, so this is the slow part of a comparison).
     public init(sites: [SitedProject], project: SourceNode, file: String, catalogue: PolicyCatalogue,
-                dropInapplicablePolicies: Bool) {
+                dropInapplicablePolicies: Bool, progress: (Int) -> Void = { _ in }) {
         var differences: [ZoneDifference] = []
         for i in sites.indices {
             for j in sites.indices where j > i {
                 differences.append(ZoneDifference(zone: sites[j], reference: sites[i], project: project, file: file,
                                                   catalogue: catalogue, dropInapplicablePolicies: dropInapplicablePolicies))
+                progress(differences.count)
             }
         }
         self.differences = differences
