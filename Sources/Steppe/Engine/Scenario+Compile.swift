@@ -103,7 +103,7 @@ extension Scenario {
             let known = Set(incentives.filter(\.enabled).map(\.id))
             let unknown = named.filter { !known.contains($0) }
             if !unknown.isEmpty {
-                throw ScenarioErrors(unknown.map { ScenarioIssue(keyPath: "--withdraw-only",
+                throw ScenarioErrors(unknown.map { ScenarioIssue(keyPath: "withdrawIncentives.incentives (or --withdraw-only)",
                     message: "unknown incentive '\($0)' (the scenario's incentives: \(known.sorted().joined(separator: ", ")))") })
             }
         }

@@ -79,6 +79,7 @@ extension Scenario {
         let incentives = written + fromPolicies
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         let correlations = o.optional("correlations")?.list(decodeCorrelation) ?? []
+        let withdrawal = o.optional("withdrawIncentives").map(decodeWithdrawal)
         var modules: [any ScenarioModule] = []
         var modulesFailed = false
         for (key, read) in moduleReaders {
@@ -94,8 +95,24 @@ extension Scenario {
                         incentives: incentives, recoverResidualValue: recover, modules: modules)
         scenario.correlations = correlations
         scenario.reportUnit = reportUnit
+        if let withdrawal {
+            guard let withdrawal else { return nil }
+            scenario.incentiveWithdrawal = withdrawal
+        }
         scenario.checkWrittenValidityWindows(count: written.count, field.reader)
         return scenario
+    }
+
+    /// `withdrawIncentives: {fromYear: 2029, incentives: [id, ...]}`: every incentive (or the named ones,
+    /// catalogue and module incentives included) withdrawn from that year on, as `--withdraw-all-from`.
+    /// In the file, so a Monte Carlo run, its shards and its report carry the stress.
+    static func decodeWithdrawal(_ f: SourceField) -> IncentiveWithdrawal? {
+        guard let o = f.object() else { return nil }
+        defer { o.finish() }
+        let year = o.required("fromYear")?.year()
+        let ids = o.optional("incentives")?.list { $0.string() }
+        guard let year else { return nil }
+        return IncentiveWithdrawal(fromYear: year, incentives: ids)
     }
 
     /// An incentive written in the file whose validity lies wholly outside the project's years

@@ -261,4 +261,33 @@ struct IncentiveDependenceTests {
         #expect(note.contains("'early'") && note.contains("highest only"))
         #expect(report.delayNote(0, delayed: report.analysis.delayed(0, by: 1, IncentiveDependence.equityNPV), all: all) == nil)
     }
+    @Test("The scenario key withdrawIncentives withdraws as --withdraw-all-from does, and reaches a Monte Carlo run")
+    func withdrawalScenarioKey() throws {
+        let base = """
+            name: keyed
+            startYear: 2026
+            operatingYears: 10
+            assetClasses: [{id: plant, lifeYears: 10}]
+            capex: [{year: 2026, assetClass: plant, amount: 1000000}]
+            products: [{id: widget, unit: unit, quantity: 1000, price: 100}]
+            tax: {citRate: 0}
+            discounting: {projectRate: 0.08, equityRate: 0.08}
+            incentives:
+              - {id: a, kind: annualAward, amountPerYear: 10000, assumption: test}
+              - {id: b, kind: annualAward, amountPerYear: 30000, assumption: test}
+            """
+        let keyed = try scenario(base + "\nwithdrawIncentives: {fromYear: 2030, incentives: [a]}")
+        var flagged = try scenario(base)
+        flagged.incentiveWithdrawal = IncentiveWithdrawal(fromYear: 2030, incentives: ["a"])
+        let npv = try #require(keyed.evaluate().metrics.equityNPV.number)
+        #expect(npv == (try flagged.evaluate().metrics.equityNPV.number))
+        #expect(npv < (try #require(scenario(base).evaluate().metrics.equityNPV.number)))
+        let file = try temporaryFile(named: "keyed.yaml", base + "\nwithdrawIncentives: {fromYear: 2030, incentives: [a]}")
+        let run = SteppeCommand.run(["run", file, "--paths", "4", "--quiet", "--threads", "1", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let mean = try #require(((root["metrics"] as? [String: Any])?["equityNPV"] as? [String: Any])?["mean"] as? Double)
+        #expect(abs(mean - npv) <= 1e-6 * abs(npv))
+        let unknown = try scenario(base + "\nwithdrawIncentives: {fromYear: 2030, incentives: [zzz]}")
+        #expect(throws: ScenarioErrors.self) { try unknown.evaluate() }
+    }
 }
