@@ -62,6 +62,18 @@ struct CorporateIncomeTaxTests {
         #expect(abs(e.years[5].tax - 0.125 * 300) <= 1e-9)
     }
 
+    @Test("A holiday counted from the first revenue year starts in the first year with revenue, not the first operating year")
+    func holidayStartsAtFirstRevenueYear() throws {
+        // Revenue 0 in 2026 (operating, but nothing sold), 200 from 2027: the 3+3 clock starts in 2027.
+        // By hand: 2026 is outside the holiday (25%; the loss of 100 pays no tax at any rate), 2027-2029
+        // are exempt (0), 2030-2032 pay half (12.5%), 2033-2035 the statutory 25%. Counting from the
+        // first operating year instead would give 0, 0, 0, 0.125, 0.125, 0.125, 0.25, ...
+        let e = try evaluate(Self.yaml(revenue: [0] + Array(repeating: 200, count: 9), incentives: Self.holiday))
+        #expect(e.years.map(\.citRate) == [0.25, 0, 0, 0, 0.125, 0.125, 0.125, 0.25, 0.25, 0.25])
+        // 2030: income 100, less the 2026 loss of 100 carried forward (used in 2027, an exempt year) -> 0 left.
+        #expect(e.years[4].tax == 0.125 * 100)
+    }
+
     @Test("15% and 3+3 stack as 'lowerOf': 0, 0, 0, then 12.5% (not 7.5%), then 15%, then 25% after validity")
     func lowerOfStacking() throws {
         let e = try evaluate(Self.yaml(revenue: Array(repeating: 200, count: 10),

@@ -155,4 +155,37 @@ struct MonteCarloRunnerTests {
             #expect(abs(npv - target) < 1e6, "P\(p): path \(path) at \(npv), percentile \(target)")
         }
     }
+
+    @Test("A path without uncertainty gives the deterministic evaluation's value of every metric, on both engines",
+          arguments: [true, false])
+    func degeneratePathEqualsEvaluation(laneEngine: Bool) throws {
+        // Random scenarios without any distribution: every path is the base case, so each path metric
+        // must equal the metric of the same name in `Metrics` (computed by a separate code path).
+        for seed in 0..<60 {
+            let s = EngineInvariantTests.randomScenario(seed)
+            let e = try s.evaluate()
+            let model = try s.compile()
+            let drawer = try StochasticModel(scenario: s, model: model)
+            let paths = 9
+            let runner = MonteCarloRunner(
+                model: model, drawer: drawer,
+                uniforms: try SamplingMethod.random.sampler(seed: 3, pathCount: paths, dimensions: drawer.dimension),
+                configuration: MonteCarloConfiguration(paths: paths, seed: 3, chunkSize: 4, exactQuantileLimit: paths),
+                scenarioText: "random \(seed)", laneEngine: laneEngine)
+            let values = try #require(runner.run(threads: 1).values)
+            for metric in PathMetric.allCases {
+                let deterministic = try #require(e.metrics.all.first { $0.name == metric.name }).value
+                for path in 0..<paths {
+                    let x = values[metric.rawValue][path]
+                    switch deterministic {
+                    case .value(let expected):
+                        #expect(abs(x - expected) <= 1e-9 * max(1, abs(expected)),
+                                "seed \(seed), \(metric.name), path \(path): \(x) vs \(expected)")
+                    case .undefined:
+                        #expect(x.isNaN, "seed \(seed), \(metric.name), path \(path): \(x) but undefined")
+                    }
+                }
+            }
+        }
+    }
 }
