@@ -113,6 +113,21 @@ struct MonteCarloRunnerTests {
         #expect(throws: RunState.MergeError.self) { try RunState.merging([a, other]) }
     }
 
+    @Test("Shards whose paths partly overlap do not merge")
+    func overlappingShards() throws {
+        // Half 1 of 2 and third 2 of 3 of 2048 paths: the third starts inside the half and ends after it.
+        let r = try Self.runner(paths: 2048)
+        let half = r.run(shard: Shard(index: 1, count: 2)), third = r.run(shard: Shard(index: 2, count: 3))
+        let a = try #require(half.ranges.last), b = try #require(third.ranges.first)
+        #expect(b.lowerBound < a.upperBound && a.upperBound < b.upperBound)
+        #expect {
+            try RunState.merging([third, half])
+        } throws: { error in
+            if case .overlap = error as? RunState.MergeError { return true }
+            return false
+        }
+    }
+
     @Test("A cancelled run returns a partial state that says so")
     func cancellation() throws {
         let r = try Self.runner(paths: 10_000)
