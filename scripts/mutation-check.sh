@@ -80,6 +80,13 @@ restore() {
 trap 'restore' EXIT
 trap 'restore; echo "mutation-check: interrupted" >&2; exit 130' INT TERM HUP
 
+# A build or test run ended by SIGINT (130) or SIGTERM (143), e.g. Ctrl-C reaching the whole process
+# group, is an interruption, not a killed mutant: restore and stop.
+interrupted_by() {
+    if [ "$1" -eq 130 ] || [ "$1" -eq 143 ]; then
+        restore; echo "mutation-check: interrupted (exit status $1 from swift)" >&2; exit 130
+    fi
+}
 build() { "$SWIFT" build --build-tests >"$1" 2>&1; }
 run_tests() { timeout "$TEST_TIMEOUT" "$SWIFT" test --skip-build --filter "$1" >"$2" 2>&1; }
 # A filter that matches no test would let every mutant survive unnoticed: say so.
@@ -111,15 +118,20 @@ p, a, b = sys.argv[1:4]
 s = open(p, encoding="utf-8").read()
 assert s.count(a) == 1
 open(p, "w", encoding="utf-8").write(s.replace(a, b, 1))' "$f" "${originals[$i]}" "${replacements[$i]}"
-    if ! build "$LOG_DIR/$id-build.log"; then
+    build "$LOG_DIR/$id-build.log"; rc=$?
+    interrupted_by "$rc"
+    if [ $rc -ne 0 ]; then
         outcome="killed (build)"; killed_build=$((killed_build + 1))
-    elif run_tests "$filter" "$LOG_DIR/$id-test.log"; then
-        if matched_nothing "$LOG_DIR/$id-test.log"; then outcome="survived (filter matched no test)"; else outcome="survived"; fi
-        survived=$((survived + 1)); survivors+=("$id")
     else
-        rc=$?
-        if [ $rc -eq 124 ]; then outcome="killed (timeout)"; else outcome="killed"; fi
-        killed=$((killed + 1))
+        run_tests "$filter" "$LOG_DIR/$id-test.log"; rc=$?
+        interrupted_by "$rc"
+        if [ $rc -eq 0 ]; then
+            if matched_nothing "$LOG_DIR/$id-test.log"; then outcome="survived (filter matched no test)"; else outcome="survived"; fi
+            survived=$((survived + 1)); survivors+=("$id")
+        else
+            if [ $rc -eq 124 ]; then outcome="killed (timeout)"; else outcome="killed"; fi
+            killed=$((killed + 1))
+        fi
     fi
     restore
     line=$(printf '%-4s %-20s %-18s %4ss  %s' "$id" "${families[$i]}" "$outcome" "$(( $(date +%s) - t0 ))" "$f")
