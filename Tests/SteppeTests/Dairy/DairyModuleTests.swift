@@ -81,6 +81,70 @@ struct DairyModuleTests {
         #expect(Self.amounts(e, "dairy.scale-farm-base") == [0, 0, 6_000_000, 1_000_000, 1_000_000, 0, 1_000_000])
     }
 
+    /// The farm of `yaml` with places `[500, 1000]`, at most 200 heifers bought a year, and `herdExtra` in the herd.
+    ///
+    /// The herd by hand (one parity class culled at 25%, cow mortality 4%, 365/400 calvings a cow-year,
+    /// female calves 47%, calf mortality 6%, heifer mortality 2%, first calving at 2 years):
+    /// - 2027: 200 bought; 200 calve; survivors 200 x 0.71 = 142; average cows (200 + 142) / 2 = 171;
+    ///   94 female calves, 88.36 yearlings.
+    /// - 2028: 142 + 200 bought = 342 cows; calvings 200 + 142 x 0.9125 = 329.575; survivors 242.82,
+    ///   average (342 + 242.82) / 2 = 292.41; the yearlings become 88.36 x 0.98 = 86.5928 heifers ready to calve.
+    /// - 2029: 242.82 + 86.5928 entering + 200 bought = 529.4128 cows.
+    static func slowFarm(extra: String = "", herdExtra: String = "", feed: String = "{lactating: 11, dry: 7}") -> String {
+        yaml(places: "[500, 1000]", extra: extra)
+            .replacingOccurrences(of: "maxPurchasesPerYear: 100000", with: "maxPurchasesPerYear: 200" + herdExtra)
+            .replacingOccurrences(of: "tonnesPerHeadYear: {lactating: 11, dry: 7}", with: "tonnesPerHeadYear: \(feed)")
+    }
+
+    static let slowCows: [Double] = [0, 200, 342, 529.4128]
+
+    static func expectClose(_ actual: [Double], _ expected: [Double], _ what: String) {
+        #expect(actual.count >= expected.count, "\(what): \(actual)")
+        for (t, x) in expected.enumerated() where t < actual.count {
+            #expect(abs(actual[t] - x) <= 1e-9 * max(1, abs(x)), "\(what)[\(t)]: \(actual[t]) vs \(x)")
+        }
+    }
+
+    @Test("With 200 purchases a year the herd fills slowly: 0, 200, 342, 529.4128 cows")
+    func slowFill() throws {
+        let e = try evaluate(Self.slowFarm())
+        Self.expectClose(Self.series(e, "cows"), Self.slowCows, "cows")
+    }
+
+    @Test("The band subsidy pays 400 per cow on 1 January, not per place, while the herd fills")
+    func bandSubsidyOnSlowHerd() throws {
+        let e = try evaluate(Self.slowFarm(extra: "  subsidies: {dairy.per-head-100-3000: {enabled: true, paid: yearly}}"))
+        // 400 x [0, 200, 342, 529.4128]; per place it would be 400 x [0, 500, 1000, 1000].
+        Self.expectClose(Self.amounts(e, "dairy.per-head-100-3000"), [0, 80_000, 136_800, 211_765.12], "band")
+    }
+
+    @Test("TB testing pays 15 per cow in the census on 1 January")
+    func tbTestingOnCensus() throws {
+        let e = try evaluate(Self.slowFarm())
+        // 15 x [0, 200, 342, 529.4128]; on average cows it would be 15 x [0, 171, 292.41, ...].
+        Self.expectClose(Self.amounts(e, "dairy.tb-testing"), [0, 3_000, 5_130, 7_941.192], "TB testing")
+    }
+
+    @Test("Sexed semen pays 120 per insemination: the sexed share of the year's calvings")
+    func sexedSemenPerInsemination() throws {
+        let e = try evaluate(Self.slowFarm(herdExtra: "\n    sexedSemen: {share: 0.5}"))
+        // Calvings 200 (2027) and 200 + 142 x 0.9125 = 329.575 (2028), half with sexed semen:
+        // 120 x 100 = 12000 and 120 x 164.7875 = 19774.5. (The sexed share changes the female calves,
+        // and so the herd, only from 2029.)
+        Self.expectClose(Self.amounts(e, "dairy.sexed-semen"), [0, 12_000, 19_774.5], "sexed semen")
+    }
+
+    @Test("Silage storage pays 50 a tonne on the silage fed, up to 5.5 t per average cow", arguments: [true, false])
+    func silageStorage(capBinds: Bool) throws {
+        // Average cows 171 (2027) and 292.41 (2028); 76.25% of the year lactating (305 / 400 days).
+        // 11 t lactating and 7 t dry feed 10.05 t a cow: above the cap, 50 x 5.5 x [171, 292.41].
+        // 4 t for every cow stays under it: 50 x 4 x [171, 292.41].
+        let feed = capBinds ? "{lactating: 11, dry: 7}" : "{lactating: 4, dry: 4}"
+        let e = try evaluate(Self.slowFarm(feed: feed))
+        let expected = capBinds ? [0, 47_025, 80_412.75] : [0, 34_200, 58_482]
+        Self.expectClose(Self.amounts(e, "dairy.silage-storage"), expected, "silage")
+    }
+
     @Test("A raw-milk contract floor lifts the milk revenue when the price is below it")
     func contractFloor() throws {
         let floor = try evaluate(Self.yaml(places: "[1000]", milk: "{price: 3000, contractFloor: 3400}"))

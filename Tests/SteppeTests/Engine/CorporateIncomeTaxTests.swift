@@ -62,6 +62,30 @@ struct CorporateIncomeTaxTests {
         #expect(abs(e.years[5].tax - 0.125 * 300) <= 1e-9)
     }
 
+    @Test("A holiday counted from the first revenue year starts in the first year with revenue, not the first operating year")
+    func holidayStartsAtFirstRevenueYear() throws {
+        // Revenue 0 in 2026 (operating, but nothing sold), 200 from 2027: the 3+3 clock starts in 2027.
+        // By hand: 2026 is outside the holiday (25%; the loss of 100 pays no tax at any rate), 2027-2029
+        // are exempt (0), 2030-2032 pay half (12.5%), 2033-2035 the statutory 25%. Counting from the
+        // first operating year instead would give 0, 0, 0, 0.125, 0.125, 0.125, 0.25, ...
+        let e = try evaluate(Self.yaml(revenue: [0] + Array(repeating: 200, count: 9), incentives: Self.holiday))
+        #expect(e.years.map(\.citRate) == [0.25, 0, 0, 0, 0.125, 0.125, 0.125, 0.25, 0.25, 0.25])
+        // 2030: income 100, less the 2026 loss of 100 carried forward (used in 2027, an exempt year) -> 0 left.
+        #expect(e.years[4].tax == 0.125 * 100)
+    }
+
+    @Test("A reduced rate cut to half keeps half its reduction: 20%, not 15%, while it is valid")
+    func scaledReducedRate() throws {
+        // Statutory 25%, the 15% rate valid to 2033, cut to half (scale 0.5, as a policy-risk cut draws):
+        // 25% - 0.5 x (25% - 15%) = 20% in 2026-2033, 25% after.
+        var m = try scenario(Self.yaml(revenue: Array(repeating: 200, count: 10), incentives: Self.westernDevelopment)).compile()
+        let wd = try #require(m.incentives.firstIndex { $0.id == "wd" })
+        m.incentiveScale[wd] = 0.5
+        var ws = Workspace(for: m)
+        ProFormaEngine.run(m, &ws)
+        #expect(ws.citRate.map { ($0 * 1e12).rounded() / 1e12 } == [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.25, 0.25])
+    }
+
     @Test("15% and 3+3 stack as 'lowerOf': 0, 0, 0, then 12.5% (not 7.5%), then 15%, then 25% after validity")
     func lowerOfStacking() throws {
         let e = try evaluate(Self.yaml(revenue: Array(repeating: 200, count: 10),
@@ -94,5 +118,16 @@ struct CorporateIncomeTaxTests {
         #expect(e.years[0].tax == 0)
         #expect(abs(e.years[1].tax - 0.25 * (200 - 100)) <= 1e-12)
         #expect(e.years.allSatisfy { $0.citRate == 0.25 })
+    }
+
+    @Test("With a 60% offset limit, carried losses offset at most 60% of a year's income")
+    func lossOffsetLimit() throws {
+        // Losses of 100 in 2026 and 2027; income 200 a year from 2028. By hand: 2028 offsets 0.6 x 200 = 120
+        // (tax 0.25 x 80 = 20, 80 of loss left); 2029 offsets the remaining 80 (tax 0.25 x 120 = 30); then 50 a year.
+        let yaml = Self.yaml(revenue: [0, 0] + Array(repeating: 300, count: 8), incentives: "  []")
+            .replacingOccurrences(of: "lossCarryForwardYears: 5", with: "lossCarryForwardYears: 5, lossOffsetLimit: 0.6")
+        let e = try evaluate(yaml)
+        #expect(e.years.map(\.tax) == [0, 0, 20, 30, 50, 50, 50, 50, 50, 50])
+        #expect(e.years.map(\.lossCarriedForward)[0...3] == [100, 200, 80, 0])
     }
 }

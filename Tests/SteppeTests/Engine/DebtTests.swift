@@ -43,6 +43,17 @@ struct DebtTests {
         #expect(abs(e.years[11].debtBalance) <= 1e-6)
     }
 
+    @Test("An equal-principal loan repays the same principal every year, and its interest falls by the rate times it")
+    func equalPrincipalSchedule() throws {
+        let e = try evaluate(Self.yaml(loan: "{id: bank, rate: 0.05, tenorYears: 10, repayment: equalPrincipal}"))
+        // 618,000 at the start of operation (see above) over 10 years: 61,800 a year in 2028-2037;
+        // interest 0.05 x (618,000 - 61,800 k) in the k-th year.
+        for k in 0..<10 {
+            #expect(abs(e.years[2 + k].principal - 61_800) <= 1e-6, "year \(2028 + k)")
+            #expect(abs(e.years[2 + k].interest - 0.05 * (618_000 - 61_800 * Double(k))) <= 1e-6, "year \(2028 + k)")
+        }
+    }
+
     @Test("An annuity loan pays a level debt service after its grace year")
     func annuityLevelService() throws {
         let e = try evaluate(Self.yaml(loan: "{id: bank, rate: 0.05, tenorYears: 10, graceYears: 1, repayment: annuity}"))

@@ -7,7 +7,8 @@ import Testing
 @Suite("Engine invariants")
 struct EngineInvariantTests {
     /// A random but valid scenario: 1-3 construction years, 5-30 operating years, random
-    /// depreciation rules, products, costs, loans, tax rules and incentives.
+    /// depreciation rules, products, costs, loans, tax rules and incentives; some sell nothing in
+    /// their first operating year.
     static func randomScenario(_ seed: Int) -> Scenario {
         var g = SplitMix64(seed: UInt64(bitPattern: Int64(seed)))
         func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * Double(g.next() >> 11) / 9_007_199_254_740_992 }
@@ -26,8 +27,10 @@ struct EngineInvariantTests {
                 capex.append(CapexItem(year: 2026 + year, assetClass: c.id, amount: uniform(1e5, 1e8)))
             }
         }
+        // A quarter of the scenarios sell nothing in their first operating year (commissioning).
+        let commissioningYear = chance(0.25)
         let products = (0..<int(1...2)).map {
-            Product(id: "p\($0)", unit: "unit", quantity: YearlyValue([uniform(0, 1e6), uniform(1e3, 1e6)]),
+            Product(id: "p\($0)", unit: "unit", quantity: YearlyValue([commissioningYear ? 0 : uniform(0, 1e6), uniform(1e3, 1e6)]),
                     price: uniform(0.1, 200), escalation: uniform(-0.02, 0.05), vatRate: chance(0.5) ? 0.13 : 0)
         }
         let costs = [
@@ -142,6 +145,22 @@ struct EngineInvariantTests {
             let e = try #require(try? Self.randomScenario(seed).evaluate())
             #expect(e.metrics.equityPaybackYears == paybackYears(e.years.map(\.equityCashFlow)), "seed \(seed)")
             #expect(e.metrics.paybackYears == paybackYears(e.years.map(\.projectCashFlow)), "seed \(seed)")
+        }
+    }
+
+    @Test("A holiday counted from the first revenue year exempts that year, and not the operating years without revenue before it")
+    func holidayStartsAtFirstRevenue() async {
+        await propertyCheck(count: 300, input: Self.seeds) { seed in
+            let s = Self.randomScenario(seed)
+            guard let holiday = s.incentives.first(where: { $0.id == "holiday" }),
+                  case .taxHoliday(let exempt, _, _, .firstRevenueYear) = holiday.kind else { return }
+            let e = try #require(try? s.evaluate())
+            let op = e.model.operationStart
+            guard let start = (op..<e.years.count).first(where: { e.years[$0].revenue > 0 }) else { return }
+            // Before the first revenue year the statutory or reduced rate applies (both above 0) ...
+            for t in op..<start { #expect(e.years[t].citRate > 0, "seed \(seed), year \(t)") }
+            // ... and the first revenue year is the first exempt year (0 under both stacking rules).
+            if exempt > 0 { #expect(e.years[start].citRate == 0, "seed \(seed)") }
         }
     }
 

@@ -85,6 +85,30 @@ struct IncentiveTests {
         #expect(e.years.allSatisfy { $0.incentives == 3500 })
     }
 
+    @Test("'highest' stacking keeps the larger incentive also when it is listed first")
+    func highestOnlyStackingLargerFirst() throws {
+        let e = try evaluate(Self.yaml(incentives: """
+          - {id: large, kind: annualAward, amountPerYear: 3000, stackingGroup: g, stackingRule: highest, assumption: test}
+          - {id: small, kind: annualAward, amountPerYear: 1000, stackingGroup: g, stackingRule: highest, assumption: test}
+        """))
+        #expect(Self.amounts(e, "large").allSatisfy { $0 == 3000 })
+        #expect(Self.amounts(e, "small").allSatisfy { $0 == 0 })
+    }
+
+    @Test("A clawback repays everything received so far in its year, and nothing is paid after it")
+    func clawbackRepaysReceived() throws {
+        // An award of 1000 a year from 2026, clawed back in 2029 (year index 3, as a policy-risk draw sets it):
+        // 1000 in 2026-2028, -3000 in 2029, 0 from 2030.
+        var m = try scenario(Self.yaml(incentives: """
+          - {id: award, kind: annualAward, amountPerYear: 1000, assumption: test}
+        """)).compile()
+        let i = try #require(m.incentives.firstIndex { $0.id == "award" })
+        m.incentiveClawbackYear[i] = 3
+        var ws = Workspace(for: m)
+        ProFormaEngine.run(m, &ws)
+        #expect((0..<m.yearCount).map { ws.incentiveByItem[i, $0] } == [1000, 1000, 1000, -3000, 0, 0, 0, 0, 0, 0, 0])
+    }
+
     @Test("An input-price override saves the price difference on the cost line, and the saving is taxed")
     func inputPriceOverride() throws {
         let e = try evaluate(Self.yaml(incentives: """

@@ -39,4 +39,52 @@ struct InternalRateOfReturnTests {
             }
         }
     }
+
+    /// The root of the NPV of `flows` in (-99%, 10 000%) by plain bisection on the rate, run until the
+    /// bracket is two adjacent doubles; the NPV is summed directly, `flow / (1 + r)^t` (not by Horner's rule
+    /// in `1 / (1 + r)` as the implementation does). Requires NPV(-0.99) and NPV(100) of opposite signs.
+    static func bisectionRoot(_ flows: [Double]) -> (lo: Double, hi: Double) {
+        func npv(_ r: Double) -> Double {
+            var total = 0.0
+            for (t, f) in flows.enumerated() { total += f / pow(1 + r, Double(t)) }
+            return total
+        }
+        var lo = -0.99, hi = 100.0
+        let positiveAtLo = npv(lo) > 0
+        while true {
+            let mid = lo + (hi - lo) / 2
+            if mid <= lo || mid >= hi { return (lo, hi) }
+            let value = npv(mid)
+            if value == 0 { return (mid, mid) }
+            if (value > 0) == positiveAtLo { lo = mid } else { hi = mid }
+        }
+    }
+
+    @Test("With one sign change, the IRR is the root a bisection to adjacent doubles finds, to 2e-15 relative")
+    func uniqueRootMatchesBisection() throws {
+        // Project-like flows: 1-3 years of outlays, then 2-40 years of income (some years
+        // but the last without any).
+        // The bisection brackets the root between adjacent doubles; NPV rounding blurs the sign over a
+        // few 1e-16 of the rate, so the two must agree to about 1e-15 (a search stopped at a 1e-12 step
+        // is off by up to 1e-12).
+        var g = SplitMix64(seed: 2_026)
+        var checked = 0
+        for _ in 0..<3_000 {
+            let outlays = 1 + Int(g.next() % 3), income = 2 + Int(g.next() % 39)
+            let capex = 1e6 + g.nextUnit() * 1e9
+            var flows = (0..<outlays).map { _ in -capex * (0.2 + g.nextUnit()) }
+            let yieldShare = 0.02 + 0.4 * g.nextUnit()
+            flows += (0..<income).map { k in
+                k < income - 1 && g.nextUnit() < 0.1 ? 0 : capex * yieldShare * (0.5 + g.nextUnit())
+            }
+            guard case .unique(let r) = internalRateOfReturn(flows) else {
+                Issue.record("no unique IRR for \(flows)"); continue
+            }
+            let (lo, hi) = Self.bisectionRoot(flows)
+            let tolerance = 2e-15 * max(1, abs(r))
+            #expect(r >= lo - tolerance && r <= hi + tolerance, "\(flows): \(r) vs [\(lo), \(hi)]")
+            checked += 1
+        }
+        #expect(checked == 3_000)
+    }
 }

@@ -113,6 +113,21 @@ struct MonteCarloRunnerTests {
         #expect(throws: RunState.MergeError.self) { try RunState.merging([a, other]) }
     }
 
+    @Test("Shards whose paths partly overlap do not merge")
+    func overlappingShards() throws {
+        // Half 1 of 2 and third 2 of 3 of 2048 paths: the third starts inside the half and ends after it.
+        let r = try Self.runner(paths: 2048)
+        let half = r.run(shard: Shard(index: 1, count: 2)), third = r.run(shard: Shard(index: 2, count: 3))
+        let a = try #require(half.ranges.last), b = try #require(third.ranges.first)
+        #expect(b.lowerBound < a.upperBound && a.upperBound < b.upperBound)
+        #expect {
+            try RunState.merging([third, half])
+        } throws: { error in
+            if case .overlap = error as? RunState.MergeError { return true }
+            return false
+        }
+    }
+
     @Test("A cancelled run returns a partial state that says so")
     func cancellation() throws {
         let r = try Self.runner(paths: 10_000)
@@ -153,6 +168,39 @@ struct MonteCarloRunnerTests {
             // 3000 paths of an NPV with sd 25 million: the nearest path lies well within 1 million of the percentile.
             let target = try #require(percentiles["p\(p)"]?.number)
             #expect(abs(npv - target) < 1e6, "P\(p): path \(path) at \(npv), percentile \(target)")
+        }
+    }
+
+    @Test("A path without uncertainty gives the deterministic evaluation's value of every metric, on both engines",
+          arguments: [true, false])
+    func degeneratePathEqualsEvaluation(laneEngine: Bool) throws {
+        // Random scenarios without any distribution: every path is the base case, so each path metric
+        // must equal the metric of the same name in `Metrics` (computed by a separate code path).
+        for seed in 0..<60 {
+            let s = EngineInvariantTests.randomScenario(seed)
+            let e = try s.evaluate()
+            let model = try s.compile()
+            let drawer = try StochasticModel(scenario: s, model: model)
+            let paths = 9
+            let runner = MonteCarloRunner(
+                model: model, drawer: drawer,
+                uniforms: try SamplingMethod.random.sampler(seed: 3, pathCount: paths, dimensions: drawer.dimension),
+                configuration: MonteCarloConfiguration(paths: paths, seed: 3, chunkSize: 4, exactQuantileLimit: paths),
+                scenarioText: "random \(seed)", laneEngine: laneEngine)
+            let values = try #require(runner.run(threads: 1).values)
+            for metric in PathMetric.allCases {
+                let deterministic = try #require(e.metrics.all.first { $0.name == metric.name }).value
+                for path in 0..<paths {
+                    let x = values[metric.rawValue][path]
+                    switch deterministic {
+                    case .value(let expected):
+                        #expect(abs(x - expected) <= 1e-9 * max(1, abs(expected)),
+                                "seed \(seed), \(metric.name), path \(path): \(x) vs \(expected)")
+                    case .undefined:
+                        #expect(x.isNaN, "seed \(seed), \(metric.name), path \(path): \(x) but undefined")
+                    }
+                }
+            }
         }
     }
 }
