@@ -74,24 +74,16 @@ extension SteppeCommand {
                     risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config, threads: threads)
                 } catch { return .failure(error) }
             }
-            var body: String
-            if format == .json {
-                var json = analysis.json
-                if let risk, case .object(var members) = json {
-                    members.insert(("policyRisk", risk.json), at: members.count - 2)
-                    json = .object(members)
-                }
-                body = json.serialized() + "\n"
-            } else {
-                body = analysis.text + (risk.map { "\n" + $0.text } ?? "")
+            // The analysis runs the pro forma 2^n times and more: compute its JSON once for every output.
+            let analysisJSON = analysis.json
+            var json = analysisJSON
+            if let risk, case .object(var members) = json {
+                members.insert(("policyRisk", risk.json), at: members.count - 2)
+                json = .object(members)
             }
+            let body = format == .json ? json.serialized() + "\n" : analysis.text(analysisJSON) + (risk.map { "\n" + $0.text } ?? "")
             var reportLines = ""
             if let report {
-                var json = analysis.json
-                if let risk, case .object(var members) = json {
-                    members.insert(("policyRisk", risk.json), at: members.count - 2)
-                    json = .object(members)
-                }
                 do {
                     reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs).joined(separator: "\n") + "\n"
                 } catch {

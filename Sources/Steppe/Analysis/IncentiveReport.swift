@@ -122,8 +122,10 @@ public struct IncentiveReport: Sendable {
     }
 
     /// A table of the same numbers (million CNY).
-    public var text: String {
-        let root = json
+    public var text: String { text(json) }
+
+    /// The table of `root`, this analysis's `json` (computed once by callers that need both).
+    public func text(_ root: JSONValue) -> String {
         func money(_ x: Double?) -> String { x.map { String(format: "%10.2f", $0 / 1e6) } ?? "         -" }
         func trimmed(_ x: Double?) -> String { money(x).trimmingCharacters(in: .whitespaces) }
         var out = "Incentive dependence of equity NPV (million CNY): \(analysis.model.name)\n"

@@ -55,14 +55,9 @@ public struct SiteInput: Sendable {
     public static func zoneValues(of scenario: Scenario) -> [SiteInput] {
         scenario.traces.compactMap { trace in
             guard trace.zone != nil, let value = trace.value, trace.override == nil else { return nil }
-            return SiteInput(keyPath: trace.keyPath, text: "\(compact(value)) \(trace.unit)",
+            return SiteInput(keyPath: trace.keyPath, text: "\(value.formattedPlain) \(trace.unit)",
                              node: SourceNode(.scalar("\(value)", plain: true)), basis: Basis(trace.source),
                              source: trace.route + "; " + trace.source.shortDescription)
         }
-    }
-
-    /// A number without a trailing ".0" and without exponent for everyday magnitudes.
-    static func compact(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 }

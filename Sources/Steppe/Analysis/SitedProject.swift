@@ -7,6 +7,8 @@ public struct SitedProject: Sendable {
     public let scenario: Scenario
     /// Zone values and study overrides, by key path (an override replaces a zone value there).
     public let inputs: [SiteInput]
+    /// The base-case equity NPV (yuan; nil when undefined), evaluated once for all the pairs it is in.
+    public let baseEquityNPV: Double?
 
     /// - Parameters:
     ///   - dropInapplicablePolicies: disable the project's `policies:` that do not apply in the zone
@@ -30,6 +32,7 @@ public struct SitedProject: Sendable {
                                         source: "the study's set: for zone \(site.zone)")
         }
         inputs = order.map { byPath[$0]! }
+        baseEquityNPV = (try? scenario.evaluate())?.metrics.equityNPV.number
     }
 
     /// Values the project types in where a zone profile has a value of the same kind (a priced input

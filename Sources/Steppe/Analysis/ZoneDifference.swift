@@ -65,10 +65,12 @@ public struct ZoneDifference: Sendable {
         policiesOnlyInZone = reference.scenario.droppedPolicies.filter { !zone.scenario.droppedPolicies.contains($0) }
 
         func npv(_ scenario: Scenario) -> Double? { (try? scenario.evaluate())?.metrics.equityNPV.number }
-        referenceValue = npv(reference.scenario)
-        zoneValue = npv(zone.scenario)
+        referenceValue = reference.baseEquityNPV
+        zoneValue = zone.baseEquityNPV
         let hybridFile = "\(file) [zone \(reference.zone) with \(zone.zone)'s values]"
         func hybrid(_ subset: UInt64) -> Double? {
+            // No input of this zone's: the reference's own project, already evaluated.
+            if subset == 0 { return reference.baseEquityNPV }
             var document = reference.document
             for (i, keyPath) in keyPaths.enumerated() where subset & (1 << UInt64(i)) != 0 {
                 guard let node = nodes[i], let edited = try? document.setting(keyPath, to: node, creating: true) else { return nil }
