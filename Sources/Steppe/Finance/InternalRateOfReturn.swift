@@ -61,9 +61,10 @@ where C.Element == Double, C.Index == Int {
             let valueHi = npvAt(flows, rate: hi)
             if valueHi == 0 { return .unique(hi) }
             if (valueHi > 0) != (valueLo > 0) { break }
-            if hi > 100 { return .noRoot }
+            // The search stops at 10 000%, the range `.unique` promises (as the scan of several roots does).
+            if hi >= 100 { return .noRoot }
             lo = hi; valueLo = valueHi
-            hi *= 2
+            hi = min(hi * 2, 100)
         }
         // Start at 10%, a typical project return, when the bracket holds it: one Halley step fewer on
         // average than the bracket's midpoint (measured on random conventional flows).

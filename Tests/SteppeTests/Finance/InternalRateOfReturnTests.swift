@@ -40,6 +40,18 @@ struct InternalRateOfReturnTests {
         }
     }
 
+    @Test("One sign change with its root above 10 000% gives no root in the searched range, as the scan of several roots does")
+    func singleRootAboveTheRangeIsNoRoot() {
+        // The coarse-scan property found it: IRR about 10 416%, beyond the range `.unique` promises.
+        #expect(internalRateOfReturn([-0.3971979778588661, 41.07010620975052, 72.84801659861037, 86.7897826582861]) == .noRoot)
+    }
+
+    @Test("One sign change with its root between 6 400% and 10 000% is still found")
+    func singleRootNearTheTopOfTheRangeIsFound() throws {
+        guard case .unique(let r) = internalRateOfReturn([-1.0, 81.0]) else { Issue.record("no unique root"); return }
+        #expect(abs(r - 80) <= 1e-12 * 80)
+    }
+
     /// The root of the NPV of `flows` in (-99%, 10 000%) by plain bisection on the rate, run until the
     /// bracket is two adjacent doubles; the NPV is summed directly, `flow / (1 + r)^t` (not by Horner's rule
     /// in `1 / (1 + r)` as the implementation does). Requires NPV(-0.99) and NPV(100) of opposite signs.

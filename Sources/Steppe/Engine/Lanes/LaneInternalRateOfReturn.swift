@@ -27,7 +27,7 @@ func laneInternalRateOfReturn(_ flows: UnsafePointer<Lanes>, count n: Int,
     var bracketing = changes .== 1
     guard laneAny(bracketing) else { return result }
 
-    // The bracket: from (-99%, 100%), doubling the upper end until the NPV changes sign (no root past 100 x).
+    // The bracket: from (-99%, 100%), doubling the upper end until the NPV changes sign, up to 10 000%.
     var lo = Lanes(repeating: -0.99), hi = Lanes(repeating: 1)
     var valueLo = laneNPV(flows, n, rate: lo)
     let rootAtLo = bracketing .& (valueLo .== 0)
@@ -41,10 +41,11 @@ func laneInternalRateOfReturn(_ flows: UnsafePointer<Lanes>, count n: Int,
         bracketing = bracketing .& .!rootAtHi
         let crosses = bracketing .& ((valueHi .> 0) .^ (valueLo .> 0))
         refining = refining .| crosses
-        bracketing = bracketing .& .!crosses .& .!(hi .> 100)
+        bracketing = bracketing .& .!crosses .& .!(hi .>= 100)
         lo.replace(with: hi, where: bracketing)
         valueLo.replace(with: valueHi, where: bracketing)
-        hi.replace(with: hi * 2, where: bracketing)
+        let doubled = hi * 2
+        hi.replace(with: doubled.replacing(with: 100, where: doubled .> 100), where: bracketing)
     }
     guard laneAny(refining) else { return result }
 

@@ -53,6 +53,9 @@ struct LaneInternalRateOfReturnTests {
             [0, 0, 0], [-5, -5, -5], [5, 5, 5],
             [-100, 0, 0.0001],       // no root above -99%
             [100, -300, 200],        // two sign changes
+            [-1, 81, 0],             // 8 000%: the bracket's last end is 10 000%, not 12 800%
+            [-1, 10_100, 0],         // 10 000%: exactly the bracket's last end
+            [-1, 20_000, 0],         // above 10 000%: no root in the range
         ]
         let found = Self.mismatches(lanes)
         #expect(found.isEmpty, "\(found)")
