@@ -154,7 +154,7 @@ public struct DairyModule: ScenarioModule {
     static let productIDs = ["raw-milk", "cull-cows", "surplus-heifers", "surplus-calves"]
     static let staffRole = "dairy-staff"
 
-    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) {
+    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         let key = Self.sectionKey
         var issues: [ScenarioIssue] = []
         for id in Self.productIDs where scenario.products.contains(where: { $0.id == id }) {
@@ -225,13 +225,13 @@ public struct DairyModule: ScenarioModule {
             scenario.incentives.append(Incentive(id: subsidy.id, title: subsidy.title, kind: .scheduledAward(amountByYear: byYear),
                                                  taxable: subsidy.taxable, provenance: subsidy.provenance, enabled: subsidy.enabled))
         }
+        return report(years, constructionYears: first - scenario.startYear)
     }
 
-    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
-        let years = simulate(for: scenario)
-        let lead = scenario.resolvedOperationStartYear - scenario.startYear
-        func series(_ name: String, _ values: [Double]) -> (name: String, values: [Double]) {
-            (name, Array(repeating: 0, count: lead) + values)
+    /// The herd and its subsidies by year, from the herd simulation the lines came from.
+    func report(_ years: [HerdYear], constructionYears lead: Int) -> ModuleReport {
+        func series(_ name: String, _ values: [Double]) -> ModuleReport.Series {
+            .init(name, Array(repeating: 0, count: lead) + values)
         }
         var out = [
             series("cowPlaces", (0..<years.count).map { herd.cowPlaces[operatingYear: $0] }),
@@ -252,7 +252,7 @@ public struct DairyModule: ScenarioModule {
         for (subsidy, amounts) in subsidyAmounts(years) where subsidy.enabled {
             out.append(series("subsidy:\(subsidy.id)", amounts))
         }
-        return out
+        return ModuleReport(series: out)
     }
 }
 

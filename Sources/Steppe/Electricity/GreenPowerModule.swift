@@ -28,7 +28,7 @@ public struct GreenPowerModule: ScenarioModule {
     public var loads: [Load]
     public init(loads: [Load]) { self.loads = loads }
 
-    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) {
+    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         var issues: [ScenarioIssue] = []
         for (i, load) in loads.enumerated() where scenario.operatingCosts.contains(where: { $0.id == load.id }) {
             issues.append(ScenarioIssue(keyPath: "\(Self.sectionKey).loads[\(i)].id", message: "duplicate cost id '\(load.id)' (also in operatingCosts)"))
@@ -39,14 +39,11 @@ public struct GreenPowerModule: ScenarioModule {
                                                          price: load.pricing.averagePrice, escalation: load.escalation,
                                                          vatRate: load.vatRate))
         }
-    }
-
-    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
         let lead = scenario.resolvedOperationStartYear - scenario.startYear
-        return loads.map { load in
-            ("\(load.id)AveragePrice", Array(repeating: 0, count: lead)
+        return ModuleReport(series: loads.map { load in
+            .init("\(load.id)AveragePrice", Array(repeating: 0, count: lead)
                 + (0..<scenario.operatingYears).map { k in load.pricing.averagePrice * pow1p(load.escalation, k) })
-        }
+        })
     }
 
     private func pow1p(_ r: Double, _ k: Int) -> Double { (0..<k).reduce(1.0) { x, _ in x * (1 + r) } }

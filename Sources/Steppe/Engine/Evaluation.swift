@@ -19,9 +19,13 @@ public struct Evaluation: Sendable {
     public var opexByLine: [(id: String, amounts: [Double])]
     public var incentivesByItem: [(id: String, amounts: [Double])]
     public var metrics: Metrics
-    /// Yearly physical results of the scenario's modules (`ScenarioModule.yearlyReport`), one
-    /// value per calendar year; empty when evaluated from a compiled model alone.
-    public var moduleSeries: [(module: String, name: String, values: [Double])] = []
+    /// What the scenario's modules report (`ScenarioModule.contribute`), by section key; empty when
+    /// evaluated from a compiled model alone.
+    public var moduleReports: [(module: String, report: ModuleReport)] = []
+    /// Yearly physical results of the scenario's modules, one value per calendar year.
+    public var moduleSeries: [(module: String, name: String, values: [Double])] {
+        moduleReports.flatMap { module, report in report.series.map { (module, $0.name, $0.values) } }
+    }
 
     public init(_ model: CompiledModel) {
         var ws = Workspace(for: model)
@@ -46,7 +50,17 @@ public struct Evaluation: Sendable {
 }
 
 extension Scenario {
-    /// Compiles and evaluates the scenario.
+    /// Compiles and evaluates the scenario, each module's work done once.
+    ///
+    /// - Throws: `ScenarioErrors` for an invalid scenario, or one whose numbers are so large
+    ///   that the pro forma overflows (reported rather than let NaN or infinity reach a report).
+    public func evaluate() throws(ScenarioErrors) -> Evaluation {
+        try withModuleContributions().evaluate()
+    }
+}
+
+extension ContributedScenario {
+    /// Compiles and evaluates the contributed scenario, with what its modules reported.
     ///
     /// - Throws: `ScenarioErrors` for an invalid scenario, or one whose numbers are so large
     ///   that the pro forma overflows (reported rather than let NaN or infinity reach a report).
@@ -54,13 +68,10 @@ extension Scenario {
         var evaluation = Evaluation(try compile())
         for y in evaluation.years {
             for (name, value) in y.columns where !(value ?? 0).isFinite {
-                throw ScenarioErrors([ScenarioIssue(file: sourceFile, keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
+                throw ScenarioErrors([ScenarioIssue(file: scenario.sourceFile, keyPath: "", message: "the pro forma is not finite in \(y.year) (\(name)); some inputs are too large")])
             }
         }
-        for module in modules {
-            let key = type(of: module).sectionKey
-            evaluation.moduleSeries += module.yearlyReport(for: self).map { (key, $0.name, $0.values) }
-        }
+        evaluation.moduleReports = moduleReports
         return evaluation
     }
 }

@@ -6,7 +6,7 @@ extension Scenario {
     ///
     /// - Throws: `ScenarioErrors` listing every problem `validate()` finds.
     public func compile() throws(ScenarioErrors) -> CompiledModel {
-        try withModuleContributions().compileContributed()
+        try withModuleContributions().compile()
     }
 
     func compileContributed() throws(ScenarioErrors) -> CompiledModel {
@@ -219,5 +219,14 @@ extension Scenario {
         model.hasHighestOnlyGroups = compiledIncentives.contains { $0.highestOnlyGroup >= 0 }
         model.reportUnit = reportUnit
         return model
+    }
+}
+
+extension ContributedScenario {
+    /// Validates the contributed scenario and flattens it into a `CompiledModel`.
+    ///
+    /// - Throws: `ScenarioErrors` listing every problem `validate()` finds.
+    public func compile() throws(ScenarioErrors) -> CompiledModel {
+        try scenario.compileContributed()
     }
 }

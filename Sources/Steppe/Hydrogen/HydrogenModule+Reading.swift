@@ -151,7 +151,7 @@ extension HydrogenModule {
     static func decodeExport(_ f: SourceField) -> (cap: Double, enforce: Bool, prices: [Double], vatRate: Double)? {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
-        let cap = o.optional("capShare")?.double(min: 0, max: 1) ?? 0.20
+        let cap = o.optional("capShare")?.double(min: 0, max: 1) ?? HydrogenPlant.regionalExportCapShare
         let enforce = o.optional("enforceCap")?.bool() ?? true
         let vat = o.optional("vatRate")?.double(min: 0, max: 1) ?? 0
         _ = o.optional("assumption")?.string()

@@ -57,18 +57,27 @@ public struct HydrogenModule: ScenarioModule {
         }
     }
 
-    public var plant: HydrogenPlant
-    public var profiles: Profiles
+    // Constants once read, so that a dispatch prepared for a calendar stays the dispatch of this plant.
+    public let plant: HydrogenPlant
+    public let profiles: Profiles
     /// Export price of each hour (yuan/kWh): the market price of the period, which the
     /// project's sales take (接受相应时段市场价格, 002_4322e846ed20b2fa.txt L4175).
-    public var exportPrice: [Double]
-    public var hydrogenSales: Sales
-    public var exportVATRate: Double
+    public let exportPrice: [Double]
+    public let hydrogenSales: Sales
+    public let exportVATRate: Double
     /// Escalation and input VAT of the grid-import cost line.
-    public var importEscalation: Double
-    public var importVATRate: Double
-    public var water: Water?
-    public var selfUseFees: SelfUseFees
+    public let importEscalation: Double
+    public let importVATRate: Double
+    public let water: Water?
+    public let selfUseFees: SelfUseFees
+
+    /// The dispatch of every operating year for one calendar, done once by `prepared(for:)`.
+    struct PreparedDispatch: Sendable {
+        var firstYear: Int
+        var operatingYears: Int
+        var years: [DispatchYear]
+    }
+    private var preparedDispatch: PreparedDispatch?
 
     public init(plant: HydrogenPlant, profiles: Profiles, exportPrice: [Double], hydrogenSales: Sales,
                 exportVATRate: Double = 0, importEscalation: Double = 0, importVATRate: Double = 0,
@@ -79,10 +88,24 @@ public struct HydrogenModule: ScenarioModule {
         self.water = water; self.selfUseFees = selfUseFees
     }
 
-    /// Dispatches every operating year of `scenario` (first operating year first).
+    /// The module with the dispatch of `scenario`'s operating years done.
+    public func prepared(for scenario: Scenario) -> HydrogenModule {
+        var module = self
+        module.preparedDispatch = PreparedDispatch(firstYear: scenario.resolvedOperationStartYear,
+                                                   operatingYears: scenario.operatingYears, years: simulate(for: scenario))
+        return module
+    }
+
+    /// Dispatches every operating year of `scenario` (first operating year first), or returns the
+    /// dispatch prepared for the same calendar.
     ///
     /// - Complexity: O(8760 × years); the dispatch buffers and one profile are allocated once.
     public func simulate(for scenario: Scenario) -> [DispatchYear] {
+        if let prepared = preparedDispatch, prepared.firstYear == scenario.resolvedOperationStartYear,
+           prepared.operatingYears == scenario.operatingYears {
+            return prepared.years
+        }
+        DispatchRunCounter.current?.recordRun()
         let importPrice = (0..<ResourceProfile.hoursPerYear).map { plant.gridImport.pricing.price(hour: $0).total }
         var dispatch = Dispatch(plant: plant, exportPrice: exportPrice, importPrice: importPrice)
         dispatch.recordsHours = false   // only the year's totals are used
@@ -105,7 +128,7 @@ public struct HydrogenModule: ScenarioModule {
         return years
     }
 
-    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) {
+    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         let key = Self.sectionKey
         var issues: [ScenarioIssue] = []
         for id in ["hydrogen", "grid-export"] where scenario.products.contains(where: { $0.id == id }) {
@@ -161,29 +184,7 @@ public struct HydrogenModule: ScenarioModule {
                                                 amount: Double(y.stackReplacements) * elz.stackReplacementCost))
             }
         }
-    }
-
-    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
-        let years = simulate(for: scenario)
-        let lead = scenario.resolvedOperationStartYear - scenario.startYear
-        // Years before operation: no energy, and nothing exported, so compliant (1).
-        func series(_ name: String, before: Double = 0, _ value: (DispatchYear) -> Double) -> (name: String, values: [Double]) {
-            (name, Array(repeating: before, count: lead) + years.map(value))
-        }
-        return [
-            series("generationMWh", \.generation),
-            series("selfConsumptionMWh", \.selfConsumption),
-            series("exportMWh", \.export),
-            series("exportShare", \.exportShare),
-            series("curtailmentMWh", \.curtailment),
-            series("exportCompliant", before: 1, { $0.compliant ? 1 : 0 }),
-            series("hydrogenProducedKg", \.hydrogenProduced),
-            series("hydrogenDeliveredKg", \.hydrogenDelivered),
-            series("gridImportMWh", \.gridImport),
-            series("exportCapturePrice", \.exportCapturePrice),
-            series("electrolyserOperatingHours", \.electrolyserOperatingHours),
-            series("stackReplacements", { Double($0.stackReplacements) }),
-        ]
+        return report(years, constructionYears: scenario.resolvedOperationStartYear - scenario.startYear)
     }
 }
 

@@ -14,20 +14,24 @@ public struct HydrogenPlant: Sendable, Equatable {
     public var battery: Battery?
     public var hydrogenStorage: HydrogenStorage?
     public var gridImport: GridImport
-    /// The largest share of the year's generation that may be sold to the grid: 0.20
-    /// (年上网电量不超过项目年总发电量的 20%, 002_4322e846ed20b2fa.txt L4172-4173).
+    /// The largest share of the year's generation that may be sold to the grid; the region's rule
+    /// is `regionalExportCapShare`, a scenario may give another (`gridExport.capShare`).
     public var exportCapShare: Double
     /// `false` drops the cap (a counterfactual); the compliance flag then shows the breach.
     public var enforceExportCap: Bool
 
     public init(windMW: Double, solarMW: Double, windDegradationPerYear: Double = 0, solarDegradationPerYear: Double = 0,
                 electrolyser: Electrolyser, battery: Battery? = nil, hydrogenStorage: HydrogenStorage? = nil,
-                gridImport: GridImport = GridImport(), exportCapShare: Double = 0.20, enforceExportCap: Bool = true) {
+                gridImport: GridImport = GridImport(), exportCapShare: Double = HydrogenPlant.regionalExportCapShare, enforceExportCap: Bool = true) {
         self.windMW = windMW; self.solarMW = solarMW
         self.windDegradationPerYear = windDegradationPerYear; self.solarDegradationPerYear = solarDegradationPerYear
         self.electrolyser = electrolyser; self.battery = battery; self.hydrogenStorage = hydrogenStorage
         self.gridImport = gridImport; self.exportCapShare = exportCapShare; self.enforceExportCap = enforceExportCap
     }
+
+    /// Integrated wind/solar-hydrogen projects sell at most 20% of the year's generation to the grid
+    /// (年上网电量不超过项目年总发电量的 20%, 002_4322e846ed20b2fa.txt L4172-4173).
+    public static let regionalExportCapShare = 0.20
 
     /// An electrolyser system (stacks and balance of plant).
     public struct Electrolyser: Sendable, Equatable {

@@ -63,6 +63,9 @@ extension Evaluation {
         ]
         // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
         if !modules.isEmpty { members.append(("modules", .object(modules))) }
+        // How each module's section is shown (its charts, table and reference lines such as the cap in force).
+        let presentations = moduleReports.compactMap { module, report in report.presentation.map { (module, $0.json) } }
+        if !presentations.isEmpty { members.append(("modulePresentation", .object(presentations))) }
         return .object(members)
     }
 }

@@ -22,13 +22,15 @@ extension Scenario {
         }
         scenario.uncertainty = reader.uncertain
         scenario.policyRisks = reader.policyRisks
-        let contributed: Scenario
+        // The modules' work (the hourly dispatch) is done here once; contributing reuses it.
+        scenario = scenario.preparingModules()
+        let contributed: ContributedScenario
         do {
             contributed = try scenario.withModuleContributions()
         } catch {
             throw ScenarioErrors(error.issues.map(reader.locate))
         }
-        let semantic = contributed.validate().map { reader.catalogue?.remap($0) ?? $0 }
+        let semantic = contributed.scenario.validate().map { reader.catalogue?.remap($0) ?? $0 }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
         scenario.traces = reader.catalogue?.traces ?? []
         scenario.droppedPolicies = reader.catalogue?.droppedPolicies ?? []
@@ -37,7 +39,7 @@ extension Scenario {
         // validate and evaluate find what only run found before, at the line of the key.
         if !scenario.uncertainty.isEmpty || !scenario.correlations.isEmpty {
             do {
-                _ = try StochasticModel(scenario: scenario, model: try scenario.compile())
+                _ = try StochasticModel(scenario: scenario, model: try contributed.compile())
             } catch {
                 throw ScenarioErrors(error.issues.map(reader.locate))
             }

@@ -5,22 +5,28 @@
 /// compilation and contributes products, operating costs, capex, staff groups or
 /// incentives in the scenario's own terms, so the engine core knows nothing of any domain.
 /// Modules are value types; `contribute` is a pure function of the module and the scenario.
+///
+/// Life cycle: `prepared(for:)` runs when the scenario is read and may do the module's expensive
+/// work (the hourly dispatch) for the scenario's calendar; `contribute` adds the lines and returns
+/// what the module reports, from the same run of its model (`ContributedScenario`). So each
+/// module's work runs once per evaluation, and once in all for a scenario evaluated as read.
 public protocol ScenarioModule: Sendable {
     /// The scenario-file key of the module's section, e.g. `hydrogen`.
     static var sectionKey: String { get }
-    /// Adds the module's lines to `scenario`. The scenario's years are fixed when this runs
-    /// (`startYear`, `resolvedOperationStartYear`, `operatingYears`).
+    /// The module with the work that depends only on itself and the scenario's calendar done, so
+    /// that every later `contribute` for the same calendar reuses it. Default: the module itself.
+    func prepared(for scenario: Scenario) -> Self
+    /// Adds the module's lines to `scenario` and returns its yearly physical results and how a
+    /// report shows them. The scenario's years are fixed when this runs (`startYear`,
+    /// `resolvedOperationStartYear`, `operatingYears`).
     ///
     /// - Throws: `ScenarioErrors` for inputs that only make sense in the module's context,
     ///   with key paths under `sectionKey`.
-    func contribute(to scenario: inout Scenario) throws(ScenarioErrors)
-    /// Yearly physical results worth reporting (e.g. curtailment, export share), by name;
-    /// each array has one value per project year.
-    func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])]
+    func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport
 }
 
 extension ScenarioModule {
-    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] { [] }
+    public func prepared(for scenario: Scenario) -> Self { self }
 }
 
 /// Reads one module's section; returns nil after reporting its problems.
@@ -36,11 +42,21 @@ extension Scenario {
         (TalentModule.sectionKey, TalentModule.read),
     ]
 
-    /// The scenario after every module has contributed its lines.
-    public func withModuleContributions() throws(ScenarioErrors) -> Scenario {
+    /// The scenario after every module has contributed its lines, with what each module reports.
+    public func withModuleContributions() throws(ScenarioErrors) -> ContributedScenario {
         var contributed = self
         contributed.modules = []
-        for module in modules { try module.contribute(to: &contributed) }
-        return contributed
+        var reports: [(module: String, report: ModuleReport)] = []
+        for module in modules {
+            reports.append((type(of: module).sectionKey, try module.contribute(to: &contributed)))
+        }
+        return ContributedScenario(scenario: contributed, moduleReports: reports)
+    }
+
+    /// Every module prepared for the scenario's calendar (see `ScenarioModule.prepared(for:)`).
+    func preparingModules() -> Scenario {
+        var scenario = self
+        scenario.modules = modules.map { $0.prepared(for: self) }
+        return scenario
     }
 }

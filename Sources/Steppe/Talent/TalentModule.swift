@@ -64,7 +64,7 @@ public struct TalentModule: ScenarioModule {
 
     static func role(_ cohort: TalentCohort) -> String { "talent:\(cohort.id)" }
 
-    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) {
+    public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         let key = Self.sectionKey
         let first = scenario.resolvedOperationStartYear, last = first + scenario.operatingYears - 1
         var issues: [ScenarioIssue] = []
@@ -98,15 +98,15 @@ public struct TalentModule: ScenarioModule {
                 payee: allowance.payee == .firm ? .firm : .employee(passThroughShare: passThroughShare),
                 provenance: allowance.provenance))
         }
+        return report(awards, scenario: scenario)
     }
 
     /// Per category: staff, yuan to staff and to the firm (gross, before firm caps and pass-through);
-    /// per allowance: gross yuan.
-    public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] {
+    /// per allowance: gross yuan; from the awards the lines came from.
+    func report(_ awards: [Award], scenario: Scenario) -> ModuleReport {
         let first = scenario.resolvedOperationStartYear
         let n = first - scenario.startYear + scenario.operatingYears
-        let awards = awards(for: scenario)
-        var out: [(name: String, values: [Double])] = []
+        var out: [ModuleReport.Series] = []
         for category in TalentCategory.allCases where cohorts.contains(where: { $0.category == category }) {
             let members = cohorts.indices.filter { cohorts[$0].category == category }
             var staff = Array(repeating: 0.0, count: n), toStaff = staff, toFirm = staff
@@ -118,13 +118,13 @@ public struct TalentModule: ScenarioModule {
                     if allowances[award.allowance].payee == .firm { toFirm[t] += award.amounts[t] } else { toStaff[t] += award.amounts[t] }
                 }
             }
-            out += [("staff:\(category.rawValue)", staff), ("toStaff:\(category.rawValue)", toStaff), ("toFirm:\(category.rawValue)", toFirm)]
+            out += [.init("staff:\(category.rawValue)", staff), .init("toStaff:\(category.rawValue)", toStaff), .init("toFirm:\(category.rawValue)", toFirm)]
         }
         for (a, allowance) in allowances.enumerated() where awards.contains(where: { $0.allowance == a }) {
             var total = Array(repeating: 0.0, count: n)
             for award in awards where award.allowance == a { for t in 0..<n { total[t] += award.amounts[t] } }
-            out.append(("allowance:\(allowance.id)", total))
+            out.append(.init("allowance:\(allowance.id)", total))
         }
-        return out
+        return ModuleReport(series: out)
     }
 }

@@ -52,7 +52,7 @@ struct DairyModuleTests {
         // The import subsidy follows the heifers bought, at 5000 yuan a head.
         for t in e.years.indices { #expect(abs(Self.amounts(e, "dairy.imported-cow")[t] - 5000 * bought[t]) <= 1e-6) }
         // Every dairy incentive carries a title and a citation or an assumption.
-        for inc in try ScenarioFile.load(path: Self.examplePath).withModuleContributions().incentives {
+        for inc in try ScenarioFile.load(path: Self.examplePath).withModuleContributions().scenario.incentives {
             #expect(!inc.title.isEmpty, "\(inc.id) has no title")
         }
         #expect(cows.allSatisfy { $0 <= 3000 + 1e-9 })

@@ -202,3 +202,42 @@ struct HydrogenModuleTests {
         _ = try StochasticModel(scenario: truncated, model: try truncated.compile())
     }
 }
+
+@Suite("Hydrogen export cap from the scenario")
+struct HydrogenExportCapTests {
+    /// The example plant with a small electrolyser, so that the cap binds, and `capShare` given.
+    static func evaluation(capShare: Double) throws -> Evaluation {
+        let yaml = HydrogenModuleTests.yaml(electrolyserMW: 10).replacingOccurrences(
+            of: "gridExport: {price: 0.25,", with: "gridExport: {capShare: \(capShare), price: 0.25,")
+        return try ScenarioFile.parse(yaml, file: "cap.yaml").evaluate()
+    }
+
+    @Test("capShare 0.3 in YAML reaches the dispatch: the binding years export 30% of generation")
+    func capShareReachesTheDispatch() throws {
+        let share = HydrogenModuleTests.series(try Self.evaluation(capShare: 0.3), "exportShare")
+        #expect(share.allSatisfy { $0 <= 0.3 + 1e-12 })
+        #expect(share.contains { abs($0 - 0.3) < 1e-9 }, "\(share)")
+    }
+
+    @Test("capShare 0.3 in YAML is the report's cap line and is named in its captions and table")
+    func capShareReachesTheReport() throws {
+        let document = try ReportDocument(json: try Self.evaluation(capShare: 0.3).json)
+        let section = try #require(document.sections.first { $0.id == "hydrogen" })
+        var references: [Double] = [], captions: [String] = [], columns: [String] = []
+        for block in section.blocks {
+            switch block {
+            case .chart(let chart):
+                captions.append(chart.caption + " " + chart.title)
+                if case .lines(_, _, _, let refs, _) = chart.kind { references += refs.map(\.value) }
+            case .table(let table): columns += table.columns
+            default: break
+            }
+        }
+        #expect(references == [30])
+        // The regional 20% may be named as the rule, never as the cap the chart draws.
+        #expect(captions.allSatisfy { !$0.contains("capped at 20%") && !$0.contains("the 20% limit") && !$0.contains("against the 20%") },
+                "\(captions)")
+        #expect(captions.filter { $0.contains("30%") }.count == 2, "\(captions)")
+        #expect(columns.contains("within 30% limit"))
+    }
+}

@@ -100,7 +100,9 @@ extension ReportDocument {
         if let sobol = json["sobol"]?.array ?? json["sobol"]?["indices"]?.array { sections.append(b.sobol(sobol)) }
         let analysis = kind == .incentives ? json : json["incentiveAnalysis"]
         if let analysis, analysis["incentives"]?.array != nil { sections.append(b.incentiveAnalysis(analysis)) }
-        if let modules = base?["modules"]?.members { sections += b.modules(modules, years: base?["cashFlows"]) }
+        if let modules = base?["modules"]?.members {
+            sections += b.modules(modules, presentations: base?["modulePresentation"], years: base?["cashFlows"])
+        }
         if let base { sections.append(b.provenance(base)) }
         else if kind == .incentives { sections.append(b.incentiveSources(json)) }
         self.init(title: title, subtitle: subtitle, unit: unit, sections: sections.filter { !$0.blocks.isEmpty })
