@@ -26,7 +26,7 @@ extension SteppeCommand {
         var seed: UInt64?
 
         @Option(help: "Sampler: random, lhs or sobol (default: the study's, else random).")
-        var sampler: MonteCarloConfiguration.Sampler?
+        var sampler: SamplingMethod?
 
         @Option(help: "Draws: common (the same draws in every zone) or independent (a seed per zone).")
         var draws: SiteComparison.Draws?
@@ -135,7 +135,7 @@ extension SteppeCommand {
                 guard let chosen = PathMetric.named(metricName) else {
                     return CommandResult(status: 1, standardError: "\(file): metric: unknown metric '\(metricName)'\n")
                 }
-                let samplerChoice = sampler ?? study?.sampler.flatMap(MonteCarloConfiguration.Sampler.init(rawValue:)) ?? .random
+                let samplerChoice = sampler ?? study?.sampler.flatMap(SamplingMethod.init(rawValue:)) ?? .random
                 let drawChoice = draws ?? study?.draws.flatMap(SiteComparison.Draws.init(rawValue:)) ?? .common
                 let config = MonteCarloConfiguration(paths: paths ?? study?.paths ?? 2000, seed: seed ?? study?.seed ?? 1,
                                                      sampler: samplerChoice, exactQuantileLimit: exactLimit,

@@ -28,7 +28,7 @@ extension SteppeCommand {
         var seed: UInt64 = 1
 
         @Option(help: "Sampler of --policy-risk: random, lhs or sobol.")
-        var sampler: MonteCarloConfiguration.Sampler = .random
+        var sampler: SamplingMethod = .random
 
         @Option(parsing: .unconditional, help: "Equity IRR hurdle of --policy-risk (default: the equity discount rate).")
         var hurdle: Double?

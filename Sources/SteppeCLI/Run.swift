@@ -28,7 +28,7 @@ extension SteppeCommand {
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: "Sampler: random, lhs (Latin hypercube) or sobol (scrambled Sobol).")
-        var sampler: MonteCarloConfiguration.Sampler = .random
+        var sampler: SamplingMethod = .random
 
         @Option(help: "Output format on standard output: text (summary) or json (full result).")
         var format: TextOrJSON = .text
@@ -147,10 +147,7 @@ extension SteppeCommand {
                     study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config,
                                                 laneEngine: !generalEngine)
                 } catch { return .failure(error) }
-                let progress = ProgressReporter(total: shard.map { s in
-                    let c = s.chunks(of: config.chunkCount)
-                    return min(c.upperBound * chunkSize, pathCount) - c.lowerBound * chunkSize
-                } ?? pathCount, enabled: !quiet)
+                let progress = ProgressReporter(total: config.paths(of: shard).count, enabled: !quiet)
                 state = study.runner.run(shard: shard, threads: threads, progress: progress.update, isCancelled: interrupt.isSet)
                 progress.finish()
                 guard let target = untilSE, !state.isPartial else { break }
@@ -335,4 +332,4 @@ enum ResultOutput {
     }
 }
 
-extension MonteCarloConfiguration.Sampler: ExpressibleByArgument {}
+extension SamplingMethod: ExpressibleByArgument {}

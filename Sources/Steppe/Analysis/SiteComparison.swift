@@ -71,7 +71,7 @@ public struct SiteComparison: Sendable {
                 : derivedKey(seed: configuration.seed, dimension: s, purpose: 0x00C0_4D9A)
             let sampler: any PathSampler
             do {
-                sampler = try configuration.sampler.method.sampler(seed: seed, pathCount: configuration.paths, dimensions: drawer.dimension)
+                sampler = try configuration.sampler.sampler(seed: seed, pathCount: configuration.paths, dimensions: drawer.dimension)
             } catch {
                 throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
             }

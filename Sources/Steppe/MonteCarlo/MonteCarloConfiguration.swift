@@ -3,23 +3,9 @@
 /// Together with the scenario these fix every number of the result: the same
 /// configuration gives bit-identical results for any thread count and shard split.
 public struct MonteCarloConfiguration: Sendable, Equatable {
-    public enum Sampler: String, Sendable, CaseIterable {
-        case random
-        case lhs
-        case sobol
-
-        public var method: SamplingMethod {
-            switch self {
-            case .random: return .random
-            case .lhs: return .latinHypercube
-            case .sobol: return .sobol
-            }
-        }
-    }
-
     public var paths: Int
     public var seed: UInt64
-    public var sampler: Sampler
+    public var sampler: SamplingMethod
     /// Paths per chunk: the unit of work and of partial summation (part of the result's identity).
     public var chunkSize: Int
     /// Up to this many paths, quantiles are exact (every value kept); beyond, a sketch estimates them.
@@ -31,7 +17,7 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
     /// The metrics computed on each path (all by default; fewer run faster).
     public var metrics: [PathMetric]
 
-    public init(paths: Int, seed: UInt64 = 1, sampler: Sampler = .random, chunkSize: Int = 1024,
+    public init(paths: Int, seed: UInt64 = 1, sampler: SamplingMethod = .random, chunkSize: Int = 1024,
                 exactQuantileLimit: Int = 1_000_000, hurdleRate: Double? = nil, dscrCovenant: Double = 1.2,
                 metrics: [PathMetric] = PathMetric.allCases) {
         self.paths = paths; self.seed = seed; self.sampler = sampler; self.chunkSize = chunkSize
@@ -86,6 +72,18 @@ public struct MonteCarloConfiguration: Sendable, Equatable {
 
     /// Written without `paths + chunkSize - 1`, which overflows for a chunk size near `Int.max`.
     public var chunkCount: Int { paths / chunkSize + (paths % chunkSize == 0 ? 0 : 1) }
+
+    /// The chunks `shard` runs (all of them without a shard).
+    public func chunks(of shard: Shard?) -> Range<Int> {
+        (shard ?? Shard(index: 1, count: 1)!).chunks(of: chunkCount)
+    }
+
+    /// The paths `shard` runs (all of them without a shard): its whole chunks, the last cut at `paths`.
+    public func paths(of shard: Shard?) -> Range<Int> {
+        let chunks = chunks(of: shard)
+        let first = chunks.lowerBound * chunkSize
+        return first..<max(first, min(chunks.upperBound * chunkSize, paths))
+    }
 }
 
 /// Shard `index` of `count` (1-based): a contiguous run of whole chunks.

@@ -4,10 +4,11 @@ import Foundation
 /// Runs the pro forma over many paths in parallel and streams each path's metrics into
 /// mergeable accumulators.
 ///
-/// Work is split into fixed chunks of `chunkSize` paths; worker `w` of `T` runs chunks
-/// `w, w+T, w+2T, …` with its own model copy and workspace, so the per-path loop
-/// allocates nothing. Every accumulator is order-independent (see `MetricState`), so
-/// the result does not depend on `threads`.
+/// Work is split into fixed chunks of `chunkSize` paths (a shard is a contiguous run of whole
+/// chunks, `MonteCarloConfiguration.paths(of:)`); each worker claims the next unclaimed chunk when
+/// it is free and runs it with its own model copy and workspace, so the per-path loop allocates
+/// nothing. Every accumulator is order-independent (see `MetricState`), so the result does not
+/// depend on `threads` or on which worker ran which chunk.
 public struct MonteCarloRunner: Sendable {
     public let model: CompiledModel
     public let drawer: any PathDrawer
@@ -24,6 +25,9 @@ public struct MonteCarloRunner: Sendable {
     ///     same values to the bit; this is for comparing them).
     public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any PathSampler,
                 configuration: MonteCarloConfiguration, scenarioText: String, laneEngine: Bool = true) {
+        // The sampler's path count is part of its draws (LHS strata, Sobol points): it must be the run's.
+        precondition(uniforms.pathCount == configuration.paths,
+                     "the sampler is built for \(uniforms.pathCount) paths, the run has \(configuration.paths)")
         self.model = model; self.drawer = drawer; self.uniforms = uniforms
         let base = PathMetric.baseCase(model)
         identity = RunState.Identity(
@@ -62,10 +66,9 @@ public struct MonteCarloRunner: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) -> RunState {
         let config = identity.configuration
-        let chunks = (shard ?? Shard(index: 1, count: 1)!).chunks(of: config.chunkCount)
-        let firstPath = chunks.lowerBound * config.chunkSize
-        let endPath = min(chunks.upperBound * config.chunkSize, config.paths)
-        let pathCount = max(0, endPath - firstPath)
+        let chunks = config.chunks(of: shard)
+        let paths = config.paths(of: shard)
+        let firstPath = paths.lowerBound, pathCount = paths.count
         let metricCount = PathMetric.allCases.count
         let exact = config.exactQuantiles
         let workers = max(1, min(threads, chunks.count))
@@ -134,7 +137,7 @@ public struct MonteCarloRunner: Sendable {
         let values: [[Double]]? = exact
             ? (0..<metricCount).map { k in Array(UnsafeBufferPointer(start: shared.values + k * pathCount, count: pathCount)) }
             : nil
-        return RunState(identity: identity, ranges: pathCount > 0 ? [firstPath..<endPath] : [],
+        return RunState(identity: identity, ranges: pathCount > 0 ? [paths] : [],
                         completedPaths: completed, metrics: metrics, values: values)
     }
 

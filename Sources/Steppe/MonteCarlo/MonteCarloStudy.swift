@@ -19,7 +19,7 @@ public struct MonteCarloStudy: Sendable {
         drawer.appliesPolicyRisks = policyRisks
         let sampler: any PathSampler
         do {
-            sampler = try configuration.sampler.method.sampler(seed: configuration.seed, pathCount: configuration.paths,
+            sampler = try configuration.sampler.sampler(seed: configuration.seed, pathCount: configuration.paths,
                                                                dimensions: drawer.dimension)
         } catch {
             throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
@@ -35,7 +35,7 @@ public struct MonteCarloStudy: Sendable {
         let sampler: String
         switch c.sampler {
         case .random: sampler = "independent uniforms"
-        case .lhs: sampler = "Latin hypercube (keyed Feistel permutation per dimension)"
+        case .latinHypercube: sampler = "Latin hypercube (keyed Feistel permutation per dimension)"
         case .sobol: sampler = "Sobol (Joe-Kuo new-joe-kuo-6.21201 directions, hash-based Owen scrambling)"
         }
         return "Philox4x32-10 counter-based generator, RandomStream mapping v1, keyed by (seed, path, dimension); sampler: \(sampler)"

@@ -39,12 +39,13 @@ extension PathSampler {
     }
 }
 
-/// How the uniforms of a study are drawn.
+/// How the uniforms of a study are drawn; the raw values are the names `--sampler` and result
+/// files use.
 public enum SamplingMethod: String, Sendable, Hashable, CaseIterable {
     /// Independent uniforms from the counter-based `RandomStream`.
     case random
     /// Latin hypercube: each dimension puts exactly one path in each of N strata.
-    case latinHypercube
+    case latinHypercube = "lhs"
     /// Owen-scrambled Sobol' points (Joe-Kuo direction numbers, up to 1024 dimensions).
     case sobol
 

@@ -86,7 +86,7 @@ extension RunState {
         }
         guard let scenario = root["scenario"] as? [String: Any], let name = scenario["name"] as? String,
               let print = scenario["fingerprint"] as? String,
-              let samplerName = root["sampler"] as? String, let sampler = MonteCarloConfiguration.Sampler(rawValue: samplerName),
+              let samplerName = root["sampler"] as? String, let sampler = SamplingMethod(rawValue: samplerName),
               let seedText = root["seed"] as? String, let seed = UInt64(seedText),
               let shiftList = root["shift"] as? [Any], let rangeList = root["ranges"] as? [[NSNumber]],
               let metricList = root["metrics"] as? [[String: Any]], metricList.count == PathMetric.allCases.count else {

@@ -26,7 +26,7 @@ public struct SobolSequence: Sendable, Hashable {
     public init(dimensions: Int) throws(SamplingError) {
         guard dimensions >= 0, dimensions <= Self.maxDimensions else {
             throw .invalidSampler(
-                "Sobol sampling supports 0 to \(Self.maxDimensions) dimensions, the Joe-Kuo table embedded in Steppe (got \(dimensions)); use latinHypercube or random beyond that")
+                "Sobol sampling supports 0 to \(Self.maxDimensions) dimensions, the Joe-Kuo table embedded in Steppe (got \(dimensions)); use lhs or random beyond that")
         }
         self.dimensions = dimensions
         var v = [UInt32](repeating: 0, count: 32 * dimensions)

@@ -40,4 +40,23 @@ struct MonteCarloConfigurationTests {
         let mb = MonteCarloConfiguration.estimatedMemoryMB(paths: .max, exactQuantileLimit: .max, keptValuesPerPath: .max, threads: .max, shards: 1)
         #expect(mb > 1_000_000_000)
     }
+
+    @Test("The paths of the shards of a run are whole chunks that cover every path once, the last chunk cut at the path count")
+    func shardPathsCoverTheRunOnce() throws {
+        let config = MonteCarloConfiguration(paths: 10_000, chunkSize: 1024)
+        for count in [1, 3, 7, 10, 13] {
+            var next = 0
+            for index in 1...count {
+                let shard = try #require(Shard(index: index, count: count))
+                let paths = config.paths(of: shard)
+                #expect(paths.lowerBound == next && paths.lowerBound % 1024 == 0)
+                next = paths.upperBound
+            }
+            #expect(next == 10_000)
+        }
+        #expect(config.paths(of: nil) == 0..<10_000)
+        // More shards than chunks: some shards run no path.
+        let first = try #require(Shard(index: 1, count: 13))
+        #expect(config.paths(of: first).isEmpty)
+    }
 }

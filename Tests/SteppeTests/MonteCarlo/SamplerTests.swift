@@ -133,7 +133,7 @@ struct SamplerTests {
     @Test("Sobol beyond the table is refused with a clear message")
     func sobolTooManyDimensions() {
         #expect(throws: SamplingError.invalidSampler(
-            "Sobol sampling supports 0 to 1024 dimensions, the Joe-Kuo table embedded in Steppe (got 1025); use latinHypercube or random beyond that")) {
+            "Sobol sampling supports 0 to 1024 dimensions, the Joe-Kuo table embedded in Steppe (got 1025); use lhs or random beyond that")) {
             try SamplingMethod.sobol.sampler(seed: 1, pathCount: 8, dimensions: 1025)
         }
         #expect(throws: SamplingError.invalidSampler("random sampling needs at least 1 path (got 0)")) {

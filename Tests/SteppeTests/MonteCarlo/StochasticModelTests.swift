@@ -21,7 +21,7 @@ struct StochasticModelTests {
         """
     }
 
-    static func study(_ yaml: String, paths: Int = 2000, sampler: MonteCarloConfiguration.Sampler = .random) throws -> MonteCarloStudy {
+    static func study(_ yaml: String, paths: Int = 2000, sampler: SamplingMethod = .random) throws -> MonteCarloStudy {
         try MonteCarloStudy(scenario: try scenario(yaml), scenarioText: yaml,
                             configuration: MonteCarloConfiguration(paths: paths, seed: 3, sampler: sampler))
     }
@@ -101,7 +101,7 @@ struct StochasticModelTests {
 
     @Test("A distribution on the price gives the mean and spread of the linear NPV")
     func priceDistribution() throws {
-        let s = try Self.study(Self.yaml(price: "{distribution: uniform, min: 100, max: 200, base: 150}"), paths: 20_000, sampler: .lhs)
+        let s = try Self.study(Self.yaml(price: "{distribution: uniform, min: 100, max: 200, base: 150}"), paths: 20_000, sampler: .latinHypercube)
         let summary = MonteCarloSummary(s.runner.run(threads: 2), thresholds: s.thresholds)
         let npv = try #require(summary.statistics.first { $0.metric == .equityNPV })
         let a = (1...10).reduce(0.0) { $0 + pow(1.08, -Double($1)) }
