@@ -125,28 +125,3 @@ public struct PolicyEntry: Sendable, Equatable {
     }
 }
 
-/// Where a catalogue value comes from: a seed line with a phrase that occurs on it, or an
-/// assumption naming its source.
-public enum PolicySource: Sendable, Equatable {
-    /// `document` is a seed file name (e.g. `002_4322e846ed20b2fa.txt`), `lines` a line or
-    /// range (`"4172-4173"`), and `phrase` a short verbatim substring of those lines
-    /// (compared without whitespace, since the seed text wraps mid-phrase).
-    case citation(document: String, lines: String, phrase: String)
-    case assumption(String)
-
-    /// The scenario-level provenance (document and lines, or the assumption).
-    public var provenance: Provenance {
-        switch self {
-        case .citation(let document, let lines, _): return .seed(document: document, lines: lines)
-        case .assumption(let source): return .assumption(source: source)
-        }
-    }
-
-    /// `002_4322e846ed20b2fa.txt L4172-4173 "20%"` or `assumption: …`, for listings.
-    public var shortDescription: String {
-        switch self {
-        case .citation(let document, let lines, let phrase): return "\(document) L\(lines) \"\(phrase)\""
-        case .assumption(let source): return "assumption: \(source)"
-        }
-    }
-}

@@ -13,7 +13,7 @@ extension Scenario {
     ///
     /// The policy must apply in the scenario's zone. Its citation becomes the incentive's provenance.
     static func decodePolicyUse(_ f: SourceField) -> Incentive? {
-        guard let context = f.reader.catalogue else {
+        guard let context = f.reader.catalogueContext else {
             f.reader.fail(f.node, f.path, "policies need a catalogue"); return nil
         }
         var policyID: String?
@@ -179,7 +179,7 @@ extension Scenario {
     /// Makes `zone` the scenario's zone for catalogue references; reports a zone the
     /// catalogue does not know (unless the catalogue has no zones at all).
     static func selectZone(_ zone: String, _ field: SourceField) {
-        guard let context = field.reader.catalogue else { return }
+        guard let context = field.reader.catalogueContext else { return }
         let catalogue = context.catalogue
         if catalogue.zone(zone) == nil, !catalogue.zones.isEmpty {
             let hint = closestMatch(to: zone, in: catalogue.zones.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""

@@ -9,7 +9,7 @@ extension SourceField {
     /// `times: x` multiplies the catalogue value (e.g. a share by a total); `value: x`
     /// overrides it, with an optional `reason:`. Either way the value, its citation and any
     /// override are recorded for the report.
-    func catalogueNumber() -> Double? {
+    func catalogueNumber(in context: CatalogueContext) -> Double? {
         guard let o = object() else { return nil }
         defer { o.finish() }
         let zoneKey = o.optional("zone")?.string()
@@ -18,10 +18,6 @@ extension SourceField {
         let times = o.optional("times")?.double()
         let override = o.optional("value")?.double()
         let reason = o.optional("reason")?.string()
-        guard let context = reader.catalogue else {
-            reader.fail(node, path, "expected a number (catalogue references need a catalogue)")
-            return nil
-        }
         let catalogue = context.catalogue
         guard (zoneKey == nil) != (policyID == nil) else {
             if zoneKey == nil && policyID == nil && !o.has("zone") && !o.has("policy") {

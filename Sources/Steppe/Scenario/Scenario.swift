@@ -105,14 +105,6 @@ public struct AssetClass: Sendable, Equatable {
     }
 }
 
-/// How a basis is spread over an asset's life.
-public enum DepreciationMethod: Sendable, Equatable {
-    case straightLine
-    /// Declining balance at `factor / life` a year, switching to straight line when that is larger.
-    case decliningBalance(factor: Double)
-    case sumOfYearsDigits
-}
-
 /// A capital expenditure in one calendar year for one asset class (yuan, excl. VAT).
 public struct CapexItem: Sendable, Equatable {
     public var year: Int

@@ -1,10 +1,17 @@
+/// Resolves a catalogue reference written where a number is expected (`{policy: …}`, `{zone: …}`),
+/// recording the value's source; nil after reporting a problem. The policy layer provides it
+/// (`CatalogueContext`), so that this reader, below it, needs no policy types.
+protocol CatalogueReferenceResolver: AnyObject {
+    func number(at field: SourceField) -> Double?
+}
+
 /// Collects the issues of one document while it is decoded, with the source position
 /// of every key path read so that later semantic checks can name lines too.
 final class SourceReader {
     let file: String?
     private(set) var issues: [ScenarioIssue] = []
     /// The policy catalogue and zone that `{zone:}` / `{policy:}` references resolve against.
-    var catalogue: CatalogueContext?
+    var catalogue: (any CatalogueReferenceResolver)?
     /// Numbers given as distributions, per-year multipliers or processes, in document order.
     var uncertain: [UncertainInput] = []
     /// Policy events of incentives, in document order.
@@ -60,7 +67,12 @@ struct SourceField {
             if entries.contains(where: { SourceField.uncertaintyKeys.contains($0.key) }) {
                 return uncertainNumber(min: min ?? above, max: max)
             }
-            guard let resolved = catalogueNumber() else { return nil }  // a catalogue reference
+            // A catalogue reference.
+            guard let references = reader.catalogue else {
+                reader.fail(node, path, "expected a number (catalogue references need a catalogue)")
+                return nil
+            }
+            guard let resolved = references.number(at: self) else { return nil }
             x = resolved; text = resolved.formattedPlain
         } else {
             guard let plain = plainText, let parsed = Double(plain.replacingOccurrences(of: "_", with: "")), parsed.isFinite else {

@@ -13,8 +13,9 @@ extension Scenario {
     public init(reading document: SourceNode, file: String? = nil, catalogue: PolicyCatalogue = .empty,
                 dropInapplicablePolicies: Bool = false) throws(ScenarioErrors) {
         let reader = SourceReader(file: file)
-        reader.catalogue = CatalogueContext(catalogue)
-        reader.catalogue?.dropsInapplicablePolicies = dropInapplicablePolicies
+        let context = CatalogueContext(catalogue)
+        context.dropsInapplicablePolicies = dropInapplicablePolicies
+        reader.catalogue = context
         let root = SourceField(node: document, path: "", reader: reader)
         guard var scenario = Scenario.decode(root), reader.issues.isEmpty else {
             throw ScenarioErrors(reader.issues.isEmpty
@@ -30,10 +31,10 @@ extension Scenario {
         } catch {
             throw ScenarioErrors(error.issues.map(reader.locate))
         }
-        let semantic = contributed.scenario.validate().map { reader.catalogue?.remap($0) ?? $0 }
+        let semantic = contributed.scenario.validate().map { context.remap($0) }
         if !semantic.isEmpty { throw ScenarioErrors(semantic.map(reader.locate)) }
-        scenario.traces = reader.catalogue?.traces ?? []
-        scenario.droppedPolicies = reader.catalogue?.droppedPolicies ?? []
+        scenario.traces = context.traces
+        scenario.droppedPolicies = context.droppedPolicies
         scenario.sourceFile = file
         // Uncertain inputs and their correlations are checked as a run would apply them, so that
         // validate and evaluate find what only run found before, at the line of the key.
@@ -76,8 +77,8 @@ extension Scenario {
         let discounting = o.required("discounting").flatMap(decodeDiscounting)
         let written = o.optional("incentives")?.list(maxCount: Scenario.largestListLength, decodeIncentive) ?? []
         let fromPolicies = o.optional("policies")?.list(decodePolicyUse) ?? []
-        field.reader.catalogue?.writtenIncentives = written.count
-        field.reader.catalogue?.policyIncentives = fromPolicies.count
+        field.reader.catalogueContext?.writtenIncentives = written.count
+        field.reader.catalogueContext?.policyIncentives = fromPolicies.count
         let incentives = written + fromPolicies
         let recover = o.optional("recoverResidualValue")?.bool() ?? false
         let correlations = o.optional("correlations")?.list(decodeCorrelation) ?? []
