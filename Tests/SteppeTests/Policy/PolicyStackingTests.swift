@@ -90,7 +90,7 @@ struct PolicyStackingTests {
           - {policy: hydrogen.ordos-hrs-capex-1000, assetClasses: [station], set: {capTotal: 3000000}, reason: approved amount}
         """))
         let inc = try #require(s.incentives.first)
-        #expect(inc.provenance == .seed(document: "002_4322e846ed20b2fa.txt", lines: "4910-4912"))
+        #expect(inc.provenance == .seed(document: "002_4322e846ed20b2fa.txt", lines: "4908-4912"))
         #expect(inc.capTotal == 3_000_000)
         let override = try #require(s.traces.first { $0.keyPath.hasSuffix(".set.capTotal") })
         #expect(override.override?.catalogueValue == 4_500_000)
