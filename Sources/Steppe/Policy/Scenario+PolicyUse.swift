@@ -7,7 +7,7 @@ extension Scenario {
     ///
     /// - `tax.western-development-cit`: the catalogue entry as it is;
     /// - `{policy: id, id:, product:, role:, costLine:, assetClasses:, loans:, set: {name: value},
-    ///   enabled:, eligibleFrom:, taxable:, stackingGroup:, reason:}`: with the bindings its kind
+    ///   enabled:, eligibleFrom:, taxable:, stackingGroup:, reason:, eligibilityBasis:}`: with the bindings its kind
     ///   needs and overrides of its parameters, caps and window, each recorded as an override;
     ///   `times: n` multiplies the entry's first parameter (e.g. a per-head amount by the head count).
     ///
@@ -35,6 +35,7 @@ extension Scenario {
         let taxable = o?.optional("taxable")?.bool()
         let group = o?.optional("stackingGroup")?.string()
         let reason = o?.optional("reason")?.string()
+        let eligibilityBasis = decodeEligibilityBasis(o, f)
         let timesField = o?.optional("times")
         let times = timesField?.double(min: 0)
         var set: [(key: String, value: Double, line: Int?)] = []
@@ -131,7 +132,7 @@ extension Scenario {
             capTotal: value("capTotal") ?? entry.capTotal, taxable: taxable ?? entry.taxable,
             reducesDepreciableBasis: entry.reducesDepreciableBasis, payee: payee,
             stackingGroup: group ?? entry.stackingGroup, stackingRule: entry.stackingRule,
-            provenance: entry.source.provenance, enabled: enabled && applies)
+            provenance: entry.source.provenance, enabled: enabled && applies, eligibilityBasis: eligibilityBasis)
         if !applies { context.droppedPolicies.append(id) }
 
         let main = entry.parameters.first
