@@ -338,6 +338,238 @@ policies:
       amount: {value: 3000000, unit: yuan (at most)}
     eligibility: Leading firms with output above 100 million yuan or operators linked with more than 100 households; on top of the rural-finance interest subsidy.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "1629", phrase: "每个一次性给予最高不超过 300 万元补贴"}
+
+  # Agri-product deep processing (内蒙古自治区关于支持农畜产品精深加工若干措施, 002 L1418-1470): interest
+  # subsidies at a share of the 1-year LPR with a ceiling (kind benchmarkInterestSubsidy; the LPR is a labelled
+  # assumption a scenario can set), and the Ordos and Ejin Horo agri loan subsidies.
+  - id: dairy.processor-lpr-interest-grown
+    title: {zh: 精深加工企业达2亿元按LPR的70%且不超过2%贴息每年不超过200万元, en: "Agri processors grown to 200 million yuan revenue: interest subsidy at 70% of the 1-year LPR, at most 2%, at most 2 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 2000000}
+    eligibility: >-
+      Agri-product deep processors reaching 200 million yuan of main-business revenue from 2024 through mergers or
+      expansion; working-capital and R&D loans from licensed lenders. Bind the loans with loans:.
+    stacking: {group: processor-loan-interest, rule: highest, note: stacking with the Ordos subsidies is not stated; highest assumed}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1424-1428", phrase: "按照一年期贷款市场报价利率（LPR）的 70%且不超过 2%的利率，给予每年不超过 200 万元贴息支持，鼓励"}
+
+  - id: dairy.processor-lpr-interest-new
+    title: {zh: 新注册精深加工企业达2亿元按LPR的70%且不超过2%贴息每年不超过200万元, en: "Newly registered agri processors with 200 million yuan revenue: interest subsidy at 70% of the 1-year LPR, at most 2%, at most 2 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 2000000}
+    eligibility: Deep processors newly registered in the region with at least 200 million yuan of main-business revenue; working-capital and R&D loans.
+    stacking: {group: processor-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1444-1446", phrase: "（LPR）的 70%且不超过 2%的利率，给予每年不超过 200 万元贴息支持。〔责任单位"}
+
+  - id: dairy.processor-lpr-interest-project
+    title: {zh: 年收入1.6亿元企业精深加工项目贷款按LPR的70%且不超过2%贴息每年不超过300万元, en: "Processors with 160 million yuan revenue: project-loan interest subsidy at 70% of the 1-year LPR, at most 2%, at most 3 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 3000000}
+    eligibility: Firms with 160 million yuan of main-business revenue after 2024 borrowing for new or upgraded deep-processing projects.
+    stacking: {group: processor-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1454-1456", phrase: "的 70%且不超过 2%的利率，给予每年不超过 300 万元贴息支持"}
+
+  - id: dairy.beef-slaughter-lpr-interest
+    title: {zh: 肉牛屠宰企业收购育肥牛流动资金贷款贴息每年不超过600万元, en: "Beef slaughterers (20 000 head a year): working-capital interest subsidy at 70% of the LPR, at most 2%, at most 6 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 6000000}
+    eligibility: Beef-cattle slaughterers with at least 20 000 head a year, on working-capital loans for buying local fattened cattle.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1459", phrase: "的 70%且不超过 2%的利率，给予每年不超过 600 万元贴息支持"}
+
+  - id: dairy.national-dragon-head-award
+    title: {zh: 新认定农业产业化国家重点龙头企业一次性50万元, en: "Newly recognised national key agri-industrialisation enterprise: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    eligibility: Firms newly recognised as national key leading enterprises of agricultural industrialisation.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1430", phrase: "对新认定的农业产业化国家重点龙头企业，给予一次性 50 万元的奖励"}
+
+  - id: dairy.ordos-agritourism-park-grant
+    title: {zh: 产值1亿元以上农文旅园区按固定资产投资40%补贴最高300万元, en: "Ordos agri-tourism parks with 100 million yuan output: 40% of fixed-asset investment, at most 3 million yuan"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.4, unit: fraction of fixed-asset investment}
+    caps: {total: 3000000}
+    eligibility: Parks combining farming, culture, tourism and health with an output of at least 100 million yuan.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1666-1668", phrase: "每个园区按照固定资产投资的 40%给予补贴，最高不超过 300 万元"}
+
+  - id: dairy.ordos-new-business-interest
+    title: {zh: 农牧业新产业新业态建设主体年利率3%贴息最高200万元, en: "Ordos new agri businesses (agri-tourism, digital villages): 3% interest subsidy, at most 2 million yuan"}
+    level: ordos
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.03, unit: fraction of balance per year}
+    caps: {total: 2000000}
+    eligibility: Builders of agri-tourism, leisure, picking, study, health and digital-village projects.
+    stacking: {group: farm-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1672-1674", phrase: "对建设主体给予年利率 3%的贷款贴息支持，贴息金额最高不超过 200 万元"}
+
+  - id: dairy.ordos-leading-group-interest
+    title: {zh: 年产值10亿元以上农牧业头部企业按固定资产投资40%贷款贴息最高500万元, en: "Ordos agri leading groups with 1 billion yuan output: loan interest subsidy 'at 40% of fixed-asset investment', at most 5 million yuan"}
+    level: ordos
+    kind: rule
+    parameters:
+      share: {value: 0.4, unit: fraction of fixed-asset investment (base unclear)}
+    caps: {total: 5000000}
+    eligibility: Agri groups with an output of at least 1 billion yuan, or whole-chain head firms closely linked to farmers.
+    note: >-
+      Not modelled: "按照固定资产投资的40%予以贷款贴息" names no rate and no loan; read literally it is a grant of 40% of the
+      investment paid as interest support, capped at 5 million. A scenario that settles the reading can use a capitalGrant
+      (share 0.4, capTotal 5000000) or an interestSubsidy on the investment loan.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1682-1684", phrase: "按照固定资产投资的 40%予以贷款贴息，贴息金额最高不超过 500 万元"}
+
+  - id: dairy.ordos-deep-processing-interest
+    title: {zh: 精深加工量1000吨以上或销售收入2亿元以上重点加工企业年利率3%贴息最高500万元, en: "Ordos key agri processors (1000 t processed or 200 million yuan sales): 3% interest subsidy, at most 5 million yuan"}
+    level: ordos
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.03, unit: fraction of balance per year}
+    caps: {total: 5000000}
+    eligibility: Key processors processing at least 1000 t of farm and livestock products a year or selling at least 200 million yuan; on top of the city's general package.
+    stacking: {group: processor-loan-interest, rule: highest, note: stacking with the region's LPR-based subsidies is not stated; highest assumed}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1708", phrase: "给予年利率 3%的贷款贴息支持，贴息金额最高不超过 500 万元"}
+
+  - id: dairy.ejin-horo-interest-small
+    title: {zh: 50万元（含）以下涉农贷款年贴息率2.2%, en: "Ejin Horo agri loans up to 500 thousand yuan: 2.2% interest subsidy, up to 3 years"}
+    level: ejinHoro
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.022, unit: fraction of balance per year}
+    durationYears: 3
+    caps: {perYear: 11000, note: "derived: 2.2% x the 500 thousand yuan loan limit (L2019)"}
+    eligibility: Farmers and herders (loans up to 500 thousand yuan), and smaller loans of other agri operators.
+    stacking: {group: farm-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2019", phrase: "50 万元（含）以下贷款年贴息率为 2.2%"}
+
+  - id: dairy.goat-farm
+    title: {zh: 2022年以后新建5000只以上奶羊规模养殖场补贴200万元, en: "Dairy goat farms of 5000 head or more built from 2022: 2 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 2000000, unit: yuan per farm}
+    eligibility: Dairy goat farms of at least 5000 head built in 2022 or later.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1065-1067", phrase: "新建的 5000 只以上奶羊规模养殖场补贴 200 万元"}
+
+  - id: dairy.goat-farm-step
+    title: {zh: 奶羊每增加5000只补贴200万元, en: "Dairy goat farms: 2 million yuan per further 5000 head"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 2000000, unit: yuan per full 5000 head above 5000}
+    eligibility: As dairy.goat-farm; use times = full 5000-head steps above 5000.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1067", phrase: "每增加 5000 只，补贴 200 万元"}
+
+  - id: dairy.camel-farm-new
+    title: {zh: 新建200峰以上骆驼养殖场补贴40万元, en: "New camel farms of 200 head (50 t of milk a year): 400 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 400000, unit: yuan per farm}
+    eligibility: Camel farms of at least 200 head built in 2022 or later, producing at least 50 t of milk a year.
+    stacking: {group: dairy-camel-farm, rule: highest, note: "new or upgraded, not both (one farm)"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1069", phrase: "后新建的 200 峰以上骆驼养殖场（年奶产量不低于 50 吨）补贴 40 万元"}
+
+  - id: dairy.camel-farm-upgrade
+    title: {zh: 骆驼养殖场改造升级补贴20万元, en: "Upgraded camel farms: 200 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200000, unit: yuan per farm}
+    stacking: {group: dairy-camel-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1069-1071", phrase: "补贴 40 万元、改造升级的补贴 20 万元"}
+
+  - id: dairy.horse-farm-new
+    title: {zh: 新建50匹以上马养殖场补贴10万元, en: "New horse farms of 50 head (10 t of milk a year): 100 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: yuan per farm}
+    eligibility: Horse farms of at least 50 head built in 2022 or later, producing at least 10 t of milk a year.
+    stacking: {group: dairy-horse-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1071-1073", phrase: "新建的 50 匹以上马养殖场（年奶产量不低于 10 吨）补贴 10万元"}
+
+  - id: dairy.horse-farm-upgrade
+    title: {zh: 马养殖场改造升级补贴5万元, en: "Upgraded horse farms: 50 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 50000, unit: yuan per farm}
+    stacking: {group: dairy-horse-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1073", phrase: "万元、改造升级的补贴 5万元"}
+
+  - id: dairy.milk-contract-award
+    title: {zh: 每新签约1家养殖场给予加工企业一次性补贴10万元, en: "Raw-milk purchase contracts: 100 thousand yuan to the processor per newly contracted farm"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per newly contracted farm, once"}
+    eligibility: >-
+      Processors or small workshops in the region signing contracts of 2 years or more with Holstein farms that had no
+      secured buyer for 12 months, buying at least 1 t of raw milk a day; paid after signing and buying. Use times = farms.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1083", phrase: "给予加工企业（小型生产作坊）一次性补贴 10 万"}
+
+  - id: dairy.food-park-workshop-move
+    title: {zh: 地方特色乳制品小型生产作坊入园一次性奖励10万元, en: "Local dairy workshops moving into a food park: 100 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per workshop, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1107-1109", phrase: "对地方特色乳制品小型生产作坊入园一次性奖励 10 万元"}
+
+  - id: dairy.food-park-firm-move
+    title: {zh: 加工企业入园一次性奖励50万元, en: "Dairy processors moving into a food park: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1109", phrase: "对加工企业入园一次性奖励 50 万元"}
+
+  - id: dairy.ordos-forage-base
+    title: {zh: 1万亩以上优质饲草基地每亩一次性补贴200元, en: "Ordos forage bases of 10 000 mu or more: 200 yuan per mu once"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200, unit: "yuan per mu, once"}
+    eligibility: Alfalfa or Leymus forage bases of at least 10 000 mu on reclaimed mine land, PV bases, river flats, sandy or saline land. Use times = mu.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1605-1607", phrase: "规模达到 1万亩以上的，每亩一次性给予 200 元补贴"}
+
+  - id: dairy.machinery-top-up
+    title: {zh: 畜牧业机械在中央定额补贴基础上累加补贴不超过1/3, en: "Livestock machinery: regional top-up of at most a third of the central fixed subsidy"}
+    level: innerMongolia
+    kind: rule
+    eligibility: 16 items (rakes, TMR mixers, manure cleaners...) bought by farmers and operators in qualifying counties.
+    note: Not modelled as a number; the central fixed subsidy per item is national (not in the seeds). A scenario can enter the sum as a capitalGrant amount.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1359", phrase: "补贴额不超过中央财政定额补贴的 1/3"}
+
+  - id: dairy.machinery-uncovered
+    title: {zh: 未列入中央补贴范围的畜牧业机械按上年平均销售价格30%定额补贴, en: "Livestock machinery outside the central list: fixed subsidy of at most 30% of last year's average price"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.3, unit: fraction of the machinery's average sales price (at most)}
+    eligibility: Machinery the region lists that the central subsidy does not cover. Bind assetClasses to the machinery class.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1361-1363", phrase: "按照不高于上年度平均销售价格 30%的比例测算"}
 """#),
         ("policies/electricity.yaml", #"""
 # Electricity: tariffs by voltage level, the Mengxi strategic-emerging-industry price band,
@@ -926,6 +1158,210 @@ policies:
     kind: rule
     eligibility: Amounts are the zone's own (not in the seeds).
     citation: {document: 004_df7229cb23450ff5.txt, lines: "24", phrase: "允许国家级经开区按规定制定实施投资奖励、贷款贴息、设备补贴、培训补贴等产业引导扶持政策"}
+
+  # The region's 2024 list of industrial support (002 L3330-3660), the central-budget solid-waste item (L4195-4205),
+  # the investment guide's first-set insurance and imported-equipment interest (000 L160, L256), and the Ordos and
+  # Ejin Horo science-and-technology and SME items.
+  - id: industry.datacentre-pue-award
+    title: {zh: 大数据中心PUE首次降到1.3按技改投资额10%奖补最高500万元, en: "Data centres first reaching PUE 1.3: 10% of the retrofit investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.1, unit: fraction of retrofit investment}
+    caps: {total: 5000000}
+    eligibility: Data centres whose power usage effectiveness first falls to 1.3.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3383-3385", phrase: "降低到 1.3 的，按照技改投资额的 10%奖补，单个项目最高奖补 500 万元"}
+
+  - id: industry.water-saving-award
+    title: {zh: 年节水5万吨以上节水技改项目每节约1吨水补助10元, en: "Water-saving retrofits saving 50 000 t a year: 10 yuan per tonne saved, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 10, unit: yuan per tonne of water saved a year}
+    caps: {total: 5000000}
+    eligibility: Retrofits (bundled projects too) saving at least 50 000 t of water a year. Use times = tonnes saved a year; once.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3387-3389", phrase: "按每节约 1 吨水给予10 元补助，单个项目补助不超过 500 万元"}
+
+  - id: industry.solid-waste-use-subsidy
+    title: {zh: 新建工业固废综合利用1万吨/年以上项目每利用1吨补助10元, en: "Industrial solid-waste use of 10 000 t a year or more: 10 yuan per tonne used"}
+    level: innerMongolia
+    kind: productionSubsidy
+    parameters:
+      amountPerUnit: {value: 10, unit: yuan per tonne of waste used}
+    eligibility: New projects using at least 10 000 t of industrial solid waste a year with advanced technology. Bind product to the tonnes used; paid yearly is assumed (not stated).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3397", phrase: "项目，按每综合利用 1吨给予 10 元补助；再生资源"}
+
+  - id: industry.recycling-equipment-grant
+    title: {zh: 废塑料废纸回收加工1千吨/年以上项目按设备投资10%补助最高500万元, en: "Waste plastic and paper recycling of 1000 t a year: 10% of equipment investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.1, unit: fraction of equipment investment}
+    caps: {total: 5000000}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3399-3401", phrase: "按设备投资额的 10%补助，单个项目补助不超过 500万元"}
+
+  - id: industry.green-factory-national
+    title: {zh: 新认定国家级绿色工厂等一次性奖励100万元, en: "National green park, factory, supply chain, design or efficiency leader: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per recognition, once"}
+    stacking: {group: green-factory, rule: highest, note: national and regional recognition of one factory are counted once (assumed; not stated)}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3405", phrase: "能效领跑者、水效领跑者的给予 100 万元一次性奖励"}
+
+  - id: industry.green-factory-region
+    title: {zh: 新认定自治区级绿色工厂等一次性奖励50万元, en: "Regional green park, factory, supply chain or water benchmark: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per recognition, once"}
+    stacking: {group: green-factory, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3407", phrase: "节水标杆的给予 50 万元一次性奖励"}
+
+  - id: industry.ferroalloy-gas-chemicals
+    title: {zh: 矿热炉煤气制化工产品项目5年内按销售收入5%奖补每年最高500万元, en: "Ferroalloy furnace gas to chemicals: 5% of sales for 5 years, at most 5 million yuan a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.05, unit: fraction of sales revenue}
+    caps: {perYear: 5000000}
+    durationYears: 5
+    eligibility: Projects using ferroalloy submerged-arc furnace gas with zero CO2 emission, from the year of first sales.
+    note: Needs a revenue-share award kind (a share of a product's sales each year, capped); the engine has per-unit subsidies only. Listed for the one engine.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3634-3636", phrase: "5年内按销售收入的 5%给予奖补，每年最高奖补 500 万元"}
+
+  - id: industry.sme-innovative
+    title: {zh: 创新型中小企业一次性奖励20万元, en: "Innovative SME recognition: 200 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive, note: the three levels are successive recognitions; stacking not stated}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "分别给予 20 万元、50 万元、100 万元一次性奖励"}
+
+  - id: industry.sme-specialised
+    title: {zh: 专精特新中小企业一次性奖励50万元, en: "Specialised and innovative (专精特新) SME: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "50 万元、100 万元一次性奖励。"}
+
+  - id: industry.sme-little-giant
+    title: {zh: 小巨人企业一次性奖励100万元, en: "Little-giant SME: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "100 万元一次性奖励。（责任单位：自治区"}
+
+  - id: industry.central-budget-solid-waste
+    title: {zh: 中央预算内投资支持固废综合利用不超过总投资15%单个项目不超过1亿元, en: "Central budget support for solid-waste use: at most 15% of total investment, at most 100 million yuan"}
+    level: national
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.15, unit: fraction of total investment (at most)}
+    caps: {total: 100000000}
+    eligibility: Projects using tailings, coal gangue, fly ash, metallurgical slag, by-product gypsum or construction waste, selected under the energy-saving and carbon central-budget programme.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4201-4203", phrase: "按不超过项目总投资的 15%控制，单个项目支持资金原则上不超过 1亿元"}
+
+  - id: industry.first-set-insurance
+    title: {zh: 首台（套）首批次产品按保费80%补贴, en: "First-set equipment, first-batch parts and materials: 80% of the insurance premium"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.8, unit: fraction of the premium}
+    eligibility: Products recognised as the region's first set of equipment, first batch of key parts or of new materials.
+    note: Needs an opex-share discount kind (a share of a cost line); bind as an inputPrice with discountPerUnit = 0.8 x premium per unit meanwhile.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "160", phrase: "按照保费的80%给予补贴"}
+
+  - id: industry.imported-equipment-interest
+    title: {zh: 高新技术设备及关键部件进口以不超过1年期LPR贴息, en: "Imported high-tech equipment and key parts: interest subsidy at up to the 1-year LPR"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 1, unit: fraction of the 1-year LPR (at most)}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); the seed takes the last LPR before 30 June of the year"}
+    eligibility: Imports of qualifying high-tech equipment and key parts; the league or city sets and funds it, the region helps, so the amount is uncertain.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "256", phrase: "以不超过申报年度 6 月 30 日前最后一期 1 年期贷款市场报价利率(LPR)作为贴息率"}
+
+  - id: industry.ordos-tech-introduction
+    title: {zh: 重点产业项目技术引进费用最高1000万元补贴, en: "Ordos key-industry projects: technology-introduction costs subsidised, at most 10 million yuan"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 10000000, unit: yuan per project (at most)}
+    eligibility: Projects of the four key industries; the share of the cost is not stated (the amount is the cap).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11584-11586", phrase: "对重点产业项目发生的技术引进费用给予最高 1000 万元补贴"}
+
+  - id: industry.ordos-major-st-project
+    title: {zh: 联合实施科技重大专项单个项目最高2000万元, en: "Ordos major S&T projects: at most 20 million yuan per project"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 20000000, unit: yuan per project (at most)}
+    eligibility: Major joint S&T projects in energy control, carbon, mine restoration, wind-solar-hydrogen-storage and key-industry upgrades.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11603-11605", phrase: "给予单个项目最高 2000 万元支持"}
+
+  - id: industry.ordos-new-rnd-institution
+    title: {zh: 重点新型研发机构按旗区投入1:1最多5年每年最高500万元, en: "Ordos key new R&D institutions: matched 1:1 with the banner's funding, at most 5 million yuan a year for up to 5 years"}
+    level: ordos
+    kind: annualAward
+    parameters:
+      amountPerYear: {value: 5000000, unit: yuan per year (at most)}
+    durationYears: 5
+    eligibility: Key new R&D institutions set up under a banner or park; the amount matches the banner's own funding 1:1.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11866-11868", phrase: "给予最多 5年、每年最高 500 万元补贴"}
+
+  - id: industry.ordos-rnd-institution-spending
+    title: {zh: 新型研发机构按上年度研发经费20%奖补最高500万元, en: "Ordos new R&D institutions: 20% of last year's R&D spending net of public funds, at most 5 million yuan"}
+    level: ordos
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of last year's R&D spending net of public funding}
+    caps: {perYear: 5000000}
+    note: Needs an award on a share of a cost line (R&D spending); a scenario can enter the amount as an annualAward meanwhile.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11870", phrase: "按 20%的标准，给予最高 500 万元奖补"}
+
+  - id: industry.ejh-platform-national
+    title: {zh: 新引进或新获评国家级人才科创平台奖励50万元, en: "Ejin Horo national-level talent or R&D platform: 500 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per platform, once"}
+    eligibility: Newly established or recognised platforms (academician stations, key labs, postdoc stations, firm technology centres...).
+    stacking: {group: ejh-platform, rule: highest, note: one platform at its highest level}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115", phrase: "国家级、自治区级、市级人才科创载体平台，给予 50 万元、30 万元、10 万元奖"}
+
+  - id: industry.ejh-platform-region
+    title: {zh: 自治区级人才科创平台奖励30万元, en: "Ejin Horo regional-level talent or R&D platform: 300 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per platform, once"}
+    stacking: {group: ejh-platform, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115", phrase: "30 万元、10 万元奖"}
+
+  - id: industry.ejh-platform-city
+    title: {zh: 市级人才科创平台奖励10万元, en: "Ejin Horo city-level talent or R&D platform: 100 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per platform, once"}
+    stacking: {group: ejh-platform, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115-10117", phrase: "10 万元奖励，并在人才奖补"}
+
+  - id: industry.ejh-sme-project-fund
+    title: {zh: 落地运营2年以上固定资产投资500万元以上中小微企业一次性30万元, en: "Ejin Horo SMEs operating 2 years with 5 million yuan of fixed assets: 300 thousand yuan once"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per firm, once"}
+    eligibility: SMEs registered in Ejin Horo, operating for 2 years or more, with cumulative fixed-asset investment of at least 5 million yuan and clear results.
+    eligibleAfterYears: 2
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10168-10170", phrase: "给予 30 万元一次性项目经费"}
 """#),
         ("policies/talent.yaml", #"""
 # Talent: national unemployment-insurance and skills items, Inner Mongolia's talent support
@@ -1443,6 +1879,96 @@ policies:
     level: ejinHoro
     kind: rule
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9728", phrase: "本政策自发布之日起试行，试行期一年"}
+
+  # Tiers and items added for coverage (issue 21): the B tiers left out, the bachelor retention tier, internship
+  # subsidies to employers, interest on talent-founded firms' loans, the county share of R&D staff's income tax.
+  - id: talent.ordos-employer-award-b
+    title: {zh: 全职引进B类人才给予用人单位150万元, en: "Ordos: 1.5 million yuan to the employer of a tier-B full-time hire"}
+    level: ordos
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 1500000, unit: "yuan per hire, once"}
+    durationYears: 1
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "150 万元、100 万元、50 万元人才培养资助。对柔性", note: "L8804-8806 repeat the Ordos scale for top-ups; this is the first statement"}
+
+  - id: talent.ejh-settling-b
+    title: {zh: 伊金霍洛旗B类人才最高300万元安家补贴, en: "Ejin Horo tier B: settling-in grant of up to 3 million yuan"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 3000000, unit: "yuan per person, once (at most)"}
+    durationYears: 1
+    stacking: {group: talent-settling-in, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10288", phrase: "B类、C类、D类人才分别给予最高 300 万元"}
+
+  - id: talent.ejh-employer-award-b
+    title: {zh: 刚性引进B类人才给予用人单位最高150万元, en: "Ejin Horo: up to 1.5 million yuan to the employer of a tier-B rigid hire"}
+    level: ejinHoro
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 1500000, unit: "yuan per hire, once (at most)"}
+    durationYears: 1
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9804", phrase: "150 万元、50 万元引才资助"}
+
+  - id: talent.ejh-retention-bachelor
+    title: {zh: 本科生（中级职称、技师）1500元/月, en: "Ejin Horo retention allowance, bachelor: 1500 yuan a month for up to 2 years"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
+    eligibleFrom: firstRevenueYear
+    eligibleAfterYears: 3
+    durationYears: 2
+    stacking: {group: talent-retention-bachelor, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9777-9779", phrase: "本科生（或中级专业技术职称人员、技师）1500 元/月"}
+
+  - id: talent.ordos-internship-employer
+    title: {zh: 企业接收大学生实习超过3个月按实际支付生活补贴50%补贴用人单位, en: "Ordos internships over 3 months: 50% of the interns' allowance to the employer, at most 1500 yuan a month for 6 months"}
+    level: ordos
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 9000, unit: yuan per intern (at most), assumption: "derived: the cap of 1500 yuan/month x the 6 months at most"}
+    durationYears: 1
+    eligibility: Firms taking university interns on their own for more than 3 months; 50% of the allowance actually paid. Bind role to the interns.
+    stacking: {group: talent-internship, rule: highest, note: the banner's item (talent.ejh-internship-employer) is the same benefit}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8718-8720", phrase: "按照实际支付实习大学生生活补贴的 50%给予用人单位补贴，每人每月补贴不超过 1500 元，最长补贴 6 个月。（责任单位：团市委"}
+
+  - id: talent.ejh-internship-employer
+    title: {zh: 伊金霍洛旗企业接收大学生实习超过3个月按生活补贴50%补贴用人单位, en: "Ejin Horo internships over 3 months: 50% of the interns' allowance to the employer, at most 1500 yuan a month for 6 months"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 9000, unit: yuan per intern (at most), assumption: "derived: the cap of 1500 yuan/month x the 6 months at most"}
+    durationYears: 1
+    stacking: {group: talent-internship, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9824", phrase: "不超过 1500 元，最长补贴 6个月。（责任单位：团旗委"}
+
+  - id: talent.ordos-intern-living
+    title: {zh: 引进人选来市实习每人2000元/月生活补贴最长3个月, en: "Ordos: interns already selected for hire get 2000 yuan a month for up to 3 months"}
+    level: ordos
+    kind: rule
+    parameters:
+      amountPerMonth: {value: 2000, unit: yuan per intern per month}
+    payee: household
+    note: Paid to the intern, not the firm; no cash flow of the project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8714", phrase: "按每人 2000 元/月标准给予生活补贴"}
+
+  - id: talent.ordos-founder-loan-interest
+    title: {zh: 人才创办企业信用贷款按实际利率50%贴息, en: "Ordos: credit loans of talent-founded firms get 50% of their interest subsidised"}
+    level: ordos
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.5, unit: fraction of the loan's own rate}
+      benchmarkRate: {value: 0.04, unit: the loan's own rate, assumption: "a typical credit-loan rate of 4%; set benchmarkRate to the loan's rate"}
+    eligibility: Firms founded or led by recognised talent, on credit loans for innovation and start-up activity. Duration and caps are not stated.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9057-9059", phrase: "信用贷款按照实际贷款利率 50%予以贴息"}
 """#),
         ("policies/tax.yaml", #"""
 # Tax: corporate income tax (CIT) rates and holidays, the Western Development 15% rate with its
@@ -1684,6 +2210,19 @@ policies:
     parameters:
       rate: {value: 0.13, unit: fraction of sales excl. VAT}
     assumption: "增值税 rate for goods (national VAT rules; not in the seeds)"
+
+  - id: tax.rnd-staff-county-share-rebate
+    title: {zh: 重点产业链年薪100万元以上研发人员个人所得税旗县留成部分全额奖励, en: "Key-chain R&D staff paid over 1 million yuan: the county's share of their income tax paid back in full"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    eligibility: >-
+      R&D staff paid more than 1 million yuan a year at key firms of the 12 key industrial chains with R&D spending of at
+      least 5 million yuan growing 10% or more.
+    note: >-
+      Not modelled: the county's retained share of individual income tax is not in the seeds, and the money goes to the
+      employee; a scenario can enter its estimate as a perPersonAllowance with payee employee.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "264", phrase: "年薪高于 100 万元的研发一线人员, 由自治区人民政府统一表彰, 其实际缴纳个人所得税旗县(市、区)留成部分"}
 """#),
         ("zones.yaml", #"""
 # Zone profiles: the places a planner can site a project, as named in the seeds. Zones form a tree

@@ -100,6 +100,9 @@ extension Scenario {
         case .interestSubsidy:
             guard let r = value("rateReduction") else { return nil }
             kind = .interestSubsidy(rateReduction: r, loans: loans ?? [])
+        case .benchmarkInterestSubsidy:
+            guard let share = value("benchmarkShare"), let benchmark = value("benchmarkRate") else { return nil }
+            kind = .interestSubsidy(rateReduction: min(share * benchmark, value("rateCeiling") ?? 1), loans: loans ?? [])
         case .inputPrice:
             guard let line = need(costLine, "costLine") else { return nil }
             kind = .inputPrice(costLine: line, discountPerUnit: value("discountPerUnit"), overridePrice: value("overridePrice"))
@@ -140,6 +143,13 @@ extension Scenario {
             keyPath: f.path, line: f.node.line, value: main.flatMap { value($0.name) }, unit: main?.unit ?? "",
             policy: policyID, parameter: main?.name, times: times,
             source: main?.assumption.map(PolicySource.assumption) ?? entry.source, incentive: id))
+        // The benchmark rate (an assumed LPR) decides the subsidy as much as the share does: trace it too.
+        if entry.kind == .benchmarkInterestSubsidy, let rate = entry.parameter("benchmarkRate"),
+           !set.contains(where: { $0.key == rate.name }) {
+            context.traces.append(TracedValue(
+                keyPath: "\(f.path).benchmarkRate", line: f.node.line, value: rate.value, unit: rate.unit, policy: policyID,
+                parameter: rate.name, source: rate.assumption.map(PolicySource.assumption) ?? entry.source, incentive: id))
+        }
         for s in set {
             let catalogueValue: Double?
             switch s.key {

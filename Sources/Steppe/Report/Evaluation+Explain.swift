@@ -34,6 +34,8 @@ extension Evaluation {
                 }
             }
             out += "      \(Evaluation.eligibilityLine(basis: m.incentiveEligibility[inc.id], provenance: inc.provenance))\n"
+            // Further parameters a use rests on (a benchmark interest subsidy's assumed LPR).
+            for t in traces.filter({ $0.override == nil }).dropFirst() { out += Evaluation.explain(t, indent: "      ") }
             for t in traces where t.override != nil { out += Evaluation.explain(t, indent: "      ") }
         }
         let overrides = m.traces.filter { $0.override != nil }.count

@@ -96,6 +96,15 @@ struct PoliciesCommandTests {
         #expect(Self.incentiveBlock("hydrogen.self-use-fee-exemption", in: out).contains("eligibility: cited (as above)"))
     }
 
+    @Test("evaluate --explain shows the assumed benchmark rate a benchmark interest subsidy rests on")
+    func explainBenchmarkRate() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-dairy-processing.yaml").path
+        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
+        let block = Self.incentiveBlock("dairy.processor-lpr-interest-project", in: out)
+        #expect(block.contains("policies[0].benchmarkRate = 0.03 1-year LPR"), "\(block)")
+        #expect(block.contains("assumption: 1-year LPR of 3.0%"))
+    }
+
     @Test("The evaluation JSON records each incentive's eligibility as cited or assumed")
     func eligibilityInJSON() throws {
         let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen.yaml").path
@@ -123,7 +132,8 @@ struct PoliciesCommandTests {
     }
 
     @Test("Every example scenario has a header saying what it models and evaluates with finite metrics",
-          arguments: ["ejin-horo-green-hydrogen", "ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon"])
+          arguments: ["ejin-horo-green-hydrogen", "ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon",
+                      "ejin-horo-dairy-processing"])
     func examples(name: String) throws {
         let path = packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
