@@ -13,7 +13,7 @@ R=Reports
 # Deterministic text and JSON results (as before).
 $steppe evaluate Scenarios/ejin-horo-green-hydrogen.yaml --output $R/ejin-horo-green-hydrogen.txt --force >/dev/null
 $steppe evaluate Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen.json --force >/dev/null
-for f in ejin-horo-green-hydrogen-catalogue ejin-horo-dairy-farm ejin-horo-polysilicon; do
+for f in ejin-horo-green-hydrogen-catalogue ejin-horo-dairy-farm ejin-horo-polysilicon ejin-horo-dairy-processing; do
   $steppe evaluate Scenarios/$f.yaml --explain --output $R/$f.txt --force >/dev/null
 done
 
@@ -35,8 +35,9 @@ report dairy-3000-head-incentives $R/dairy-3000-head-incentives.json
 # Siting study on zone data: ranking, odds matrix, distributions, drivers and the proxy flag.
 $steppe compare Scenarios/study-hydrogen-zone-data.yaml --threads 2 --format json --output $R/study-hydrogen-zone-data.json --force >/dev/null
 report study-hydrogen-zone-data $R/study-hydrogen-zone-data.json
-# Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farms (catalogue, herd module), polysilicon.
-for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon; do
+# Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farms (catalogue, herd module), polysilicon,
+# dairy processing (LPR-based interest subsidy).
+for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon ejin-horo-dairy-processing; do
   $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null
   report $f $R/$f.json
 done

@@ -149,6 +149,7 @@ incentives:
     reducedFactor: 0.5
     countFrom: firstRevenueYear
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "2162-2166"}
+    eligibilityBasis: {assumption: "the 3+3 holiday (002 L2162-2164) is for public utility projects the state supports (公共基础设施) and qualifying environmental, energy- and water-saving projects; nothing in the seeds puts green hydrogen in either list. Assumed eligible as an energy-saving project under the national catalogue (not in the seeds); without it CIT stays at 15%"}
   - id: self-use-fee-exemption
     title: No backup fee or cross-subsidy on self-consumed power (暂不征收)
     kind: inputPrice

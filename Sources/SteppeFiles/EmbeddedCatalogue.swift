@@ -60,7 +60,7 @@ policies:
     level: innerMongolia
     kind: rule
     eligibility: No amount; set by the league's plan and market supply and demand. The largest and least certain dairy number.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1052-1054", phrase: "一场一策"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1054", phrase: "一场一策”给予支"}
 
   - id: dairy.imported-cow
     title: {zh: 进口奶牛每头补贴5000元, en: "Imported dairy cows: 5000 yuan per head (region 3000 + league 2000)"}
@@ -78,7 +78,7 @@ policies:
     parameters:
       amount: {value: 400, unit: yuan per head (at most)}
     eligibility: Family farms, cooperatives and other operators of 100-3000 lactating dairy cows; one-off or yearly is not stated (one-off assumed).
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1056-1059", phrase: "存栏规模在 100—3000 头的养殖主体，按每头不超过 400 元的标准"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1057", phrase: "存栏规模在 100—3000 头的养殖主体，按每头不超过 400 元的标准"}
 
   - id: dairy.silage-storage
     title: {zh: 青贮玉米收储补贴（每头奶牛5.5吨、每吨50元）, en: "Silage storage subsidy: 5.5 t per cow at 50 yuan/t"}
@@ -101,7 +101,7 @@ policies:
       amountPerYear: {value: 333.33, unit: yuan per mu per year, assumption: "derived: 1000 yuan/mu in equal thirds; the yearly split is not stated"}
     durationYears: 3
     eligibility: Contiguous standardised planting of at least 500 mu with a forage purchase contract with a livestock farm.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "992-996", phrase: "分 3年给予每亩 1000 元补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "994-996", phrase: "分 3年给予每亩 1000 元补贴"}
 
   - id: dairy.alfalfa-seed-base-first-year
     title: {zh: 新建苜蓿繁育基地第一年每亩补贴500元, en: "New alfalfa seed base: 500 yuan per mu in the first year"}
@@ -122,7 +122,7 @@ policies:
       amountPerYear: {value: 300, unit: yuan per mu per year}
     eligibility: After the base reaches design output; duration not stated.
     eligibleAfterYears: 1
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1000-1002", phrase: "达产后按照每年每亩 300 元标准给予补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1002", phrase: "达产后按照每年每亩 300 元标准给予补贴"}
 
   - id: dairy.breeding-firm-base
     title: {zh: 奶牛育种企业基础性奖励100万元, en: "Dairy breeding firm rated good or better: 1 million yuan"}
@@ -130,7 +130,7 @@ policies:
     kind: capitalGrant
     parameters:
       amount: {value: 1000000, unit: yuan}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1010-1012", phrase: "给予基础性奖励 100 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1012", phrase: "给予基础性奖励 100 万元", note: "the same measure is summarised at L894 (the region-wide summary of the dairy measures, 002 L885-940); this is the article itself"}
 
   - id: dairy.bull-holstein-top
     title: {zh: 荷斯坦种公牛进入国际前200名或国内前50名每头奖励100万元, en: "Holstein bull in the international top 200 or domestic top 50: 1 million yuan each"}
@@ -175,9 +175,9 @@ policies:
     kind: annualAward
     eligibleFrom: firstRevenueYear
     parameters:
-      amountPerYear: {value: 120, unit: yuan per insemination}
-    eligibility: Use times = inseminations a year.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1032", phrase: "使用奶牛性控冻精每头补贴 120 元"}
+      amountPerYear: {value: 120, unit: yuan per cow bred with sexed semen}
+    eligibility: Per cow (每头), not per straw or insemination; use times = cows bred with sexed semen in a year.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1032", phrase: "使用奶牛性控冻精每头补贴 120 元", note: "also in the summary at L902; this is the article itself"}
 
   - id: dairy.dhi-testing
     title: {zh: 生产性能测定每头补贴70元, en: "Herd performance testing (DHI): 70 yuan per cow tested, paid to the testing centre"}
@@ -206,7 +206,7 @@ policies:
       share: {value: 0.10, unit: fraction of equipment capex}
     caps: {total: 50000000}
     eligibility: New or expanded deep-processing projects (natural cheese, whey, lactoferrin).
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1097-1101", phrase: "按照设备投资总额的 10%给予最高5000 万元补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1099-1101", phrase: "按照设备投资总额的 10%给予最高5000 万元补贴", note: "also in the summary at L929; this is the article itself"}
 
   - id: dairy.workshop-upgrade
     title: {zh: 小型生产作坊升级成乳制品加工企业一次性奖励50万元, en: "Small workshop upgraded to a dairy processor: 500 thousand yuan"}
@@ -214,7 +214,7 @@ policies:
     kind: capitalGrant
     parameters:
       amount: {value: 500000, unit: yuan}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1103-1105", phrase: "一次性奖励 50 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1105", phrase: "一次性奖励 50 万元", note: "L1109 gives the same 50万元 to processing firms moving into a food park (dairy.food-park-firm-move); this is the workshop-to-firm upgrade"}
 
   - id: dairy.cheese-increment
     title: {zh: 原制奶酪用生鲜乳每增加1吨补贴2000元, en: "Raw milk into natural cheese: 2000 yuan per incremental tonne"}
@@ -223,7 +223,7 @@ policies:
     parameters:
       amountPerUnit: {value: 2000, unit: yuan per incremental t}
     eligibility: Base is the prior year's raw milk used for cheese, so steady output earns nothing; bind to a product holding the yearly increment.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1113-1117", phrase: "每增加 1 吨补贴2000 元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1115-1117", phrase: "每增加 1 吨补贴2000 元", note: "also in the summary at L933; this is the article itself"}
 
   - id: dairy.processing-volume-increment
     title: {zh: 生鲜乳加工量每增加1吨补贴200元, en: "Raw-milk processing volume: 200 yuan per incremental tonne (region and league half each)"}
@@ -241,7 +241,7 @@ policies:
     parameters:
       amountPerUnit: {value: 100, unit: yuan per t bought in March-May, assumption: "derived reading: 1000 yuan/t on 10% of the purchased quantity (002 L1124-1126)"}
     eligibility: Processors buying milk in full in the March-May low season and spray-drying it.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1124-1126", phrase: "按收购数量的 10%，每吨补贴 1000 元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1126", phrase: "按收购数量的 10%，每吨补贴 1000 元"}
 
   - id: dairy.tb-testing
     title: {zh: 奶牛规模场结核病检测每头补贴15元, en: "Tuberculosis testing on scale dairy farms: 15 yuan per head"}
@@ -260,7 +260,7 @@ policies:
     parameters:
       amount: {value: 500000, unit: yuan}
     stacking: {group: dairy-purification, rule: highest, note: stacking with the national award is not stated; highest assumed}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1207-1209", phrase: "自治区级净化创建场评估的奶畜养殖场奖励 50 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1209", phrase: "自治区级净化创建场评估的奶畜养殖场奖励 50 万元"}
 
   - id: dairy.purification-national
     title: {zh: 国家级净化场或无疫小区奖励100万元, en: "National purification farm or disease-free zone: 1 million yuan"}
@@ -282,13 +282,13 @@ policies:
       premiumTier3: {value: 300, unit: yuan per head per year}
     eligibility: Gross premium; the farmer's share is not stated.
     payee: thirdParty
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "748-750", phrase: "每头保费为 500 元、400 元、300 元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "750", phrase: "每头保费为 500 元、400 元、300 元"}
 
   - id: dairy.farm-power-agricultural-tariff
     title: {zh: 设施畜牧业生产用电实行农业用电政策, en: Facility livestock (dairy farm) power is billed at the agricultural tariff}
     level: innerMongolia
     kind: rule
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1389-1391", phrase: "设施畜牧业生产用电实行农业用电政策"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1391", phrase: "设施畜牧业生产用电实行农业用电政策"}
 
   - id: dairy.livestock-land-agricultural
     title: {zh: 畜禽养殖设施建设用地按农业用地管理, en: Livestock facility land is managed as agricultural land}
@@ -304,7 +304,7 @@ policies:
     parameters:
       rateReduction: {value: 0.005, unit: fraction of balance per year, assumption: "reading '再贴息 10%～20%' as 10-20% of interest at a ~3.5% rate (about 0.5 points); the cumulative cap is min(90% of LPR, 3%) (002 L1369-1373)"}
     eligibility: Modern facility-livestock project loans meeting conditions; duration not stated.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1369-1373", phrase: "自治区各级财政再贴息 10%～20%"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1369", phrase: "自治区各级财政再贴息 10%～20%", note: "also in the facility-agriculture measures at L1258; this is the facility-livestock text"}
 
   - id: dairy.ordos-rural-finance-interest
     title: {zh: 金融支持产业振兴贷款按3%年利率定额贴息, en: "Ordos rural-revitalisation loans: fixed 3% interest subsidy, principal up to 30 million yuan, up to 3 years"}
@@ -325,7 +325,7 @@ policies:
     parameters:
       rateReduction: {value: 0.02, unit: fraction of balance per year}
     durationYears: 3
-    caps: {perYear: 100000, note: "loans of at most 5 million yuan: 2% x 5 million"}
+    caps: {perYear: 100000, note: "derived: 2% x the 5 million yuan loan ceiling (L2017-2019), the largest yearly subsidy"}
     eligibility: Village collectives, cooperatives, new operators and agri enterprises.
     stacking: {group: farm-loan-interest, rule: highest, note: stacking with the Ordos subsidy is not stated; highest assumed}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "2019-2021", phrase: "50 万元以上贷款年贴息利率为 2%"}
@@ -337,7 +337,239 @@ policies:
     parameters:
       amount: {value: 3000000, unit: yuan (at most)}
     eligibility: Leading firms with output above 100 million yuan or operators linked with more than 100 households; on top of the rural-finance interest subsidy.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1623-1629", phrase: "每个一次性给予最高不超过 300 万元补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1629", phrase: "每个一次性给予最高不超过 300 万元补贴"}
+
+  # Agri-product deep processing (内蒙古自治区关于支持农畜产品精深加工若干措施, 002 L1418-1470): interest
+  # subsidies at a share of the 1-year LPR with a ceiling (kind benchmarkInterestSubsidy; the LPR is a labelled
+  # assumption a scenario can set), and the Ordos and Ejin Horo agri loan subsidies.
+  - id: dairy.processor-lpr-interest-grown
+    title: {zh: 精深加工企业达2亿元按LPR的70%且不超过2%贴息每年不超过200万元, en: "Agri processors grown to 200 million yuan revenue: interest subsidy at 70% of the 1-year LPR, at most 2%, at most 2 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 2000000}
+    eligibility: >-
+      Agri-product deep processors reaching 200 million yuan of main-business revenue from 2024 through mergers or
+      expansion; working-capital and R&D loans from licensed lenders. Bind the loans with loans:.
+    stacking: {group: processor-loan-interest, rule: highest, note: stacking with the Ordos subsidies is not stated; highest assumed}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1424-1428", phrase: "按照一年期贷款市场报价利率（LPR）的 70%且不超过 2%的利率，给予每年不超过 200 万元贴息支持，鼓励"}
+
+  - id: dairy.processor-lpr-interest-new
+    title: {zh: 新注册精深加工企业达2亿元按LPR的70%且不超过2%贴息每年不超过200万元, en: "Newly registered agri processors with 200 million yuan revenue: interest subsidy at 70% of the 1-year LPR, at most 2%, at most 2 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 2000000}
+    eligibility: Deep processors newly registered in the region with at least 200 million yuan of main-business revenue; working-capital and R&D loans.
+    stacking: {group: processor-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1444-1446", phrase: "（LPR）的 70%且不超过 2%的利率，给予每年不超过 200 万元贴息支持。〔责任单位"}
+
+  - id: dairy.processor-lpr-interest-project
+    title: {zh: 年收入1.6亿元企业精深加工项目贷款按LPR的70%且不超过2%贴息每年不超过300万元, en: "Processors with 160 million yuan revenue: project-loan interest subsidy at 70% of the 1-year LPR, at most 2%, at most 3 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 3000000}
+    eligibility: Firms with 160 million yuan of main-business revenue after 2024 borrowing for new or upgraded deep-processing projects.
+    stacking: {group: processor-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1454-1456", phrase: "的 70%且不超过 2%的利率，给予每年不超过 300 万元贴息支持"}
+
+  - id: dairy.beef-slaughter-lpr-interest
+    title: {zh: 肉牛屠宰企业收购育肥牛流动资金贷款贴息每年不超过600万元, en: "Beef slaughterers (20 000 head a year): working-capital interest subsidy at 70% of the LPR, at most 2%, at most 6 million yuan a year"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.7, unit: fraction of the 1-year LPR}
+      rateCeiling: {value: 0.02, unit: fraction of balance per year}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); set benchmarkRate to the LPR of the loan year"}
+    caps: {perYear: 6000000}
+    eligibility: Beef-cattle slaughterers with at least 20 000 head a year, on working-capital loans for buying local fattened cattle.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1459", phrase: "的 70%且不超过 2%的利率，给予每年不超过 600 万元贴息支持"}
+
+  - id: dairy.national-dragon-head-award
+    title: {zh: 新认定农业产业化国家重点龙头企业一次性50万元, en: "Newly recognised national key agri-industrialisation enterprise: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    eligibility: Firms newly recognised as national key leading enterprises of agricultural industrialisation.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1430", phrase: "对新认定的农业产业化国家重点龙头企业，给予一次性 50 万元的奖励"}
+
+  - id: dairy.ordos-agritourism-park-grant
+    title: {zh: 产值1亿元以上农文旅园区按固定资产投资40%补贴最高300万元, en: "Ordos agri-tourism parks with 100 million yuan output: 40% of fixed-asset investment, at most 3 million yuan"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.4, unit: fraction of fixed-asset investment}
+    caps: {total: 3000000}
+    eligibility: Parks combining farming, culture, tourism and health with an output of at least 100 million yuan.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1666-1668", phrase: "每个园区按照固定资产投资的 40%给予补贴，最高不超过 300 万元"}
+
+  - id: dairy.ordos-new-business-interest
+    title: {zh: 农牧业新产业新业态建设主体年利率3%贴息最高200万元, en: "Ordos new agri businesses (agri-tourism, digital villages): 3% interest subsidy, at most 2 million yuan"}
+    level: ordos
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.03, unit: fraction of balance per year}
+    caps: {total: 2000000}
+    eligibility: Builders of agri-tourism, leisure, picking, study, health and digital-village projects.
+    stacking: {group: farm-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1672-1674", phrase: "对建设主体给予年利率 3%的贷款贴息支持，贴息金额最高不超过 200 万元"}
+
+  - id: dairy.ordos-leading-group-interest
+    title: {zh: 年产值10亿元以上农牧业头部企业按固定资产投资40%贷款贴息最高500万元, en: "Ordos agri leading groups with 1 billion yuan output: loan interest subsidy 'at 40% of fixed-asset investment', at most 5 million yuan"}
+    level: ordos
+    kind: rule
+    parameters:
+      share: {value: 0.4, unit: fraction of fixed-asset investment (base unclear)}
+    caps: {total: 5000000}
+    eligibility: Agri groups with an output of at least 1 billion yuan, or whole-chain head firms closely linked to farmers.
+    note: >-
+      Not modelled: "按照固定资产投资的40%予以贷款贴息" names no rate and no loan; read literally it is a grant of 40% of the
+      investment paid as interest support, capped at 5 million. A scenario that settles the reading can use a capitalGrant
+      (share 0.4, capTotal 5000000) or an interestSubsidy on the investment loan.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1682-1684", phrase: "按照固定资产投资的 40%予以贷款贴息，贴息金额最高不超过 500 万元"}
+
+  - id: dairy.ordos-deep-processing-interest
+    title: {zh: 精深加工量1000吨以上或销售收入2亿元以上重点加工企业年利率3%贴息最高500万元, en: "Ordos key agri processors (1000 t processed or 200 million yuan sales): 3% interest subsidy, at most 5 million yuan"}
+    level: ordos
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.03, unit: fraction of balance per year}
+    caps: {total: 5000000}
+    eligibility: Key processors processing at least 1000 t of farm and livestock products a year or selling at least 200 million yuan; on top of the city's general package.
+    stacking: {group: processor-loan-interest, rule: highest, note: stacking with the region's LPR-based subsidies is not stated; highest assumed}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1708", phrase: "给予年利率 3%的贷款贴息支持，贴息金额最高不超过 500 万元"}
+
+  - id: dairy.ejin-horo-interest-small
+    title: {zh: 50万元（含）以下涉农贷款年贴息率2.2%, en: "Ejin Horo agri loans up to 500 thousand yuan: 2.2% interest subsidy, up to 3 years"}
+    level: ejinHoro
+    kind: interestSubsidy
+    parameters:
+      rateReduction: {value: 0.022, unit: fraction of balance per year}
+    durationYears: 3
+    caps: {perYear: 11000, note: "derived: 2.2% x the 500 thousand yuan loan limit (L2019)"}
+    eligibility: Farmers and herders (loans up to 500 thousand yuan), and smaller loans of other agri operators.
+    stacking: {group: farm-loan-interest, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2019", phrase: "50 万元（含）以下贷款年贴息率为 2.2%"}
+
+  - id: dairy.goat-farm
+    title: {zh: 2022年以后新建5000只以上奶羊规模养殖场补贴200万元, en: "Dairy goat farms of 5000 head or more built from 2022: 2 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 2000000, unit: yuan per farm}
+    eligibility: Dairy goat farms of at least 5000 head built in 2022 or later.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1065-1067", phrase: "新建的 5000 只以上奶羊规模养殖场补贴 200 万元"}
+
+  - id: dairy.goat-farm-step
+    title: {zh: 奶羊每增加5000只补贴200万元, en: "Dairy goat farms: 2 million yuan per further 5000 head"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 2000000, unit: yuan per full 5000 head above 5000}
+    eligibility: As dairy.goat-farm; use times = full 5000-head steps above 5000.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1067", phrase: "每增加 5000 只，补贴 200 万元"}
+
+  - id: dairy.camel-farm-new
+    title: {zh: 新建200峰以上骆驼养殖场补贴40万元, en: "New camel farms of 200 head (50 t of milk a year): 400 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 400000, unit: yuan per farm}
+    eligibility: Camel farms of at least 200 head built in 2022 or later, producing at least 50 t of milk a year.
+    stacking: {group: dairy-camel-farm, rule: highest, note: "new or upgraded, not both (one farm)"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1069", phrase: "后新建的 200 峰以上骆驼养殖场（年奶产量不低于 50 吨）补贴 40 万元"}
+
+  - id: dairy.camel-farm-upgrade
+    title: {zh: 骆驼养殖场改造升级补贴20万元, en: "Upgraded camel farms: 200 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200000, unit: yuan per farm}
+    stacking: {group: dairy-camel-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1069-1071", phrase: "补贴 40 万元、改造升级的补贴 20 万元"}
+
+  - id: dairy.horse-farm-new
+    title: {zh: 新建50匹以上马养殖场补贴10万元, en: "New horse farms of 50 head (10 t of milk a year): 100 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: yuan per farm}
+    eligibility: Horse farms of at least 50 head built in 2022 or later, producing at least 10 t of milk a year.
+    stacking: {group: dairy-horse-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1071-1073", phrase: "新建的 50 匹以上马养殖场（年奶产量不低于 10 吨）补贴 10万元"}
+
+  - id: dairy.horse-farm-upgrade
+    title: {zh: 马养殖场改造升级补贴5万元, en: "Upgraded horse farms: 50 thousand yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 50000, unit: yuan per farm}
+    stacking: {group: dairy-horse-farm, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1073", phrase: "万元、改造升级的补贴 5万元"}
+
+  - id: dairy.milk-contract-award
+    title: {zh: 每新签约1家养殖场给予加工企业一次性补贴10万元, en: "Raw-milk purchase contracts: 100 thousand yuan to the processor per newly contracted farm"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per newly contracted farm, once"}
+    eligibility: >-
+      Processors or small workshops in the region signing contracts of 2 years or more with Holstein farms that had no
+      secured buyer for 12 months, buying at least 1 t of raw milk a day; paid after signing and buying. Use times = farms.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1083", phrase: "给予加工企业（小型生产作坊）一次性补贴 10 万"}
+
+  - id: dairy.food-park-workshop-move
+    title: {zh: 地方特色乳制品小型生产作坊入园一次性奖励10万元, en: "Local dairy workshops moving into a food park: 100 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per workshop, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1107-1109", phrase: "对地方特色乳制品小型生产作坊入园一次性奖励 10 万元"}
+
+  - id: dairy.food-park-firm-move
+    title: {zh: 加工企业入园一次性奖励50万元, en: "Dairy processors moving into a food park: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1109", phrase: "对加工企业入园一次性奖励 50 万元"}
+
+  - id: dairy.ordos-forage-base
+    title: {zh: 1万亩以上优质饲草基地每亩一次性补贴200元, en: "Ordos forage bases of 10 000 mu or more: 200 yuan per mu once"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200, unit: "yuan per mu, once"}
+    eligibility: Alfalfa or Leymus forage bases of at least 10 000 mu on reclaimed mine land, PV bases, river flats, sandy or saline land. Use times = mu.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1605-1607", phrase: "规模达到 1万亩以上的，每亩一次性给予 200 元补贴"}
+
+  - id: dairy.machinery-top-up
+    title: {zh: 畜牧业机械在中央定额补贴基础上累加补贴不超过1/3, en: "Livestock machinery: regional top-up of at most a third of the central fixed subsidy"}
+    level: innerMongolia
+    kind: rule
+    eligibility: 16 items (rakes, TMR mixers, manure cleaners...) bought by farmers and operators in qualifying counties.
+    note: Not modelled as a number; the central fixed subsidy per item is national (not in the seeds). A scenario can enter the sum as a capitalGrant amount.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1359", phrase: "补贴额不超过中央财政定额补贴的 1/3"}
+
+  - id: dairy.machinery-uncovered
+    title: {zh: 未列入中央补贴范围的畜牧业机械按上年平均销售价格30%定额补贴, en: "Livestock machinery outside the central list: fixed subsidy of at most 30% of last year's average price"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.3, unit: fraction of the machinery's average sales price (at most)}
+    eligibility: Machinery the region lists that the central subsidy does not cover. Bind assetClasses to the machinery class.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1361-1363", phrase: "按照不高于上年度平均销售价格 30%的比例测算"}
 """#),
         ("policies/electricity.yaml", #"""
 # Electricity: tariffs by voltage level, the Mengxi strategic-emerging-industry price band,
@@ -428,7 +660,7 @@ policies:
       materials, electric heating, charging/swapping, data centres, 5G base stations, semiconductor materials,
       storage batteries, advanced chemical, carbon, metal and silicon materials. Hydrogen, dairy and food are not listed.
       Voltage level and what the price includes are not stated.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "180-182", phrase: "电价：0.29—0.33 元/度（区间浮动）"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "182", phrase: "电价：0.29—0.33 元/度（区间浮动）"}
 
   - id: electricity.strategic-industry-list
     title: {zh: 战略性新兴产业电价支持行业（12个）, en: The 12 industries eligible for the strategic-industry price}
@@ -436,7 +668,7 @@ policies:
     appliesIn: [mengxi-grid]
     kind: rule
     eligibility: The industry list of the Mengxi strategic-emerging-industry price (catalogue of 内工信经运字〔2022〕405号, 002 L374-382).
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "184-188", phrase: "先进硅材料等 12 个行业"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "188", phrase: "先进硅材料等 12 个行业", note: "L378 lists the same 12 industries for the trading-share policy; this is the tariff band list of L180-188"}
 
   - id: electricity.re-trading-cap-general
     title: {zh: 新能源交易比例上限 58%, en: "Renewable trading-share cap, 58% (catalogue industries except mono/poly-silicon)"}
@@ -448,7 +680,7 @@ policies:
       Power users in the 12 catalogue industries excluding mono- and poly-silicon may buy up to 58% of their power as
       new-energy (wind/PV) trades. The averaging period is not stated (annual assumed). In force from issue (2022).
     validFrom: 2022
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "386-392", phrase: "新能源交易比例上限提高至 58%"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "390-392", phrase: "新能源交易比例上限提高至 58%"}
 
   - id: electricity.re-trading-cap-silicon
     title: {zh: 单晶硅、多晶硅新能源交易比例上限 42%, en: "Renewable trading-share cap for mono/poly-silicon, 42%"}
@@ -465,7 +697,7 @@ policies:
     level: innerMongolia
     kind: rule
     eligibility: Catalogue users already in a 内政办发〔2022〕19号 market-oriented grid-connected new-energy project do not get the raised caps; the six types are not listed in the seeds.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "398-402", phrase: "六类市场化并网新能源 项目，不适用本政策"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "400-402", phrase: "六类市场化并网新能源 项目，不适用本政策"}
 
   - id: electricity.balancing-compensation
     title: {zh: 新能源平衡补偿机制, en: Mengxi spot-market balancing compensation for thermal units and storage}
@@ -484,7 +716,7 @@ policies:
     level: innerMongolia
     kind: rule
     eligibility: Strategic-emerging-industry firms fitting national and regional policy; the discount is not quantified.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10901-10903", phrase: "执行倒阶梯输配电价"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10903", phrase: "执行倒阶梯输配电价", note: "L11730 repeats the rule in the Ordos S&T measures; this is the region-level text"}
 
   - id: electricity.new-re-for-non-two-high
     title: {zh: 新增风电光伏电量用于非"两高"项目, en: New wind/PV energy goes to projects that are not energy- and emission-intensive}
@@ -515,7 +747,7 @@ policies:
     appliesIn: [inner-mongolia]
     kind: rule
     eligibility: Qualitative support in the NDRC measures for Inner Mongolia; no prices.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2367-2369", phrase: "支持煤电企业和新能源企业实质性联营"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2367", phrase: "支持煤电企业和新能源企业实质性联营"}
 """#),
         ("policies/factor-costs.yaml", #"""
 # Factor costs: land, heat, gas, water and wages. Ejin Horo Banner's list (002 L125-188) is the only
@@ -569,14 +801,14 @@ policies:
     parameters:
       low: {value: 0.10, unit: fraction of the national minimum}
       high: {value: 0.50, unit: fraction of the national minimum}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2233-2235", phrase: "可区别情况按《全国工业用地出让最低价标准》的 10％～50％执行"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2235", phrase: "可区别情况按《全国工业用地出让最低价标准》的 10％～50％执行"}
 
   - id: factor.wind-pv-unused-land
     title: {zh: 风电光伏不占压土地、不改变地表形态的按原地类认定, en: Wind/PV on unused land that is not covered keeps its original land class}
     level: innerMongolia
     kind: rule
     eligibility: Permanent buildings (substations, O&M) still need construction-land approval (002 L321).
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "317-319", phrase: "不占压土地、不改变地表形态的，按原地类认定"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "319", phrase: "不占压土地、不改变地表形态的，按原地类认定"}
 
   - id: factor.heat-non-residential
     title: {zh: 非居民供热29.5元/平方米, en: "Non-residential heating: 29.5 yuan/m2 (per heating season, assumed)"}
@@ -612,7 +844,7 @@ policies:
       tier1: {value: 2.06, unit: yuan/m3}
       tier2: {value: 2.47, unit: yuan/m3}
       tier3: {value: 3.09, unit: yuan/m3}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "144-148", phrase: "第一档价格：2.06 元/立方米"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "144-148", phrase: "第一档价格：2.06元/立方米第二档价格：2.47元/立方米第三档价格：3.09"}
 
   - id: factor.water-industrial
     title: {zh: 工商业用水10.4元/吨, en: "Industrial and commercial water: 10.4 yuan/t incl. sewage 1.4 and water-resource fee 2.5"}
@@ -649,7 +881,7 @@ policies:
     parameters:
       urban: {value: 60840, unit: yuan per person-year}
       rural: {value: 27042, unit: yuan per person-year}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "35-37", phrase: "人均可支配收入达到 60840 元、27042 元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "37", phrase: "人均可支配收入达到 60840 元、27042 元"}
 
   - id: factor.wage-industrial
     title: {zh: 工业企业平均工资（假设）, en: "Industrial wage, Ordos (assumption: the seeds state no wage)"}
@@ -720,7 +952,7 @@ policies:
     title: {zh: 风光制氢项目与绿氢应用项目一体化审批, en: Renewable-to-hydrogen and hydrogen off-take projects are approved together}
     level: innerMongolia
     kind: rule
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4079-4081", phrase: "制氢项目与绿氢应用项目一体化审批和建设管理"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4081", phrase: "制氢项目与绿氢应用项目一体化审批和建设管理"}
 
   - id: hydrogen.non-conventional-water
     title: {zh: 鼓励优先利用非常规水源制氢, en: "Non-conventional water (mine drainage, reclaimed water) first for electrolysis"}
@@ -753,7 +985,7 @@ policies:
     kind: rule
     parameters:
       trailerPressure: {value: 50, unit: MPa}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4110-4112", phrase: "支持 30 兆帕和 50 兆帕压缩氢气长管"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4110", phrase: "支持 30 兆帕和 50 兆帕压缩氢气长管"}
 
   - id: hydrogen.fcv-nev-plates
     title: {zh: 对氢燃料电池汽车发放新能源汽车号牌, en: Fuel-cell vehicles get new-energy-vehicle plates}
@@ -779,7 +1011,7 @@ policies:
       amount per vehicle is external. City and banner of registration share the match 1:1.
     validTo: 2025
     stacking: {group: ordos-fcv-policy, rule: highest, note: 就高不重复 (002 L4944)}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4897-4903", phrase: "对每车按照国家奖励资金 1:1 比例出资配套后给予车辆购置单位奖励"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4901", phrase: "对每车按照国家奖励资金 1:1 比例出资配套后给予车辆购置单位奖励"}
 
   - id: hydrogen.ordos-hrs-capex-500
     title: {zh: 加氢站建设补贴（加注能力500-1000公斤/日）, en: "Refuelling-station capex grant, 500-1000 kg/day: 30% of equipment, at most 3 million yuan"}
@@ -791,7 +1023,7 @@ policies:
     eligibility: Station in operation in Ordos by end-2025 meeting the Shanghai-cluster station requirements; capacity 500 to under 1000 kg/day.
     validTo: 2025
     stacking: {group: ordos-hrs-capex, rule: highest, note: 就高不重复 (002 L4944); one capacity class per station}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4908-4910", phrase: "500-1000（不含）公斤/日的补贴资金最高不超过 300 万元/站"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4908-4910", phrase: "30%给予加氢站经营建设主体补贴。加注能力500-1000（不含）公斤/日的补贴资金最高不超过300万元/站"}
 
   - id: hydrogen.ordos-hrs-capex-1000
     title: {zh: 加氢站建设补贴（加注能力≥1000公斤/日）, en: "Refuelling-station capex grant, 1000 kg/day or more: 30% of equipment, at most 4.5 million yuan"}
@@ -803,7 +1035,7 @@ policies:
     eligibility: Station in operation in Ordos by end-2025; capacity at least 1000 kg/day.
     validTo: 2025
     stacking: {group: ordos-hrs-capex, rule: highest, note: 就高不重复 (002 L4944)}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4910-4912", phrase: "加注能力≥1000公斤/日的补贴资金最高不超过 450 万元/站"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4908-4912", phrase: "30%给予加氢站经营建设主体补贴。加注能力500-1000（不含）公斤/日的补贴资金最高不超过300万元/站，加注能力≥1000公斤/日的补贴资金最高不超过450万元/站"}
 
   - id: hydrogen.ordos-h2-price-support-2022
     title: {zh: 加氢站运营补贴 2022年 30元/公斤, en: "Ordos hydrogen price support 2022: 30 yuan/kg"}
@@ -885,7 +1117,7 @@ policies:
       cap: {value: 5000000, unit: yuan per project}
     eligibility: Completed and in production; which interest period counts is not stated.
     validFrom: 2024
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3364-3368", phrase: "按照实际贷款利息的 30%给予一次性贴息奖补，单个项目最高奖补500 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3366-3368", phrase: "按照实际贷款利息的 30%给予一次性贴息奖补，单个项目最高奖补500 万元"}
 
   - id: industry.tech-retrofit
     title: {zh: 技术改造项目按当年设备投资20%补助，最高500万元, en: "Manufacturing retrofit of 20 million yuan or more: 20% of that year's equipment, at most 5 million yuan"}
@@ -907,7 +1139,7 @@ policies:
     caps: {total: 5000000}
     validFrom: 2024
     stacking: {group: region-capex-grant, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3647-3651", phrase: "按实际完成投资额的 20%给予一次性奖补，单个项目最高不超过 500 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3649-3651", phrase: "按实际完成投资额的 20%给予一次性奖补，单个项目最高不超过 500 万元"}
 
   - id: industry.energy-saving-award
     title: {zh: 节能技术改造每节约1吨标准煤奖补200元，最高500万元, en: "Energy-saving retrofit of 2000 tce/yr or more: 200 yuan per tce saved, at most 5 million yuan"}
@@ -917,7 +1149,7 @@ policies:
       amountPerTce: {value: 200, unit: yuan per tce saved}
       cap: {value: 5000000, unit: yuan per project}
     validFrom: 2024
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3379-3383", phrase: "每节约 1吨标准煤给予 200 元奖补，单个项目最高奖补 500 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3381-3383", phrase: "每节约 1吨标准煤给予 200 元奖补，单个项目最高奖补 500 万元"}
 
   - id: industry.etdz-local-incentives
     title: {zh: 国家级经开区可制定投资奖励、贷款贴息、设备补贴、培训补贴等政策, en: "National ETDZs may set their own investment awards, interest subsidies, equipment and training subsidies"}
@@ -926,6 +1158,210 @@ policies:
     kind: rule
     eligibility: Amounts are the zone's own (not in the seeds).
     citation: {document: 004_df7229cb23450ff5.txt, lines: "24", phrase: "允许国家级经开区按规定制定实施投资奖励、贷款贴息、设备补贴、培训补贴等产业引导扶持政策"}
+
+  # The region's 2024 list of industrial support (002 L3330-3660), the central-budget solid-waste item (L4195-4205),
+  # the investment guide's first-set insurance and imported-equipment interest (000 L160, L256), and the Ordos and
+  # Ejin Horo science-and-technology and SME items.
+  - id: industry.datacentre-pue-award
+    title: {zh: 大数据中心PUE首次降到1.3按技改投资额10%奖补最高500万元, en: "Data centres first reaching PUE 1.3: 10% of the retrofit investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.1, unit: fraction of retrofit investment}
+    caps: {total: 5000000}
+    eligibility: Data centres whose power usage effectiveness first falls to 1.3.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3383-3385", phrase: "降低到 1.3 的，按照技改投资额的 10%奖补，单个项目最高奖补 500 万元"}
+
+  - id: industry.water-saving-award
+    title: {zh: 年节水5万吨以上节水技改项目每节约1吨水补助10元, en: "Water-saving retrofits saving 50 000 t a year: 10 yuan per tonne saved, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 10, unit: yuan per tonne of water saved a year}
+    caps: {total: 5000000}
+    eligibility: Retrofits (bundled projects too) saving at least 50 000 t of water a year. Use times = tonnes saved a year; once.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3387-3389", phrase: "按每节约 1 吨水给予10 元补助，单个项目补助不超过 500 万元"}
+
+  - id: industry.solid-waste-use-subsidy
+    title: {zh: 新建工业固废综合利用1万吨/年以上项目每利用1吨补助10元, en: "Industrial solid-waste use of 10 000 t a year or more: 10 yuan per tonne used"}
+    level: innerMongolia
+    kind: productionSubsidy
+    parameters:
+      amountPerUnit: {value: 10, unit: yuan per tonne of waste used}
+    eligibility: New projects using at least 10 000 t of industrial solid waste a year with advanced technology. Bind product to the tonnes used; paid yearly is assumed (not stated).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3397", phrase: "项目，按每综合利用 1吨给予 10 元补助；再生资源"}
+
+  - id: industry.recycling-equipment-grant
+    title: {zh: 废塑料废纸回收加工1千吨/年以上项目按设备投资10%补助最高500万元, en: "Waste plastic and paper recycling of 1000 t a year: 10% of equipment investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.1, unit: fraction of equipment investment}
+    caps: {total: 5000000}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3399-3401", phrase: "按设备投资额的 10%补助，单个项目补助不超过 500万元"}
+
+  - id: industry.green-factory-national
+    title: {zh: 新认定国家级绿色工厂等一次性奖励100万元, en: "National green park, factory, supply chain, design or efficiency leader: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per recognition, once"}
+    stacking: {group: green-factory, rule: highest, note: national and regional recognition of one factory are counted once (assumed; not stated)}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3405", phrase: "能效领跑者、水效领跑者的给予 100 万元一次性奖励"}
+
+  - id: industry.green-factory-region
+    title: {zh: 新认定自治区级绿色工厂等一次性奖励50万元, en: "Regional green park, factory, supply chain or water benchmark: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per recognition, once"}
+    stacking: {group: green-factory, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3407", phrase: "节水标杆的给予 50 万元一次性奖励"}
+
+  - id: industry.ferroalloy-gas-chemicals
+    title: {zh: 矿热炉煤气制化工产品项目5年内按销售收入5%奖补每年最高500万元, en: "Ferroalloy furnace gas to chemicals: 5% of sales for 5 years, at most 5 million yuan a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.05, unit: fraction of sales revenue}
+    caps: {perYear: 5000000}
+    durationYears: 5
+    eligibility: Projects using ferroalloy submerged-arc furnace gas with zero CO2 emission, from the year of first sales.
+    note: Needs a revenue-share award kind (a share of a product's sales each year, capped); the engine has per-unit subsidies only. Listed for the one engine.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3634-3636", phrase: "5年内按销售收入的 5%给予奖补，每年最高奖补 500 万元"}
+
+  - id: industry.sme-innovative
+    title: {zh: 创新型中小企业一次性奖励20万元, en: "Innovative SME recognition: 200 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive, note: the three levels are successive recognitions; stacking not stated}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "分别给予 20 万元、50 万元、100 万元一次性奖励"}
+
+  - id: industry.sme-specialised
+    title: {zh: 专精特新中小企业一次性奖励50万元, en: "Specialised and innovative (专精特新) SME: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "50 万元、100 万元一次性奖励。"}
+
+  - id: industry.sme-little-giant
+    title: {zh: 小巨人企业一次性奖励100万元, en: "Little-giant SME: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    stacking: {group: sme-recognition, rule: additive}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3657", phrase: "100 万元一次性奖励。（责任单位：自治区"}
+
+  - id: industry.central-budget-solid-waste
+    title: {zh: 中央预算内投资支持固废综合利用不超过总投资15%单个项目不超过1亿元, en: "Central budget support for solid-waste use: at most 15% of total investment, at most 100 million yuan"}
+    level: national
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.15, unit: fraction of total investment (at most)}
+    caps: {total: 100000000}
+    eligibility: Projects using tailings, coal gangue, fly ash, metallurgical slag, by-product gypsum or construction waste, selected under the energy-saving and carbon central-budget programme.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "4201-4203", phrase: "按不超过项目总投资的 15%控制，单个项目支持资金原则上不超过 1亿元"}
+
+  - id: industry.first-set-insurance
+    title: {zh: 首台（套）首批次产品按保费80%补贴, en: "First-set equipment, first-batch parts and materials: 80% of the insurance premium"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.8, unit: fraction of the premium}
+    eligibility: Products recognised as the region's first set of equipment, first batch of key parts or of new materials.
+    note: Needs an opex-share discount kind (a share of a cost line); bind as an inputPrice with discountPerUnit = 0.8 x premium per unit meanwhile.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "160", phrase: "按照保费的80%给予补贴"}
+
+  - id: industry.imported-equipment-interest
+    title: {zh: 高新技术设备及关键部件进口以不超过1年期LPR贴息, en: "Imported high-tech equipment and key parts: interest subsidy at up to the 1-year LPR"}
+    level: innerMongolia
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 1, unit: fraction of the 1-year LPR (at most)}
+      benchmarkRate: {value: 0.030, unit: 1-year LPR, assumption: "1-year LPR of 3.0% (PBoC, May 2025; not in the seeds); the seed takes the last LPR before 30 June of the year"}
+    eligibility: Imports of qualifying high-tech equipment and key parts; the league or city sets and funds it, the region helps, so the amount is uncertain.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "256", phrase: "以不超过申报年度 6 月 30 日前最后一期 1 年期贷款市场报价利率(LPR)作为贴息率"}
+
+  - id: industry.ordos-tech-introduction
+    title: {zh: 重点产业项目技术引进费用最高1000万元补贴, en: "Ordos key-industry projects: technology-introduction costs subsidised, at most 10 million yuan"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 10000000, unit: yuan per project (at most)}
+    eligibility: Projects of the four key industries; the share of the cost is not stated (the amount is the cap).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11584-11586", phrase: "对重点产业项目发生的技术引进费用给予最高 1000 万元补贴"}
+
+  - id: industry.ordos-major-st-project
+    title: {zh: 联合实施科技重大专项单个项目最高2000万元, en: "Ordos major S&T projects: at most 20 million yuan per project"}
+    level: ordos
+    kind: capitalGrant
+    parameters:
+      amount: {value: 20000000, unit: yuan per project (at most)}
+    eligibility: Major joint S&T projects in energy control, carbon, mine restoration, wind-solar-hydrogen-storage and key-industry upgrades.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11603-11605", phrase: "给予单个项目最高 2000 万元支持"}
+
+  - id: industry.ordos-new-rnd-institution
+    title: {zh: 重点新型研发机构按旗区投入1:1最多5年每年最高500万元, en: "Ordos key new R&D institutions: matched 1:1 with the banner's funding, at most 5 million yuan a year for up to 5 years"}
+    level: ordos
+    kind: annualAward
+    parameters:
+      amountPerYear: {value: 5000000, unit: yuan per year (at most)}
+    durationYears: 5
+    eligibility: Key new R&D institutions set up under a banner or park; the amount matches the banner's own funding 1:1.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11866-11868", phrase: "给予最多 5年、每年最高 500 万元补贴"}
+
+  - id: industry.ordos-rnd-institution-spending
+    title: {zh: 新型研发机构按上年度研发经费20%奖补最高500万元, en: "Ordos new R&D institutions: 20% of last year's R&D spending net of public funds, at most 5 million yuan"}
+    level: ordos
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of last year's R&D spending net of public funding}
+    caps: {perYear: 5000000}
+    note: Needs an award on a share of a cost line (R&D spending); a scenario can enter the amount as an annualAward meanwhile.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11870", phrase: "按 20%的标准，给予最高 500 万元奖补"}
+
+  - id: industry.ejh-platform-national
+    title: {zh: 新引进或新获评国家级人才科创平台奖励50万元, en: "Ejin Horo national-level talent or R&D platform: 500 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per platform, once"}
+    eligibility: Newly established or recognised platforms (academician stations, key labs, postdoc stations, firm technology centres...).
+    stacking: {group: ejh-platform, rule: highest, note: one platform at its highest level}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115", phrase: "国家级、自治区级、市级人才科创载体平台，给予 50 万元、30 万元、10 万元奖"}
+
+  - id: industry.ejh-platform-region
+    title: {zh: 自治区级人才科创平台奖励30万元, en: "Ejin Horo regional-level talent or R&D platform: 300 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per platform, once"}
+    stacking: {group: ejh-platform, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115", phrase: "30 万元、10 万元奖"}
+
+  - id: industry.ejh-platform-city
+    title: {zh: 市级人才科创平台奖励10万元, en: "Ejin Horo city-level talent or R&D platform: 100 thousand yuan"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 100000, unit: "yuan per platform, once"}
+    stacking: {group: ejh-platform, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10115-10117", phrase: "10 万元奖励，并在人才奖补"}
+
+  - id: industry.ejh-sme-project-fund
+    title: {zh: 落地运营2年以上固定资产投资500万元以上中小微企业一次性30万元, en: "Ejin Horo SMEs operating 2 years with 5 million yuan of fixed assets: 300 thousand yuan once"}
+    level: ejinHoro
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per firm, once"}
+    eligibility: SMEs registered in Ejin Horo, operating for 2 years or more, with cumulative fixed-asset investment of at least 5 million yuan and clear results.
+    eligibleAfterYears: 2
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10168-10170", phrase: "给予 30 万元一次性项目经费"}
 """#),
         ("policies/talent.yaml", #"""
 # Talent: national unemployment-insurance and skills items, Inner Mongolia's talent support
@@ -1038,7 +1474,7 @@ policies:
       amountPerPersonYear: {value: 3000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "分别给予 300 万元、250 万元、200 万元、100 万元、80 万元安家补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8664-8666", phrase: "分别给予 300 万元、250 万元、200 万元、100 万元、80 万元安家补贴"}
 
   - id: talent.ordos-settling-c
     title: {zh: 领军人才（C类）250万元安家补贴, en: "Ordos tier C: settling-in grant of 2.5 million yuan"}
@@ -1050,7 +1486,7 @@ policies:
       amountPerPersonYear: {value: 2500000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8664-8666", phrase: "300 万元、250 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "250 万元、200 万元、100 万元"}
 
   - id: talent.ordos-settling-d
     title: {zh: 拔尖人才（D类）200万元安家补贴, en: "Ordos tier D: settling-in grant of 2 million yuan"}
@@ -1062,7 +1498,7 @@ policies:
       amountPerPersonYear: {value: 2000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "250 万元、200 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "200 万元、100 万元、80 万元"}
 
   - id: talent.ordos-settling-e
     title: {zh: 高级人才（E类）100万元安家补贴, en: "Ordos tier E: settling-in grant of 1 million yuan"}
@@ -1074,7 +1510,7 @@ policies:
       amountPerPersonYear: {value: 1000000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "200 万元、100 万元、80 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "100 万元、80 万元安家补贴"}
 
   - id: talent.ordos-settling-f
     title: {zh: 优秀人才（F类）80万元安家补贴, en: "Ordos tier F: settling-in grant of 800 thousand yuan"}
@@ -1087,7 +1523,7 @@ policies:
     durationYears: 1
     eligibility: Ordos tier F includes PhDs aged 45 or under from well-known universities (002 L9569-9573).
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8662-8666", phrase: "80 万元安家补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8666", phrase: "80 万元安家补贴", note: "L10290 has the same amount for Ejin Horo tier D; this is the Ordos scale (L8662-8666)"}
 
   - id: talent.ordos-key-firm-executive
     title: {zh: 重点企业新引进骨干人员10万元生活补贴, en: "Ordos key firms: 100 thousand yuan to a new executive or R&D lead paid 600 thousand or more"}
@@ -1100,7 +1536,7 @@ policies:
     durationYears: 1
     eligibility: Key firms (new energy, new materials, coal chemicals, equipment, green agri-processing, HNTEs, strategic emerging industries); pre-tax salary at least 600 thousand and a contract of at least 3 years.
     stacking: {group: talent-executive-living, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8729-8733", phrase: "税前年薪在60万元及以上并签订3年以上劳动合同的高级经营管理人员"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8731-8733", phrase: "税前年薪在60万元及以上并签订3年以上劳动合同的高级经营管理人员、技术研发带头人、安全生产技术总监等骨干人员给予10万"}
 
   - id: talent.ordos-key-firm-graduate
     title: {zh: 重点企业新招聘本科毕业生1万元一次性生活补贴, en: "Ordos key firms: 10 thousand yuan to each newly hired bachelor graduate"}
@@ -1162,7 +1598,7 @@ policies:
       amountPerYear: {value: 2000000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest, note: the banner's award (talent.ejh-employer-award-*) is the same benefit}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8765-8767", phrase: "分别给予 200 万元、150 万元、100 万元、50 万元人才培养资助"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "分别给予 200 万元、150 万元、100 万元、50 万元人才培养资助"}
 
   - id: talent.ordos-employer-award-c
     title: {zh: 全职引进C类人才给予用人单位100万元, en: "Ordos: 1 million yuan to the employer of a tier-C full-time hire"}
@@ -1173,7 +1609,7 @@ policies:
       amountPerYear: {value: 1000000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "100 万元、50 万元人才培养资助"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "100 万元、50 万元人才培养资助", note: "L8804-8806 repeat the Ordos scale for top-ups; this is the first statement"}
 
   - id: talent.ordos-employer-award-d
     title: {zh: 全职引进D类人才给予用人单位50万元, en: "Ordos: 500 thousand yuan to the employer of a tier-D full-time hire"}
@@ -1184,7 +1620,7 @@ policies:
       amountPerYear: {value: 500000, unit: "yuan per hire, once"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "50 万元人才培养资助"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "50 万元人才培养资助", note: "L8806 repeats the Ordos scale and L10030 is Ejin Horo tier D; this is the first Ordos statement"}
 
   - id: talent.ordos-flexible-hire
     title: {zh: 柔性引进D类及以上人才按劳动报酬30%给予引才补贴, en: "Ordos flexible hires (tier D or above): 30% of pay, at most 300 thousand per person and 2 million per employer a year, up to 5 years"}
@@ -1197,7 +1633,7 @@ policies:
     caps: {perYear: 2000000, note: "at most 300 thousand per person and 2 million per employer in one year"}
     durationYears: 5
     stacking: {group: talent-flexible-hire, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767-8773", phrase: "单人补贴不超过 30 万元、同一单位补贴总额不超过200 万元，最长补贴 5年"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8771-8773", phrase: "单人补贴不超过 30 万元、同一单位补贴总额不超过200 万元，最长补贴 5年"}
 
   - id: talent.ordos-rent-phd
     title: {zh: 博士（正高）租房补贴2000元/人·月, en: "Ordos rent subsidy, PhD: 2000 yuan a month for up to 36 months (central urban area)"}
@@ -1224,7 +1660,7 @@ policies:
       amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
     durationYears: 3
     stacking: {group: talent-housing-rent, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9011-9013", phrase: "1500 元/人·月标准申请租房补贴，最长补贴 36 个月"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9013", phrase: "1500 元/人·月标准申请租房补贴，最长补贴 36 个月"}
 
   - id: talent.ordos-trained-graduate-hire
     title: {zh: 招用培训合格毕业生给予1000元/人一次性引才补贴, en: "Ordos: 1000 yuan per trained graduate hired for 6 months or more, at most 500 thousand a year per firm"}
@@ -1236,7 +1672,7 @@ policies:
       amountPerPersonYear: {value: 1000, unit: "yuan per person, once"}
     caps: {perYear: 500000}
     durationYears: 1
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8885-8887", phrase: "每家企业每年补贴总额不超过 50 万元"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8885-8887", phrase: "1000元/人一次性引才补贴，每家企业每年补贴总额不超过50万元"}
 
   - id: talent.ordos-stacking
     title: {zh: 同一奖补政策存在交叉重复的按照"就高、不重复"原则执行, en: "Ordos talent measures: overlapping benefits pay only the highest; amounts are pre-tax"}
@@ -1279,7 +1715,7 @@ policies:
     durationYears: 1
     eligibility: Banner tier D includes PhDs aged 45 or under from well-known universities (002 L10541-10545).
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10288-10290", phrase: "80 万元安家补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10290", phrase: "80 万元安家补贴", note: "L8666 has the same amount for Ordos tier F; this is the Ejin Horo scale (L10288-10290)"}
 
   - id: talent.ejh-settling-degree
     title: {zh: 刚性引进博士、硕士和一流大学本科给予5万—40万元安家补贴, en: "Ejin Horo: 50-400 thousand yuan settling-in grant for PhD, master's and first-class-university bachelor hires"}
@@ -1293,7 +1729,7 @@ policies:
     durationYears: 1
     eligibility: Contract of at least 3 years and social insurance paid in the banner.
     stacking: {group: talent-settling-in, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10290-10294", phrase: "给予 5 万—40 万元安家补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10294", phrase: "给予 5 万—40 万元安家补贴"}
 
   - id: talent.ejh-post-allowance-d
     title: {zh: 新引进急需紧缺D类人才最高30万元/年岗位特聘补贴, en: "Ejin Horo tier D (urgently needed): post allowance up to 300 thousand yuan a year for up to 10 years"}
@@ -1318,7 +1754,7 @@ policies:
     durationYears: 2
     eligibility: Tier E/F talent hired from outside the banner by a firm on the banner's key-industry list.
     stacking: {group: talent-retention-phd, rule: highest, note: same allowance as Ordos's (talent.ordos-retention-phd)}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9773-9775", phrase: "博士（或正高级专业技术职称人员）3000 元/月"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9775", phrase: "博士（或正高级专业技术职称人员）3000 元/月"}
 
   - id: talent.ejh-retention-master
     title: {zh: 硕士（副高、高级技师）2000元/月, en: "Ejin Horo retention allowance, master: 2000 yuan a month for up to 2 years"}
@@ -1331,7 +1767,7 @@ policies:
     eligibleAfterYears: 3
     durationYears: 2
     stacking: {group: talent-retention-master, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9775-9777", phrase: "副高级专业技术职称人员、高级技师）2000 元/月"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9777", phrase: "副高级专业技术职称人员、高级技师）2000 元/月"}
 
   - id: talent.ejh-key-firm-executive
     title: {zh: 重点企业新引进骨干人员一次性10万元生活补贴, en: "Ejin Horo key firms: 100 thousand yuan to a new executive paid 600 thousand or more"}
@@ -1343,7 +1779,7 @@ policies:
       amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
     durationYears: 1
     stacking: {group: talent-executive-living, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9781-9783", phrase: "一次性给予 10 万元生活补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9783", phrase: "一次性给予 10 万元生活补贴"}
 
   - id: talent.ejh-employer-award-a
     title: {zh: 刚性引进A类人才给予用人单位最高200万元, en: "Ejin Horo: up to 2 million yuan to the employer of a tier-A rigid hire"}
@@ -1355,7 +1791,7 @@ policies:
     durationYears: 1
     eligibility: Fields incl. wind-solar-hydrogen-storage-vehicles (风光氢储车), coal chemicals, equipment, logistics, agri-products.
     stacking: {group: talent-employer-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9800-9804", phrase: "最高 200 万元、150 万元、50 万元引才资助"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9802-9804", phrase: "最高 200 万元、150 万元、50 万元引才资助"}
 
   - id: talent.ejh-employer-award-c
     title: {zh: 刚性引进C类人才给予用人单位最高50万元, en: "Ejin Horo: up to 500 thousand yuan to the employer of a tier-C rigid hire"}
@@ -1366,7 +1802,7 @@ policies:
       amountPerYear: {value: 500000, unit: "yuan per hire, once (at most)"}
     durationYears: 1
     stacking: {group: talent-employer-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9802-9804", phrase: "50 万元引才资助"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9804", phrase: "50 万元引才资助"}
 
   - id: talent.ejh-flexible-hire
     title: {zh: 柔性引进A、B、C类人才按税前年薪30%给予用人单位引才补贴, en: "Ejin Horo flexible hires (tiers A-C): 30% of pay, at most 300 thousand per person a year and 2 million per employer in total, up to 5 years"}
@@ -1379,7 +1815,7 @@ policies:
     caps: {total: 2000000, note: cumulative per employer}
     durationYears: 5
     stacking: {group: talent-flexible-hire, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9806-9808", phrase: "单人补贴不超过 30 万元，单位累计补贴不超过 200 万元，最长补贴 5 年"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9808", phrase: "单人补贴不超过 30 万元，单位累计补贴不超过 200 万元，最长补贴 5 年"}
 
   - id: talent.ejh-skills-subsidy
     title: {zh: 伊金霍洛旗技能提升补贴1000、1500、2000元, en: "Ejin Horo skills subsidy: 1000 / 1500 / 2000 yuan, after 36 months of UI in the banner"}
@@ -1393,7 +1829,7 @@ policies:
       level3: {value: 2000, unit: yuan per certificate}
     durationYears: 1
     stacking: {group: skills-certificate, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9967-9973", phrase: "累计缴纳失业保险费 36 个月以上"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9967-9971", phrase: "累计缴纳失业保险费36个月以上（含36个月）并取得初级（五级）、中级（四级）、高级（三级）职业资格证书或职业技能等级证书的，分别给予1000元、1500元、2000"}
 
   - id: talent.ejh-stacking
     title: {zh: 按照"从优，就高、不叠加"原则执行, en: "Ejin Horo talent measures: most favourable, highest only, no stacking; a supplement to Ordos's policy"}
@@ -1413,7 +1849,7 @@ policies:
     durationYears: 1
     eligibility: One-year trial from issue (L9728; issue date not stated, cites a 2021 document), so probably lapsed.
     stacking: {group: talent-settling-in, rule: highest, note: 就高不重复 with the banner's other policies (L9724)}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9604-9608", phrase: "给予最低 5万元，最高不超过 40 万元的购房补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9604-9606", phrase: "给予最低 5万元，最高不超过 40 万元的购房补贴"}
 
   - id: talent.ejh-ne-recruitment
     title: {zh: 招才引智补贴1万—5万元（试行一年）, en: "Ejin Horo new-energy talent trial: 10-50 thousand yuan recruitment subsidy after 1 year"}
@@ -1425,7 +1861,7 @@ policies:
     eligibleFrom: firstRevenueYear
     eligibleAfterYears: 1
     durationYears: 1
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9622-9626", phrase: "最高不超过 5万元的招才引智补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9622-9624", phrase: "1万元，最高不超过5万元的招才引智补贴"}
 
   - id: talent.ejh-ne-spouse
     title: {zh: 引进人才配偶未就业生活补贴每月1000元, en: "Ejin Horo new-energy talent trial: 1000 yuan a month for an unemployed spouse, up to 24 months"}
@@ -1436,13 +1872,103 @@ policies:
     parameters:
       amountPerPersonYear: {value: 12000, unit: yuan per person-year, assumption: "derived: 1000 yuan/month x 12"}
     durationYears: 2
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9644-9646", phrase: "按照每月 1000 元标准给予生活补贴，最长补贴 24 个月"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9646", phrase: "按照每月 1000 元标准给予生活补贴，最长补贴 24 个月"}
 
   - id: talent.ejh-ne-trial-validity
     title: {zh: 本政策自发布之日起试行，试行期一年, en: The banner's new-energy/new-materials talent policy is a one-year trial}
     level: ejinHoro
     kind: rule
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9728", phrase: "本政策自发布之日起试行，试行期一年"}
+
+  # Tiers and items added for coverage (issue 21): the B tiers left out, the bachelor retention tier, internship
+  # subsidies to employers, interest on talent-founded firms' loans, the county share of R&D staff's income tax.
+  - id: talent.ordos-employer-award-b
+    title: {zh: 全职引进B类人才给予用人单位150万元, en: "Ordos: 1.5 million yuan to the employer of a tier-B full-time hire"}
+    level: ordos
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 1500000, unit: "yuan per hire, once"}
+    durationYears: 1
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8767", phrase: "150 万元、100 万元、50 万元人才培养资助。对柔性", note: "L8804-8806 repeat the Ordos scale for top-ups; this is the first statement"}
+
+  - id: talent.ejh-settling-b
+    title: {zh: 伊金霍洛旗B类人才最高300万元安家补贴, en: "Ejin Horo tier B: settling-in grant of up to 3 million yuan"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    eligibleFrom: firstRevenueYear
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 3000000, unit: "yuan per person, once (at most)"}
+    durationYears: 1
+    stacking: {group: talent-settling-in, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10288", phrase: "B类、C类、D类人才分别给予最高 300 万元"}
+
+  - id: talent.ejh-employer-award-b
+    title: {zh: 刚性引进B类人才给予用人单位最高150万元, en: "Ejin Horo: up to 1.5 million yuan to the employer of a tier-B rigid hire"}
+    level: ejinHoro
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 1500000, unit: "yuan per hire, once (at most)"}
+    durationYears: 1
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9804", phrase: "150 万元、50 万元引才资助"}
+
+  - id: talent.ejh-retention-bachelor
+    title: {zh: 本科生（中级职称、技师）1500元/月, en: "Ejin Horo retention allowance, bachelor: 1500 yuan a month for up to 2 years"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
+    eligibleFrom: firstRevenueYear
+    eligibleAfterYears: 3
+    durationYears: 2
+    stacking: {group: talent-retention-bachelor, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9777-9779", phrase: "本科生（或中级专业技术职称人员、技师）1500 元/月"}
+
+  - id: talent.ordos-internship-employer
+    title: {zh: 企业接收大学生实习超过3个月按实际支付生活补贴50%补贴用人单位, en: "Ordos internships over 3 months: 50% of the interns' allowance to the employer, at most 1500 yuan a month for 6 months"}
+    level: ordos
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 9000, unit: yuan per intern (at most), assumption: "derived: the cap of 1500 yuan/month x the 6 months at most"}
+    durationYears: 1
+    eligibility: Firms taking university interns on their own for more than 3 months; 50% of the allowance actually paid. Bind role to the interns.
+    stacking: {group: talent-internship, rule: highest, note: the banner's item (talent.ejh-internship-employer) is the same benefit}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8718-8720", phrase: "按照实际支付实习大学生生活补贴的 50%给予用人单位补贴，每人每月补贴不超过 1500 元，最长补贴 6 个月。（责任单位：团市委"}
+
+  - id: talent.ejh-internship-employer
+    title: {zh: 伊金霍洛旗企业接收大学生实习超过3个月按生活补贴50%补贴用人单位, en: "Ejin Horo internships over 3 months: 50% of the interns' allowance to the employer, at most 1500 yuan a month for 6 months"}
+    level: ejinHoro
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 9000, unit: yuan per intern (at most), assumption: "derived: the cap of 1500 yuan/month x the 6 months at most"}
+    durationYears: 1
+    stacking: {group: talent-internship, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9824", phrase: "不超过 1500 元，最长补贴 6个月。（责任单位：团旗委"}
+
+  - id: talent.ordos-intern-living
+    title: {zh: 引进人选来市实习每人2000元/月生活补贴最长3个月, en: "Ordos: interns already selected for hire get 2000 yuan a month for up to 3 months"}
+    level: ordos
+    kind: rule
+    parameters:
+      amountPerMonth: {value: 2000, unit: yuan per intern per month}
+    payee: household
+    note: Paid to the intern, not the firm; no cash flow of the project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8714", phrase: "按每人 2000 元/月标准给予生活补贴"}
+
+  - id: talent.ordos-founder-loan-interest
+    title: {zh: 人才创办企业信用贷款按实际利率50%贴息, en: "Ordos: credit loans of talent-founded firms get 50% of their interest subsidised"}
+    level: ordos
+    kind: benchmarkInterestSubsidy
+    parameters:
+      benchmarkShare: {value: 0.5, unit: fraction of the loan's own rate}
+      benchmarkRate: {value: 0.04, unit: the loan's own rate, assumption: "a typical credit-loan rate of 4%; set benchmarkRate to the loan's rate"}
+    eligibility: Firms founded or led by recognised talent, on credit loans for innovation and start-up activity. Duration and caps are not stated.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9057-9059", phrase: "信用贷款按照实际贷款利率 50%予以贴息"}
 """#),
         ("policies/tax.yaml", #"""
 # Tax: corporate income tax (CIT) rates and holidays, the Western Development 15% rate with its
@@ -1501,7 +2027,7 @@ policies:
     eligibility: >-
       Income from state-supported public infrastructure projects and from qualifying environmental-protection and
       energy/water-saving projects. The catalogue and the start of the clock (first revenue) are external.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2162-2166", phrase: "可依法享受企业所得税“三免三减半”"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2164", phrase: "可依法享受企业所得税“三免三减半”"}
 
   - id: tax.hnte-rate
     title: {zh: 高新技术企业减按15%征收企业所得税, en: High- and new-technology enterprises (HNTE) 15% CIT}
@@ -1518,14 +2044,14 @@ policies:
     kind: rule
     parameters:
       deduction: {value: 1.0, unit: extra fraction of eligible R&D deducted}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11438-11440", phrase: "研发费用加计扣除比例提高到 100%"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11440", phrase: "研发费用加计扣除比例提高到 100%"}
 
   - id: tax.import-duty-exemption
     title: {zh: 鼓励类项目进口自用设备免征关税, en: Import duty exemption on self-use equipment of encouraged projects in the west}
     level: national
     appliesIn: [inner-mongolia]
     kind: rule
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2170-2174", phrase: "在投资总额内进口的自用设备，在政策规定范围内免征关税"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "2172-2174", phrase: "在投资总额内进口的自用设备，在政策规定范围内免征关税"}
 
   - id: tax.resource-utilisation-90
     title: {zh: 资源综合利用产品收入减按90%计入收入总额, en: Revenue from comprehensive-utilisation products counted at 90% for CIT}
@@ -1550,7 +2076,7 @@ policies:
     validFrom: 2021
     validTo: 2025
     eligibility: The local share of CIT (about 40%, external) is exempt; a project company is usually larger.
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "500-502", phrase: "小型微利企业免征企业所得税地方分享部分"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "502", phrase: "小型微利企业免征企业所得税地方分享部分"}
 
   - id: tax.small-scale-property-land-tax
     title: {zh: 小规模纳税人免征房产税、城镇土地使用税, en: "Small-scale VAT taxpayers (sales up to 30 thousand a month): property and land-use tax exempt, 2021-2025"}
@@ -1558,7 +2084,7 @@ policies:
     kind: rule
     validFrom: 2021
     validTo: 2025
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "502-504", phrase: "小规模纳税人免征房产税、城镇土地使用税"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "504", phrase: "小规模纳税人免征房产税、城镇土地使用税"}
 
   - id: tax.vehicle-tax-half
     title: {zh: 货车等车船税按50%征收, en: "Trucks, trailers and special vehicles: vehicle tax at 50%, 2021-2025"}
@@ -1568,7 +2094,22 @@ policies:
       share: {value: 0.50, unit: fraction of the standard vehicle tax}
     validFrom: 2021
     validTo: 2025
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "506-508", phrase: "额的 50%征收"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "508", phrase: "额的 50%征收"}
+
+  - id: tax.farming-primary-processing-cit
+    title: {zh: 从事种养业及农产品初加工的企业按国家规定免征、减征企业所得税, en: "Farming, animal raising and primary processing of farm products: CIT exempt or reduced under national rules"}
+    level: national
+    appliesIn: [inner-mongolia]
+    kind: taxRate
+    parameters:
+      rate: {value: 0, unit: fraction of taxable income}
+    eligibility: >-
+      Income from planting, animal raising and primary processing of farm products. The seed says "exempt or reduced under
+      national rules"; which items are exempt is national law (企业所得税法实施条例 Art. 86: raising livestock, and
+      primary processing of farm products, are exempt), so rate 0 holds for a dairy farm's raw milk and a processor's
+      primary processing (pasteurised milk, not cheese or milk powder, whose status a scenario must state).
+    note: The same item also grants farm-power tariffs (dairy.farm-power-agricultural-tariff).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "294", phrase: "对从事种养业及农产品初加工的企业,按国家规定免征、减征企业所得税"}
 
   - id: tax.tech-transfer-income
     title: {zh: 技术转让所得不超过500万元免征、超过部分减半, en: "Technology-transfer income: first 5 million yuan a year exempt, the rest at half rate"}
@@ -1576,13 +2117,25 @@ policies:
     kind: rule
     parameters:
       exemptAmount: {value: 5000000, unit: yuan per tax year}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10889-10893", phrase: "技术转让所得不超过 500 万元的部分免征企业所得税，超过部分减半"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10891", phrase: "技术转让所得不超过 500 万元的部分免征企业所得税，超过部分减半"}
 
   - id: tax.relocated-tech-firm-local-share
     title: {zh: 区外科技型企业来区设立第1—3年免征、第4—6年减半企业所得税地方分享部分, en: "Tech firms relocating into Inner Mongolia: local CIT share exempt years 1-3, halved years 4-6"}
     level: innerMongolia
     kind: rule
-    eligibility: Counted from the tax year of the first operating revenue; the local share (about 40%) is external.
+    parameters:
+      exemptYears: {value: 3, unit: "tax years with the local share exempt, from the first revenue year"}
+      reducedYears: {value: 3, unit: tax years with the local share halved (years 4-6)}
+      reducedFactor: {value: 0.5, unit: fraction of the local share still levied in the reduced years}
+      localShare: {value: 0.4, unit: fraction of CIT that is the local share, assumption: "the central/local CIT split of 60/40 (国发〔2001〕37号 and later practice; national, not in the seeds)"}
+    countFrom: firstRevenueYear
+    eligibility: >-
+      Science-and-technology firms set up in the region by firms, teams or holders of results from outside it. Counted
+      from the tax year of the first operating revenue.
+    note: >-
+      Needs a local-share tax holiday kind (engine): the CIT rate times (1 - localShare) in the exempt years and times
+      (1 - localShare x (1 - reducedFactor)) in the reduced years, on top of whatever rate applies. The one engine now
+      being written is the place for it; until then no scenario can apply it, and the parameters are here for it.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10895-10897", phrase: "第 1年至第 3年免征企业所得税地方分享部分，第 4年至第 6年减半征收"}
 
   - id: tax.region-rnd-award
@@ -1594,7 +2147,7 @@ policies:
       amountPerYear: {value: 5000000, unit: yuan per year (cap; the formula is not published)}
     caps: {perYear: 5000000}
     stacking: {group: rnd-award, rule: highest, note: stacking with the Ordos award is not stated; highest assumed}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10879-10881", phrase: "单个企业每年最高奖补 500 万元用于技术研发"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10881", phrase: "单个企业每年最高奖补 500 万元用于技术研发"}
 
   - id: tax.region-hnte-first-award
     title: {zh: 首次获批国家高新技术企业一次性奖励30万元, en: "First national HNTE recognition (or relocation into the region): 300 thousand yuan once"}
@@ -1604,7 +2157,7 @@ policies:
     parameters:
       amountPerYear: {value: 300000, unit: "yuan, once"}
     durationYears: 1
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10897-10899", phrase: "一次性奖励 30 万元研发经费"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10899", phrase: "一次性奖励 30 万元研发经费", note: "L11503 repeats it in the Ordos S&T measures; this is the region-level text"}
 
   - id: tax.ordos-rnd-award
     title: {zh: 研发投入达标企业分档最高500万元奖补，高新技术企业翻倍, en: "Ordos: R&D of 3% of revenue or 50 million yuan earns up to 5 million yuan, doubled for HNTEs"}
@@ -1615,7 +2168,7 @@ policies:
       amountPerYear: {value: 5000000, unit: yuan per year (cap; tiers not stated)}
     caps: {perYear: 5000000, note: whether the cap doubles for HNTEs is unclear}
     stacking: {group: rnd-award, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11676-11678", phrase: "分档给予最高 500 万元奖补，对达到要求的高新技术企业翻倍奖补"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11678", phrase: "分档给予最高 500 万元奖补，对达到要求的高新技术企业翻倍奖补"}
 
   - id: tax.ordos-tech-centre-national
     title: {zh: 新认定国家级企业技术中心一次性300万元, en: "Ordos: new national enterprise technology centre, 3 million yuan once"}
@@ -1657,6 +2210,19 @@ policies:
     parameters:
       rate: {value: 0.13, unit: fraction of sales excl. VAT}
     assumption: "增值税 rate for goods (national VAT rules; not in the seeds)"
+
+  - id: tax.rnd-staff-county-share-rebate
+    title: {zh: 重点产业链年薪100万元以上研发人员个人所得税旗县留成部分全额奖励, en: "Key-chain R&D staff paid over 1 million yuan: the county's share of their income tax paid back in full"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    eligibility: >-
+      R&D staff paid more than 1 million yuan a year at key firms of the 12 key industrial chains with R&D spending of at
+      least 5 million yuan growing 10% or more.
+    note: >-
+      Not modelled: the county's retained share of individual income tax is not in the seeds, and the money goes to the
+      employee; a scenario can enter its estimate as a perPersonAllowance with payee employee.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "264", phrase: "年薪高于 100 万元的研发一线人员, 由自治区人民政府统一表彰, 其实际缴纳个人所得税旗县(市、区)留成部分"}
 """#),
         ("zones.yaml", #"""
 # Zone profiles: the places a planner can site a project, as named in the seeds. Zones form a tree
@@ -1700,7 +2266,7 @@ zones:
       resource.sunshine-hours-low: {value: 2600, unit: h per year, citation: {document: 000_f963353d18cfffc7.txt, lines: "75", phrase: "年日照时数在 2600~3400 小时之间"}}
       resource.sunshine-hours-high: {value: 3400, unit: h per year, citation: {document: 000_f963353d18cfffc7.txt, lines: "75", phrase: "2600~3400 小时"}}
     facts:
-      - {topic: policy, text: "Both Western Development and Northeast Revitalisation policies apply", citation: {document: 000_f963353d18cfffc7.txt, lines: "99", phrase: "西部大开发"}}
+      - {topic: policy, text: "Both Western Development and Northeast Revitalisation policies apply", citation: {document: 000_f963353d18cfffc7.txt, lines: "99", phrase: "西部大开发和东北"}}
       - {topic: logistics, text: "20 open ports; 65% / 95% of China-Russia / China-Mongolia land cargo", citation: {document: 000_f963353d18cfffc7.txt, lines: "41", phrase: "承担着中俄、中蒙之间65%和95%的陆路过货量"}}
       - {topic: resources, text: "Resource values are region-wide ranges; the seeds give none per zone", assumption: "per-zone capacity factors are external"}
 
@@ -1709,7 +2275,7 @@ zones:
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "鄂尔多斯市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "鄂尔多斯市、巴彦"}
     values:
       location.latitude: {value: 39.6, unit: degrees north, assumption: "approximate latitude of Ordos (Kangbashi and Ejin Horo) (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 109.8, unit: degrees east, assumption: "approximate longitude of Ordos (Kangbashi and Ejin Horo) (external gazetteer; geography, not in the seeds)"}
@@ -1718,7 +2284,7 @@ zones:
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi (western Inner Mongolia) grid", assumption: "grid service areas are not in the seeds; Ordos is in the Mengxi grid (external)"}
-      - {topic: logistics, text: "Part of the Hohhot-Baotou-Ordos-Yulin urban agglomeration", citation: {document: 000_f963353d18cfffc7.txt, lines: "45", phrase: "呼包鄂榆"}}
+      - {topic: logistics, text: "Part of the Hohhot-Baotou-Ordos-Yulin urban agglomeration", citation: {document: 000_f963353d18cfffc7.txt, lines: "45", phrase: "呼包鄂榆城市群,"}}
 
   - id: ejin-horo
     name: {zh: 伊金霍洛旗, en: Ejin Horo Banner}
@@ -1737,7 +2303,7 @@ zones:
       gas.industrial: {policy: factor.gas-industrial}
       heat.non-residential: {policy: factor.heat-non-residential}
     facts:
-      - {topic: logistics, text: "Ordos Ejin Horo International Airport and Ordos railway station; China-Europe trains, a bonded zone and an air port in operation; 4815 km of roads, 264 km of rail", citation: {document: 002_4322e846ed20b2fa.txt, lines: "7-11", phrase: "鄂尔多斯伊金霍洛国际机场和鄂尔多斯火车站"}}
+      - {topic: logistics, text: "Ordos Ejin Horo International Airport and Ordos railway station; China-Europe trains, a bonded zone and an air port in operation; 4815 km of roads, 264 km of rail", citation: {document: 002_4322e846ed20b2fa.txt, lines: "9", phrase: "鄂尔多斯伊金霍洛国际机场和鄂尔多斯火车站"}}
       - {topic: industries, text: "Wind, PV, hydrogen, storage, vehicles; coal chemicals; target 100 GW PV, 100 GWh storage, 10,000-t hydrogen equipment", citation: {document: 002_4322e846ed20b2fa.txt, lines: "59", phrase: "100GW 光伏、100GWh 储能、万吨氢能装备"}}
       - {topic: resources, text: "Coal reserves about 56 billion t, output 203 million t a year", citation: {document: 002_4322e846ed20b2fa.txt, lines: "29", phrase: "年产销煤炭 2.03 亿吨"}}
 
@@ -1756,7 +2322,7 @@ zones:
     name: {zh: 空港物流园区, en: Airport Logistics Park (Ejin Horo)}
     type: park
     within: ejin-horo
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "131-133", phrase: "空港物流园区 8.27 万"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "131", phrase: "空港物流园区 8.27 万"}
     values:
       land.industrial: {policy: factor.land-airport-park-benchmark}
     facts:
@@ -1767,10 +2333,10 @@ zones:
     name: {zh: 零碳产业园, en: Zero-carbon industrial park (Ejin Horo)}
     type: park
     within: ejin-horo-mengsu
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "49-51", phrase: "首个零碳产业园"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "51", phrase: "首个零碳产业园"}
     facts:
       - {topic: location, text: "Inside the Mengsu zone (鄂尔多斯蒙苏经济开发区零碳产业园)", citation: {document: 002_4322e846ed20b2fa.txt, lines: "2438-2440", phrase: "鄂尔多斯蒙苏经济开发区零碳产业园"}}
-      - {topic: green-power, text: "Green-power supply system; 'zero-carbon batteries' exported", citation: {document: 002_4322e846ed20b2fa.txt, lines: "53", phrase: "零碳电池"}}
+      - {topic: green-power, text: "Green-power supply system; 'zero-carbon batteries' exported", citation: {document: 002_4322e846ed20b2fa.txt, lines: "53", phrase: "，“零碳电池”出"}}
       - {topic: land, text: "No price of its own; inherits the Mengsu benchmark", assumption: "the seeds give no land price for this park"}
 
   - id: ordos-cbz
@@ -1779,14 +2345,14 @@ zones:
     within: ordos
     citation: {document: 000_f963353d18cfffc7.txt, lines: "376", phrase: "鄂尔多斯综合保税区 于 2017 年 2 月获国务院批准设立"}
     facts:
-      - {topic: logistics, text: "Bonded processing and logistics; 0.79 km2 built by May 2022", citation: {document: 000_f963353d18cfffc7.txt, lines: "384", phrase: "0.79"}}
+      - {topic: logistics, text: "Bonded processing and logistics; 0.79 km2 built by May 2022", citation: {document: 000_f963353d18cfffc7.txt, lines: "384", phrase: "0.79平方公里"}}
 
   - id: hohhot
     name: {zh: 呼和浩特市, en: Hohhot}
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "呼和浩特市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "设呼和浩特市、包"}
     values:
       location.latitude: {value: 40.84, unit: degrees north, assumption: "approximate latitude of Hohhot (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 111.75, unit: degrees east, assumption: "approximate longitude of Hohhot (external gazetteer; geography, not in the seeds)"}
@@ -1804,7 +2370,7 @@ zones:
     type: etdz
     within: hohhot
     tags: [national-etdz]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "348", phrase: "经国务院批准为国家级经济技术开发区"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "348", phrase: "2000 年 7 月,经国务院批准为国家级经济技术开发区"}
     facts:
       - {topic: industries, text: "Green food with dairy at the core; clean energy with PV at the core; source-grid-load-storage integration supported", citation: {document: 004_df7229cb23450ff5.txt, lines: "24", phrase: "支持呼和浩特经开区实施新能源源网荷"}}
 
@@ -1820,14 +2386,14 @@ zones:
     within: hohhot
     citation: {document: 000_f963353d18cfffc7.txt, lines: "426", phrase: "于2017年2月24日正式挂牌成立"}
     facts:
-      - {topic: energy, text: "Data-centre cluster energy use may be listed separately in national control", citation: {document: 000_f963353d18cfffc7.txt, lines: "230", phrase: "和林格尔"}}
+      - {topic: energy, text: "Data-centre cluster energy use may be listed separately in national control", citation: {document: 000_f963353d18cfffc7.txt, lines: "230", phrase: "点和林格尔数据中"}}
 
   - id: baotou
     name: {zh: 包头市, en: Baotou}
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "包头市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "包头市、呼伦贝尔"}
     values:
       location.latitude: {value: 40.65, unit: degrees north, assumption: "approximate latitude of Baotou (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 109.84, unit: degrees east, assumption: "approximate longitude of Baotou (external gazetteer; geography, not in the seeds)"}
@@ -1837,14 +2403,14 @@ zones:
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
-      - {topic: resources, text: "Gold and rare-earth reserves in the national top five; steel and aluminium", citation: {document: 002_4322e846ed20b2fa.txt, lines: "213-215", phrase: "包头市的金矿、稀土储量居全国前五位"}}
+      - {topic: resources, text: "Gold and rare-earth reserves in the national top five; steel and aluminium", citation: {document: 002_4322e846ed20b2fa.txt, lines: "213", phrase: "包头市的金矿、稀土储量居全国前五位"}}
 
   - id: bayannur
     name: {zh: 巴彦淖尔市, en: Bayannur}
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "巴彦淖尔市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "巴彦淖尔市、乌海"}
     values:
       location.latitude: {value: 40.74, unit: degrees north, assumption: "approximate latitude of Bayannur (Linhe) (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 107.39, unit: degrees east, assumption: "approximate longitude of Bayannur (Linhe) (external gazetteer; geography, not in the seeds)"}
@@ -1853,7 +2419,7 @@ zones:
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
-      - {topic: industries, text: "Copper, lead, zinc; polysilicon and cement", citation: {document: 002_4322e846ed20b2fa.txt, lines: "217-219", phrase: "多晶硅"}}
+      - {topic: industries, text: "Copper, lead, zinc; polysilicon and cement", citation: {document: 002_4322e846ed20b2fa.txt, lines: "219", phrase: "多晶硅、水泥等。"}}
 
   - id: bayannur-etdz
     name: {zh: 巴彦淖尔经济技术开发区, en: Bayannur Economic and Technological Development Zone (national)}
@@ -1867,7 +2433,7 @@ zones:
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌海市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌海市和兴安盟、"}
     values:
       location.latitude: {value: 39.65, unit: degrees north, assumption: "approximate latitude of Wuhai (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 106.8, unit: degrees east, assumption: "approximate longitude of Wuhai (external gazetteer; geography, not in the seeds)"}
@@ -1876,14 +2442,14 @@ zones:
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
-      - {topic: industries, text: "Coke, ferro-alloy, carbide, methanol, mono- and poly-silicon", citation: {document: 002_4322e846ed20b2fa.txt, lines: "221-223", phrase: "单晶硅多"}}
+      - {topic: industries, text: "Coke, ferro-alloy, carbide, methanol, mono- and poly-silicon", citation: {document: 002_4322e846ed20b2fa.txt, lines: "221-223", phrase: "单晶硅多晶硅产品"}}
 
   - id: ulanqab
     name: {zh: 乌兰察布市, en: Ulanqab}
     type: city
     within: inner-mongolia
     tags: [mengxi-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌兰察布市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "乌兰察布市、鄂尔"}
     values:
       location.latitude: {value: 41.0, unit: degrees north, assumption: "approximate latitude of Ulanqab (Jining) (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 113.1, unit: degrees east, assumption: "approximate longitude of Ulanqab (Jining) (external gazetteer; geography, not in the seeds)"}
@@ -1892,14 +2458,14 @@ zones:
       power.strategic-band: {policy: electricity.strategic-industry-band}
     facts:
       - {topic: grid, text: "Served by the Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
-      - {topic: logistics, text: "Ulanqab international land port", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "乌兰察布"}}
+      - {topic: logistics, text: "Ulanqab international land port", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "乌兰察布国际陆港"}}
 
   - id: hulunbuir
     name: {zh: 呼伦贝尔市, en: Hulunbuir}
     type: city
     within: inner-mongolia
     tags: [mengdong-grid]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "呼伦贝尔市"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "9", phrase: "呼伦贝尔市、通辽"}
     values:
       location.latitude: {value: 49.2, unit: degrees north, assumption: "approximate latitude of Hulunbuir (Hailar) (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 119.7, unit: degrees east, assumption: "approximate longitude of Hulunbuir (Hailar) (external gazetteer; geography, not in the seeds)"}
@@ -1930,7 +2496,7 @@ zones:
       resource.solar-full-load-hours: {value: 1352, unit: h per year, assumption: "about 4,900 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 44800, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 13 (96 yuan/m2, external; grade assumed) x 666.67"}
     facts:
-      - {topic: logistics, text: "Land port to Russia; China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "满洲里"}}
+      - {topic: logistics, text: "Land port to Russia; China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "满洲里、二连浩特"}}
       - {topic: grid, text: "Mengdong grid", assumption: "grid service areas are not in the seeds (external)"}
 
   - id: manzhouli-cbz
@@ -1952,7 +2518,7 @@ zones:
     type: city
     within: inner-mongolia
     tags: [mengxi-grid, border-port]
-    citation: {document: 000_f963353d18cfffc7.txt, lines: "41", phrase: "二连浩特"}
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "41", phrase: "二连浩特等20个"}
     values:
       location.latitude: {value: 43.65, unit: degrees north, assumption: "approximate latitude of Erenhot (external gazetteer; geography, not in the seeds)"}
       location.longitude: {value: 111.98, unit: degrees east, assumption: "approximate longitude of Erenhot (external gazetteer; geography, not in the seeds)"}
@@ -1960,7 +2526,7 @@ zones:
       resource.solar-full-load-hours: {value: 1628, unit: h per year, assumption: "about 5,900 MJ/m2 a year, placed inside the region's cited 4,800-6,200 MJ/m2 (000 L75) by the zone's position (west and south sunnier than the north-east; external climatology), scaled from Ejin Horo's 1,600 h at 5,800 MJ/m2; an estimate to replace with measured data"}
       land.industrial: {value: 39200, unit: yuan/mu, assumption: "70% floor (000 L198) x national minimum of grade 14 (84 yuan/m2, external; grade assumed) x 666.67"}
     facts:
-      - {topic: logistics, text: "Land port to Mongolia (Zamyn-Uud opposite); China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "二连浩特"}}
+      - {topic: logistics, text: "Land port to Mongolia (Zamyn-Uud opposite); China-Europe trains", citation: {document: 003_8ee2612cd77ec20e.txt, lines: "27", phrase: "二连浩特中欧班列"}}
       - {topic: grid, text: "Mengxi grid", assumption: "grid service areas are not in the seeds (external)"}
 
   - id: erenhot-border-ecz
@@ -1978,8 +2544,8 @@ zones:
     status: proposed
     citation: {document: 001_90b9a2888fecdeeb.txt, lines: "20", phrase: "稳步申建中蒙二连浩特—扎门乌德经济合作区"}
     facts:
-      - {topic: status, text: "Still an application in the seeds, not an approved zone", citation: {document: 001_90b9a2888fecdeeb.txt, lines: "20", phrase: "稳步申建"}}
-      - {topic: industries, text: "Grain and oil, beef and mutton, dairy, cashmere; cross-border logistics and trade", citation: {document: 001_90b9a2888fecdeeb.txt, lines: "29", phrase: "乳制品"}}
+      - {topic: status, text: "Still an application in the seeds, not an approved zone", citation: {document: 001_90b9a2888fecdeeb.txt, lines: "20", phrase: "稳步申建中蒙二连"}}
+      - {topic: industries, text: "Grain and oil, beef and mutton, dairy, cashmere; cross-border logistics and trade", citation: {document: 001_90b9a2888fecdeeb.txt, lines: "29", phrase: "乳制品、羊绒纺织"}}
 """#),
     ]
 }

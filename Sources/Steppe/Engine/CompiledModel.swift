@@ -82,6 +82,9 @@ public struct CompiledModel: Sendable {
     public let recoverResidualValue: Bool
     /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
     public var traces: [TracedValue] = []
+    /// Why the project qualifies for each incentive, by id, where its scenario says so
+    /// (`Incentive.eligibilityBasis`); others rest on their own provenance. For reports only.
+    public var incentiveEligibility: [String: Provenance] = [:]
 
     /// Calendar year of a year index.
     @inlinable public func calendarYear(_ t: Int) -> Int { startYear + t }

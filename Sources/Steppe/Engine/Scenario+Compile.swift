@@ -205,6 +205,7 @@ extension Scenario {
         if products.contains(where: { $0.priceFloor != nil }) {
             model.productPriceFloor = products.map { $0.priceFloor ?? -.infinity }
         }
+        for inc in incentives { if let basis = inc.eligibilityBasis { model.incentiveEligibility[inc.id] = basis } }
         model.taxPreferenceIndices = compiledIncentives.indices.filter {
             switch compiledIncentives[$0].kind {
             case .taxRate, .taxHoliday: return true

@@ -19,6 +19,7 @@ struct IncentiveParameterRange {
         "amountPerPersonYear": .number(0), "passThroughShare": .number(0, 1), "capPerYear": .number(0),
         "capTotal": .number(0), "durationYears": .whole(1, 200), "eligibleAfterYears": .whole(0, 100),
         "validFrom": .whole(1900, 2300), "validTo": .whole(1900, 2300),
+        "benchmarkShare": .number(0, 1), "benchmarkRate": .number(0, 1), "rateCeiling": .number(0, 1),
     ]
 
     /// What is wrong with `value` for this parameter, in the words of the scenario reader; nil if nothing.

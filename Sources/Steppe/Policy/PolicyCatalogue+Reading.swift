@@ -166,6 +166,7 @@ extension PolicyCatalogue {
             let document = c.required("document")?.string()
             let lines = c.required("lines")?.string()
             let phrase = c.required("phrase")?.string()
+            let note = c.optional("note")?.string()
             if assumption != nil {
                 f.reader.fail(o.node, o.childPath("assumption"), "give either citation or assumption, not both")
                 return nil
@@ -175,7 +176,7 @@ extension PolicyCatalogue {
                 f.reader.fail(o.node, o.childPath("citation.lines"), "expected a line or a range like \"4172-4173\" (got \(lines))")
                 return nil
             }
-            return .citation(document: document, lines: lines, phrase: phrase)
+            return .citation(document: document, lines: lines, phrase: phrase, note: note)
         }
         if let assumption { return .assumption(assumption) }
         if !o.has("citation") && !o.has("assumption") {

@@ -5,6 +5,7 @@ extension PolicyCatalogue {
         .annualAward: [["amountPerYear"]], .interestSubsidy: [["rateReduction"]],
         .inputPrice: [["discountPerUnit", "overridePrice"]], .taxRate: [["rate"]],
         .taxHoliday: [["exemptYears"]], .perPersonAllowance: [["amountPerPersonYear"]],
+        .benchmarkInterestSubsidy: [["benchmarkShare"], ["benchmarkRate"]],
     ]
 
     /// Checks that span entries: zone parents exist and form no cycle, zone values name

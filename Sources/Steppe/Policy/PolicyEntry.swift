@@ -25,6 +25,11 @@ public struct PolicyEntry: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         case capitalGrant, productionSubsidy, annualAward, interestSubsidy, inputPrice, taxRate, taxHoliday,
              perPersonAllowance
+        /// An interest subsidy stated as a share of a benchmark rate with a ceiling ("70% of the 1-year LPR and at
+        /// most 2%", 002 L1422-1423): parameters `benchmarkShare`, `benchmarkRate` (the LPR, or the loan's own
+        /// rate) and optional `rateCeiling`. A scenario receives it as an `interestSubsidy` of
+        /// min(benchmarkShare x benchmarkRate, rateCeiling); set `benchmarkRate` to the year's LPR.
+        case benchmarkInterestSubsidy
         /// A price the project pays (yuan per unit), e.g. a power tariff or a land price.
         case tariff
         /// A limit on a quantity or share, e.g. the 20% grid-export cap.
@@ -124,4 +129,3 @@ public struct PolicyEntry: Sendable, Equatable {
         return parameters.contains { $0.assumption != nil }
     }
 }
-

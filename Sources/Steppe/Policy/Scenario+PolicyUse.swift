@@ -7,7 +7,7 @@ extension Scenario {
     ///
     /// - `tax.western-development-cit`: the catalogue entry as it is;
     /// - `{policy: id, id:, product:, role:, costLine:, assetClasses:, loans:, set: {name: value},
-    ///   enabled:, eligibleFrom:, taxable:, stackingGroup:, reason:}`: with the bindings its kind
+    ///   enabled:, eligibleFrom:, taxable:, stackingGroup:, reason:, eligibilityBasis:}`: with the bindings its kind
     ///   needs and overrides of its parameters, caps and window, each recorded as an override;
     ///   `times: n` multiplies the entry's first parameter (e.g. a per-head amount by the head count).
     ///
@@ -35,6 +35,7 @@ extension Scenario {
         let taxable = o?.optional("taxable")?.bool()
         let group = o?.optional("stackingGroup")?.string()
         let reason = o?.optional("reason")?.string()
+        let eligibilityBasis = decodeEligibilityBasis(o, f)
         let timesField = o?.optional("times")
         let times = timesField?.double(min: 0)
         var set: [(key: String, value: Double, line: Int?)] = []
@@ -99,6 +100,9 @@ extension Scenario {
         case .interestSubsidy:
             guard let r = value("rateReduction") else { return nil }
             kind = .interestSubsidy(rateReduction: r, loans: loans ?? [])
+        case .benchmarkInterestSubsidy:
+            guard let share = value("benchmarkShare"), let benchmark = value("benchmarkRate") else { return nil }
+            kind = .interestSubsidy(rateReduction: min(share * benchmark, value("rateCeiling") ?? 1), loans: loans ?? [])
         case .inputPrice:
             guard let line = need(costLine, "costLine") else { return nil }
             kind = .inputPrice(costLine: line, discountPerUnit: value("discountPerUnit"), overridePrice: value("overridePrice"))
@@ -131,7 +135,7 @@ extension Scenario {
             capTotal: value("capTotal") ?? entry.capTotal, taxable: taxable ?? entry.taxable,
             reducesDepreciableBasis: entry.reducesDepreciableBasis, payee: payee,
             stackingGroup: group ?? entry.stackingGroup, stackingRule: entry.stackingRule,
-            provenance: entry.source.provenance, enabled: enabled && applies)
+            provenance: entry.source.provenance, enabled: enabled && applies, eligibilityBasis: eligibilityBasis)
         if !applies { context.droppedPolicies.append(id) }
 
         let main = entry.parameters.first
@@ -139,6 +143,13 @@ extension Scenario {
             keyPath: f.path, line: f.node.line, value: main.flatMap { value($0.name) }, unit: main?.unit ?? "",
             policy: policyID, parameter: main?.name, times: times,
             source: main?.assumption.map(PolicySource.assumption) ?? entry.source, incentive: id))
+        // The benchmark rate (an assumed LPR) decides the subsidy as much as the share does: trace it too.
+        if entry.kind == .benchmarkInterestSubsidy, let rate = entry.parameter("benchmarkRate"),
+           !set.contains(where: { $0.key == rate.name }) {
+            context.traces.append(TracedValue(
+                keyPath: "\(f.path).benchmarkRate", line: f.node.line, value: rate.value, unit: rate.unit, policy: policyID,
+                parameter: rate.name, source: rate.assumption.map(PolicySource.assumption) ?? entry.source, incentive: id))
+        }
         for s in set {
             let catalogueValue: Double?
             switch s.key {

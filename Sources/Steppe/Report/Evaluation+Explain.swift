@@ -33,12 +33,25 @@ extension Evaluation {
                 case .assumption(let source): out += "      stated in the scenario; assumption: \(source)\n"
                 }
             }
+            out += "      \(Evaluation.eligibilityLine(basis: m.incentiveEligibility[inc.id], provenance: inc.provenance))\n"
+            // Further parameters a use rests on (a benchmark interest subsidy's assumed LPR).
+            for t in traces.filter({ $0.override == nil }).dropFirst() { out += Evaluation.explain(t, indent: "      ") }
             for t in traces where t.override != nil { out += Evaluation.explain(t, indent: "      ") }
         }
         let overrides = m.traces.filter { $0.override != nil }.count
         let assumed = m.traces.filter { if case .assumption = $0.source { return true } else { return false } }.count
         out += "\n\(m.traces.count) catalogue values and uses, \(overrides) overridden by the scenario, \(assumed) resting on assumptions.\n"
         return out
+    }
+
+    /// Whether this project's eligibility for an incentive is cited or assumed, and on what: the
+    /// scenario's stated `basis`, else the incentive's own provenance.
+    static func eligibilityLine(basis: Provenance?, provenance: Provenance) -> String {
+        switch basis ?? provenance {
+        case .seed(let document, let lines):
+            return basis == nil ? "eligibility: cited (as above)" : "eligibility: cited, \(document) L\(lines)"
+        case .assumption(let source): return "eligibility: ASSUMED: \(source)"
+        }
     }
 
     static func explain(_ t: TracedValue, indent: String = "  ") -> String {

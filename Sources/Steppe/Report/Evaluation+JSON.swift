@@ -33,6 +33,7 @@ extension Evaluation {
             case .assumption(let source):
                 members.append(("assumption", .string(source)))
             }
+            members.append(("eligibility", (m.incentiveEligibility[inc.id] ?? inc.provenance).eligibilityJSON))
             return .object(members)
         }
         var modules: [(String, JSONValue)] = []
@@ -80,5 +81,19 @@ extension Evaluation.Year {
          ("debtDrawdown", debtDrawdown), ("principal", principal), ("debtService", debtService),
          ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue),
          ("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
+    }
+}
+
+extension Provenance {
+    /// An incentive's `eligibility` in the evaluation JSON: `{basis: cited, citation}` or
+    /// `{basis: assumed, assumption}`, so a report can flag incentives the project may not get.
+    var eligibilityJSON: JSONValue {
+        switch self {
+        case .seed(let document, let lines):
+            return .object([("basis", .string("cited")),
+                            ("citation", .object([("document", .string(document)), ("lines", .string(lines))]))])
+        case .assumption(let source):
+            return .object([("basis", .string("assumed")), ("assumption", .string(source))])
+        }
     }
 }

@@ -2,7 +2,7 @@ extension PolicySource {
     /// `{"citation": {document, lines, phrase}}` or `{"assumption": text}` members.
     var jsonMembers: [(String, JSONValue)] {
         switch self {
-        case .citation(let document, let lines, let phrase):
+        case .citation(let document, let lines, let phrase, _):
             return [("citation", .object([("document", .string(document)), ("lines", .string(lines)),
                                           ("phrase", .string(phrase))]))]
         case .assumption(let source):

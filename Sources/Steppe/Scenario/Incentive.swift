@@ -83,17 +83,23 @@ public struct Incentive: Sendable, Equatable {
     public var provenance: Provenance
     /// `false` excludes the incentive (for with/without comparisons).
     public var enabled: Bool
+    /// Why this project qualifies, where its provenance does not say so: a seed line naming
+    /// projects like this one, or an assumption (green hydrogen read as an energy-saving project
+    /// for the 3+3 holiday, say). Nil: the incentive's own citation states who qualifies.
+    public var eligibilityBasis: Provenance?
 
     public init(id: String, title: String = "", kind: Kind, validFrom: Int? = nil, validTo: Int? = nil,
                 eligibleFrom: EligibilityStart = .startYear, eligibleAfterYears: Int = 0, durationYears: Int? = nil,
                 capPerYear: Double? = nil, capTotal: Double? = nil, taxable: Bool = false,
                 reducesDepreciableBasis: Bool = false, payee: Payee = .firm, stackingGroup: String? = nil,
-                stackingRule: StackingRule = .additive, provenance: Provenance, enabled: Bool = true) {
+                stackingRule: StackingRule = .additive, provenance: Provenance, enabled: Bool = true,
+                eligibilityBasis: Provenance? = nil) {
         self.id = id; self.title = title; self.kind = kind; self.validFrom = validFrom; self.validTo = validTo
         self.eligibleFrom = eligibleFrom; self.eligibleAfterYears = eligibleAfterYears; self.durationYears = durationYears
         self.capPerYear = capPerYear; self.capTotal = capTotal; self.taxable = taxable
         self.reducesDepreciableBasis = reducesDepreciableBasis; self.payee = payee; self.stackingGroup = stackingGroup
         self.stackingRule = stackingRule; self.provenance = provenance; self.enabled = enabled
+        self.eligibilityBasis = eligibilityBasis
     }
 
     /// True for incentives that change the CIT rate rather than pay cash.

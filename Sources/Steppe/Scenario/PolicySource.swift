@@ -3,14 +3,16 @@
 public enum PolicySource: Sendable, Equatable {
     /// `document` is a seed file name (e.g. `002_4322e846ed20b2fa.txt`), `lines` a line or
     /// range (`"4172-4173"`), and `phrase` a short verbatim substring of those lines
-    /// (compared without whitespace, since the seed text wraps mid-phrase).
-    case citation(document: String, lines: String, phrase: String)
+    /// (compared without whitespace, since the seed text wraps mid-phrase). `note` says which
+    /// occurrence is meant when the phrase occurs elsewhere in the document too (the seeds repeat
+    /// summaries of the same measures), so a reader can tell the two apart.
+    case citation(document: String, lines: String, phrase: String, note: String? = nil)
     case assumption(String)
 
     /// The scenario-level provenance (document and lines, or the assumption).
     public var provenance: Provenance {
         switch self {
-        case .citation(let document, let lines, _): return .seed(document: document, lines: lines)
+        case .citation(let document, let lines, _, _): return .seed(document: document, lines: lines)
         case .assumption(let source): return .assumption(source: source)
         }
     }
@@ -18,7 +20,7 @@ public enum PolicySource: Sendable, Equatable {
     /// `002_4322e846ed20b2fa.txt L4172-4173 "20%"` or `assumption: …`, for listings.
     public var shortDescription: String {
         switch self {
-        case .citation(let document, let lines, let phrase): return "\(document) L\(lines) \"\(phrase)\""
+        case .citation(let document, let lines, let phrase, _): return "\(document) L\(lines) \"\(phrase)\""
         case .assumption(let source): return "assumption: \(source)"
         }
     }

@@ -390,11 +390,13 @@ extension Scenario {
             payee = nil
         }
         let provenance = decodeProvenance(o, f)
+        let eligibilityBasis = decodeEligibilityBasis(o, f)
         guard let id, let kind, let payee, let provenance else { return nil }
         return Incentive(id: id, title: title, kind: kind, validFrom: validFrom, validTo: validTo,
                          eligibleFrom: eligibleFrom, eligibleAfterYears: after, durationYears: duration,
                          capPerYear: capPerYear, capTotal: capTotal, taxable: taxable, reducesDepreciableBasis: reduces,
-                         payee: payee, stackingGroup: group, stackingRule: rule, provenance: provenance, enabled: enabled)
+                         payee: payee, stackingGroup: group, stackingRule: rule, provenance: provenance, enabled: enabled,
+                         eligibilityBasis: eligibilityBasis)
     }
 
     /// `policyRisk: {withdrawalHazard, delayYears: DISTRIBUTION, cut: {probability, toFraction},
@@ -442,7 +444,17 @@ extension Scenario {
     }
 
     /// `citation: {document, lines}` or `assumption: "source"`: exactly one is required.
-    static func decodeProvenance(_ o: SourceObject, _ f: SourceField) -> Provenance? {
+    /// The optional `eligibilityBasis: {citation: {document, lines}} | {assumption: "why"}` of an
+    /// incentive or a policy use: why this project qualifies. Nil when absent (the incentive's
+    /// citation states who qualifies); a wrong one is an issue of the reader, failing the read.
+    static func decodeEligibilityBasis(_ o: SourceObject?, _ f: SourceField) -> Provenance? {
+        guard let field = o?.optional("eligibilityBasis"), let b = field.object() else { return nil }
+        defer { b.finish() }
+        return decodeProvenance(b, field, missing: "an eligibility basis needs a citation {document, lines} or an assumption saying why the project qualifies")
+    }
+
+    static func decodeProvenance(_ o: SourceObject, _ f: SourceField,
+                                 missing: String = "every incentive needs a citation {document, lines} or an assumption naming its source") -> Provenance? {
         let citation = o.optional("citation")?.object()
         let assumption = o.optional("assumption")?.string()
         if let citation {
@@ -458,8 +470,7 @@ extension Scenario {
         }
         if let assumption { return .assumption(source: assumption) }
         if !o.has("citation") && !o.has("assumption") {
-            f.reader.fail(o.node, o.childPath("citation"),
-                          "missing: every incentive needs a citation {document, lines} or an assumption naming its source")
+            f.reader.fail(o.node, o.childPath("citation"), "missing: \(missing)")
         }
         return nil
     }

@@ -73,8 +73,67 @@ struct PoliciesCommandTests {
         #expect(!plain.contains("Where the numbers come from"))
     }
 
+    /// The lines of `--explain` text about incentive `id`: its own line and those indented under it.
+    static func incentiveBlock(_ id: String, in text: String) -> String {
+        let lines = text.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  \(id):") }) else { return "" }
+        return lines[start...].prefix { $0 == lines[start] || $0.hasPrefix("      ") }.joined(separator: "\n")
+    }
+
+    @Test("evaluate --explain says the 3+3 holiday's eligibility for green hydrogen is assumed, and why")
+    func explainAssumedEligibility() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
+        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
+        let block = Self.incentiveBlock("tax.three-exempt-three-half", in: out)
+        #expect(block.contains("eligibility: ASSUMED: the 3+3 holiday (002 L2162-2164)"), "\(block)")
+        #expect(block.contains("nothing in the seeds puts green hydrogen"))
+    }
+
+    @Test("evaluate --explain says an incentive's eligibility is cited when its own citation states who qualifies")
+    func explainCitedEligibility() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
+        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
+        #expect(Self.incentiveBlock("hydrogen.self-use-fee-exemption", in: out).contains("eligibility: cited (as above)"))
+    }
+
+    @Test("evaluate --explain shows the assumed benchmark rate a benchmark interest subsidy rests on")
+    func explainBenchmarkRate() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-dairy-processing.yaml").path
+        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
+        let block = Self.incentiveBlock("dairy.processor-lpr-interest-project", in: out)
+        #expect(block.contains("policies[0].benchmarkRate = 0.03 1-year LPR"), "\(block)")
+        #expect(block.contains("assumption: 1-year LPR of 3.0%"))
+    }
+
+    @Test("The evaluation JSON records each incentive's eligibility as cited or assumed")
+    func eligibilityInJSON() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen.yaml").path
+        let result = SteppeCommand.run(["evaluate", path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let incentives = try #require(object["incentives"] as? [[String: Any]])
+        let basis = Dictionary(uniqueKeysWithValues: incentives.compactMap { inc -> (String, String)? in
+            guard let id = inc["id"] as? String, let e = inc["eligibility"] as? [String: Any] else { return nil }
+            return (id, e["basis"] as? String ?? "")
+        })
+        #expect(basis.count == incentives.count)
+        #expect(basis["three-exempt-three-half"] == "assumed")
+        #expect(basis["self-use-fee-exemption"] == "cited")
+    }
+
+    @Test("An eligibility basis with neither citation nor assumption is an error at its key path")
+    func eligibilityBasisNeedsASource() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "eligibilityBasis: {assumption:", with: "eligibilityBasis: {asumption:")
+        let file = try temporaryFile(named: "broken.yaml", broken)
+        let result = SteppeCommand.run(["evaluate", file])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("policies[1].eligibilityBasis"), "\(result.standardError)")
+    }
+
     @Test("Every example scenario has a header saying what it models and evaluates with finite metrics",
-          arguments: ["ejin-horo-green-hydrogen", "ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon"])
+          arguments: ["ejin-horo-green-hydrogen", "ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon",
+                      "ejin-horo-dairy-processing"])
     func examples(name: String) throws {
         let path = packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -5,7 +5,8 @@ import SteppeFiles
 
 @Suite("Catalogue incentives: stacking, caps and windows")
 struct PolicyStackingTests {
-    static let examples = ["ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon"]
+    static let examples = ["ejin-horo-green-hydrogen-catalogue", "ejin-horo-dairy-farm", "ejin-horo-polysilicon",
+                           "ejin-horo-dairy-processing"]
 
     static func load(_ name: String) throws -> Scenario {
         try ScenarioFile.load(path: packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path)
@@ -32,6 +33,18 @@ struct PolicyStackingTests {
 
     static func total(_ e: Evaluation, _ id: String) -> Double {
         e.incentivesByItem.first { $0.id == id }!.amounts.reduce(0, +)
+    }
+
+    @Test("A benchmark interest subsidy is an interest subsidy of the benchmark's share, at most the ceiling",
+          arguments: [(nil, 0.02), (0.025, 0.7 * 0.025)] as [(Double?, Double)])
+    func benchmarkInterestSubsidy(lpr: Double?, expected: Double) throws {
+        let set = lpr.map { ", set: {benchmarkRate: \($0)}" } ?? ""
+        let s = try scenario(Self.yaml(policies: "  - {policy: dairy.processor-lpr-interest-project\(set)}"))
+        let inc = try #require(s.incentives.first)
+        guard case .interestSubsidy(let rate, let loans) = inc.kind else { Issue.record("\(inc.kind)"); return }
+        #expect(abs(rate - expected) < 1e-12)   // the LPR of 3.0% (assumed) x 0.7 = 2.1% is held at the 2% ceiling
+        #expect(loans.isEmpty)
+        #expect(inc.capPerYear == 3_000_000)
     }
 
     @Test("In the examples, no highest-only stacking group ever pays two items", arguments: examples)
@@ -90,7 +103,7 @@ struct PolicyStackingTests {
           - {policy: hydrogen.ordos-hrs-capex-1000, assetClasses: [station], set: {capTotal: 3000000}, reason: approved amount}
         """))
         let inc = try #require(s.incentives.first)
-        #expect(inc.provenance == .seed(document: "002_4322e846ed20b2fa.txt", lines: "4910-4912"))
+        #expect(inc.provenance == .seed(document: "002_4322e846ed20b2fa.txt", lines: "4908-4912"))
         #expect(inc.capTotal == 3_000_000)
         let override = try #require(s.traces.first { $0.keyPath.hasSuffix(".set.capTotal") })
         #expect(override.override?.catalogueValue == 4_500_000)

@@ -59,7 +59,7 @@ struct ZoneProfileTests {
         let ejinHoroPower = try #require(ejinHoro.traces.first { $0.keyPath == "operatingCosts[0].price" })
         #expect(hohhotPower.value == 0.401 && ejinHoroPower.value == 0.401)
         guard case .assumption = hohhotPower.source else { Issue.record("Hohhot's tariff must be an assumption"); return }
-        guard case .citation(_, "178", _) = ejinHoroPower.source else { Issue.record("Ejin Horo's tariff must cite L178"); return }
+        guard case .citation(_, "178", _, _) = ejinHoroPower.source else { Issue.record("Ejin Horo's tariff must cite L178"); return }
         // Land differs: Hohhot's assumed floor price against the banner's reference price.
         #expect(hohhot.traces.first { $0.keyPath == "land.pricePerMu" }?.value == 117600)
         #expect(ejinHoro.traces.first { $0.keyPath == "land.pricePerMu" }?.value == 225000)
