@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self, Incentives.self, Compare.self, Sensitivity.self, Diff.self, Report.self, Sweep.self, Policies.self, Zones.self]
+        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self, Incentives.self, Compare.self, Sensitivity.self, Diff.self, Report.self, Sweep.self, Optimise.self, Policies.self, Zones.self]
     )
     public init() {}
 
