@@ -42,6 +42,11 @@ for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-hor
   report $f $R/$f.json
 done
 
+# Sizing study: equity NPV, export share and curtailment over the electrolyser size (50 MW PV), best point marked.
+$steppe sweep Scenarios/ejin-horo-hydrogen-sizing.yaml --param hydrogen.electrolyser.capacityMW=5:50:10 --threads 2 --quiet \
+  --format json --output $R/ejin-horo-hydrogen-sizing-sweep.json --force >/dev/null
+report ejin-horo-hydrogen-sizing-sweep $R/ejin-horo-hydrogen-sizing-sweep.json
+
 # Screenshots at desktop and narrow widths, failing on console errors.
 if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
   scripts/browser-check.sh $R/*.html

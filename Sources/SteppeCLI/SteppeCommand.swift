@@ -9,7 +9,7 @@ public struct SteppeCommand: ParsableCommand {
         commandName: "steppe",
         abstract: "Simulate the multi-year economics of industrial projects under Inner Mongolia's policies.",
         version: SteppeVersion.string,
-        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self, Incentives.self, Compare.self, Sensitivity.self, Diff.self, Report.self, Sweep.self, Policies.self, Zones.self]
+        subcommands: [Validate.self, Evaluate.self, Run.self, Merge.self, Incentives.self, Compare.self, Sensitivity.self, Diff.self, Report.self, Sweep.self, Optimise.self, Policies.self, Zones.self]
     )
     public init() {}
 
@@ -73,12 +73,34 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The scenario and its source text.
     func loadWithText() throws(ScenarioErrors) -> (scenario: Scenario, text: String) {
+        let source = try loadDocument()
+        return (try source.read(source.document), source.text)
+    }
+
+    /// The scenario's parsed document and text, and `read`, which turns it (or an edited copy, as
+    /// `sweep` makes) into a scenario exactly as `load` does: same file name, same catalogue.
+    func loadDocument() throws(ScenarioErrors) -> ScenarioSource {
         let catalogue = try catalogue.load()
         guard let file else {
-            return (try ScenarioFile.parse(DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue), DefaultScenario.yaml)
+            let document = try ScenarioFile.sourceNode(DefaultScenario.yaml, file: DefaultScenario.fileName)
+            return ScenarioSource(document: document, text: DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue)
         }
-        return try ScenarioFile.loadWithText(path: file, catalogue: catalogue)
+        let loaded = try ScenarioFile.loadDocument(path: file)
+        return ScenarioSource(document: loaded.document, text: loaded.text, file: loaded.file, catalogue: catalogue)
     }
 
     var displayName: String { file ?? DefaultScenario.fileName }
+}
+
+/// A scenario file parsed but not yet read, with the catalogue it is read against.
+struct ScenarioSource {
+    var document: SourceNode
+    var text: String
+    var file: String
+    var catalogue: PolicyCatalogue
+
+    /// `document` (or an edited copy of it) read and validated as the scenario file would be.
+    func read(_ document: SourceNode) throws(ScenarioErrors) -> Scenario {
+        try ScenarioFile.read(document, file: file, catalogue: catalogue)
+    }
 }

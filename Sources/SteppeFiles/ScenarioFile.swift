@@ -14,12 +14,20 @@ public enum ScenarioFile {
 
     /// Loads and validates the scenario at `path`, and returns its text too.
     public static func loadWithText(path: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> (scenario: Scenario, text: String) {
+        let source = try loadDocument(path: path)
+        return (try read(source.document, file: source.file, catalogue: catalogue), source.text)
+    }
+
+    /// The parsed document of the scenario at `path`, not yet read into a `Scenario`, with its
+    /// text and its file name (as errors name it): for commands that edit the document before
+    /// reading it (`steppe sweep`), which then read it with `read`, as `load` does.
+    public static func loadDocument(path: String) throws(ScenarioErrors) -> (document: SourceNode, text: String, file: String) {
         let name = (path as NSString).lastPathComponent
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioErrors([ScenarioIssue(file: path, keyPath: "", message: "no such file")])
         }
         let text = try readText(path: path, file: name)
-        return (try parse(text, file: name, catalogue: catalogue), text)
+        return (try sourceNode(text, file: name), text, name)
     }
 
     /// The UTF-8 text of the file at `path`, read no further than `DocumentLimits.maximumFileBytes`
@@ -49,7 +57,12 @@ public enum ScenarioFile {
     /// Parses and validates scenario text; `file` names it in errors. `zone`, `policies` and
     /// catalogue references resolve against `catalogue` (default: the shipped catalogue).
     public static func parse(_ text: String, file: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> Scenario {
-        let document = try sourceNode(text, file: file)
+        try read(try sourceNode(text, file: file), file: file, catalogue: catalogue)
+    }
+
+    /// Reads and validates a parsed document; `zone`, `policies` and catalogue references resolve
+    /// against `catalogue` (default: the shipped catalogue).
+    public static func read(_ document: SourceNode, file: String, catalogue: PolicyCatalogue? = nil) throws(ScenarioErrors) -> Scenario {
         let resolved: PolicyCatalogue
         if let catalogue { resolved = catalogue } else { resolved = try CatalogueFiles.standard() }
         return try Scenario(reading: document, file: file, catalogue: resolved)

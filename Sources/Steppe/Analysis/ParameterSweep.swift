@@ -1,14 +1,23 @@
+import Dispatch
 import Foundation
 
 /// A grid sweep over scenario inputs: every combination of the given values, each evaluated
 /// deterministically, with the best point under one metric.
+///
+/// Each point edits the parsed document and reads it with `read`, the same reading the scenario
+/// file gets (catalogue, zone values, validation), so a swept value is checked as if written in
+/// the file, and a scenario that `evaluate` reads is swept too.
 public struct ParameterSweep: Sendable {
-    /// One swept input: `keyPath` from `from` to `to` in `steps` equal steps (steps >= 1 values... see `values`).
+    /// One swept input: `keyPath` from `from` to `to` in `count` equally spaced values (`values`).
     public struct Parameter: Sendable, Equatable {
         public var keyPath: String
         public var from: Double
         public var to: Double
         public var count: Int
+
+        public init(keyPath: String, from: Double, to: Double, count: Int) {
+            self.keyPath = keyPath; self.from = from; self.to = to; self.count = count
+        }
 
         /// Parses `key.path=from:to:count`.
         public init?(_ text: String) {
@@ -28,17 +37,30 @@ public struct ParameterSweep: Sendable {
 
     public struct Point: Sendable {
         public var values: [Double]
-        /// Metrics of the point, or the errors that made it invalid.
+        /// Metrics of the point, or nil when `errors` made it invalid.
         public var metrics: Metrics?
+        /// Export share and curtailment of the hydrogen dispatch at the point (nil without one).
+        public var dispatch: DispatchSummary?
         public var errors: [String]
     }
 
-    public let document: SourceNode
-    public let file: String
-    public let parameters: [Parameter]
+    /// Reads an edited document into a scenario, as the scenario file is read.
+    public typealias Reader = @Sendable (SourceNode) throws(ScenarioErrors) -> Scenario
 
-    public init(document: SourceNode, file: String, parameters: [Parameter]) {
-        self.document = document; self.file = file; self.parameters = parameters
+    public let document: SourceNode
+    public let parameters: [Parameter]
+    let read: Reader
+
+    public init(document: SourceNode, parameters: [Parameter], read: @escaping Reader) {
+        self.document = document; self.parameters = parameters; self.read = read
+    }
+
+    /// A sweep that reads points against `catalogue` (default: none, so scenarios without
+    /// `zone` or catalogue references only; the command line passes the file's own reading).
+    public init(document: SourceNode, file: String, catalogue: PolicyCatalogue = .empty, parameters: [Parameter]) {
+        self.init(document: document, parameters: parameters) { node throws(ScenarioErrors) in
+            try Scenario(reading: node, file: file, catalogue: catalogue)
+        }
     }
 
     /// Number of grid points; `Int.max` when the product of the counts overflows (4294967296 x 4294967296).
@@ -49,34 +71,44 @@ public struct ParameterSweep: Sendable {
         }
     }
 
-    /// Evaluates every grid point, the first parameter varying slowest.
-    public func run() -> [Point] {
-        var points: [Point] = []
-        points.reserveCapacity(size)
-        for k in 0..<size {
-            var rest = k
-            var values = [Double](repeating: 0, count: parameters.count)
-            for (j, p) in parameters.enumerated().reversed() {
-                values[j] = p.values[rest % p.count]
-                rest /= p.count
-            }
-            points.append(evaluate(values))
+    /// The values of grid point `k`, the first parameter varying slowest.
+    public func values(at k: Int) -> [Double] {
+        var rest = k
+        var values = [Double](repeating: 0, count: parameters.count)
+        for (j, p) in parameters.enumerated().reversed() {
+            values[j] = p.values[rest % p.count]
+            rest /= p.count
         }
-        return points
+        return values
     }
 
-    func evaluate(_ values: [Double]) -> Point {
+    /// Evaluates every grid point (in grid order, the first parameter varying slowest) on
+    /// `threads` threads, calling `progress` with the number of points done.
+    public func run(threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil) -> [Point] {
+        let n = size
+        let results = SweepResults(count: n)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, n))) { _ in
+            while let k = results.claim() {
+                let done = results.store(evaluate(values(at: k)), at: k)
+                progress?(done)
+            }
+        }
+        return results.points
+    }
+
+    /// The point at `values`: the edited document read and evaluated.
+    public func evaluate(_ values: [Double]) -> Point {
         var node = document
         do {
             for (p, v) in zip(parameters, values) { node = try node.setting(p.keyPath, to: v) }
         } catch {
-            return Point(values: values, metrics: nil, errors: [error.description])
+            return Point(values: values, metrics: nil, dispatch: nil, errors: [error.description])
         }
         do {
-            let scenario = try Scenario(reading: node, file: file)
-            return Point(values: values, metrics: try scenario.evaluate().metrics, errors: [])
+            let evaluation = try read(node).evaluate()
+            return Point(values: values, metrics: evaluation.metrics, dispatch: DispatchSummary(evaluation), errors: [])
         } catch {
-            return Point(values: values, metrics: nil, errors: error.issues.map(\.description))
+            return Point(values: values, metrics: nil, dispatch: nil, errors: error.issues.map(\.description))
         }
     }
 
@@ -90,4 +122,31 @@ public struct ParameterSweep: Sendable {
         }
         return best?.0
     }
+}
+
+/// The points of a sweep as threads finish them: the next index to evaluate and the results
+/// in grid order.
+private final class SweepResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0, done = 0
+    private var slots: [ParameterSweep.Point?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores a point; returns how many are done.
+    func store(_ point: ParameterSweep.Point, at k: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        slots[k] = point
+        done += 1
+        return done
+    }
+
+    var points: [ParameterSweep.Point] { slots.compactMap { $0 } }
 }

@@ -25,15 +25,19 @@ extension HydrogenModule {
         var water: Water?, waterFailed = false
         if let w = o.optional("water") { water = decodeWater(w); waterFailed = water == nil }
         let fees = o.optional("selfUseFees").map(decodeFees) ?? SelfUseFees()
+        var capacityCosts: [CapacityCost]? = []
+        if let list = o.optional("capacityCosts") { capacityCosts = list.list(maxCount: Scenario.largestListLength, decodeCapacityCost) }
         guard let windMW, let solarMW, let profiles, let electrolyser, !batteryFailed, !storageFailed,
-              let gridImport, let export, let sales, !waterFailed, let fees else { return nil }
+              let gridImport, let export, let sales, !waterFailed, let fees, let capacityCosts else { return nil }
         let plant = HydrogenPlant(windMW: windMW, solarMW: solarMW, windDegradationPerYear: windDeg,
                                   solarDegradationPerYear: solarDeg, electrolyser: electrolyser, battery: battery,
                                   hydrogenStorage: storage, gridImport: gridImport.0,
                                   exportCapShare: export.cap, enforceExportCap: export.enforce)
-        return HydrogenModule(plant: plant, profiles: profiles, exportPrice: export.prices, hydrogenSales: sales,
-                              exportVATRate: export.vatRate, importEscalation: gridImport.1, importVATRate: gridImport.2,
-                              water: water, selfUseFees: fees)
+        var module = HydrogenModule(plant: plant, profiles: profiles, exportPrice: export.prices, hydrogenSales: sales,
+                                    exportVATRate: export.vatRate, importEscalation: gridImport.1, importVATRate: gridImport.2,
+                                    water: water, selfUseFees: fees)
+        module.capacityCosts = capacityCosts
+        return module
     }
 
     static func decodeProfiles(_ f: SourceField) -> Profiles? {
@@ -89,13 +93,22 @@ extension HydrogenModule {
         let sec = o.required("specificConsumption")?.double(above: 0)
         let degradation = o.optional("degradationPerThousandHours")?.double(min: 0, max: 1) ?? 0
         let life = o.optional("stackLifeHours")?.double(above: 0)
-        var cost = 0.0, assetClass: String?
+        var cost = 0.0, assetClass: String?, perKW: Double?
         if let r = o.optional("stackReplacement")?.object() {
             defer { r.finish() }
             assetClass = r.required("assetClass")?.string()
-            cost = r.required("cost")?.double(min: 0) ?? 0
+            // A cost per kW follows the electrolyser's size (hydrogen.capacityCosts does the same for capex and O&M).
+            if r.has("cost") && r.has("yuanPerKW") {
+                _ = (r.optional("cost"), r.optional("yuanPerKW"))
+                f.reader.fail(r.node, r.childPath("yuanPerKW"), "give either cost (yuan per replacement) or yuanPerKW, not both")
+            } else if r.has("yuanPerKW") {
+                perKW = r.required("yuanPerKW")?.double(min: 0)
+            } else {
+                cost = r.required("cost")?.double(min: 0) ?? 0
+            }
         }
         guard let mw, let sec else { return nil }
+        if let perKW { cost = perKW * mw * 1000 }
         return .init(capacityMW: mw, minimumLoad: minLoad, specificConsumption: sec, degradationPerThousandHours: degradation,
                      stackLifeHours: life, stackReplacementCost: cost, stackAssetClass: assetClass)
     }

@@ -13,7 +13,8 @@
 ///   cross-subsidy) and incentive `self-use-fee-exemption` overriding its price to 0
 ///   (自发自用电量暂不征收系统备用费和政策性交叉补贴, 002_4322e846ed20b2fa.txt L4175-4177), enabled
 ///   while `selfUseFees.exempt` holds, so with/without comparisons need one flag;
-/// - capex for stack replacements in the calendar year they happen.
+/// - capex for stack replacements in the calendar year they happen;
+/// - capex items and fixed O&M cost lines of `capacityCosts`, sized by the plant's capacities.
 ///
 /// Dispatch years: synthetic profiles give every calendar year its own profile (with
 /// year-to-year variation); a CSV profile is one representative year reused every year.
@@ -70,6 +71,9 @@ public struct HydrogenModule: ScenarioModule {
     public let importVATRate: Double
     public let water: Water?
     public let selfUseFees: SelfUseFees
+    /// Capex and fixed O&M stated per kW or kWh of a capacity (`CapacityCost`), so they follow the plant's size;
+    /// they do not enter the dispatch.
+    public var capacityCosts: [CapacityCost] = []
 
     /// The dispatch of every operating year for one calendar, done once by `prepared(for:)`.
     struct PreparedDispatch: Sendable {
@@ -146,7 +150,9 @@ public struct HydrogenModule: ScenarioModule {
             let hint = closestMatch(to: cls, in: known).map { "; did you mean '\($0)'?" } ?? ""
             issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "unknown asset class '\(cls)'\(hint)"))
         }
+        issues += capacityCostIssues(in: scenario)
         if !issues.isEmpty { throw ScenarioErrors(issues) }
+        contributeCapacityCosts(to: &scenario)
 
         let years = simulate(for: scenario)
         let delivered = years.map(\.hydrogenDelivered)

@@ -40,6 +40,18 @@ struct ParameterSweepTests {
         #expect(ParameterSweep.best(points, metric: "equityNPV", minimize: true) == 0)
     }
 
+    @Test("Points come back in grid order with the same metrics whatever the number of threads")
+    func threadsKeepGridOrder() throws {
+        let node = try ScenarioFile.sourceNode(Self.yaml, file: "s.yaml")
+        let sweep = ParameterSweep(document: node, file: "s.yaml", parameters: [
+            try #require(ParameterSweep.Parameter("products[0].price=100:200:7")),
+            try #require(ParameterSweep.Parameter("products[0].quantity=500:1000:5")),
+        ])
+        let one = sweep.run(threads: 1), four = sweep.run(threads: 4)
+        #expect(four.map(\.values) == (0..<35).map(sweep.values(at:)))
+        #expect(four.map { $0.metrics?.equityNPV } == one.map { $0.metrics?.equityNPV })
+    }
+
     @Test("A point with an invalid value reports its error instead of metrics")
     func invalidPoint() throws {
         let node = try ScenarioFile.sourceNode(Self.yaml, file: "s.yaml")

@@ -12,4 +12,23 @@ struct ReportChartTests {
         #expect(table?.rows.count == 2)
         #expect(table?.rows[1].map(\.text) == ["2027", "", "3"])
     }
+
+    @Test("a heat map's table has a row per y value and a column per x value, undefined cells empty")
+    func heatMapTable() {
+        let chart = ReportChart(id: "grid", title: "grid", xLabel: "x", yLabel: "y", caption: "",
+                                kind: .heatMap(x: [1, 2, 3], y: [10, 20], values: [[1, 2, 3], [4, nil, 6]], marked: (1, 2)))
+        let table = chart.dataTable
+        #expect(table?.columns == ["y \\ x", "1", "2", "3"])
+        #expect(table?.rows.map { $0.map(\.text) } == [["10", "1", "2", "3"], ["20", "4", "", "6"]])
+    }
+
+    @Test("a heat map colours the smallest value light, the largest dark and undefined cells grey")
+    func heatMapColours() {
+        let chart = ReportChart(id: "grid", title: "grid", xLabel: "x", yLabel: "y", caption: "",
+                                kind: .heatMap(x: [1, 2], y: [10], values: [[5, nil]], marked: nil))
+        #expect(ReportChart.heatColour(0) == "#ffffcc" && ReportChart.heatColour(1) == "#253494")
+        let svg = chart.svg.rendered()
+        #expect(svg.contains("fill=\"#d0d0d0\""))
+        #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 == 2)
+    }
 }

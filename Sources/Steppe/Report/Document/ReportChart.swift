@@ -59,6 +59,10 @@ public struct ReportChart: Sendable {
         case waterfall(start: (label: String, value: Double), steps: [(label: String, value: Double)], end: String)
         /// Horizontal ranges per row (tornado bars around `reference`, or P10-P90 intervals).
         case ranges(rows: [Range], reference: Reference?)
+        /// A value per cell of a grid over two inputs, `values[row][column]` at (`x[column]`,
+        /// `y[row]`), coloured from the smallest to the largest; nil cells are undefined. `marked`
+        /// (row, column) is outlined (the best point of a sweep).
+        case heatMap(x: [Double], y: [Double], values: [[Double?]], marked: (row: Int, column: Int)?)
     }
 
     /// The data behind the chart as a table, for Markdown and CSV (nil: the chart's data is
@@ -90,6 +94,11 @@ public struct ReportChart: Sendable {
         case .ranges(let rows, _):
             return ReportTable(id: id, caption: title, columns: ["", "low (\(xLabel))", "middle", "high"],
                                rows: rows.map { [ReportCell($0.label), cell($0.low), cell($0.middle), cell($0.high)] })
+        case .heatMap(let x, let y, let values, _):
+            return ReportTable(id: id, caption: title, columns: ["\(yLabel) \\ \(xLabel)"] + x.map(ReportFormat.plain),
+                               rows: y.indices.map { i in
+                                   [cell(y[i])] + x.indices.map { j in cell(i < values.count && j < values[i].count ? values[i][j] : nil) }
+                               })
         }
     }
 }

@@ -8,6 +8,7 @@
 /// - Evaluation (`steppe evaluate --format json`): `cashFlows` and `metrics`.
 /// - Incentive analysis (`steppe incentives --format json`): `incentives` and `incentiveShare`.
 /// - Scenario diff (`steppe diff`): `diff` and `moves`.
+/// - Parameter sweep (`steppe sweep --format json`): `parameters` and `points`.
 /// - Zone comparison (`steppe compare`): `zones`: [{`zone`, `metrics`}], where `metrics` is a
 ///   Monte Carlo metrics object (`p10`, `p50`, `p90`, `mean`, ...) or evaluation metrics (numbers).
 /// Optional in any of them:
@@ -19,7 +20,7 @@
 /// - `incentiveAnalysis`: an incentive analysis JSON.
 extension ReportDocument {
     public enum InputKind: String, Sendable {
-        case monteCarlo, evaluation, incentives, comparison, sensitivity, diff
+        case monteCarlo, evaluation, incentives, comparison, sensitivity, diff, sweep
     }
 
     /// Why a JSON cannot be reported.
@@ -30,6 +31,7 @@ extension ReportDocument {
     /// The kind of result a JSON holds, by its keys; nil when it is none of them.
     public static func kind(of json: JSONValue) -> InputKind? {
         if json["diff"] != nil && json["moves"]?.array != nil { return .diff }
+        if json["points"]?.array != nil && json["parameters"]?.array != nil { return .sweep }
         if json["paths"] != nil && json["metrics"]?.members != nil { return .monteCarlo }
         if json["cashFlows"]?.array != nil && json["metrics"] != nil { return .evaluation }
         if json["incentiveShare"] != nil && json["incentives"]?.array != nil { return .incentives }
@@ -45,7 +47,7 @@ extension ReportDocument {
     public init(json: JSONValue) throws(InputError) {
         try Self.checkInput(json)
         guard let kind = Self.kind(of: json) else {
-            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones) or a sensitivity analysis (tornado, spider, sobol)")
+            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones), a sensitivity analysis (tornado, spider, sobol) or a parameter sweep (parameters, points)")
         }
         let base = kind == .evaluation ? json : json["baseEvaluation"]
         let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
@@ -82,6 +84,10 @@ extension ReportDocument {
             title = "Scenario diff"
             subtitle = "\(json["diff"]?["a"]?.string ?? "A") → \(json["diff"]?["b"]?.string ?? "B")"
             sections += b.diffSections(json)
+        case .sweep:
+            title = json["scenario"]?.string ?? "Parameter sweep"
+            subtitle = "Parameter sweep: \(json["metric"]?.string ?? "equityNPV") over \(json["parameters"]?.array?.compactMap { $0["keyPath"]?.string }.joined(separator: ", ") ?? "")"
+            sections += b.sweepSections(json)
         case .sensitivity:
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
             subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"
