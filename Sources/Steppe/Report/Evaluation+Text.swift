@@ -7,17 +7,14 @@ extension Evaluation {
         var out = "\(m.name)\n"
         if let zone = m.zone { out += "zone: \(zone)\n" }
         out += "years \(m.startYear)-\(m.calendarYear(m.yearCount - 1)), first operating year \(m.calendarYear(m.operationStart))\n\n"
-        let columns: [(String, (Year) -> Double)] = [
-            ("revenue", \.revenue), ("opex", \.opex), ("incent.", \.incentives), ("deprec.", \.depreciation),
-            ("interest", \.interest), ("tax", \.tax), ("capex", \.capex), ("debt in", \.debtDrawdown),
-            ("debt svc", \.debtService), ("CFADS", \.cfads), ("project", \.projectCashFlow), ("equity", \.equityCashFlow),
-        ]
         out += "Cash flows (million CNY)\n"
-        out += "year " + columns.map { pad($0.0, 9) }.joined() + "     DSCR\n"
+        out += "year " + CashFlowTable.columns.map { pad($0.shortTitle, 10) }.joined() + "      DSCR\n"
         for y in years {
-            out += "\(y.year) " + columns.map { pad(String(format: "%.2f", $0.1(y) / 1e6), 9) }.joined()
-            out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 9) + "\n"
+            let row = Dictionary(y.columns, uniquingKeysWith: { a, _ in a })
+            out += "\(y.year) " + CashFlowTable.values { row[$0] ?? nil }.map { pad($0.map { millions($0) } ?? "-", 10) }.joined()
+            out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 10) + "\n"
         }
+        out += wrap(CashFlowTable.footnote, width: 100)
         if !moduleSeries.isEmpty {
             out += "\nModule results by year\n"
             out += "year " + moduleSeries.map { pad(Evaluation.shortName($0.name), 11) }.joined() + "\n"
@@ -29,7 +26,7 @@ extension Evaluation {
         for (name, value) in metrics.all {
             out += "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
             switch value {
-            case .value(let x): out += Evaluation.format(metric: name, x) + "\n"
+            case .value(let x): out += Evaluation.format(metric: name, x, priceUnit: m.priceUnit) + "\n"
             case .undefined(let reason): out += "undefined: \(reason)\n"
             }
         }
@@ -56,12 +53,12 @@ extension Evaluation {
         return String(format: "%.0f", x)
     }
 
-    static func format(metric name: String, _ x: Double) -> String {
+    static func format(metric name: String, _ x: Double, priceUnit: String) -> String {
         switch name {
         case "projectIRR", "equityIRR": return String(format: "%.4f%%", x * 100)
         case "projectNPV", "equityNPV", "peakFunding": return String(format: "%.2f million CNY", x / 1e6)
         case "paybackYears", "equityPaybackYears", "discountedPaybackYears": return String(format: "%.2f years", x)
-        case "breakEvenPrice", "levelizedCost": return String(format: "%.4f CNY/unit", x)
+        case "breakEvenPrice", "levelizedCost": return String(format: "%.4f ", x) + priceUnit
         default: return String(format: "%.3f", x)
         }
     }
@@ -82,4 +79,19 @@ extension Evaluation {
 
 private func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+private func wrap(_ text: String, width: Int) -> String {
+    var out = "", line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width { out += line + "\n"; line = "" }
+        line += (line.isEmpty ? "" : " ") + word
+    }
+    return out + line + "\n"
+}
+
+/// Yuan as million yuan with two decimals, "0.00" rather than "-0.00" for an outflow that rounds to nothing.
+private func millions(_ yuan: Double) -> String {
+    String(format: "%.2f", (yuan / 1e4).rounded() / 100 + 0.0)
 }

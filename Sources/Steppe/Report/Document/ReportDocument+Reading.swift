@@ -49,7 +49,7 @@ extension ReportDocument {
         }
         let base = kind == .evaluation ? json : json["baseEvaluation"]
         let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
-        let b = ReportBuilder(unit: unit)
+        let b = ReportBuilder(unit: unit, priceUnit: base?["scenario"]?["priceUnit"]?.string ?? "CNY per unit of output")
         var sections: [ReportSection] = []
         let title: String, subtitle: String
         switch kind {
@@ -110,6 +110,8 @@ extension ReportDocument {
 /// Builds sections from parts of result JSONs, formatting money in one unit.
 struct ReportBuilder {
     let unit: ReportUnit
+    /// The unit of prices and levelized costs: "CNY/kg of hydrogen" (`CompiledModel.priceUnit`).
+    var priceUnit = "CNY per unit of output"
 
     /// A money cell in the report unit.
     func money(_ yuan: Double?) -> ReportCell {
@@ -124,7 +126,7 @@ struct ReportBuilder {
         case .money: return ReportFormat.money(x, unit)
         case .rate: return ReportFormat.percent(x)
         case .years: return ReportFormat.decimal(x, decimals: 2) + " years"
-        case .price: return ReportFormat.decimal(x, decimals: 2) + " CNY/unit"
+        case .price: return ReportFormat.decimal(x, decimals: 2) + " " + priceUnit
         case .ratio: return ReportFormat.decimal(x, decimals: 3)
         }
     }
@@ -155,7 +157,7 @@ struct ReportBuilder {
         case .money: return unit.label
         case .rate: return "%"
         case .years: return "years"
-        case .price: return "CNY per unit of output"
+        case .price: return priceUnit
         case .ratio: return "ratio"
         }
     }
