@@ -77,7 +77,7 @@ extension SteppeCommand {
             }
             let analysis = SensitivityReport(scenarioName: s.name, metric: metric, baseValue: t.baseValue,
                                              tornado: tornado || oneAtATime ? t.bars() : nil,
-                                             spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
+                                             spider: spider || oneAtATime ? t.spider() : nil, sobol: indices, scenario: s)
             let json = analysis.json
             return outputs.emit(text: analysis.text, json: json, inputs: inputs)
         }

@@ -15,13 +15,7 @@ extension Evaluation {
             out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 10) + "\n"
         }
         out += wrap(CashFlowTable.footnote, width: 100)
-        if !moduleSeries.isEmpty {
-            out += "\nModule results by year\n"
-            out += "year " + moduleSeries.map { pad(Evaluation.shortName($0.name), 11) }.joined() + "\n"
-            for (t, y) in years.enumerated() {
-                out += "\(y.year) " + moduleSeries.map { pad(Evaluation.format(series: $0.name, $0.values[t]), 11) }.joined() + "\n"
-            }
-        }
+        if !moduleSeries.isEmpty { out += moduleTable }
         out += "\nMetrics\n"
         for (name, value) in metrics.all {
             out += "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
@@ -35,13 +29,38 @@ extension Evaluation {
         return out
     }
 
-    /// A column title of at most 10 characters for a module series.
-    static func shortName(_ name: String) -> String {
-        let known = ["generationMWh": "gen GWh", "selfConsumptionMWh": "self GWh", "exportMWh": "export GWh",
-                     "exportShare": "export %", "curtailmentMWh": "curtail GWh", "exportCompliant": "compliant",
-                     "hydrogenProducedKg": "H2 made t", "hydrogenDeliveredKg": "H2 sold t", "gridImportMWh": "import GWh",
-                     "exportCapturePrice": "capture", "electrolyserOperatingHours": "elz hours", "stackReplacements": "stacks"]
-        return known[name] ?? String(name.prefix(10))
+    /// The widest line of the module table: as many years per block as fit.
+    static let moduleTableWidth = 130
+
+    /// The modules' yearly series, one row per series under its full name (and the unit where values
+    /// are scaled), years across in blocks as wide as `moduleTableWidth` allows (at least 4 years).
+    ///
+    /// Why rows: a dairy scenario has 36 series; as columns their titles were cut to 10 characters
+    /// (`subsidy:da…`) and the table ran 400 characters wide (issue 25).
+    var moduleTable: String {
+        let names = moduleSeries.map { Evaluation.rowName($0.name) }
+        let width = (names.map(\.count).max() ?? 0) + 2
+        var out = "\nModule results by year\n"
+        let perBlock = max(4, (Evaluation.moduleTableWidth - width) / 11)
+        for start in stride(from: 0, to: years.count, by: perBlock) {
+            let block = start..<min(start + perBlock, years.count)
+            out += "\n" + "series".padding(toLength: width, withPad: " ", startingAt: 0)
+                + block.map { pad(String(years[$0].year), 11) }.joined() + "\n"
+            for (s, series) in moduleSeries.enumerated() {
+                out += names[s].padding(toLength: width, withPad: " ", startingAt: 0)
+                    + block.map { pad(Evaluation.format(series: series.name, series.values[$0]), 11) }.joined() + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A module series' row title: its name, and the unit its values are shown in where it is scaled.
+    static func rowName(_ name: String) -> String {
+        // The scalings of `format(series:)`.
+        if name.hasSuffix("MWh") { return "\(name) (GWh)" }
+        if name.hasSuffix("Kg") { return "\(name) (t)" }
+        if name == "exportShare" { return "\(name) (%)" }
+        return name
     }
 
     static func format(series name: String, _ x: Double) -> String {
