@@ -291,7 +291,13 @@ enum ResultOutput {
     static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, outputs: OutputFileOptions,
                      inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
         let out = outputs.path, force = outputs.force
-        let result = study.resultJSON(state)
+        var result = study.resultJSON(state)
+        // The equity NPV's tornado beside the distribution (computed after the run, outside its loop).
+        if case .object(var members) = result, let tornado = study.equityNPVTornado {
+            members.append(("tornado", tornado.bars))
+            if let base = tornado.base { members.append(("tornadoBase", .number(base))) }
+            result = .object(members)
+        }
         let json = result.serialized() + "\n"
         var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
         var stderr = stderr

@@ -27,6 +27,12 @@ extension ReportDocument {
         public let description: String
     }
 
+    /// The metric value the tornado's bars swing around.
+    static func tornadoBase(_ json: JSONValue) -> Double? {
+        json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
+            ?? json["metrics"]?["equityNPV"]?.number
+    }
+
     /// The kind of result a JSON holds, by its keys; nil when it is none of them.
     public static func kind(of json: JSONValue) -> InputKind? {
         if json["diff"] != nil && json["moves"]?.array != nil { return .diff }
@@ -60,6 +66,8 @@ extension ReportDocument {
             sections += [b.conventions(json["conventions"], run: json)]
             if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
             sections.append(b.distributions(json))
+            // The tornado of the equity NPV beside its distribution.
+            if let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
             sections.append(b.statistics(json))
         case .evaluation:
             title = json["scenario"]?["name"]?.string ?? "Evaluation"
@@ -91,11 +99,7 @@ extension ReportDocument {
             sections += [b.comparisonRanking(json), b.comparisonDrivers(json), b.comparisonEvidence(json)]
             sections.append(b.conventions(json["conventions"], run: nil))
         }
-        if let tornado = json["tornado"]?.array {
-            let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
-                ?? json["metrics"]?["equityNPV"]?.number
-            sections.append(b.tornado(tornado, base: baseValue))
-        }
+        if kind != .monteCarlo, let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
         // `sobol` is [{input, first, total}] or `steppe sensitivity`'s {indices: [{input, firstOrder, total}], ...}.
         if let sobol = json["sobol"]?.array ?? json["sobol"]?["indices"]?.array { sections.append(b.sobol(sobol)) }
         let analysis = kind == .incentives ? json : json["incentiveAnalysis"]
