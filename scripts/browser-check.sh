@@ -2,7 +2,8 @@
 # Renders HTML reports in headless Chromium at a desktop (1280 px) and a narrow (390 px)
 # width, writes FILE.desktop.png and FILE.narrow.png next to each report, and fails if the
 # browser logs a console error, a failed resource load or an uncaught exception, or writes
-# no screenshot.
+# no screenshot, or if the page has a character no installed font has a glyph for (it would
+# render as an empty box, "tofu": Chinese titles without a CJK font, fonts-noto-cjk).
 #   scripts/browser-check.sh Reports/*.html
 # Skips (exit 0, with a message) when Chromium is not installed and STEPPE_REQUIRE_BROWSER is unset.
 set -euo pipefail
@@ -15,8 +16,27 @@ fi
 [ $# -gt 0 ] || { echo "usage: $0 REPORT.html..." >&2; exit 2; }
 status=0
 log="$(mktemp)"
+# Characters of a page that no installed font covers (fontconfig, which Chromium's fallback uses on Linux).
+missing_glyphs() {
+  local chars=() missing=() c
+  mapfile -t chars < <(LC_ALL=C.UTF-8 grep -o -P '[^\x00-\x7F]' "$1" | LC_ALL=C.UTF-8 sort -u)
+  [ ${#chars[@]} -gt 0 ] || return 0
+  local all=""
+  for c in "${chars[@]}"; do all+=" $(LC_ALL=C.UTF-8 printf '%x' "'$c")"; done
+  # One query for the whole set; only when no single font has them all, look at each character.
+  [ -n "$(fc-list ":charset=${all# }" family | head -1)" ] && return 0
+  for c in "${chars[@]}"; do
+    [ -n "$(fc-list ":charset=$(LC_ALL=C.UTF-8 printf '%x' "'$c")" family | head -1)" ] || missing+=("$c")
+  done
+  [ ${#missing[@]} -eq 0 ] || echo "${missing[*]}"
+}
 for html in "$@"; do
   abs="$(cd "$(dirname "$html")" && pwd)/$(basename "$html")"
+  tofu="$(missing_glyphs "$html")"
+  if [ -n "$tofu" ]; then
+    echo "FAIL $html: no installed font has a glyph for: $tofu (install fonts-noto-cjk)" >&2
+    status=1
+  fi
   for spec in desktop:1280 narrow:390; do
     name="${spec%%:*}"; width="${spec##*:}"
     png="${html%.html}.$name.png"

@@ -6,6 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
+# The screenshots show Chinese titles: without a CJK font they would be empty boxes. Install one
+# (fonts-noto-cjk) where apt-get can, else stop before anything is rewritten.
+if [ -z "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; then
+  (apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 || sudo -n apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1) || true
+  if [ -z "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; then
+    echo "regenerate-reports: no CJK font (fc-list :lang=zh is empty); install fonts-noto-cjk and run again" >&2
+    exit 1
+  fi
+fi
 swift build -c release --product steppe >/dev/null
 steppe=".build/release/steppe"
 R=Reports
@@ -24,7 +33,7 @@ report() { # name result.json
 }
 # Monte Carlo study of the default scenario (the README's main command, fewer paths).
 $steppe run Scenarios/ejin-horo-green-hydrogen.yaml --paths 2000 --seed 1 --threads 2 --quiet \
-  --format json --out $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
+  --format json --output $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
 report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
 # Incentive dependence of the default scenario.
 $steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json --force >/dev/null

@@ -9,8 +9,8 @@ extension SteppeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare a project sited in several zones on common random numbers: rankings, pairwise odds, regret, drivers.",
             discussion: """
-            FILE is a scenario (give --zones) or a study file with `scenario:` and `zones:` (see docs/analyses.md).
-            With common random numbers path i sees the same draws in every zone, so differences are not noise;
+            FILE is a scenario (give --zones) or a study file with `scenario:` and `zones:` (see docs/analyses.md). \
+            With common random numbers path i sees the same draws in every zone, so differences are not noise; \
             --draws independent gives each zone its own seed, to see what that costs.
             """)
 
@@ -37,8 +37,7 @@ extension SteppeCommand {
         @Option(parsing: .unconditional, help: "Equity IRR hurdle (default: the study's, else each zone's equity discount rate).")
         var hurdle: Double?
 
-        @Option(help: "Worker threads.")
-        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var threading: ThreadsOption
 
         @Option(help: ArgumentHelp("Up to this many paths, P10/P50/P90 are exact and every path's values are kept (8 bytes x 8 metrics x zones per path); beyond, a quantile sketch (relative error <= 0.1%) and memory stays flat.", valueName: "paths"))
         var exactLimit = 1_000_000
@@ -53,7 +52,6 @@ extension SteppeCommand {
 
         func validate() throws {
             try OptionChecks.check(paths, "--paths", in: 1...OptionChecks.largestSingleProcessPaths)
-            try OptionChecks.checkThreads(threads)
             try OptionChecks.check(exactLimit, "--exact-limit", in: 0...MonteCarloConfiguration.Limits.exactQuantileLimit,
                                    advice: "beyond, quantiles come from a sketch within 0.1%")
             try OptionChecks.check(maxMemory, "--max-memory", in: 1...Int(1e9))
@@ -110,7 +108,7 @@ extension SteppeCommand {
                 var issues: [ScenarioIssue] = []
                 for site in sites {
                     if catalogue.zone(site.zone) == nil {
-                        issues.append(ScenarioIssue(file: file, keyPath: "zones", message: "unknown zone '\(site.zone)' (steppe zones lists them)"))
+                        issues.append(ScenarioIssue(file: file, keyPath: "zones", message: "unknown zone '\(site.zone)'\(NameSuggestion.hint(for: site.zone, among: catalogue.zones.map(\.id))) (steppe zones lists them)"))
                         continue
                     }
                     if sited.contains(where: { $0.zone == site.zone }) {
@@ -143,13 +141,13 @@ extension SteppeCommand {
                 // Exact quantiles keep every path's metrics (all of them) in every zone: the run's estimate with metrics x zones.
                 let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: config.paths, exactQuantileLimit: exactLimit,
                                                                       keptValuesPerPath: PathMetric.allCases.count * scenarios.count,
-                                                                      threads: threads, shards: 1)
+                                                                      threads: threading.count, shards: 1)
                 if let refusal = OptionChecks.memoryRefusal(needed: needed, maxMemory: maxMemory, what: "this comparison",
                                                             advice: "lower --exact-limit (quantiles from a sketch, memory flat) or raise --max-memory") {
                     return CommandResult(status: 1, standardError: "\(file): \(refusal)\n")
                 }
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
-                let result = comparison.run(threads: threads)
+                let result = comparison.run(threads: threading.count)
                 let name = study?.name ?? ""
                 var json = result.json(metric: chosen, name: name)
                 if case .object(var members) = json {

@@ -15,9 +15,6 @@ extension SteppeCommand {
         @Option(help: "Output format: text (table) or json (full analysis).")
         var format: TextOrJSON = .text
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to this file, atomically.", valueName: "path"))
-        var output: String?
-
         @Flag(help: "Also run the Monte Carlo study with and without the incentives' policy risks (same draws).")
         var policyRisk = false
 
@@ -36,29 +33,20 @@ extension SteppeCommand {
         @Option(parsing: .unconditional, help: "Minimum-DSCR covenant of --policy-risk.")
         var covenant = 1.2
 
-        @Option(help: "Worker threads of --policy-risk.")
-        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var threading: ThreadsOption
 
         func validate() throws {
             try OptionChecks.check(paths, "--paths", in: 1...OptionChecks.largestSingleProcessPaths)
-            try OptionChecks.checkThreads(threads)
             try OptionChecks.checkThresholds(hurdle: hurdle, covenant: covenant)
         }
 
-        @Option(help: ArgumentHelp("Also write the HTML report of the analysis to this file.", valueName: "path"))
-        var report: String?
-
-        @Flag(help: "Overwrite the output and report files if they exist.")
-        var force = false
-
+        @OptionGroup(title: "Output files") var outputs: OutputFileOptions
 
         func run() throws { try printResult() }
 
         func perform() -> CommandResult {
             let inputs = scenario.inputFiles
-            if let refusal = OutputTarget.checkBeforeWork([("--output", output), ("--report", report)], force: force, inputs: inputs) {
-                return refusal
-            }
+            if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             let loaded: (scenario: Scenario, text: String)
             let model: CompiledModel
             do {
@@ -71,7 +59,7 @@ extension SteppeCommand {
             if policyRisk {
                 let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, hurdleRate: hurdle, dscrCovenant: covenant)
                 do {
-                    risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config, threads: threads)
+                    risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config, threads: threading.count)
                 } catch { return .failure(error) }
             }
             // The analysis runs the pro forma 2^n times and more: compute its JSON once for every output.
@@ -82,24 +70,7 @@ extension SteppeCommand {
                 json = .object(members)
             }
             let body = format == .json ? json.serialized() + "\n" : analysis.text(analysisJSON) + (risk.map { "\n" + $0.text } ?? "")
-            var reportLines = ""
-            if let report {
-                do {
-                    reportLines = try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs).joined(separator: "\n") + "\n"
-                } catch {
-                    return CommandResult(status: 1, standardError: "\(error)\n")
-                }
-            }
-            guard let output else {
-                return format == .json ? CommandResult(standardOutput: body, standardError: reportLines)
-                                       : CommandResult(standardOutput: body + reportLines)
-            }
-            do {
-                try AtomicFile.write(body, to: output, force: force, inputs: inputs)
-                return CommandResult(standardOutput: "wrote \(output)\n" + reportLines)
-            } catch {
-                return CommandResult(status: 1, standardError: "\(error)\n")
-            }
+            return outputs.emit(body: body, json: json, bodyIsText: format == .text, inputs: inputs)
         }
     }
 }

@@ -40,7 +40,7 @@ extension SteppeCommand {
             let catalogue: PolicyCatalogue
             do { catalogue = try catalogueOptions.load() } catch { return .failure(error) }
             if let zone, catalogue.zone(zone) == nil {
-                let hint = catalogue.zones.map(\.id).first { $0.hasPrefix(zone) }.map { "; did you mean '\($0)'?" } ?? ""
+                let hint = NameSuggestion.hint(for: zone, among: catalogue.zones.map(\.id))
                 return CommandResult(status: 1, standardError: "unknown zone '\(zone)'\(hint) (steppe zones lists them)\n")
             }
             var entries = zone.map { catalogue.policies(in: $0) } ?? catalogue.policies

@@ -6,14 +6,14 @@ extension SteppeCommand {
     /// `steppe report RESULT.json`: the report of a result as HTML, Markdown and CSV.
     struct Report: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
-            abstract: "Render a result JSON (run, evaluate, incentives or compare) as an HTML, Markdown and CSV report.",
+            abstract: "Render a result JSON (run, merge, evaluate, incentives, compare, sensitivity or diff) as an HTML, Markdown and CSV report.",
             discussion: """
             The kind of result is recognised by its keys. The HTML is one self-contained file (inline CSS and \
             SVG charts, no scripts); it contains no timestamps or host details, so equal results give equal reports. \
             Without --html, --markdown or --csv, the HTML report is written next to the result (RESULT.html).
             """)
 
-        @Argument(help: ArgumentHelp("Result JSON written by steppe run, evaluate, incentives or compare.", valueName: "result"))
+        @Argument(help: ArgumentHelp("Result JSON written by steppe run, merge, evaluate, incentives, compare, sensitivity or diff (--format json).", valueName: "result"))
         var result: String
 
         @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "path"))
@@ -36,7 +36,9 @@ extension SteppeCommand {
 
         func perform() -> CommandResult {
             guard let data = FileManager.default.contents(atPath: result) else {
-                return CommandResult(status: 1, standardError: "\(result): cannot read the result file\n")
+                let why = FileManager.default.fileExists(atPath: result) ? "cannot read the result file (no permission, or a folder)"
+                    : "no such file; write one with `steppe run --output \(result)` or `steppe evaluate --format json --output \(result)`"
+                return CommandResult(status: 1, standardError: "\(result): \(why)\n")
             }
             let json: JSONValue
             do { json = try JSONValue(parsing: String(decoding: data, as: UTF8.self)) } catch {

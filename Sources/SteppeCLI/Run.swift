@@ -9,9 +9,9 @@ extension SteppeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a Monte Carlo study of a scenario: distributions of NPV, IRR, DSCR and more.",
             discussion: """
-            The same scenario, seed and path count give bit-identical results for any --threads and any
-            --shard split. With --shard i/n the run covers shard i of n and --out writes its state file;
-            combine the shard files with `steppe merge`.
+            The same scenario, seed and path count give bit-identical results for any --threads and any \
+            --shard split. With --shard i/n the run covers shard i of n and --output writes its state file; \
+            combine the shard files with `steppe merge`. Without --shard, -o/--output writes the result JSON whatever --format prints.
             """)
 
         @OptionGroup var scenario: ScenarioOptions
@@ -24,8 +24,7 @@ extension SteppeCommand {
         @Option(parsing: .unconditional, help: "Seed for repeatable draws (0 to 2^64-1).", transform: OptionChecks.seed)
         var seed: UInt64 = 1
 
-        @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores).")
-        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var threading: ThreadsOption
 
         @Option(help: "Sampler: random, lhs (Latin hypercube) or sobol (scrambled Sobol).")
         var sampler: SamplingMethod = .random
@@ -33,11 +32,7 @@ extension SteppeCommand {
         @Option(help: "Output format on standard output: text (summary) or json (full result).")
         var format: TextOrJSON = .text
 
-        @Option(help: ArgumentHelp("Write the result JSON (or, with --shard, the shard state) to this file, atomically.", valueName: "path"))
-        var out: String?
-
-        @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
-        var report: String?
+        @OptionGroup(title: "Output files") var outputs: OutputFileOptions
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/8.", valueName: "i/n"))
         var shard: String?
@@ -49,7 +44,7 @@ extension SteppeCommand {
         var covenant = 1.2
 
         @Option(name: .customLong("until-se"), parsing: .unconditional, help: ArgumentHelp(
-            "Double --paths until the standard error of the mean equity NPV is at most this (yuan).", valueName: "yuan"))
+            "Double --paths until the standard error of the mean equity NPV is at most this, in the report unit (million CNY, or 万元 with reportUnit: wanYuan).", valueName: "money"))
         var untilSE: Double?
 
         @Option(parsing: .unconditional, help: "Largest path count --until-se may reach.")
@@ -67,9 +62,6 @@ extension SteppeCommand {
         @Option(help: ArgumentHelp("Metrics to compute, comma-separated (default: all): \(PathMetric.allCases.map(\.name).joined(separator: ", ")).", valueName: "names"))
         var metrics: String?
 
-        @Flag(help: "Overwrite the output file if it exists.")
-        var force = false
-
         @Flag(help: "No progress bar.")
         var quiet = false
 
@@ -83,7 +75,6 @@ extension SteppeCommand {
         func validate() throws {
             let limits = MonteCarloConfiguration.Limits.self
             try OptionChecks.check(paths, "--paths", in: 1...limits.paths, advice: "split larger studies into runs of other seeds")
-            try OptionChecks.checkThreads(threads)
             try OptionChecks.check(chunkSize, "--chunk-size", in: 1...limits.chunkSize)
             try OptionChecks.check(exactLimit, "--exact-limit", in: 0...limits.exactQuantileLimit,
                                    advice: "beyond, quantiles come from a sketch within 0.1%")
@@ -97,11 +88,11 @@ extension SteppeCommand {
                     throw ValidationError("--metrics: unknown metric '\(name)' (known: \(known.joined(separator: ", "))).")
                 }
             }
-            if shard != nil && report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
+            if shard != nil && outputs.report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n <= \(MonteCarloConfiguration.Limits.shards) (got \(shard)).") }
             if let untilSE, !(untilSE > 0 && untilSE.isFinite) { throw ValidationError("--until-se must be a positive number (got \(untilSE)).") }
             if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
-            if shard != nil && out == nil { throw ValidationError("--shard needs --out FILE for the shard state.") }
+            if shard != nil && outputs.path == nil { throw ValidationError("--shard needs --output FILE for the shard state.") }
             if let refusal = memoryRefusal(paths: paths) { throw ValidationError(refusal + ".") }
         }
 
@@ -110,7 +101,7 @@ extension SteppeCommand {
         /// Why a run of `paths` paths cannot start for lack of memory, or nil (checked before the run
         /// and before each doubling of --until-se, so no run ends in the allocator).
         func memoryRefusal(paths: Int) -> String? {
-            let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: paths, exactQuantileLimit: exactLimit, threads: threads,
+            let needed = MonteCarloConfiguration.estimatedMemoryMB(paths: paths, exactQuantileLimit: exactLimit, threads: threading.count,
                                                                   shards: shard.flatMap(Shard.init)?.count ?? 1)
             return OptionChecks.memoryRefusal(needed: needed, maxMemory: maxMemory, what: "a run of \(paths) paths",
                                               advice: "split it with --shard i/n, lower --exact-limit (quantiles from a sketch), or raise --max-memory")
@@ -124,9 +115,7 @@ extension SteppeCommand {
 
         func perform() -> CommandResult {
             let inputs = scenario.inputFiles
-            if let refusal = OutputTarget.checkBeforeWork([("--out", out), ("--report", report)], force: force, inputs: inputs) {
-                return refusal
-            }
+            if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             let loaded: (Scenario, String)
             do { loaded = try scenario.loadWithText() } catch { return .failure(error) }
             let shard = self.shard.flatMap(Shard.init)
@@ -148,22 +137,27 @@ extension SteppeCommand {
                                                 laneEngine: !generalEngine)
                 } catch { return .failure(error) }
                 let progress = ProgressReporter(total: config.paths(of: shard).count, enabled: !quiet)
-                state = study.runner.run(shard: shard, threads: threads, progress: progress.update, isCancelled: interrupt.isSet)
+                state = study.runner.run(shard: shard, threads: threading.count, progress: progress.update, isCancelled: interrupt.isSet)
                 progress.finish()
-                guard let target = untilSE, !state.isPartial else { break }
+                guard let untilSE, !state.isPartial else { break }
+                // --until-se is in the report unit; the statistics are in yuan.
+                let unit = loaded.0.reportUnit
+                let target = untilSE * unit.divisor
                 let se = MonteCarloSummary(state, thresholds: study.thresholds).statistics
                     .first { $0.metric == .equityNPV }?.standardError ?? .infinity
+                let shown = "\(ReportFormat.decimal(se / unit.divisor, decimals: 3)) \(unit.label)"
+                let targetShown = "\(ReportFormat.decimal(untilSE, decimals: 3)) \(unit.label)"
                 if se <= target {
-                    untilNote = "standard error of the mean equity NPV \(se) <= \(target) with \(pathCount) paths\n"
+                    untilNote = "standard error of the mean equity NPV \(shown) <= \(targetShown) with \(pathCount) paths\n"
                     break
                 }
                 if pathCount > maxPaths / 2 {
-                    untilNote = "standard error \(se) still above \(target) at \(pathCount) paths; --max-paths \(maxPaths) reached\n"
+                    untilNote = "standard error \(shown) still above \(targetShown) at \(pathCount) paths; --max-paths \(maxPaths) reached\n"
                     break
                 }
                 if let refusal = memoryRefusal(paths: pathCount * 2) {
                     return CommandResult(status: 1, standardError:
-                        "--until-se: standard error \(se) still above \(target) at \(pathCount) paths, and \(refusal)\n")
+                        "--until-se: standard error \(shown) still above \(targetShown) at \(pathCount) paths, and \(refusal)\n")
                 }
                 pathCount *= 2
             }
@@ -172,13 +166,13 @@ extension SteppeCommand {
                 let seconds = Date().timeIntervalSince(started)
                 let engine = study.runner.generalEngineReason.map { "general engine (\($0))" } ?? "lane engine"
                 stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads, ",
-                                 state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threads)
+                                 state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threading.count)
                     + engine + "\n"
             }
-            if let shard, let out {
+            if let shard, let out = outputs.path {
                 let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"
                 let target = state.isPartial ? out + ".partial" : out
-                do { try AtomicFile.write(text, to: target, force: force || state.isPartial, inputs: inputs) } catch {
+                do { try AtomicFile.write(text, to: target, force: outputs.force || state.isPartial, inputs: inputs) } catch {
                     return CommandResult(status: 1, standardError: stderr + "\(error)\n")
                 }
                 if state.isPartial {
@@ -187,7 +181,7 @@ extension SteppeCommand {
                 return CommandResult(standardOutput: "shard \(shard): paths \(state.ranges.first.map { "\($0.lowerBound)..<\($0.upperBound)" } ?? "none") written to \(out)\n",
                                      standardError: stderr)
             }
-            return ResultOutput.emit(study: study, state: state, format: format, out: out, report: report, force: force,
+            return ResultOutput.emit(study: study, state: state, format: format, outputs: outputs,
                                      inputs: inputs, interruptedStatus: interrupt.exitStatus, stderr: stderr)
         }
     }
@@ -197,20 +191,13 @@ extension SteppeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge shard state files into exactly the result of the unsharded run.")
 
-        @Argument(help: ArgumentHelp("Shard state files written by `steppe run --shard i/n --out FILE`.", valueName: "shard-file"))
+        @Argument(help: ArgumentHelp("Shard state files written by `steppe run --shard i/n --output FILE`.", valueName: "shard-file"))
         var files: [String]
 
         @Option(help: "Output format on standard output: text (summary) or json (full result).")
         var format: TextOrJSON = .text
 
-        @Option(help: ArgumentHelp("Write the result JSON to this file, atomically.", valueName: "path"))
-        var out: String?
-
-        @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
-        var report: String?
-
-        @Flag(help: "Overwrite the output file if it exists.")
-        var force = false
+        @OptionGroup(title: "Output files") var outputs: OutputFileOptions
 
         /// The catalogue the shards ran with: the embedded scenario is read again with it.
         @OptionGroup var catalogue: CatalogueOptions
@@ -243,9 +230,7 @@ extension SteppeCommand {
         func perform() -> CommandResult {
             var inputs = catalogue.inputFiles
             inputs.add(contentsOf: InputFiles(files))
-            if let refusal = OutputTarget.checkBeforeWork([("--out", out), ("--report", report)], force: force, inputs: inputs) {
-                return refusal
-            }
+            if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             var states: [RunState] = []
             var texts: [String] = []
             var shards: [(file: String, shard: Shard)] = []
@@ -290,7 +275,7 @@ extension SteppeCommand {
                 return CommandResult(status: 1, standardError:
                     "\(files[0]): the embedded scenario read with this catalogue gives base-case \(PathMetric.allCases[k].name) \(here[k]), the shards ran with \(recorded[k]); merge with the catalogue the shards used (--catalogue DIR or $STEPPE_CATALOGUE) and the same steppe version\n")
             }
-            return ResultOutput.emit(study: study, state: merged, format: format, out: out, report: report, force: force,
+            return ResultOutput.emit(study: study, state: merged, format: format, outputs: outputs,
                                      inputs: inputs, stderr: "")
         }
     }
@@ -300,9 +285,16 @@ extension SteppeCommand {
 enum ResultOutput {
     /// An interrupted run's JSON goes to `OUT.partial` (replaced if there) and the command exits
     /// with `interruptedStatus` (128 + the signal's number).
-    static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, out: String?, report: String? = nil,
-                     force: Bool = false, inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
-        let result = study.resultJSON(state)
+    static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, outputs: OutputFileOptions,
+                     inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
+        let out = outputs.path, force = outputs.force
+        var result = study.resultJSON(state)
+        // The equity NPV's tornado beside the distribution (computed after the run, outside its loop).
+        if case .object(var members) = result, let tornado = study.equityNPVTornado {
+            members.append(("tornado", tornado.bars))
+            if let base = tornado.base { members.append(("tornadoBase", .number(base))) }
+            result = .object(members)
+        }
         let json = result.serialized() + "\n"
         var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
         var stderr = stderr
@@ -314,11 +306,11 @@ enum ResultOutput {
             }
             if format == .text { stdout += "\nwrote \(target)\n" }
         }
-        if let report, !state.isPartial {
+        if !state.isPartial {
             do {
-                let lines = try ReportFiles.write(result, html: report, markdown: nil, csv: nil, force: force, inputs: inputs)
+                let lines = try outputs.writeReport(result, inputs: inputs)
                 // With JSON on standard output, the report's path goes to standard error.
-                if format == .text { stdout += lines.joined(separator: "\n") + "\n" } else { stderr += lines.joined(separator: "\n") + "\n" }
+                if format == .text { stdout += lines } else { stderr += lines }
             } catch {
                 return CommandResult(status: 1, standardOutput: stdout, standardError: stderr + "\(error)\n")
             }

@@ -8,7 +8,7 @@ extension SteppeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Which uncertain inputs move a metric: tornado, spider and Sobol indices.",
             discussion: """
-            Without --tornado, --spider or --sobol, the tornado and the spider are computed. The Sobol indices
+            Without --tornado, --spider or --sobol, the tornado and the spider are computed. The Sobol indices \
             take N (k + 2) evaluations for k inputs and policy risks (Saltelli 2010); --paths sets N.
             """)
 
@@ -35,8 +35,7 @@ extension SteppeCommand {
         @Option(help: "Metric: equityNPV, projectNPV, equityIRR, projectIRR, minDSCR, paybackYears, equityPaybackYears or levelizedCost.")
         var metric = "equityNPV"
 
-        @Option(help: "Worker threads.")
-        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @OptionGroup var threading: ThreadsOption
 
         @OptionGroup var outputs: AnalysisOutputOptions
 
@@ -46,7 +45,6 @@ extension SteppeCommand {
             if bootstrap * paths > OptionChecks.largestBootstrapWork {
                 throw ValidationError("--bootstrap \(bootstrap) with --paths \(paths) resamples more than 10^10 values; lower either.")
             }
-            try OptionChecks.checkThreads(threads)
             if PathMetric.named(metric) == nil {
                 throw ValidationError("--metric must be one of \(PathMetric.allCases.map(\.name).joined(separator: ", ")) (got \(metric)).")
             }
@@ -72,14 +70,14 @@ extension SteppeCommand {
                     return CommandResult(status: 1, standardError: "\(scenario.displayName): no uncertain inputs or policy risks to attribute variance to\n")
                 }
                 do {
-                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap, threads: threads)
+                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap, threads: threading.count)
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")
                 }
             }
             let analysis = SensitivityReport(scenarioName: s.name, metric: metric, baseValue: t.baseValue,
                                              tornado: tornado || oneAtATime ? t.bars() : nil,
-                                             spider: spider || oneAtATime ? t.spider() : nil, sobol: indices)
+                                             spider: spider || oneAtATime ? t.spider() : nil, sobol: indices, scenario: s)
             let json = analysis.json
             return outputs.emit(text: analysis.text, json: json, inputs: inputs)
         }

@@ -25,7 +25,7 @@ extension SteppeCommand {
             do { catalogue = try catalogueOptions.load() } catch { return .failure(error) }
             if let zone {
                 guard let json = catalogue.json(zone: zone), let z = catalogue.zone(zone) else {
-                    return CommandResult(status: 1, standardError: "unknown zone '\(zone)' (steppe zones lists them)\n")
+                    return CommandResult(status: 1, standardError: "unknown zone '\(zone)'\(NameSuggestion.hint(for: zone, among: catalogue.zones.map(\.id))) (steppe zones lists them)\n")
                 }
                 if format == .json { return CommandResult(standardOutput: json.serialized() + "\n") }
                 return CommandResult(standardOutput: profile(catalogue, z))

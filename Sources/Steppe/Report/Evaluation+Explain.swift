@@ -20,9 +20,7 @@ extension Evaluation {
         let totals = Dictionary(incentivesByItem.map { ($0.id, $0.amounts.reduce(0, +)) }, uniquingKeysWith: { a, _ in a })
         for inc in m.incentives {
             let total = totals[inc.id] ?? 0
-            let isTax: Bool
-            switch inc.kind { case .taxRate, .taxHoliday: isTax = true; default: isTax = false }
-            let amount = isTax ? "acts on the CIT rate" : String(format: "%.2f million CNY over the project", total / 1e6)
+            let amount = inc.isTaxPreference ? "acts on the CIT rate" : String(format: "%.2f million CNY over the project", total / 1e6)
             out += "  \(inc.id): \(inc.title.isEmpty ? "-" : inc.title)\n      \(amount)\n"
             let traces = m.traces.filter { $0.incentive == inc.id }
             if let use = traces.first(where: { $0.override == nil }) {
@@ -55,15 +53,24 @@ extension Evaluation {
     }
 
     static func explain(_ t: TracedValue, indent: String = "  ") -> String {
-        let value = t.value.map { $0.formattedPlain } ?? "-"
         let at = t.line.map { " (line \($0))" } ?? ""
-        var out = "\(indent)\(t.keyPath) = \(value) \(t.unit)\(at)\n"
+        var out = "\(indent)\(t.keyPath) = \(explainedValue(t))\(at)\n"
         if let o = t.override {
             let was = o.catalogueValue.map { "catalogue value \($0.formattedPlain)" } ?? "no catalogue value"
             out += "\(indent)    OVERRIDE of \(was)\(o.reason.map { ": \($0)" } ?? "")\n"
         }
-        if !t.route.isEmpty { out += "\(indent)    from \(t.route)\(t.times.map { " x \($0.formattedPlain)" } ?? "")\n" }
+        if !t.route.isEmpty { out += "\(indent)    from \(t.route)\n" }
         out += "\(indent)    \(t.source.shortDescription)\n"
         return out
+    }
+
+    /// "0.42 fraction of consumption", or with `times:` the catalogue value and its unit (which names the
+    /// multiplier) before the product: "0.42 fraction of consumption x 50000 = 21000" (it once read
+    /// "21000 fraction of consumption x 50000", the product labelled with the catalogue's unit).
+    static func explainedValue(_ t: TracedValue) -> String {
+        guard let value = t.value else { return "- \(t.unit)" }
+        guard let times = t.times, times != 0, t.override == nil else { return "\(value.formattedPlain) \(t.unit)" }
+        let unit = t.unit.hasSuffix(" x \(times.formattedPlain)") ? t.unit : "\(t.unit) x \(times.formattedPlain)"
+        return "\((value / times).formattedPlain) \(unit) = \(value.formattedPlain)"
     }
 }

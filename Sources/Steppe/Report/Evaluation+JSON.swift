@@ -27,6 +27,7 @@ extension Evaluation {
         }
         let incentives: [JSONValue] = m.incentives.map { inc in
             var members: [(String, JSONValue)] = [("id", .string(inc.id)), ("title", .string(inc.title))]
+            if inc.isTaxPreference { members.append(("taxPreference", .bool(true))) }
             switch inc.provenance {
             case .seed(let document, let lines):
                 members.append(("citation", .object([("document", .string(document)), ("lines", .string(lines))])))
@@ -52,6 +53,7 @@ extension Evaluation {
                 ("operationStartYear", .number(Double(m.calendarYear(m.operationStart)))),
                 ("endYear", .number(Double(m.calendarYear(m.yearCount - 1)))),
                 ("reportUnit", .string(m.reportUnit.rawValue)),
+                ("priceUnit", .string(m.priceUnit)),
             ])),
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
             ("metrics", .object(metricMembers)),

@@ -7,29 +7,20 @@ extension Evaluation {
         var out = "\(m.name)\n"
         if let zone = m.zone { out += "zone: \(zone)\n" }
         out += "years \(m.startYear)-\(m.calendarYear(m.yearCount - 1)), first operating year \(m.calendarYear(m.operationStart))\n\n"
-        let columns: [(String, (Year) -> Double)] = [
-            ("revenue", \.revenue), ("opex", \.opex), ("incent.", \.incentives), ("deprec.", \.depreciation),
-            ("interest", \.interest), ("tax", \.tax), ("capex", \.capex), ("debt in", \.debtDrawdown),
-            ("debt svc", \.debtService), ("CFADS", \.cfads), ("project", \.projectCashFlow), ("equity", \.equityCashFlow),
-        ]
         out += "Cash flows (million CNY)\n"
-        out += "year " + columns.map { pad($0.0, 9) }.joined() + "     DSCR\n"
+        out += "year " + CashFlowTable.columns.map { pad($0.shortTitle, 10) }.joined() + "      DSCR\n"
         for y in years {
-            out += "\(y.year) " + columns.map { pad(String(format: "%.2f", $0.1(y) / 1e6), 9) }.joined()
-            out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 9) + "\n"
+            let row = Dictionary(y.columns, uniquingKeysWith: { a, _ in a })
+            out += "\(y.year) " + CashFlowTable.values { row[$0] ?? nil }.map { pad($0.map { millions($0) } ?? "-", 10) }.joined()
+            out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 10) + "\n"
         }
-        if !moduleSeries.isEmpty {
-            out += "\nModule results by year\n"
-            out += "year " + moduleSeries.map { pad(Evaluation.shortName($0.name), 11) }.joined() + "\n"
-            for (t, y) in years.enumerated() {
-                out += "\(y.year) " + moduleSeries.map { pad(Evaluation.format(series: $0.name, $0.values[t]), 11) }.joined() + "\n"
-            }
-        }
+        out += wrap(CashFlowTable.footnote, width: 100)
+        if !moduleSeries.isEmpty { out += moduleTable }
         out += "\nMetrics\n"
         for (name, value) in metrics.all {
             out += "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
             switch value {
-            case .value(let x): out += Evaluation.format(metric: name, x) + "\n"
+            case .value(let x): out += Evaluation.format(metric: name, x, priceUnit: m.priceUnit) + "\n"
             case .undefined(let reason): out += "undefined: \(reason)\n"
             }
         }
@@ -38,13 +29,38 @@ extension Evaluation {
         return out
     }
 
-    /// A column title of at most 10 characters for a module series.
-    static func shortName(_ name: String) -> String {
-        let known = ["generationMWh": "gen GWh", "selfConsumptionMWh": "self GWh", "exportMWh": "export GWh",
-                     "exportShare": "export %", "curtailmentMWh": "curtail GWh", "exportCompliant": "compliant",
-                     "hydrogenProducedKg": "H2 made t", "hydrogenDeliveredKg": "H2 sold t", "gridImportMWh": "import GWh",
-                     "exportCapturePrice": "capture", "electrolyserOperatingHours": "elz hours", "stackReplacements": "stacks"]
-        return known[name] ?? String(name.prefix(10))
+    /// The widest line of the module table: as many years per block as fit.
+    static let moduleTableWidth = 130
+
+    /// The modules' yearly series, one row per series under its full name (and the unit where values
+    /// are scaled), years across in blocks as wide as `moduleTableWidth` allows (at least 4 years).
+    ///
+    /// Why rows: a dairy scenario has 36 series; as columns their titles were cut to 10 characters
+    /// (`subsidy:da…`) and the table ran 400 characters wide (issue 25).
+    var moduleTable: String {
+        let names = moduleSeries.map { Evaluation.rowName($0.name) }
+        let width = (names.map(\.count).max() ?? 0) + 2
+        var out = "\nModule results by year\n"
+        let perBlock = max(4, (Evaluation.moduleTableWidth - width) / 11)
+        for start in stride(from: 0, to: years.count, by: perBlock) {
+            let block = start..<min(start + perBlock, years.count)
+            out += "\n" + "series".padding(toLength: width, withPad: " ", startingAt: 0)
+                + block.map { pad(String(years[$0].year), 11) }.joined() + "\n"
+            for (s, series) in moduleSeries.enumerated() {
+                out += names[s].padding(toLength: width, withPad: " ", startingAt: 0)
+                    + block.map { pad(Evaluation.format(series: series.name, series.values[$0]), 11) }.joined() + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A module series' row title: its name, and the unit its values are shown in where it is scaled.
+    static func rowName(_ name: String) -> String {
+        // The scalings of `format(series:)`.
+        if name.hasSuffix("MWh") { return "\(name) (GWh)" }
+        if name.hasSuffix("Kg") { return "\(name) (t)" }
+        if name == "exportShare" { return "\(name) (%)" }
+        return name
     }
 
     static func format(series name: String, _ x: Double) -> String {
@@ -56,12 +72,12 @@ extension Evaluation {
         return String(format: "%.0f", x)
     }
 
-    static func format(metric name: String, _ x: Double) -> String {
+    static func format(metric name: String, _ x: Double, priceUnit: String) -> String {
         switch name {
         case "projectIRR", "equityIRR": return String(format: "%.4f%%", x * 100)
         case "projectNPV", "equityNPV", "peakFunding": return String(format: "%.2f million CNY", x / 1e6)
         case "paybackYears", "equityPaybackYears", "discountedPaybackYears": return String(format: "%.2f years", x)
-        case "breakEvenPrice", "levelizedCost": return String(format: "%.4f CNY/unit", x)
+        case "breakEvenPrice", "levelizedCost": return String(format: "%.4f ", x) + priceUnit
         default: return String(format: "%.3f", x)
         }
     }
@@ -82,4 +98,19 @@ extension Evaluation {
 
 private func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+private func wrap(_ text: String, width: Int) -> String {
+    var out = "", line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width { out += line + "\n"; line = "" }
+        line += (line.isEmpty ? "" : " ") + word
+    }
+    return out + line + "\n"
+}
+
+/// Yuan as million yuan with two decimals, "0.00" rather than "-0.00" for an outflow that rounds to nothing.
+private func millions(_ yuan: Double) -> String {
+    String(format: "%.2f", (yuan / 1e4).rounded() / 100 + 0.0)
 }

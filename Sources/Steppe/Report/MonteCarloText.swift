@@ -16,7 +16,7 @@ public enum MonteCarloText {
             var line = s.metric.name.padding(toLength: 22, withPad: " ", startingAt: 0)
             for v in [fmt(s.mean), fmt(s.standardDeviation), p(10), p(50), p(90)] { line += pad(v, 12) }
             if let prob = s.probabilityBelow, let name = s.metric.probabilityName {
-                line += "  " + String(format: "%.1f%% ", prob * 100) + describe(name, s.threshold)
+                line += "  " + ReportFormat.probability(prob, paths: Double(s.count)) + " " + describe(name, s.threshold)
             }
             if s.undefined > 0 { line += "  (undefined on \(s.undefined) paths: \(s.metric.undefinedReason))" }
             out += line + "\n"
@@ -24,8 +24,10 @@ public enum MonteCarloText {
         for pair in study.achievedCorrelations {
             out += String(format: "rank correlation %@ ~ %@: target %.2f, achieved %.3f\n", pair.first, pair.second, pair.target, pair.achieved)
         }
-        out += "\nmoney in million CNY, rates in %, DSCR as a ratio; P10/P50/P90 are "
+        let priceUnit: String = study.runner.model.priceUnit
+        out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
+        out += "minimum DSCR over the operating years with debt service, ramp-up years included\n"
         return out
     }
 

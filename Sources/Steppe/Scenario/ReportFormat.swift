@@ -29,6 +29,23 @@ public enum ReportFormat {
         return String(format: "%.\(decimals)f%%", x * 100)
     }
 
+    /// A share of paths as percent with one decimal, never rounded to a certainty it is not:
+    /// "< 0.1% (3 of 10000 paths)" when some paths count but the share rounds to 0.0%, and
+    /// "> 99.9% (9997 of 10000 paths)" when some do not but it rounds to 100.0%. `paths` is the
+    /// number of paths the share is taken over (the metric's defined paths).
+    ///
+    /// Why: "Probability of loss 0.0%" beside a minimum equity NPV of -6.21 million read as "no loss
+    /// is possible" (issue 25).
+    public static func probability(_ p: Double?, paths: Double?) -> String {
+        guard let p, p.isFinite else { return "–" }
+        let shown = percent(p, decimals: 1)
+        guard let paths, paths.isFinite, paths > 0 else { return shown }
+        let count = Int((p * paths).rounded())
+        if p > 0 && shown == "0.0%" { return "< 0.1% (\(count) of \(plain(paths)) paths)" }
+        if p < 1 && shown == "100.0%" { return "> 99.9% (\(count) of \(plain(paths)) paths)" }
+        return shown
+    }
+
     /// A plain number with up to `decimals` decimals ("1.305").
     public static func decimal(_ x: Double?, decimals: Int = 3) -> String {
         guard let x, x.isFinite else { return "–" }

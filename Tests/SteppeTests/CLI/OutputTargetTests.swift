@@ -21,7 +21,8 @@ struct OutputTargetTests {
     func emptyPath(_ arguments: [String]) {
         let result = SteppeCommand.run(arguments)
         #expect(result.status == 1)
-        let option = arguments[arguments.count - 2]
+        // `--out` is the hidden former name of `--output`; messages use the name the help shows.
+        let option = arguments[arguments.count - 2] == "--out" ? "--output" : arguments[arguments.count - 2]
         #expect(result.standardError == "\(option): the path is empty\n")
     }
 

@@ -29,6 +29,14 @@ struct ReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: String(input.dropLast(5)) + ".html"))
     }
 
+    @Test("A missing result file is named missing, with how to write one")
+    func missingFile() throws {
+        let folder = (try temporaryFile(named: "x", "") as NSString).deletingLastPathComponent
+        let result = SteppeCommand.run(["report", folder + "/nothing-here.json"])
+        #expect(result.status == 1 && result.standardError.contains("nothing-here.json: no such file"), "\(result.standardError)")
+        #expect(result.standardError.contains("--output"))
+    }
+
     @Test("A file that is not a result is refused")
     func refusesOtherJSON() throws {
         let input = try temporaryFile(named: "other.json", "{\"hello\": 1}")

@@ -119,7 +119,7 @@ struct RunCommandTests {
 
     @Test("--until-se doubles the paths until the standard error is small enough, and equals that fixed-path run")
     func untilStandardError() {
-        let adaptive = SteppeCommand.run(["run", "--paths", "500", "--until-se", "3e6", "--format", "json", "--quiet"])
+        let adaptive = SteppeCommand.run(["run", "--paths", "500", "--until-se", "3", "--format", "json", "--quiet"])
         #expect(adaptive.status == 0)
         #expect(adaptive.standardError.contains("with 1000 paths"), "\(adaptive.standardError)")
         let fixed = SteppeCommand.run(["run", "--paths", "1000", "--format", "json", "--quiet"])
@@ -204,7 +204,7 @@ struct RunCommandTests {
 
     @Test("--until-se checks the memory before each doubling and stops with a message, not in the allocator")
     func untilStandardErrorChecksMemoryBeforeEachDoubling() {
-        let result = SteppeCommand.run(["run", "--paths", "1000", "--until-se", "1", "--max-paths", "1000000", "--max-memory", "100",
+        let result = SteppeCommand.run(["run", "--paths", "1000", "--until-se", "0.000001", "--max-paths", "1000000", "--max-memory", "100",
                                         "--quiet", "--metrics", "equityNPV"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("at 128000 paths, and a run of 256000 paths needs about 139 MB, more than --max-memory 100"),

@@ -6,10 +6,11 @@ extension ReportBuilder {
         var rows: [(ReportChart.Range, Double)] = []
         var table: [[ReportCell]] = []
         for i in items {
-            guard let input = i["input"]?.string, let lo = i["valueLow"]?.number, let hi = i["valueHigh"]?.number else { continue }
+            guard let key = i["input"]?.string, let lo = i["valueLow"]?.number, let hi = i["valueHigh"]?.number else { continue }
+            let input = i["label"]?.string ?? key
             rows.append((ReportChart.Range(input, low: min(lo, hi) / d, high: max(lo, hi) / d), abs(hi - lo)))
-            table.append([ReportCell(input), ReportCell(i["low"]?.number.map(ReportFormat.plain) ?? i["low"]?.string ?? "–", value: i["low"]?.number),
-                          ReportCell(i["high"]?.number.map(ReportFormat.plain) ?? i["high"]?.string ?? "–", value: i["high"]?.number),
+            table.append([ReportCell(input), ReportCell(i["low"]?.number.map(SensitivityReport.level) ?? i["low"]?.string ?? "–", value: i["low"]?.number),
+                          ReportCell(i["high"]?.number.map(SensitivityReport.level) ?? i["high"]?.string ?? "–", value: i["high"]?.number),
                           money(lo), money(hi), money(abs(hi - lo))])
         }
         let sorted = rows.sorted { $0.1 > $1.1 }.map(\.0)
@@ -55,16 +56,26 @@ extension ReportBuilder {
         ])
     }
 
+    /// The Sobol indices, largest total index first, with their bootstrap intervals when the JSON has them.
     func sobol(_ items: [JSONValue]) -> ReportSection {
-        let rows: [[ReportCell]] = items.compactMap { i in
-            guard let input = i["input"]?.string else { return nil }
+        func interval(_ low: Double?, _ high: Double?) -> ReportCell {
+            guard let low, let high else { return "–" }
+            return ReportCell("[\(ReportFormat.decimal(low)), \(ReportFormat.decimal(high))]")
+        }
+        let sorted = items.enumerated().sorted {
+            (($0.element["total"]?.number ?? -.infinity), -$0.offset) > (($1.element["total"]?.number ?? -.infinity), -$1.offset)
+        }.map(\.element)
+        let rows: [[ReportCell]] = sorted.compactMap { i in
+            guard let input = i["label"]?.string ?? i["input"]?.string else { return nil }
             let first = i["first"]?.number ?? i["firstOrder"]?.number
             return [ReportCell(input), ReportCell(ReportFormat.decimal(first), value: first),
-                    ReportCell(ReportFormat.decimal(i["total"]?.number), value: i["total"]?.number)]
+                    interval(i["firstOrderLow"]?.number, i["firstOrderHigh"]?.number),
+                    ReportCell(ReportFormat.decimal(i["total"]?.number), value: i["total"]?.number),
+                    interval(i["totalLow"]?.number, i["totalHigh"]?.number)]
         }
         return ReportSection(id: "sobol", title: "Sobol sensitivity indices", blocks: rows.isEmpty ? [] : [
-            .table(ReportTable(id: "sobol", caption: "Share of the equity NPV's variance due to each input alone (first order) and with its interactions (total)",
-                               columns: ["input", "first order", "total"], rows: rows)),
+            .table(ReportTable(id: "sobol", caption: "Share of the metric's variance due to each input alone (first order) and with its interactions (total), largest total first, with bootstrap intervals",
+                               columns: ["input", "first order", "first-order interval", "total", "total interval"], rows: rows)),
         ])
     }
 }

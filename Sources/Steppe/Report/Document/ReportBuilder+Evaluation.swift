@@ -50,12 +50,6 @@ extension ReportBuilder {
         return ReportSection(id: "assumptions", title: "Assumptions and conventions", blocks: blocks)
     }
 
-    static let cashFlowColumns: [(key: String, title: String)] = [
-        ("revenue", "revenue"), ("opex", "opex"), ("incentives", "incentives"), ("tax", "tax"), ("capex", "capex"),
-        ("debtDrawdown", "debt drawn"), ("debtService", "debt service"), ("cfads", "CFADS"),
-        ("projectCashFlow", "project cash flow"), ("equityCashFlow", "equity cash flow"),
-    ]
-
     /// The base case's yearly cash flow (table and chart) and the representative paths'.
     func cashFlows(_ e: JSONValue, representative: JSONValue?) -> ReportSection {
         guard let rows = e["cashFlows"]?.array, !rows.isEmpty else { return ReportSection(id: "cash-flows", title: "Cash flows", blocks: []) }
@@ -63,13 +57,14 @@ extension ReportBuilder {
         var table: [[ReportCell]] = []
         for r in rows {
             var row = [ReportCell(r["year"]?.number.map { String(Int($0)) } ?? "")]
-            for c in Self.cashFlowColumns { row.append(money(r[c.key]?.number)) }
+            for v in CashFlowTable.values({ r[$0]?.number }) { row.append(money(v)) }
             row.append(r["dscr"]?.number.map { ReportCell(ReportFormat.decimal($0), value: $0) } ?? "–")
             table.append(row)
         }
         var blocks: [ReportBlock] = [
             .table(ReportTable(id: "cash-flows", caption: "Yearly cash flow of the base case (\(unit.label); DSCR as a ratio)",
-                               columns: ["year"] + Self.cashFlowColumns.map(\.title) + ["DSCR"], rows: table)),
+                               columns: ["year"] + CashFlowTable.columns.map(\.title) + ["DSCR"], rows: table)),
+            .paragraph(CashFlowTable.footnote),
             .chart(ReportChart(id: "base-cash-flows", title: "Base-case cash flows by year", xLabel: "year",
                                yLabel: "cash flow (\(unit.label))",
                                caption: "Project (unlevered, after tax) and equity (levered, after tax) cash flows of the base case, end of each calendar year.",
@@ -127,9 +122,10 @@ extension ReportBuilder {
         if let incentives = e["incentives"]?.array, !incentives.isEmpty {
             let rows: [[ReportCell]] = incentives.map { i in
                 let id = i["id"]?.string ?? ""
-                return [ReportCell(id), ReportCell(i["title"]?.string ?? ""), money(totals[id]), ReportCell(source(i))]
+                let total = i["taxPreference"]?.bool == true ? ReportCell("acts on the CIT rate") : money(totals[id])
+                return [ReportCell(id), ReportCell(i["title"]?.string ?? ""), total, ReportCell(source(i))]
             }
-            blocks.append(.table(ReportTable(id: "incentive-sources", caption: "Incentives of the scenario: total over the project (\(unit.label); tax preferences act on the rate and show 0) and source",
+            blocks.append(.table(ReportTable(id: "incentive-sources", caption: "Incentives of the scenario: total cash over the project (\(unit.label)) and source",
                                              columns: ["incentive", "title", "total", "source"], rows: rows, numeric: false)))
         }
         if blocks.isEmpty { blocks.append(.paragraph("The scenario states all its values itself; no catalogue values or incentives.")) }

@@ -19,18 +19,18 @@ extension ReportBuilder {
         var figures: [ReportFigure] = []
         if let npv {
             figures.append(ReportFigure("Equity NPV, P50", metric("equityNPV", percentile(npv, 50)), note: spread("equityNPV", npv)))
-            figures.append(ReportFigure("Probability of loss", ReportFormat.percent(npv["probabilityNegative"]?.number, decimals: 1), note: "share of paths with equity NPV < 0"))
+            figures.append(ReportFigure("Probability of loss", ReportFormat.probability(npv["probabilityNegative"]?.number, paths: npv["count"]?.number), note: "share of paths with equity NPV < 0"))
         }
         if let irr {
             figures.append(ReportFigure("Equity IRR, P50", metric("equityIRR", percentile(irr, 50)), note: spread("equityIRR", irr)))
             let hurdle = r["thresholds"]?["hurdleRate"]?.number
-            figures.append(ReportFigure("IRR below hurdle", ReportFormat.percent(irr["probabilityBelowHurdle"]?.number, decimals: 1),
+            figures.append(ReportFigure("IRR below hurdle", ReportFormat.probability(irr["probabilityBelowHurdle"]?.number, paths: irr["count"]?.number),
                                         note: "hurdle \(ReportFormat.percent(hurdle))"))
         }
         if let lcox { figures.append(ReportFigure("LCOx, P50", metric("levelizedCost", percentile(lcox, 50)), note: spread("levelizedCost", lcox))) }
         if let dscr {
             figures.append(ReportFigure("Minimum DSCR, P10", metric("minDSCR", percentile(dscr, 10)),
-                                        note: "below covenant on \(ReportFormat.percent(dscr["probabilityBelowCovenant"]?.number, decimals: 1)) of paths"))
+                                        note: "below covenant on \(ReportFormat.probability(dscr["probabilityBelowCovenant"]?.number, paths: dscr["count"]?.number)) of paths"))
         }
         var rows: [[ReportCell]] = []
         for name in ["equityNPV", "equityIRR", "projectNPV", "projectIRR", "levelizedCost"] {
@@ -42,9 +42,15 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = [.figures(figures)]
         blocks.append(.table(ReportTable(id: "key-percentiles", caption: "Decision numbers: percentiles over the paths and the base case",
                                          columns: ["metric", "P10", "P50", "P90", "mean", "base case"], rows: rows)))
-        blocks.append(.paragraph("P10 is the value that 10% of paths fall below. The base case is the scenario with every uncertain input at its central value; the representative paths are the paths whose equity NPV is nearest P10, P50 and P90."))
+        blocks.append(.paragraph("P10 is the value that 10% of paths fall below. \(Self.baseCaseNote) The representative paths are the paths whose equity NPV is nearest P10, P50 and P90. \(Self.dscrWindowNote)"))
         return ReportSection(id: "summary", title: "Summary", blocks: blocks)
     }
+
+    /// Why the base case can sit far from P50 (issue 25: it sat far above with no word on why).
+    static let baseCaseNote = "The base case is the scenario with every uncertain input at its base value: it leaves out the incentives' policy risk (withdrawal, delay, cut, clawback) and the paths of the price processes, so it is not a forecast and can sit far from P50."
+
+    /// The years the minimum DSCR is taken over, as the engine defines them (`ProFormaEngine.debtServiceCover`).
+    static let dscrWindowNote = "The minimum DSCR is taken over the operating years with debt service, ramp-up years included."
 
     func statistics(_ r: JSONValue) -> ReportSection {
         let levels = [1, 5, 10, 50, 90, 95, 99]
@@ -57,7 +63,7 @@ extension ReportBuilder {
             row += levels.map { metricCell(name, percentile(m, $0)) }
             row.append(metricCell(name, m["max"]?.number))
             let probability = m["probabilityNegative"] ?? m["probabilityBelowHurdle"] ?? m["probabilityBelowCovenant"]
-            row.append(probability?.number.map { ReportCell(ReportFormat.percent($0, decimals: 1), value: $0) } ?? "")
+            row.append(probability?.number.map { ReportCell(ReportFormat.probability($0, paths: m["count"]?.number), value: $0) } ?? "")
             rows.append(row)
         }
         let caption = "Statistics per metric over the paths; quantiles \(r["quantiles"]?.string ?? ""). Probability: NPV < 0, IRR below the hurdle, or DSCR below the covenant."

@@ -28,6 +28,12 @@ extension ReportDocument {
         public let description: String
     }
 
+    /// The metric value the tornado's bars swing around.
+    static func tornadoBase(_ json: JSONValue) -> Double? {
+        json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
+            ?? json["metrics"]?["equityNPV"]?.number
+    }
+
     /// The kind of result a JSON holds, by its keys; nil when it is none of them.
     public static func kind(of json: JSONValue) -> InputKind? {
         if json["diff"] != nil && json["moves"]?.array != nil { return .diff }
@@ -51,7 +57,7 @@ extension ReportDocument {
         }
         let base = kind == .evaluation ? json : json["baseEvaluation"]
         let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
-        let b = ReportBuilder(unit: unit)
+        let b = ReportBuilder(unit: unit, priceUnit: base?["scenario"]?["priceUnit"]?.string ?? "CNY per unit of output")
         var sections: [ReportSection] = []
         let title: String, subtitle: String
         switch kind {
@@ -62,6 +68,8 @@ extension ReportDocument {
             sections += [b.conventions(json["conventions"], run: json)]
             if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
             sections.append(b.distributions(json))
+            // The tornado of the equity NPV beside its distribution.
+            if let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
             sections.append(b.statistics(json))
         case .evaluation:
             title = json["scenario"]?["name"]?.string ?? "Evaluation"
@@ -97,11 +105,7 @@ extension ReportDocument {
             sections += [b.comparisonRanking(json), b.comparisonDrivers(json), b.comparisonEvidence(json)]
             sections.append(b.conventions(json["conventions"], run: nil))
         }
-        if let tornado = json["tornado"]?.array {
-            let baseValue = json["tornadoBase"]?.number ?? json["baseValue"]?.number ?? json["baseCase"]?["equityNPV"]?.number
-                ?? json["metrics"]?["equityNPV"]?.number
-            sections.append(b.tornado(tornado, base: baseValue))
-        }
+        if kind != .monteCarlo, let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
         // `sobol` is [{input, first, total}] or `steppe sensitivity`'s {indices: [{input, firstOrder, total}], ...}.
         if let sobol = json["sobol"]?.array ?? json["sobol"]?["indices"]?.array { sections.append(b.sobol(sobol)) }
         let analysis = kind == .incentives ? json : json["incentiveAnalysis"]
@@ -118,6 +122,8 @@ extension ReportDocument {
 /// Builds sections from parts of result JSONs, formatting money in one unit.
 struct ReportBuilder {
     let unit: ReportUnit
+    /// The unit of prices and levelized costs: "CNY/kg of hydrogen" (`CompiledModel.priceUnit`).
+    var priceUnit = "CNY per unit of output"
 
     /// A money cell in the report unit.
     func money(_ yuan: Double?) -> ReportCell {
@@ -132,7 +138,7 @@ struct ReportBuilder {
         case .money: return ReportFormat.money(x, unit)
         case .rate: return ReportFormat.percent(x)
         case .years: return ReportFormat.decimal(x, decimals: 2) + " years"
-        case .price: return ReportFormat.decimal(x, decimals: 2) + " CNY/unit"
+        case .price: return ReportFormat.decimal(x, decimals: 2) + " " + priceUnit
         case .ratio: return ReportFormat.decimal(x, decimals: 3)
         }
     }
@@ -163,7 +169,7 @@ struct ReportBuilder {
         case .money: return unit.label
         case .rate: return "%"
         case .years: return "years"
-        case .price: return "CNY per unit of output"
+        case .price: return priceUnit
         case .ratio: return "ratio"
         }
     }
