@@ -19,22 +19,30 @@ struct SizingOptimiserTests {
     /// margin of a kWh made into hydrogen over one exported. dNPV/dE = 0 where the hours with W u_h > E
     /// number K = c / (A m), so E* = W (1 − K / 8760).
     static func closedFormYAML(path: String) -> String {
+        plantYAML(name: "closed form", years: 10, plant: """
+              wind: {capacityMW: 100}
+              profile: {csv: \(path)}
+              electrolyser: {capacityMW: 50, minimumLoad: 0, specificConsumption: 50}
+              gridExport: {price: 0.1, enforceCap: false}
+              hydrogenSales: {price: 20}
+            """)
+    }
+
+    /// A scenario without tax or debt around a hydrogen section whose electrolyser costs 1500 yuan/kW.
+    static func plantYAML(name: String, zone: String? = nil, years: Int, plant: String) -> String {
         """
-        name: closed form
+        name: \(name)
+        \(zone.map { "zone: \($0)" } ?? "")
         startYear: 2026
         operationStartYear: 2027
-        operatingYears: 10
+        operatingYears: \(years)
         assetClasses: [{id: plant, lifeYears: 10}]
         capex: []
         products: []
         tax: {citRate: 0}
         discounting: {projectRate: 0.08, equityRate: 0.08}
         hydrogen:
-          wind: {capacityMW: 100}
-          profile: {csv: \(path)}
-          electrolyser: {capacityMW: 50, minimumLoad: 0, specificConsumption: 50}
-          gridExport: {price: 0.1, enforceCap: false}
-          hydrogenSales: {price: 20}
+        \(plant)
           capacityCosts:
             - {capacity: electrolyser, kind: capex, yuanPerKW: 1500, year: 2026, assetClass: plant}
         """
@@ -65,27 +73,14 @@ struct SizingOptimiserTests {
     }
 
     static func cappedYAML(hydrogenPrice: Double) -> String {
-        """
-        name: capped
-        zone: ejin-horo-mengsu
-        startYear: 2026
-        operationStartYear: 2027
-        operatingYears: 2
-        assetClasses: [{id: plant, lifeYears: 10}]
-        capex: []
-        products: []
-        tax: {citRate: 0}
-        discounting: {projectRate: 0.08, equityRate: 0.08}
-        hydrogen:
-          wind: {capacityMW: 100}
-          solar: {capacityMW: 100}
-          profile: {synthetic: ejin-horo-mengsu, seed: 3, windFullLoadHours: {zone: resource.wind-full-load-hours}}
-          electrolyser: {capacityMW: 50, minimumLoad: 0.2, specificConsumption: 52}
-          gridExport: {price: 0.3}
-          hydrogenSales: {price: \(hydrogenPrice)}
-          capacityCosts:
-            - {capacity: electrolyser, kind: capex, yuanPerKW: 1500, year: 2026, assetClass: plant}
-        """
+        plantYAML(name: "capped", zone: "ejin-horo-mengsu", years: 2, plant: """
+              wind: {capacityMW: 100}
+              solar: {capacityMW: 100}
+              profile: {synthetic: ejin-horo-mengsu, seed: 3, windFullLoadHours: {zone: resource.wind-full-load-hours}}
+              electrolyser: {capacityMW: 50, minimumLoad: 0.2, specificConsumption: 52}
+              gridExport: {price: 0.3}
+              hydrogenSales: {price: \(hydrogenPrice)}
+            """)
     }
 
     @Test("The optimum's yearly export share stays within the 20% cap even when exporting pays best")
