@@ -1362,6 +1362,122 @@ policies:
     eligibility: SMEs registered in Ejin Horo, operating for 2 years or more, with cumulative fixed-asset investment of at least 5 million yuan and clear results.
     eligibleAfterYears: 2
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10168-10170", phrase: "给予 30 万元一次性项目经费"}
+
+  - id: industry.standard-lead
+    title: {zh: 主导制定国际、国家（行业）标准每个奖励30万元、20万元, en: "Leading an international standard: 300 thousand yuan (national or industry standard: 200 thousand)"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per international standard led, once"}
+    caps: {perYear: 500000}
+    eligibility: Firms leading the drafting of an international standard; a national or industry standard gets 200 thousand (set amount). At most 500 thousand yuan a firm a year for all standards.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3417-3423", phrase: "分别给予每个标准 30 万元、20 万元一次性奖励；对参与制定国际、国家（行业）标准的企业，分别给予每个标准 20 万元、10 万元一次性奖励。单个企业主导或参与标准制定每年奖励资金不超过 50 万元"}
+
+  - id: industry.standard-participate
+    title: {zh: 参与制定国际、国家（行业）标准每个奖励20万元、10万元, en: "Taking part in an international standard: 200 thousand yuan (national or industry: 100 thousand)"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 200000, unit: "yuan per international standard, once"}
+    caps: {perYear: 500000}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3421-3423", phrase: "个标准 20 万元、10 万元一次性奖励。单个企业主导或参与标准制定每年奖励资金不超过 50 万元"}
+
+  - id: industry.national-innovation-centre
+    title: {zh: 国家级制造业创新中心连续5年每年1000万元, en: "National manufacturing innovation centre: 10 million yuan a year for 5 years"}
+    level: innerMongolia
+    kind: annualAward
+    parameters:
+      amountPerYear: {value: 10000000, unit: yuan per year}
+    durationYears: 5
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3608", phrase: "连续 5年每年给予 1000 万元研发经费奖"}
+
+  - id: industry.region-innovation-centre
+    title: {zh: 自治区制造业创新中心一次性500万元, en: "Regional manufacturing innovation centre: 5 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 5000000, unit: "yuan per centre, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3610", phrase: "对新创建成为自治区制造业创新中心的给予 500 万元一次性研发经费奖补"}
+
+  - id: industry.design-centre-national
+    title: {zh: 国家级工业设计中心一次性100万元, en: "National industrial design centre: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per centre, once"}
+    stacking: {group: design-centre, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3612", phrase: "工业设计中心的，分别给予 100 万元、50 万元一"}
+
+  - id: industry.design-centre-region
+    title: {zh: 自治区级工业设计中心一次性50万元, en: "Regional industrial design centre: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per centre, once"}
+    stacking: {group: design-centre, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3612-3614", phrase: "50 万元一次性研发经费奖补。对新认定的自治区级企业技术中心"}
+
+  - id: industry.region-tech-centre
+    title: {zh: 自治区级企业技术中心一次性50万元, en: "Regional enterprise technology centre: 500 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 500000, unit: "yuan per centre, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3614-3616", phrase: "对新认定的自治区级企业技术中心，给予 50 万元一次性研发经费奖补"}
+
+  - id: industry.innovation-demo-firm
+    title: {zh: 国家技术创新示范企业、全国质量标杆企业一次性100万元, en: "National technology-innovation demonstration firm or quality benchmark: 1 million yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3616-3618", phrase: "“质量标杆”企业，给予100 万元一次性研发经费奖补"}
+
+  - id: industry.single-champion-region
+    title: {zh: 自治区级制造业单项冠军奖励100万元, en: "Regional manufacturing single champion: 1 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    stacking: {group: single-champion, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3624-3626", phrase: "对认定为自治区级制造业单项冠军的企业奖励 100 万元"}
+
+  - id: industry.single-champion-national
+    title: {zh: 国家级制造业单项冠军奖励200万元, en: "National manufacturing single champion: 2 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 2000000, unit: "yuan per firm, once"}
+    stacking: {group: single-champion, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3626", phrase: "对认定为国家级制造业单项冠军的企业奖励 200 万元"}
+
+  - id: industry.hnte-first-award-2024
+    title: {zh: 首次认定的高新技术企业一次性30万元研发经费奖励（2024年政策清单）, en: "First-time high-tech enterprise (2024 list): 300 thousand yuan once"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      amount: {value: 300000, unit: "yuan per firm, once"}
+    stacking: {group: hnte-first-award, rule: highest, note: the same award as tax.region-hnte-first-award (科技兴蒙); count once}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3663", phrase: "首次认定的高新技术企业给予一次性 30 万元研发经费奖励"}
+
+  - id: industry.sme-cluster
+    title: {zh: 自治区级、国家级中小企业特色产业集群一次性300万元、500万元, en: "SME specialty industrial cluster: 3 million yuan (regional), 5 million (national), once"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      regional: {value: 3000000, unit: yuan per cluster}
+      national: {value: 5000000, unit: yuan per cluster}
+    note: Paid to the cluster (its operator or the banner), not to one project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3681", phrase: "分别给予300万元、500万元一次性资金奖补"}
+
+  - id: industry.zjtx-central-award
+    title: {zh: 专精特新中小企业每家连续三年合计600万元（中央奖补测算标准）, en: "Specialised and innovative SMEs (central programme): 6 million yuan per firm over three years"}
+    level: national
+    kind: rule
+    parameters:
+      total: {value: 6000000, unit: yuan per firm over 3 years}
+    note: The amount the centre uses to size its transfer to provinces; what a firm receives is set by the province (not in the seeds).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "3326", phrase: "每家企业合计 600 万元测算对地方的奖补数额"}
 """#),
         ("policies/talent.yaml", #"""
 # Talent: national unemployment-insurance and skills items, Inner Mongolia's talent support
@@ -1969,6 +2085,91 @@ policies:
       benchmarkRate: {value: 0.04, unit: the loan's own rate, assumption: "a typical credit-loan rate of 4%; set benchmarkRate to the loan's rate"}
     eligibility: Firms founded or led by recognised talent, on credit loans for innovation and start-up activity. Duration and caps are not stated.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9057-9059", phrase: "信用贷款按照实际贷款利率 50%予以贴息"}
+
+  - id: talent.ordos-prehire-phd
+    title: {zh: 预引进博士毕业后来市全职工作按资助金额50%补贴用人单位每人不超过5万元, en: "Ordos pre-hired PhD students: 50% of the firm's tuition and living support back, at most 50 thousand yuan per person"}
+    level: ordos
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 50000, unit: "yuan per pre-hired PhD, once (at most)"}
+    durationYears: 1
+    eligibility: Firms with a pre-hiring agreement with a PhD student who then works full-time in Ordos as agreed; 50% of the support actually paid.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8708-8710", phrase: "按实际资助金额的 50%给予用人单位补贴，其中博士每人不超过 5万元"}
+
+  - id: talent.ordos-prehire-master
+    title: {zh: 预引进硕士按资助金额50%补贴用人单位每人不超过3万元, en: "Ordos pre-hired master's students: 50% of the support back, at most 30 thousand yuan per person"}
+    level: ordos
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 30000, unit: "yuan per pre-hired master, once (at most)"}
+    durationYears: 1
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8710", phrase: "硕士每人不超过 3万元"}
+
+  - id: talent.ordos-secondment
+    title: {zh: 外派协作城市研修超过6个月按3000元/人·月补贴派出单位, en: "Ordos staff seconded to partner cities for over 6 months: 3000 yuan a person-month to the employer"}
+    level: ordos
+    kind: perPersonAllowance
+    parameters:
+      amountPerPersonYear: {value: 36000, unit: yuan per seconded person-year, assumption: "derived: 3000 yuan/month x 12"}
+    eligibility: Professional and management staff selected for secondment to Beijing, Shenzhen, Suzhou and other partner cities for more than 6 months. Bind role to the seconded staff.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8877", phrase: "按 3000 元/人·月给予派出单位综合补贴"}
+
+  - id: talent.ordos-contribution-award
+    title: {zh: 暖城贡献金奖、银奖、铜奖30万元、20万元、10万元, en: "Ordos talent contribution awards: 300, 200 and 100 thousand yuan to the person"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      gold: {value: 300000, unit: "yuan per awardee, once"}
+      silver: {value: 200000, unit: "yuan per awardee, once"}
+      bronze: {value: 100000, unit: "yuan per awardee, once"}
+    note: Paid to the person, by competition; no cash flow a project can count on.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8793", phrase: "对获奖人才分别给予 30 万元、20 万元、10 万元一次性奖励"}
+
+  - id: talent.ordos-family-allowance
+    title: {zh: 市级高层次人才父母养老补贴、子女托幼补贴每人每年2000元, en: "Ordos city-level talent: 2000 yuan a year per parent aged 70+ and per child under 3"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerDependentYear: {value: 2000, unit: yuan per dependant per year}
+    note: Paid to the talent's family; lowers the pay a firm must offer only through the person's choices (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9045", phrase: "父母每人每年给予 2000 元养老补"}
+
+  - id: talent.ejh-family-allowance
+    title: {zh: 旗级人才父母养老补贴、子女托幼补贴每人每年1000元, en: "Ejin Horo banner-level talent: 1000 yuan a year per parent aged 70+ and per child under 3"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerDependentYear: {value: 1000, unit: yuan per dependant per year}
+    stacking: {group: talent-family-allowance, rule: highest, note: 从优，就高、不叠加 (002 L10389-10391) with the city's item}
+    note: Paid to the talent's family (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10316", phrase: "父母每人每年给予 1000 元养老补贴"}
+
+  - id: talent.ejh-cultivation-award-a
+    title: {zh: 本土培养达到A类认定标准给予所在单位最高200万元人才培养资助, en: "Ejin Horo: up to 2 million yuan to the employer of staff trained up to tier A"}
+    level: ejinHoro
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 2000000, unit: "yuan per person trained to tier A, once (at most)"}
+    durationYears: 1
+    eligibility: Staff working full-time in Ejin Horo (or hired within 3 years) who reach tier A, B or C by training get the employer 2, 1.5 or 0.5 million yuan (set amountPerYear for B or C).
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10030", phrase: "最高 200 万元、150 万元、50 万元人才培养资助"}
+
+  - id: talent.ejh-contribution-award
+    title: {zh: 绿城特别贡献奖、突出贡献奖、贡献奖15万元、10万元、5万元, en: "Ejin Horo talent contribution awards: 150, 100 and 50 thousand yuan to the person"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      special: {value: 150000, unit: "yuan per awardee, once"}
+      outstanding: {value: 100000, unit: "yuan per awardee, once"}
+      contribution: {value: 50000, unit: "yuan per awardee, once"}
+    note: Paid to the person, by competition; no cash flow a project can count on.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10034", phrase: "对获奖人才分别给予 15 万元、10 万元、5 万元一次性奖励"}
 """#),
         ("policies/tax.yaml", #"""
 # Tax: corporate income tax (CIT) rates and holidays, the Western Development 15% rate with its

@@ -73,6 +73,12 @@ struct PoliciesCommandTests {
         #expect(!plain.contains("Where the numbers come from"))
     }
 
+    /// The `--explain` lines about incentive `id` of the example scenario `name`.
+    static func explained(_ id: String, in name: String) -> String {
+        let path = packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path
+        return incentiveBlock(id, in: SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput)
+    }
+
     /// The lines of `--explain` text about incentive `id`: its own line and those indented under it.
     static func incentiveBlock(_ id: String, in text: String) -> String {
         let lines = text.components(separatedBy: "\n")
@@ -82,25 +88,20 @@ struct PoliciesCommandTests {
 
     @Test("evaluate --explain says the 3+3 holiday's eligibility for green hydrogen is assumed, and why")
     func explainAssumedEligibility() throws {
-        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
-        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
-        let block = Self.incentiveBlock("tax.three-exempt-three-half", in: out)
+        let block = Self.explained("tax.three-exempt-three-half", in: "ejin-horo-green-hydrogen-catalogue")
         #expect(block.contains("eligibility: ASSUMED: the 3+3 holiday (002 L2162-2164)"), "\(block)")
         #expect(block.contains("nothing in the seeds puts green hydrogen"))
     }
 
     @Test("evaluate --explain says an incentive's eligibility is cited when its own citation states who qualifies")
     func explainCitedEligibility() throws {
-        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-green-hydrogen-catalogue.yaml").path
-        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
-        #expect(Self.incentiveBlock("hydrogen.self-use-fee-exemption", in: out).contains("eligibility: cited (as above)"))
+        let block = Self.explained("hydrogen.self-use-fee-exemption", in: "ejin-horo-green-hydrogen-catalogue")
+        #expect(block.contains("eligibility: cited (as above)"))
     }
 
     @Test("evaluate --explain shows the assumed benchmark rate a benchmark interest subsidy rests on")
     func explainBenchmarkRate() throws {
-        let path = packageRootURL.appendingPathComponent("Scenarios/ejin-horo-dairy-processing.yaml").path
-        let out = SteppeCommand.run(["evaluate", path, "--explain"]).standardOutput
-        let block = Self.incentiveBlock("dairy.processor-lpr-interest-project", in: out)
+        let block = Self.explained("dairy.processor-lpr-interest-project", in: "ejin-horo-dairy-processing")
         #expect(block.contains("policies[0].benchmarkRate = 0.03 1-year LPR"), "\(block)")
         #expect(block.contains("assumption: 1-year LPR of 3.0%"))
     }
