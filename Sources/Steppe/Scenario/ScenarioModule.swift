@@ -17,9 +17,12 @@ public protocol ScenarioModule: Sendable {
     /// Yearly physical results worth reporting (e.g. curtailment, export share), by name;
     /// each array has one value per project year.
     func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])]
+    /// The numbers of the section that may be uncertain, and the contributed line each one drives.
+    static var uncertainInputs: [ModuleUncertainInput] { get }
 }
 
 extension ScenarioModule {
+    public static var uncertainInputs: [ModuleUncertainInput] { [] }
     public func yearlyReport(for scenario: Scenario) -> [(name: String, values: [Double])] { [] }
 }
 
@@ -28,12 +31,12 @@ typealias ScenarioModuleReader = @Sendable (SourceField) -> (any ScenarioModule)
 
 extension Scenario {
     /// The sections a scenario file may hold besides the core keys, in the order modules run.
-    /// A new domain module adds one line here.
-    static let moduleReaders: [(key: String, read: ScenarioModuleReader)] = [
-        (GreenPowerModule.sectionKey, GreenPowerModule.read),
-        (HydrogenModule.sectionKey, HydrogenModule.read),
-        (DairyModule.sectionKey, DairyModule.read),
-        (TalentModule.sectionKey, TalentModule.read),
+    /// A new domain module adds one line here: its key, its reader and the uncertain inputs it declares.
+    static let moduleReaders: [(key: String, read: ScenarioModuleReader, uncertainInputs: [ModuleUncertainInput])] = [
+        (GreenPowerModule.sectionKey, GreenPowerModule.read, GreenPowerModule.uncertainInputs),
+        (HydrogenModule.sectionKey, HydrogenModule.read, HydrogenModule.uncertainInputs),
+        (DairyModule.sectionKey, DairyModule.read, DairyModule.uncertainInputs),
+        (TalentModule.sectionKey, TalentModule.read, TalentModule.uncertainInputs),
     ]
 
     /// The scenario after every module has contributed its lines.
