@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Steppe", targets: ["Steppe"]),
         .library(name: "SteppeFiles", targets: ["SteppeFiles"]),
         .executable(name: "steppe", targets: ["steppe"]),
+        // For the benchmark package only: the NumPy reference model written by hand, not part of `Steppe`.
+        .library(name: "ReferenceModelKernel", targets: ["ReferenceModelKernel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,10 +34,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
+        // The MonteCarlo benchmark times it; SteppeTests checks the engine's paths against it.
+        .target(name: "ReferenceModelKernel", dependencies: ["Steppe"], path: "Benchmarks/ReferenceModelKernel"),
         .testTarget(
             name: "SteppeTests",
             dependencies: [
-                "Steppe", "SteppeFiles", "SteppeCLI",
+                "Steppe", "SteppeFiles", "SteppeCLI", "ReferenceModelKernel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Yams", package: "Yams"),  // the cluster manifest tests parse YAML
             ],

@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Steppe", package: "Steppe"),
                 .product(name: "SteppeFiles", package: "Steppe"),
+                .product(name: "ReferenceModelKernel", package: "Steppe"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/MonteCarlo",

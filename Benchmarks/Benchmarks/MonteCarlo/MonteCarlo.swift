@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import ReferenceModelKernel
 import Steppe
 import SteppeFiles
 
@@ -34,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The same model hand-written for eight paths at once with the engine's uniforms and lane quantiles
-    // (Steppe's `ReferenceModelKernel`): what a kernel written for this one model reaches, without the
+    // (`ReferenceModelKernel`, Benchmarks/ReferenceModelKernel): what a kernel written for this one model reaches, without the
     // engine's statistics (it only sums the outputs), in the same run as the engine.
     for threads in [1, 2] {
         Benchmark("Reference model, hand-written lane kernel (one model only), paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in

@@ -8,7 +8,7 @@ extension Scenario {
     /// `policyRisk:<id>`; a per-year multiplier says so in place of the unit. Unknown paths stay as given.
     public func inputLabel(for keyPath: String, multiplier: Bool = false) -> String {
         if keyPath.hasPrefix("policyRisk:") { return "policy risk of \(keyPath.dropFirst("policyRisk:".count))" }
-        let index = UncertainInput.indices(of: keyPath).first
+        let index = Self.firstListIndex(in: keyPath)
         let field = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
         func item<T>(_ list: [T]) -> T? { index.flatMap { list.indices.contains($0) ? list[$0] : nil } }
         let named: (name: String, unit: String)?
@@ -40,5 +40,11 @@ extension Scenario {
         guard let named else { return keyPath }
         let unit = multiplier ? "multiplier of the yearly values" : named.unit
         return unit.isEmpty ? named.name : "\(named.name) (\(unit))"
+    }
+
+    /// 2 for `products[2].price`: which item of its list a key path names (nil without an index).
+    static func firstListIndex(in keyPath: String) -> Int? {
+        guard let open = keyPath.firstIndex(of: "["), let close = keyPath[open...].firstIndex(of: "]") else { return nil }
+        return Int(keyPath[keyPath.index(after: open)..<close])
     }
 }

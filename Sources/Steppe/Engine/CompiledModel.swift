@@ -70,6 +70,9 @@ public struct CompiledModel: Sendable {
     public internal(set) var taxableInterestSubsidyIndices: [Int] = []
     /// Whether any incentive is in a "highest only" stacking group.
     public internal(set) var hasHighestOnlyGroups = false
+    /// What each number of the scenario file that may be uncertain became, keyed by its key path
+    /// (`labour[0].annualWage`): recorded by `Scenario.compile`, read by Monte Carlo to bind its draws.
+    public internal(set) var inputBindings: [String: CompiledInputBinding] = [:]
     /// Scale of each incentive (1 = as configured, 0 = withdrawn, 0.5 = cut by half).
     public var incentiveScale: [Double]
     /// First and last year index in which each incentive applies. They start as the

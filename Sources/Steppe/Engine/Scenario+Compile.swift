@@ -56,7 +56,7 @@ extension Scenario {
         for (s, group) in labour.enumerated() {
             let q = operatingRow { group.headcount[operatingYear: $0 - opStart] }
             for t in 0..<n { headcount[s, t] = q[t] }
-            lineIDs.append("labour:\(group.role)"); lineVAT.append(0); lineDriver.append(-1); linePerUnit.append(0)
+            lineIDs.append(Scenario.labourCostLineID(role: group.role)); lineVAT.append(0); lineDriver.append(-1); linePerUnit.append(0)
             lineRows.append((q, operatingRow { escalated(group.annualWage * (1 + group.onCostRate), group.escalation, $0 - opStart) }))
         }
         if case .lease(let area, let rent, let esc) = land {
@@ -228,6 +228,8 @@ extension ContributedScenario {
     ///
     /// - Throws: `ScenarioErrors` listing every problem `validate()` finds.
     public func compile() throws(ScenarioErrors) -> CompiledModel {
-        try scenario.compileContributed()
+        var model = try scenario.compileContributed()
+        model.inputBindings = asRead.inputBindings(in: model)
+        return model
     }
 }

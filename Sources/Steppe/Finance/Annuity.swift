@@ -32,9 +32,3 @@ public func interestPayment(rate: Double, period: Int, periods: Int, presentValu
     }
     return -balance * rate
 }
-
-/// The principal part of the level payment in period `period` (1-based).
-public func principalPayment(rate: Double, period: Int, periods: Int, presentValue: Double, futureValue: Double = 0) -> Double {
-    payment(rate: rate, periods: periods, presentValue: presentValue, futureValue: futureValue)
-        - interestPayment(rate: rate, period: period, periods: periods, presentValue: presentValue, futureValue: futureValue)
-}

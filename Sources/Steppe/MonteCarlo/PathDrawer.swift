@@ -10,10 +10,3 @@ public protocol PathDrawer: Sendable {
     /// The drawer may transform the uniforms in place (correlation, processes).
     func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel)
 }
-
-/// The drawer of a model without uncertain inputs: every path is the base case.
-public struct DeterministicDrawer: PathDrawer {
-    public init() {}
-    public var dimension: Int { 0 }
-    public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel) {}
-}

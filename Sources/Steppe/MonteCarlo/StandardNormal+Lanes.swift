@@ -12,7 +12,7 @@ extension StandardNormal {
     ///
     /// - Complexity: O(1).
     @inline(__always)
-    static func quantile(_ p: SIMD8<Double>) -> SIMD8<Double> {
+    public static func quantile(_ p: SIMD8<Double>) -> SIMD8<Double> {
         let q = p - 0.5
         let r = 0.180625 - q * q
         let x = q * horner(r, a) / horner(r, b)

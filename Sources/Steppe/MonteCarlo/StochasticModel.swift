@@ -14,29 +14,8 @@ import Foundation
 /// per-year or process input (in file order), then for each policy risk one each for
 /// withdrawal, delay, cut and clawback (those given).
 public struct StochasticModel: PathDrawer {
-    enum Target: Sendable {
-        case productPrice(Int), productQuantity(Int), productEscalation(Int), productQuantityGrowth(Int)
-        case costPrice(Int), costQuantity(Int), costPerUnit(Int), costEscalation(Int)
-        case headcount(staff: Int, costLine: Int)
-        case capex(assetClass: Int, year: Int, amount: Double)
-        case loanRate(Int), citRate, incentiveScale(Int)
+    typealias Target = CompiledInputTarget
 
-        /// The entries of the model a draw on this target changes.
-        var entries: [Entry] {
-            switch self {
-            case .productPrice(let p), .productEscalation(let p): [.priceRow(p)]
-            case .productQuantity(let p), .productQuantityGrowth(let p): [.quantityRow(p)]
-            case .costPrice(let l), .costEscalation(let l): [.costPriceRow(l)]
-            case .costQuantity(let l): [.costQuantityRow(l)]
-            case .costPerUnit(let l): [.costPerUnit(l)]
-            case .headcount(let s, let l): [.headcountRow(s), .costQuantityRow(l)]
-            case .capex(let c, let y, _): [.capex(assetClass: c, year: y)]
-            case .loanRate(let l): [.loanRate(l)]
-            case .citRate: [.citRate]
-            case .incentiveScale(let i): [.incentiveScale(i)]
-            }
-        }
-    }
     /// A row or a value of the model that draws change, reset from the base model once per path
     /// however many inputs change it (a price and its escalation both change the price row).
     enum Entry: Hashable, Sendable {
@@ -106,59 +85,17 @@ public struct StochasticModel: PathDrawer {
         base = model
         var issues: [ScenarioIssue] = []
         let operatingYears = model.yearCount - model.operationStart
-        let opCount = scenario.operatingCosts.count
         var dimension = 0
         var inputs: [Input] = []
         for input in scenario.uncertainty {
-            let i = UncertainInput.indices(of: input.keyPath)
-            let target: Target?
-            switch UncertainInput.pattern(of: input.keyPath) {
-            case "products[].price": target = .productPrice(i[0])
-            case "products[].quantity": target = .productQuantity(i[0])
-            case "products[].escalation": target = .productEscalation(i[0])
-            case "products[].quantityGrowth": target = .productQuantityGrowth(i[0])
-            case "operatingCosts[].price": target = .costPrice(i[0])
-            case "operatingCosts[].annualAmount", "operatingCosts[].annualQuantity": target = .costQuantity(i[0])
-            case "operatingCosts[].quantityPerUnit": target = .costPerUnit(i[0])
-            case "operatingCosts[].escalation": target = .costEscalation(i[0])
-            case "labour[].annualWage": target = .costPrice(opCount + i[0])
-            case "labour[].headcount": target = .headcount(staff: i[0], costLine: opCount + i[0])
-            case "labour[].escalation": target = .costEscalation(opCount + i[0])
-            case "capex[].amount":
-                let item = scenario.capex[i[0]]
-                target = model.assetClasses.firstIndex { $0.id == item.assetClass }
-                    .map { .capex(assetClass: $0, year: item.year - model.startYear, amount: item.amount) }
-            case "land.pricePerMu":
-                if case .purchase(let area, let price, _, let year) = scenario.land,
-                   let c = model.assetClasses.firstIndex(where: { $0.id == Scenario.landUseRightsClassID }) {
-                    target = .capex(assetClass: c, year: (year ?? scenario.startYear) - model.startYear, amount: area * price)
-                } else { target = nil }
-            case "land.annualRentPerMu": target = model.costLineIDs.firstIndex(of: Scenario.landLeaseCostID).map { .costPrice($0) }
-            // The hydrogen section's prices act on the lines it contributes. Scaling every hour's export
-            // price by one positive factor keeps the hours' price order, so the dispatch (which exports by
-            // rank) is unchanged and only the export revenue scales: the path equals a direct evaluation.
-            case "hydrogen.hydrogenSales.price": target = model.productIDs.firstIndex(of: "hydrogen").map { .productPrice($0) }
-            case "hydrogen.hydrogenSales.escalation": target = model.productIDs.firstIndex(of: "hydrogen").map { .productEscalation($0) }
-            case "hydrogen.gridExport.price":
-                target = model.productIDs.firstIndex(of: "grid-export").map { .productPrice($0) }
-                if !Self.staysPositive(input) {
-                    issues.append(ScenarioIssue(keyPath: input.keyPath, message:
-                        "the base value and every draw must be positive: the dispatch ranks hours by export price, and a price at or below zero changes which hours export (truncate the distribution above 0)"))
-                }
-            case "hydrogen.water.price": target = model.costLineIDs.firstIndex(of: "water").map { .costPrice($0) }
-            case "hydrogen.water.escalation": target = model.costLineIDs.firstIndex(of: "water").map { .costEscalation($0) }
-            case "financing.loans[].rate": target = .loanRate(i[0])
-            case "tax.citRate": target = .citRate
-            default:
-                if input.keyPath.hasPrefix("incentives[") {
-                    let id = scenario.incentives[i[0]].id
-                    target = model.incentives.firstIndex { $0.id == id }.map { .incentiveScale($0) }
-                    if target == nil { continue }  // a disabled incentive: nothing to vary
-                } else { target = nil }
-            }
-            guard let target else {
+            // The compiled quantity this number became (recorded by `compile`); none: not uncertain-able here.
+            guard let binding = model.inputBindings[input.keyPath] else {
                 issues.append(ScenarioIssue(keyPath: input.keyPath, message: "cannot be made uncertain in this scenario"))
                 continue
+            }
+            guard let target = binding.target else { continue }  // a disabled incentive: nothing to vary
+            if let reason = binding.mustStayPositiveBecause, !Self.staysPositive(input) {
+                issues.append(ScenarioIssue(keyPath: input.keyPath, message: reason))
             }
             let isRate: Bool
             switch target {
@@ -379,6 +316,24 @@ public struct StochasticModel: PathDrawer {
         case .headcount(let s, let l): m.headcount[s, t] *= factor; m.costQuantity[l, t] *= factor
         case .capex(let c, _, _): m.capex[c, t] *= factor
         case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
+        }
+    }
+}
+
+extension CompiledInputTarget {
+    /// The entries of the model a draw on this target changes.
+    var entries: [StochasticModel.Entry] {
+        switch self {
+        case .productPrice(let p), .productEscalation(let p): [.priceRow(p)]
+        case .productQuantity(let p), .productQuantityGrowth(let p): [.quantityRow(p)]
+        case .costPrice(let l), .costEscalation(let l): [.costPriceRow(l)]
+        case .costQuantity(let l): [.costQuantityRow(l)]
+        case .costPerUnit(let l): [.costPerUnit(l)]
+        case .headcount(let s, let l): [.headcountRow(s), .costQuantityRow(l)]
+        case .capex(let c, let y, _): [.capex(assetClass: c, year: y)]
+        case .loanRate(let l): [.loanRate(l)]
+        case .citRate: [.citRate]
+        case .incentiveScale(let i): [.incentiveScale(i)]
         }
     }
 }

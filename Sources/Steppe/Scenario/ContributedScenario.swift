@@ -9,8 +9,10 @@ public struct ContributedScenario: Sendable {
     public var scenario: Scenario
     /// What each module reports, by section key, in the order the modules ran.
     public var moduleReports: [(module: String, report: ModuleReport)]
+    /// The scenario as read, whose key paths uncertain inputs name (`Scenario.inputBindings(in:)`).
+    public var asRead: Scenario
 
-    public init(scenario: Scenario, moduleReports: [(module: String, report: ModuleReport)]) {
-        self.scenario = scenario; self.moduleReports = moduleReports
+    public init(scenario: Scenario, moduleReports: [(module: String, report: ModuleReport)], asRead: Scenario) {
+        self.scenario = scenario; self.moduleReports = moduleReports; self.asRead = asRead
     }
 }

@@ -23,10 +23,13 @@ public protocol ScenarioModule: Sendable {
     /// - Throws: `ScenarioErrors` for inputs that only make sense in the module's context,
     ///   with key paths under `sectionKey`.
     func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport
+    /// The numbers of the section that may be uncertain, and the contributed line each one drives.
+    static var uncertainInputs: [ModuleUncertainInput] { get }
 }
 
 extension ScenarioModule {
     public func prepared(for scenario: Scenario) -> Self { self }
+    public static var uncertainInputs: [ModuleUncertainInput] { [] }
 }
 
 extension Scenario {
@@ -38,7 +41,7 @@ extension Scenario {
         for module in modules {
             reports.append((type(of: module).sectionKey, try module.contribute(to: &contributed)))
         }
-        return ContributedScenario(scenario: contributed, moduleReports: reports)
+        return ContributedScenario(scenario: contributed, moduleReports: reports, asRead: self)
     }
 
     /// Every module prepared for the scenario's calendar (see `ScenarioModule.prepared(for:)`).

@@ -21,20 +21,18 @@ public struct UncertainInput: Sendable {
         self.keyPath = keyPath; self.base = base; self.law = law
     }
 
-    /// Key-path patterns (indices written `[]`) that may be uncertain.
-    public static let supportedPatterns: [String] = [
+    /// The fields of an incentive that may be uncertain; each scales the incentive's amounts.
+    static let incentiveFields = ["share", "amount", "amountPerUnit", "amountPerYear", "rateReduction", "amountPerPersonYear", "discountPerUnit"]
+
+    /// Key-path patterns of the core scenario keys that may be uncertain.
+    static let corePatterns: [String] = [
         "products[].price", "products[].quantity", "products[].escalation", "products[].quantityGrowth",
         "operatingCosts[].price", "operatingCosts[].annualAmount", "operatingCosts[].annualQuantity",
         "operatingCosts[].quantityPerUnit", "operatingCosts[].escalation",
         "labour[].annualWage", "labour[].headcount", "labour[].escalation",
         "capex[].amount", "land.pricePerMu", "land.annualRentPerMu",
         "financing.loans[].rate", "tax.citRate",
-        "incentives[].share", "incentives[].amount", "incentives[].amountPerUnit", "incentives[].amountPerYear",
-        "incentives[].rateReduction", "incentives[].amountPerPersonYear", "incentives[].discountPerUnit",
-        // The hydrogen section's prices (the dispatch does not depend on them; see docs/hydrogen.md).
-        "hydrogen.hydrogenSales.price", "hydrogen.hydrogenSales.escalation", "hydrogen.gridExport.price",
-        "hydrogen.water.price", "hydrogen.water.escalation",
-    ]
+    ] + incentiveFields.map { "incentives[].\($0)" }
 
     /// `products[2].price` -> `products[].price`.
     static func pattern(of keyPath: String) -> String {
@@ -46,17 +44,6 @@ public struct UncertainInput: Sendable {
             if !skipping { out.append(ch) }
         }
         return out
-    }
-
-    /// The list indices of a key path, in order: `financing.loans[1].rate` -> [1].
-    static func indices(of keyPath: String) -> [Int] {
-        var result: [Int] = [], current = "", inside = false
-        for ch in keyPath {
-            if ch == "[" { inside = true; current = ""; continue }
-            if ch == "]" { inside = false; if let i = Int(current) { result.append(i) }; continue }
-            if inside { current.append(ch) }
-        }
-        return result
     }
 }
 

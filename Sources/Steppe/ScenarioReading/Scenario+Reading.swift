@@ -85,7 +85,7 @@ extension Scenario {
         let withdrawal = o.optional("withdrawIncentives").map(decodeWithdrawal)
         var modules: [any ScenarioModule] = []
         var modulesFailed = false
-        for (key, read) in moduleReaders {
+        for (key, read, _) in moduleReaders {
             guard let section = o.optional(key) else { continue }
             if let module = read(section) { modules.append(module) } else { modulesFailed = true }
         }

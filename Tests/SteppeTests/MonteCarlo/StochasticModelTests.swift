@@ -30,6 +30,64 @@ struct StochasticModelTests {
         study.runner.evaluatePath(path).incentiveByItem.row(0)
     }
 
+    /// A dairy farm (the module inserts raw milk as the first product and appends its cost lines and
+    /// its herd staff group) with a product, an operating cost and a staff group of the file's own;
+    /// `widgetPrice` and `wage` are the file's values or uncertain mappings.
+    static func dairyYAML(widgetPrice: String = "100", wage: String = "80000") -> String {
+        """
+        name: dairy with own lines
+        startYear: 2026
+        operationStartYear: 2027
+        operatingYears: 6
+        assetClasses: [{id: barns, lifeYears: 20}, {id: herd, lifeYears: 5}]
+        capex: [{year: 2026, assetClass: barns, amount: 100.0e6}]
+        products: [{id: widget, unit: unit, quantity: 1000, price: \(widgetPrice)}]
+        operatingCosts: [{id: office, unit: yuan, annualAmount: 1, price: 50000}]
+        labour: [{role: accountant, headcount: 2, annualWage: \(wage)}]
+        discounting: {projectRate: 0.06, equityRate: 0.08}
+        dairy:
+          herd:
+            cowPlaces: [1000]
+            cullingRateByParity: [0.25]
+            maxPurchasesPerYear: 100000
+          lactationYieldTonnes: [10]
+          milk: {price: 3500}
+          purchases: {pricePerHead: 20000, imported: true, assetClass: herd}
+          feeds: [{id: silage-maize, price: 450, tonnesPerHeadYear: {lactating: 11, dry: 7}}]
+        """
+    }
+
+    @Test("In a scenario with a module, an uncertain labour wage varies that staff group's cost line and nothing else")
+    func labourWageBindsToItsLineWithAModule() throws {
+        let base = try scenario(Self.dairyYAML()).evaluate()
+        let study = try Self.study(Self.dairyYAML(wage: "{distribution: uniform, min: 60000, max: 100000, base: 80000}"), paths: 16)
+        let labour = try #require(base.model.costLineIDs.firstIndex(of: "labour:accountant"))
+        let ws = study.runner.evaluatePath(3)
+        let drawnWage = ws.opexByLine[labour, 1] / 2
+        #expect(drawnWage != 80000 && drawnWage >= 60000 && drawnWage <= 100000)
+        for (l, id) in base.model.costLineIDs.enumerated() where l != labour {
+            #expect(ws.opexByLine.row(l) == base.opexByLine[l].amounts, "line \(id) changed")
+        }
+        #expect(ws.revenue == base.years.map(\.revenue))
+    }
+
+    @Test("In a scenario whose module inserts a product first, an uncertain product price varies the file's product")
+    func productPriceBindsToItsProductWithAModule() throws {
+        let base = try scenario(Self.dairyYAML()).evaluate()
+        let study = try Self.study(Self.dairyYAML(widgetPrice: "{distribution: uniform, min: 50, max: 150, base: 100}"), paths: 16)
+        let widget = try #require(base.model.productIDs.firstIndex(of: "widget"))
+        #expect(widget != 0)
+        let ws = study.runner.evaluatePath(3)
+        let drawnPrice = ws.revenueByProduct[widget, 1] / 1000
+        #expect(drawnPrice != 100 && drawnPrice >= 50 && drawnPrice <= 150)
+        var baseWorkspace = Workspace(for: base.model)
+        ProFormaEngine.run(base.model, &baseWorkspace)
+        for p in base.model.productIDs.indices where p != widget {
+            #expect(ws.revenueByProduct.row(p) == baseWorkspace.revenueByProduct.row(p), "product \(base.model.productIDs[p]) changed")
+        }
+        #expect(ws.opex == base.years.map(\.opex))
+    }
+
     @Test("A policy-risk delay counts from the incentive's first payment, as the incentive analysis's delay does")
     func delayCountsFromFirstPayment() throws {
         // Eligible since 2020, but a production subsidy pays only from the first operating year.

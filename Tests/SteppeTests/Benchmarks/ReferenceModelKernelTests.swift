@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 @testable import Steppe
+import ReferenceModelKernel
 
 /// The engine's paths of `Benchmarks/reference-model.yaml` against the NumPy reference model written
-/// out by hand (`ReferenceModelKernel`), which shares only the uniforms and the quantile functions.
+/// out by hand (`ReferenceModelKernel`, Benchmarks/ReferenceModelKernel), which shares only the uniforms
+/// and the normal quantile with the engine.
 @Suite("Reference model kernel")
 struct ReferenceModelKernelTests {
     static let paths = 2000
