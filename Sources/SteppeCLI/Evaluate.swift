@@ -30,13 +30,15 @@ extension SteppeCommand {
             let inputs = scenario.inputFiles
             if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             let evaluation: Evaluation
+            let loaded: Scenario
             do {
-                evaluation = try stress.apply(to: scenario.load()).evaluate()
+                loaded = try scenario.load()
+                evaluation = try stress.apply(to: loaded).evaluate()
             } catch {
                 return .failure(error)
             }
             // Warnings go to standard error and do not change the exit status.
-            let warnings = AssumptionDominance.warnings(for: evaluation.model).map { $0 + "\n" }.joined()
+            let warnings = (scenario.sectorWarnings(loaded) + AssumptionDominance.warnings(for: evaluation.model)).map { $0 + "\n" }.joined()
             let body: String
             switch format {
             case .text: body = evaluation.text + (explain ? "\n" + evaluation.explanation : "")

@@ -59,7 +59,11 @@ extension SteppeCommand {
             if policyRisk {
                 let config = MonteCarloConfiguration(paths: paths, seed: seed, sampler: sampler, hurdleRate: hurdle, dscrCovenant: covenant)
                 do {
-                    risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config, threads: threading.count)
+                    // A progress bar with ETA on a terminal, as `run` has.
+                    let bar = ProgressReporter(total: 2 * paths, enabled: true)
+                    defer { bar.finish() }
+                    risk = try PolicyRiskComparison(scenario: loaded.scenario, scenarioText: loaded.text, configuration: config,
+                                                    threads: threading.count, progress: bar.update)
                 } catch { return .failure(error) }
             }
             // The analysis runs the pro forma 2^n times and more: compute its JSON once for every output.

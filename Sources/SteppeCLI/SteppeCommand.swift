@@ -90,6 +90,12 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     var displayName: String { file ?? DefaultScenario.fileName }
+
+    /// `SectorEligibility` warnings of a loaded scenario (the catalogue loaded without error before).
+    func sectorWarnings(_ scenario: Scenario) -> [String] {
+        guard let catalogue = try? catalogue.load() else { return [] }
+        return SectorEligibility.warnings(for: scenario, catalogue: catalogue)
+    }
 }
 
 /// A scenario file parsed but not yet read, with the catalogue it is read against.

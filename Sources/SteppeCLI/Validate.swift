@@ -16,7 +16,8 @@ extension SteppeCommand {
                 let s = try scenario.load()
                 let model = try s.compile()
                 return CommandResult(standardOutput:
-                    "\(scenario.displayName): ok (\(s.name); \(model.yearCount) years \(s.startYear)-\(model.calendarYear(model.yearCount - 1)), \(s.incentives.count) incentives)\n")
+                    "\(scenario.displayName): ok (\(s.name); \(model.yearCount) years \(s.startYear)-\(model.calendarYear(model.yearCount - 1)), \(s.incentives.count) incentives)\n",
+                    standardError: scenario.sectorWarnings(s).map { $0 + "\n" }.joined())
             } catch {
                 return .failure(error)
             }

@@ -38,7 +38,7 @@ extension Scenario {
             }
         }
         guard let named else { return keyPath }
-        let unit = multiplier ? "multiplier of the yearly values" : named.unit
+        let unit = multiplier ? "yearly multiplier" : named.unit
         return unit.isEmpty ? named.name : "\(named.name) (\(unit))"
     }
 

@@ -14,13 +14,18 @@ public struct PolicyRiskComparison: Sendable {
     /// Incentives that carry a `policyRisk`.
     public let riskyIncentives: [String]
 
-    public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration, threads: Int = 1) throws(ScenarioErrors) {
+    /// - Parameter progress: paths finished so far out of `2 × paths` (with, then without policy risk), for a progress bar.
+    public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration, threads: Int = 1,
+                progress: (@Sendable (Int) -> Void)? = nil) throws(ScenarioErrors) {
         var config = configuration
         config.metrics = [.equityNPV, .equityIRR, .minDSCR]
         let on = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: config, policyRisks: true)
         let off = try MonteCarloStudy(scenario: scenario, scenarioText: scenarioText, configuration: config, policyRisks: false)
-        withRisk = MonteCarloSummary(on.runner.run(threads: threads), thresholds: on.thresholds)
-        withoutRisk = MonteCarloSummary(off.runner.run(threads: threads), thresholds: off.thresholds)
+        let paths = config.paths
+        withRisk = MonteCarloSummary(on.runner.run(threads: threads, progress: progress), thresholds: on.thresholds)
+        var second: (@Sendable (Int) -> Void)?
+        if let progress { second = { done in progress(paths + done) } }
+        withoutRisk = MonteCarloSummary(off.runner.run(threads: threads, progress: second), thresholds: off.thresholds)
         self.configuration = config
         riskyIncentives = scenario.policyRisks.map(\.incentive)
     }

@@ -15,7 +15,7 @@ struct InputLabelTests {
         let s = try Self.hydrogen()
         #expect(s.inputLabel(for: "products[0].price") == "hydrogen price (yuan/kg)")
         #expect(s.inputLabel(for: "capex[0].amount") == "capex 2026 wind-pv (yuan)")
-        #expect(s.inputLabel(for: "products[1].quantity", multiplier: true) == "grid-export quantity (multiplier of the yearly values)")
+        #expect(s.inputLabel(for: "products[1].quantity", multiplier: true) == "grid-export quantity (yearly multiplier)")
         #expect(s.inputLabel(for: "policyRisk:abc") == "policy risk of abc")
     }
 

@@ -3,6 +3,16 @@ import Testing
 
 @Suite("Report chart data tables")
 struct ReportChartTests {
+    @Test("A range chart draws row labels up to 44 characters whole and ends longer ones in …")
+    func rangeLabels() {
+        let whole = "grid-export quantity (yearly multiplier)", long = String(repeating: "x", count: 60)
+        let chart = ReportChart(id: "t", title: "t", xLabel: "x", yLabel: "y", caption: "",
+                                kind: .ranges(rows: [.init(whole, low: 1, high: 2), .init(long, low: 0, high: 3)], reference: nil))
+        let svg = chart.svg.rendered()
+        #expect(svg.contains(">\(whole)<"))
+        #expect(svg.contains(">" + String(repeating: "x", count: 43) + "…<"))
+    }
+
     @Test("a band shorter than the x values (read from an edited result) leaves empty cells")
     func shortBand() {
         let chart = ReportChart(id: "fan", title: "fan", xLabel: "year", yLabel: "value", caption: "",

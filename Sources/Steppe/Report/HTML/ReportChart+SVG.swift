@@ -5,12 +5,16 @@ extension ReportChart {
     static let width = 720.0, height = 380.0
     static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
 
+    /// Longest row label of a range chart (tornado, zones) drawn in full: "grid-export quantity (yearly
+    /// multiplier)" fits; longer ones end in "…" (the table beside the chart has them whole).
+    static let rangeLabelLength = 44
+
     /// The chart as an `<svg>` element (responsive: it scales to the page width).
     public var svg: HTMLNode {
         var layout = Layout(left: 84, right: 20, top: 24, bottom: 92)
         if case .ranges(let rows, _) = kind {
             let longest = rows.map(\.label.count).max() ?? 0
-            layout.left = min(260, max(84, Double(longest) * 6.6 + 16))
+            layout.left = min(Double(Self.rangeLabelLength) * 6.6 + 16, max(84, Double(longest) * 6.6 + 16))
         }
         var body: [HTMLNode] = [.element("title", text: title)]
         body += content(layout)
@@ -229,7 +233,8 @@ extension ReportChart {
                 if let m = r.middle {
                     out.append(line(xs(m), y + band * 0.15, xs(m), y + band * 0.85, "median"))
                 }
-                out.append(label(String(r.label.prefix(38)), l.plotLeft - 6, y + band / 2 + 4, anchor: "end"))
+                let text = r.label.count > Self.rangeLabelLength ? String(r.label.prefix(Self.rangeLabelLength - 1)) + "…" : r.label
+                out.append(label(text, l.plotLeft - 6, y + band / 2 + 4, anchor: "end"))
             }
             if let ref = reference {
                 out.append(line(xs(ref.value), l.plotTop, xs(ref.value), l.plotBottom, "marker", stroke: "#333"))
