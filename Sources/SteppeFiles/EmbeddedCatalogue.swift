@@ -570,6 +570,322 @@ policies:
       share: {value: 0.3, unit: fraction of the machinery's average sales price (at most)}
     eligibility: Machinery the region lists that the central subsidy does not cover. Bind assetClasses to the machinery class.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "1361-1363", phrase: "按照不高于上年度平均销售价格 30%的比例测算"}
+
+  # Issue 21, item 1, third batch: agricultural finance and programme items (002 L427-880), the region's
+  # facility-agriculture and facility-livestock measures (L1227-1503) and the Ordos city measures
+  # (L1580-1794). Most are paid to guarantee firms, cooperatives, banners or herders, or need a kind the
+  # engine lacks (per-mu, per-head or sales-growth awards); each `rule` says which.
+  - id: dairy.guarantee-risk-compensation
+    title: {zh: 对三农三牧担保按新增担保责任金额1%风险补偿，单户最高500万元, en: "Region: 1% of new guarantee liability to guarantee firms serving small firms and farmers, at most 5 million yuan per firm"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      share: {value: 0.01, unit: fraction of new guarantee liability}
+      cap: {value: 5000000, unit: yuan per guarantee firm}
+    note: Paid to the guarantee firm; reaches a borrower only through the fee (see dairy.guarantee-premium-subsidy).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "429-431", phrase: "按照其当年新增小微企业和“三农三牧”主体担保（再担保）责任金额的 1%进行风险补偿，单户最高不超 500 万元"}
+
+  - id: dairy.guarantee-premium-subsidy
+    title: {zh: 担保费率1%及以下的按当年保费收入10%给予保费补助, en: "Region: guarantee firms charging small firms and farmers 1% or less get 10% of the year's fee income"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      feeCeiling: {value: 0.01, unit: guarantee fee rate per year}
+      share: {value: 0.1, unit: fraction of fee income excluding tax}
+    note: Paid to the guarantee firm; for a borrower it means a guarantee fee of at most 1%, which needs a guarantee-fee line in the financing model.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "431-435", phrase: "对当年收取新增小微企业和“三农三牧”主体担保（再担保）费率 1%（含）以下的，按照当年保费收入（不含税金）的 10%给予保费补助"}
+
+  - id: dairy.farm-guaranteed-loan
+    title: {zh: 融资成本不超过8%，对家庭农场、合作社等提供10万元—300万元担保贷款, en: "Region: guaranteed loans of 0.1 to 3 million yuan to family farms and cooperatives at an all-in cost of at most 8%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      costCeiling: {value: 0.08, unit: all-in financing cost per year}
+      loanLow: {value: 100000, unit: yuan}
+      loanHigh: {value: 3000000, unit: yuan}
+    note: A ceiling on a small farm's financing cost, far above current loan rates; needs a financing-cost cap kind and matters only for small borrowers.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "439-443", phrase: "按照融资成本最高不超过 8%的标准，重点对家庭农场、种养大户、农牧民合作社等适度规模新型经营主体提供 10 万元—300 万元的担保贷款"}
+
+  - id: dairy.grain-insurance-premium
+    title: {zh: 三大粮食作物完全成本保险中央和自治区分别承担45%和30%保险费补贴, en: "Region: central and regional budgets pay 45% and 30% of the premium of full-cost grain insurance in major grain counties"}
+    level: innerMongolia
+    kind: rule
+    payee: household
+    parameters:
+      centralShare: {value: 0.45, unit: fraction of premium}
+      regionalShare: {value: 0.3, unit: fraction of premium}
+    note: Staple grains only, outside Steppe's dairy and forage domain; catalogued so the row is accounted for.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "449", phrase: "中央和自治区分别承担 45%和 30%的保险费补贴"}
+
+  - id: dairy.national-industry-town
+    title: {zh: 国家农业产业强镇批准建设时补助300万元，通过认定再奖补700万元, en: "National: 3 million yuan to a national agricultural industry town on approval and 7 million on acceptance"}
+    level: national
+    kind: rule
+    payee: thirdParty
+    parameters:
+      onApproval: {value: 3000000, unit: "yuan per town, once"}
+      onAcceptance: {value: 7000000, unit: "yuan per town, once"}
+    note: Paid to the town (2023 amounts), which passes awards to firms at its choice; needs a pass-through award kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "654-655", phrase: "2023 年国家产业强镇采取批准建设时补助 300 万元，通过认定再奖补 700 万元"}
+
+  - id: dairy.ejin-horo-grazing-ban
+    title: {zh: 草原禁牧补助每年每亩7.45元, en: "Ejin Horo: grazing-ban compensation of 7.45 yuan per mu a year to herders"}
+    level: ejinHoro
+    kind: rule
+    payee: household
+    parameters:
+      amountPerMuYear: {value: 7.45, unit: yuan per mu per year}
+    note: Paid to herders on 3.9567 million mu of banned grassland; a dairy farm's cash flow only if it holds such land (needs a per-mu kind).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "699", phrase: "禁牧补助标准为每年每亩 7.45 元"}
+
+  - id: dairy.ejin-horo-trusteeship-service
+    title: {zh: 农业生产托管财政补助占服务价格不超过30%，单季作物亩均不超过100元, en: "Ejin Horo: farm trusteeship services subsidised at most 30% of the price and 100 yuan per mu per crop season"}
+    level: ejinHoro
+    kind: rule
+    payee: thirdParty
+    parameters:
+      shareCeiling: {value: 0.3, unit: fraction of the service price}
+      capPerMu: {value: 100, unit: yuan per mu per season}
+    note: Paid to service providers; would lower a forage grower's contracting cost (needs a per-mu opex discount kind).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "715-717", phrase: "原则上财政补助占服务价格的比例不超过 30%，单季作物亩均补助总量不超过 100 元"}
+
+  - id: dairy.model-cooperative
+    title: {zh: 农牧民合作社示范社补贴不超过项目总投资50%，单个主体原则上不超过30万元, en: "Model farmer cooperatives: at most 50% of the project investment, in principle at most 300 thousand yuan each (build first, paid after)"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      share: {value: 0.5, unit: fraction of project investment (at most)}
+      cap: {value: 300000, unit: yuan per cooperative}
+    note: For cooperatives (primary processing, storage, branding), not a company's project; a capitalGrant if a scenario models a cooperative.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "776-778", phrase: "补贴比例不超过项目总投资的 50%，单个主体补贴原则上不超过 30 万元"}
+
+  - id: dairy.family-farm-support
+    title: {zh: 每个家庭农牧场补助资金不超过10万元, en: "Family farms and ranches: at most 100 thousand yuan each from central agricultural development funds"}
+    level: national
+    kind: rule
+    payee: household
+    parameters:
+      cap: {value: 100000, unit: yuan per family farm}
+    note: For family farms, below the scale of the farms Steppe models.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "815-817", phrase: "每个家庭农牧场补助资金不超过 10 万元"}
+
+  - id: dairy.variety-approval-award
+    title: {zh: 通过国家审定的玉米、大豆等品种每个一次性奖励10万元, en: "Region: 100 thousand yuan once per maize or soybean variety approved nationally"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      amount: {value: 100000, unit: "yuan per variety, once"}
+    note: For breeders, outside Steppe's domains.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "880", phrase: "对通过国家审定的玉米、大豆等品种每个一次性奖励 10 万元"}
+
+  - id: dairy.facility-greenhouse
+    title: {zh: 新建日光温室每亩20000元、塑料冷棚每亩2000元、智能温室每平方米100元、改造温室每亩10000元, en: "Region: 20000 yuan per mu of new solar greenhouse, 2000 per mu of plastic tunnel, 100 per m2 of smart greenhouse, 10000 per mu of renovation"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      solarGreenhousePerMu: {value: 20000, unit: yuan per mu}
+      plasticTunnelPerMu: {value: 2000, unit: yuan per mu}
+      smartGreenhousePerSquareMetre: {value: 100, unit: yuan per m2}
+      renovationPerMu: {value: 10000, unit: yuan per mu}
+    note: Vegetable facilities of 500 mu or more (build first, paid after); needs a per-area capital grant kind, and Steppe has no greenhouse module.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1233-1235", phrase: "按照新建普通日光温室每亩 20000 元、塑料冷棚每亩 2000 元、智能温室每平方米 100 元、改造提升普通日光温室每亩 10000 元的标准"}
+
+  - id: dairy.facility-park-county-award
+    title: {zh: 集中连片1万亩以上设施农业园区所在旗县奖励500万元，每增加2000亩再奖励100万元，最高1000万元, en: "Region: 5 million yuan to the county of a facility-farming park of 10000 mu, 1 million more per extra 2000 mu, at most 10 million"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      base: {value: 5000000, unit: yuan per county}
+      perStep: {value: 1000000, unit: yuan per extra 2000 mu}
+      cap: {value: 10000000, unit: yuan per county}
+    note: Paid to the county (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1239-1241", phrase: "每个奖励 500 万元，每增加 2000 亩，再奖励 100 万元，最高不超过 1000 万元"}
+
+  - id: dairy.facility-farming-interest
+    title: {zh: 现代设施农业项目贷款再贴息10%～20%，累计不高于LPR的90%且不超过3%, en: "Region: modern facility-farming loans get a further 10-20% interest subsidy; central and regional subsidies together at most 90% of the LPR and 3%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      topUpLow: {value: 0.1, unit: fraction (the seed does not say of what)}
+      topUpHigh: {value: 0.2, unit: fraction (the seed does not say of what)}
+      benchmarkShareCeiling: {value: 0.9, unit: fraction of the LPR}
+      rateCeiling: {value: 0.03, unit: fraction of balance per year}
+    note: The same words for facility livestock (L1369) are dairy.facility-livestock-interest, modelled there with an assumed reading; this is the facility-farming (greenhouse) clause. The 90%-of-LPR and 3% limits bound the stacked subsidies rather than promise them, and the 10-20% top-up's base is not stated; a benchmarkInterestSubsidy with these as ceilings would overstate it. Needs a stacked-interest kind (top-up on an existing subsidy, capped in total).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1258-1262", phrase: "自治区各级财政再贴息 10%～20%，中央和自治区累计贴息不高于中国人民银行公布的同期同档次贷款市场报价利率（LPR）的 90%且不超过 3%贷款利率", note: "L1369-1373 repeat it for facility livestock; this is the facility-farming text"}
+
+  - id: dairy.facility-livestock-guarantee-fee
+    title: {zh: 设施畜牧业贷款担保费率不高于1%, en: "Region: guarantee fees on facility-livestock (and facility-farming) loans at most 1% a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      feeCeiling: {value: 0.01, unit: guarantee fee rate per year}
+    note: The same ceiling is stated for facility farming at L1262-1264. Needs a guarantee-fee line in the financing model to bind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1377", phrase: "设施畜牧业贷款担保费率不高于 1%"}
+
+  - id: dairy.fattening-award
+    title: {zh: 年出栏育肥肉牛500头或肉羊3000只以上按出栏每头肉牛300元、每只肉羊60元奖励, en: "Region: 300 yuan per beef steer and 60 per sheep sold by fattening farms of 500 cattle or 3000 sheep a year, slaughtered in the region"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      perSteer: {value: 300, unit: yuan per head sold}
+      perSheep: {value: 60, unit: yuan per head sold}
+    note: Beef and mutton fattening, outside the dairy module; a per-head productionSubsidy once a beef or sheep module exists (bull calves of a dairy farm sold for fattening do not qualify the dairy farm).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1331", phrase: "按出栏每头肉牛 300 元、每只肉羊 60 元给予奖励"}
+
+  - id: dairy.prepared-food-sales-award
+    title: {zh: 预制菜十强企业销售额每新增100万元奖励2万元，最高30万元, en: "Region: top-ten prepared-food firms get 20 thousand yuan per extra million yuan of sales, at most 300 thousand yuan a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      perStep: {value: 20000, unit: yuan per extra 1 million yuan of sales}
+      step: {value: 1000000, unit: yuan of sales growth}
+      cap: {value: 300000, unit: yuan per firm per year}
+    note: Needs a sales-growth award kind (amount per step of revenue growth over the prior year, capped); by ranking, so uncertain.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1481-1483", phrase: "销售额较上一年每新增 100 万元奖励 2万元，最高不超过 30 万元"}
+
+  - id: dairy.logistics-park-award
+    title: {zh: 国家级示范物流园区、5A级物流企业一次性300万元、100万元奖励, en: "Region: 3 million yuan once to a national model logistics park, 1 million to a 5A logistics firm newly rated or moving in"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      park: {value: 3000000, unit: "yuan, once"}
+      firm5A: {value: 1000000, unit: "yuan, once"}
+    note: For logistics operators (cold chain), not processors; needs a one-off award kind conditioned on a rating.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1487-1489", phrase: "对新晋或落户自治区的国家级示范物流园区、5A 级物流企业，分别给予一次性 300 万元、100 万元奖励"}
+
+  - id: dairy.organic-certification-fee
+    title: {zh: 全额奖补绿色食品、有机农畜产品认证产量1000吨以上企业认证费用, en: "Region (2024): the whole certification fee for green or organic food certified on 1000 t or more"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 1.0, unit: fraction of the certification fee, assumption: "derived: 全额 (the whole fee)"}
+      minimumOutput: {value: 1000, unit: tonnes certified}
+    note: Needs a fee-refund kind (an opex line reimbursed); the fee is small against a dairy plant's costs.
+    validFrom: 2024
+    validTo: 2024
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1501-1503", phrase: "2024 年全额奖补绿色食品、有机农畜产品认证产量达到 1000 吨以上的企业认证费用"}
+
+  - id: dairy.ordos-saline-land
+    title: {zh: 集中连片改造5000亩以上中、重度盐碱地每亩一次性补贴1000元、2000元, en: "Ordos: 1000 or 2000 yuan per mu once for improving 5000 mu or more of moderately or severely saline land"}
+    level: ordos
+    kind: rule
+    parameters:
+      moderatePerMu: {value: 1000, unit: yuan per mu}
+      severePerMu: {value: 2000, unit: yuan per mu}
+    note: Cropland improvement; a forage grower could use it with a per-area capital grant kind (not in the engine).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1580-1582", phrase: "对集中连片改造 5000 亩以上中、重度盐碱地，且改造后达到当地中产田产量的，市本级每亩一次性分别补贴资金 1000 元、2000 元"}
+
+  - id: dairy.ordos-facility-consortium
+    title: {zh: 设施农业种植规模1万亩以上的产业联合体一次性最高500万元, en: "Ordos: up to 5 million yuan once to a facility-farming consortium of 10000 mu or more"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 5000000, unit: "yuan per consortium, once"}
+    note: Set by planted area; needs a one-off award kind for consortia.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1613-1615", phrase: "对设施农业种植规模达到 1万亩以上的产业联合体，根据种植规模一次性给予最高不超过 500 万元的奖补资金"}
+
+  - id: dairy.ordos-livestock-consortium
+    title: {zh: 养繁加一体化年出栏肉牛1万头以上或绒山羊10万只以上的产业联合体一次性最高500万元, en: "Ordos: up to 5 million yuan once to a breed-raise-process consortium selling 10000 beef cattle or keeping 100000 cashmere goats"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 5000000, unit: "yuan per consortium, once"}
+    note: Beef and cashmere goats, not dairy; needs a one-off award kind for consortia.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1619-1621", phrase: "10 万只以上联农带农紧密的产业联合体，根据养殖规模一次性给予最高不超过 500 万元的奖补资金"}
+
+  - id: dairy.ordos-chain-park-base
+    title: {zh: 全产业链产值20亿元以上旗区1000万元，现代农牧业产业园1000万元，优质特色产业基地300万元, en: "Ordos: 10 million yuan to a banner whose chain output reaches 2 billion, 10 million per modern agricultural park, 3 million per specialty base"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      banner: {value: 10000000, unit: yuan per banner}
+      park: {value: 10000000, unit: yuan per park}
+      base: {value: 3000000, unit: yuan per base}
+    note: Paid to banners, parks and bases (dairy is one of the five chains, L1653); not a project's cash flow.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1655-1660", phrase: "对单个全产业链总产值达 20 亿元以上的旗区，每个给予 1000 万元奖励；培育扶持总产值达 10 亿元以上、主导产业占农牧业总产值 50%以上的现代农牧业产业园，每个给予 1000 万元扶持资金；每年培育扶持总产值 1 亿元以上的优质特色产业基地 10 个，每个给予 300 万元扶持资金"}
+
+  - id: dairy.ordos-new-entity-award
+    title: {zh: 示范家庭农牧场、合作社示范社、集体经济组织、产业化联合体一次性30万元、50万元、80万元、100万元, en: "Ordos: 300, 500, 800 thousand or 1 million yuan once to model family farms, cooperatives, village collectives and industrial consortia"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      familyFarm: {value: 300000, unit: "yuan, once"}
+      cooperative: {value: 500000, unit: "yuan, once"}
+      collective: {value: 800000, unit: "yuan, once"}
+      consortium: {value: 1000000, unit: "yuan, once"}
+    note: Selected by merit; a consortium led by a dairy processor might win the 1 million (needs a one-off award kind with a probability).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1694-1696", phrase: "每个主体择优分别一次性给予 30 万元、50 万元、80 万元、100 万元资金扶持"}
+
+  - id: dairy.ordos-cold-chain-park
+    title: {zh: 新建年交易农畜产品10万吨以上仓储冷链物流园区一次性200万元补贴, en: "Ordos: 2 million yuan once for a new cold-chain logistics park trading 100 thousand t of farm products a year"}
+    level: ordos
+    kind: rule
+    parameters:
+      amount: {value: 2000000, unit: "yuan per park, once"}
+    note: For logistics park developers (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1716-1718", phrase: "对新建年交易农畜产品 10 万吨以上的大型农畜产品仓储冷链物流园区，一次性给予 200 万元补贴"}
+
+  - id: dairy.ordos-agri-guidance-fund
+    title: {zh: 市本级每年设立农牧业产业发展引导基金5亿元, en: "Ordos: a 500 million yuan a year agricultural guidance fund"}
+    level: ordos
+    kind: rule
+    parameters:
+      fundSizePerYear: {value: 500000000, unit: yuan per year}
+    note: An equity fund, not a grant; needs an equity co-investment kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1791-1793", phrase: "市本级每年设立农牧业产业发展引导基金 5 亿元"}
+
+  # The investment guide's (000, 2022) statements of dairy items the region has since revised: kept as
+  # superseded entries (validTo 2023) so the older amounts are on record and not mistaken for current ones.
+  - id: dairy.spray-drying-offseason-2022
+    title: {zh: 龙头企业3—5月生鲜乳喷粉按收购数量的10%每吨补贴800元（2022年投资指南）, en: "Investment guide (2022): March-May milk powder, 800 yuan/t on 10% of raw milk bought"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.1, unit: fraction of raw milk bought}
+      amountPerTonne: {value: 800, unit: yuan per tonne}
+    validTo: 2023
+    note: Superseded by dairy.spray-drying-offseason (1000 yuan/t, 002); kept for the record, not for scenarios.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "120", phrase: "使用生鲜乳进行喷粉补贴,按照收购 生鲜乳数量的 10%,每吨补贴 800 元"}
+
+  - id: dairy.sexed-embryo-2022
+    title: {zh: 性控胚胎按每支市场价格的50%补贴（2022年投资指南）, en: "Investment guide (2022): sexed embryos subsidised at 50% of the market price each"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.5, unit: fraction of market price per embryo}
+    validTo: 2023
+    note: Superseded by dairy.sexed-embryo (fixed 1500/2500/3500 yuan tiers, 002); kept for the record.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "121", phrase: "自治区财政对使用国产和进口性控胚胎按照每支市场价格的 50%进行补贴"}
+
+  - id: dairy.alfalfa-unit-2022
+    title: {zh: 新增集中连片苜蓿种植500亩为一个单元每个一次性补贴5万元（2022年投资指南）, en: "Investment guide (2022): new alfalfa fields, 50 thousand yuan once per 500-mu unit"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amountPerUnit: {value: 50000, unit: "yuan per 500-mu unit, once"}
+      unitArea: {value: 500, unit: mu}
+    validFrom: 2022
+    validTo: 2023
+    note: The current alfalfa support is dairy.alfalfa-planting (per mu over 3 years, 002); needs a per-area grant kind.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "122", phrase: "以500亩为一个单元,每个一次性补贴5万元"}
+
+  - id: dairy.farm-guaranteed-loan-2022
+    title: {zh: 融资成本不超过8%，提供10万元至1000万元担保贷款（2022年投资指南）, en: "Investment guide (2022): guaranteed loans of 0.1 to 10 million yuan to family farms and cooperatives at an all-in cost of at most 8%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      costCeiling: {value: 0.08, unit: all-in financing cost per year}
+      loanHigh: {value: 10000000, unit: yuan}
+    validTo: 2023
+    note: The current text (dairy.farm-guaranteed-loan, 002 L439-443) caps the loans at 3 million yuan.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "244", phrase: "融资成本最高不超过 8%的标准,重点对家庭农场、种养大户、农牧民合作社等适度规模新型经营主体提供10万元至1000万元的担保贷款"}
 """#),
         ("policies/electricity.yaml", #"""
 # Electricity: tariffs by voltage level, the Mengxi strategic-emerging-industry price band,
@@ -1722,6 +2038,114 @@ policies:
       fundSize: {value: 3000000000, unit: yuan (at least)}
     note: An equity co-investor, not a grant; needs an equity co-investment kind (ticket size and probability).
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "12059-12061", phrase: "设立不低于 30 亿元的科技创新基金，建立科技信贷风险补偿机制"}
+
+  # The investment guide's (000, 2022) industrial items. Most were carried into the 2024 list with the same
+  # amounts (catalogued from 002); these entries record the guide's statements and point to the current ones.
+  - id: industry.chain-project-interest-2022
+    title: {zh: 投资10亿元及以上且当年投产的重点项目按贷款实际利息30%、最高500万元贴息（2022年投资指南）, en: "Investment guide (2022): projects of 1 billion yuan or more in production that year, 30% of actual loan interest, at most 5 million yuan, one year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.3, unit: fraction of actual loan interest}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: The 2024 list's version is industry.chain-project-interest; use that one.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "126", phrase: "按贷款实际利息的 30%、单个项目最高不超过 500 万元给予一"}
+
+  - id: industry.manufacturing-grants-2022
+    title: {zh: 技术改造、智能工厂、机器换人按20%、单个项目最高500万元补助（2022年投资指南）, en: "Investment guide (2022): retrofit, smart-factory and robot purchases at 20%, at most 5 million yuan per project; green factories 1 million or 500 thousand yuan"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of robot purchase cost (and of retrofit or smart-factory investment)}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: "One line of the guide (L139) states the retrofit, smart-factory, robot and green-factory items; the current ones are industry.tech-retrofit, industry.green-factory-national and industry.green-factory-region (2024 list). The phrase is the robot clause, interleaved with the English translation as the seed copy is."
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "139", phrase: "器人购置费用的 20%、单个项目最高不超过 production links, and grant subsidies according to 20% of the purchase cost of industrial robots, with a maximum of 5million yuan(USD750000) 500万元给予补助"}
+
+  - id: industry.5g-application-2022
+    title: {zh: 5G等新一代信息技术工业应用场景项目按实际完成投资20%、最高500万元奖补（2022年投资指南）, en: "Investment guide (2022): industrial 5G application projects, 20% of completed investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.2, unit: fraction of completed investment}
+    caps: {total: 5000000}
+    validTo: 2023
+    eligibility: Typical industrial application scenarios of 5G and other new information technology; the 2024 list has no such item.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "141", phrase: "对 5G 等新一代信息技术在工业领域的典型应用场景项目,按照实际完成投资额的 20%、单个项目最高不超过 500 万元给予奖补"}
+
+  - id: industry.standard-lead-2022
+    title: {zh: 主导制定国际、国家标准每个30万元、20万元（2022年投资指南）, en: "Investment guide (2022): 300 or 200 thousand yuan per international or national standard a firm leads"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      international: {value: 300000, unit: yuan per standard}
+      national: {value: 200000, unit: yuan per standard}
+      capPerYear: {value: 500000, unit: yuan per firm per year}
+    validTo: 2023
+    note: Same amounts as industry.standard-lead (2024 list).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "145", phrase: "对主导制定国际、国家(行业)标准的企业,分别给予每个标准30万元、20万元一次性奖励;参与制定国际、国家(行业)标准的企业,分别给予每个20万元、10万元一次性奖励;单个企业主导或参与标准制定每年奖励资金不超过50万元"}
+
+  - id: industry.two-integration-award-2022
+    title: {zh: 两化融合管理体系贯标5A级至A级300万元至30万元一次性奖励（2022年投资指南）, en: "Investment guide (2022): 3 million down to 300 thousand yuan once for integration-of-IT-and-industry ratings 5A to A"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      rating5A: {value: 3000000, unit: "yuan, once"}
+    validTo: 2023
+    note: The lower ratings' amounts (2, 1, 0.5 and 0.3 million) continue on L152. Needs a one-off award kind conditioned on a rating.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "146", phrase: "达到 5A 级、4A 级、3A 级、2A 级、A 级的分别给予 300 万元"}
+
+  - id: industry.new-tech-industrialisation-2022
+    title: {zh: 新技术产业化应用指导目录项目按实际完成投资20%一次性补助，最高500万元（2022年投资指南）, en: "Investment guide (2022): listed new technologies commercialised in the region, 20% of completed investment once, at most 5 million yuan"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of completed investment}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: The 2024 list's version is industry.new-tech-industrialisation; use that one.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "166", phrase: "按实际完成投资额的 20%给予一次性补助,单个项目最高不超过 500万元"}
+
+  - id: industry.advanced-enterprise-2022
+    title: {zh: 工业技改投资等先进企业每户一次性奖励100万元（2022年投资指南）, en: "Investment guide (2022): 1 million yuan once to firms rated advanced in retrofit investment, innovation, energy saving, digitalisation or specialisation"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    validTo: 2023
+    note: By rating; needs a one-off award kind with a probability.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "170", phrase: "\"专精特新\"先进企业,每户给予一次性奖励 100 万元"}
+
+  - id: industry.sme-awards-2022
+    title: {zh: 创新型中小企业、专精特新中小企业、小巨人企业20万元、50万元、100万元（2022年投资指南）, en: "Investment guide (2022): 200, 500 thousand and 1 million yuan once to innovative, specialised and little-giant SMEs"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      innovative: {value: 200000, unit: "yuan, once"}
+      specialised: {value: 500000, unit: "yuan, once"}
+      littleGiant: {value: 1000000, unit: "yuan, once"}
+    validTo: 2023
+    note: The current little-giant award is industry.sme-little-giant.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "174", phrase: "\"小巨人\"企业,分别给予 20 万元、50 万元、100 万元一次性奖励"}
+
+  - id: industry.ne-equipment-fund
+    title: {zh: 新设立100亿元规模的新能源装备制造产业基金, en: "Region: a new 10 billion yuan fund for new-energy equipment manufacturing"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      fundSize: {value: 10000000000, unit: yuan}
+    note: An equity fund on market terms, not a grant; needs an equity co-investment kind.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "248", phrase: "以市场化方式新设立100亿元规模的新能源装备制造产业基金"}
+
+  - id: industry.ordos-green-industry-fund
+    title: {zh: 设立10亿元绿色产业发展基金, en: "Ordos: a 1 billion yuan green industry development fund"}
+    level: ordos
+    kind: rule
+    parameters:
+      fundSize: {value: 1000000000, unit: yuan}
+    note: An equity fund, not a grant; needs an equity co-investment kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "71-73", phrase: "设立 10 亿元绿色产业发展基金"}
 """#),
         ("policies/talent.yaml", #"""
 # Talent: national unemployment-insurance and skills items, Inner Mongolia's talent support
@@ -2845,6 +3269,38 @@ policies:
       senior: {value: 10000, unit: "yuan per person, once"}
     note: For IP service firms (not modelled).
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10223-10225", phrase: "按照中级职称 5000 元/人、高级职称 1万元/人、专利代理师 1 万元/人标准给予资助"}
+
+  - id: talent.ordos-rural-returnee-award
+    title: {zh: 回乡创业的专科、本科、硕士及以上人才3万元、5万元、10万元一次性创业奖励, en: "Ordos: 30, 50 or 100 thousand yuan once to college, bachelor or master graduates returning to found a rural business"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      college: {value: 30000, unit: "yuan, once"}
+      bachelor: {value: 50000, unit: "yuan, once"}
+      master: {value: 100000, unit: "yuan, once"}
+    note: Paid to founders (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1769-1771", phrase: "对回乡创业的专科、本科、硕士及以上人才，优先给予创业贷款支持，对符合条件的，分别给予 3万元、5万元、10 万元一次性创业奖励"}
+
+  - id: talent.hr-firm-award-2022
+    title: {zh: 引进国内排名前30位人力资源企业带动就业突出的一次性50万元（2022年投资指南）, en: "Investment guide (2022): 500 thousand yuan once to a national top-30 HR firm that creates many jobs"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 500000, unit: "yuan, once"}
+    note: For HR service firms (not modelled).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "276", phrase: "对带动就业人数突出的给予 50 万元一次性奖励"}
+
+  - id: talent.craftsman-award
+    title: {zh: 大国工匠、北疆工匠每人每年20万元、10万元, en: "Region: 200 or 100 thousand yuan to each 'Great Country' or 'Northern Frontier' craftsman"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      greatCountry: {value: 200000, unit: yuan per person}
+      northernFrontier: {value: 100000, unit: yuan per person}
+    note: The seed says both "per person per year" and "one-time"; paid to the craftsman either way (not modelled).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "280", phrase: "按每人每年 20 万元、10 万元标准给予一次 性奖励"}
 """#),
         ("policies/tax.yaml", #"""
 # Tax: corporate income tax (CIT) rates and holidays, the Western Development 15% rate with its
@@ -3099,6 +3555,26 @@ policies:
       Not modelled: the county's retained share of individual income tax is not in the seeds, and the money goes to the
       employee; a scenario can enter its estimate as a perPersonAllowance with payee employee.
     citation: {document: 000_f963353d18cfffc7.txt, lines: "264", phrase: "年薪高于 100 万元的研发一线人员, 由自治区人民政府统一表彰, 其实际缴纳个人所得税旗县(市、区)留成部分"}
+
+  - id: tax.small-firm-relief-2022
+    title: {zh: 月销售额15万元以下小规模纳税人免征增值税；小型微利企业年应纳税所得额不超过100万元部分再减半, en: "Investment guide (2022): VAT exempt for small-scale taxpayers selling up to 150 thousand yuan a month; small low-profit firms' income up to 1 million yuan taxed at a further half"}
+    level: national
+    kind: rule
+    parameters:
+      vatSalesCeilingPerMonth: {value: 150000, unit: yuan of sales per month}
+      incomeCeiling: {value: 1000000, unit: yuan of taxable income per year}
+    validTo: 2023
+    note: Small-firm reliefs; an industrial project company exceeds both thresholds.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "286", phrase: "月销售额 15万元以下(含 15万元)小规模 纳税人免征增值税。继续执行小型微利企业 和个体工商户年应纳税所得额不超过100万 元部分再减半"}
+
+  - id: tax.agritourism-land-tax
+    title: {zh: 采摘和农牧业观光用地免征城镇土地使用税；出租住房经营乡村旅游房产税减按4%, en: "Land used for picking and farm tourism is exempt from urban land-use tax; homes let for rural tourism pay property tax at 4%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      propertyTaxRate: {value: 0.04, unit: fraction of rent}
+    note: Farm tourism, outside Steppe's projects (a dairy farm's visitor area could qualify; the land-use tax is not in the engine).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "298", phrase: "直接用于采摘和农牧业观光的种养殖土地, 免征城镇土地使用税;对个人出租住房经营 乡村旅游的,免征城镇土地使用税,减按4% 的税率征收房产税"}
 """#),
         ("zones.yaml", #"""
 # Zone profiles: the places a planner can site a project, as named in the seeds. Zones form a tree
