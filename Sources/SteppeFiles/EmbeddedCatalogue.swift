@@ -570,6 +570,322 @@ policies:
       share: {value: 0.3, unit: fraction of the machinery's average sales price (at most)}
     eligibility: Machinery the region lists that the central subsidy does not cover. Bind assetClasses to the machinery class.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "1361-1363", phrase: "按照不高于上年度平均销售价格 30%的比例测算"}
+
+  # Issue 21, item 1, third batch: agricultural finance and programme items (002 L427-880), the region's
+  # facility-agriculture and facility-livestock measures (L1227-1503) and the Ordos city measures
+  # (L1580-1794). Most are paid to guarantee firms, cooperatives, banners or herders, or need a kind the
+  # engine lacks (per-mu, per-head or sales-growth awards); each `rule` says which.
+  - id: dairy.guarantee-risk-compensation
+    title: {zh: 对三农三牧担保按新增担保责任金额1%风险补偿，单户最高500万元, en: "Region: 1% of new guarantee liability to guarantee firms serving small firms and farmers, at most 5 million yuan per firm"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      share: {value: 0.01, unit: fraction of new guarantee liability}
+      cap: {value: 5000000, unit: yuan per guarantee firm}
+    note: Paid to the guarantee firm; reaches a borrower only through the fee (see dairy.guarantee-premium-subsidy).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "429-431", phrase: "按照其当年新增小微企业和“三农三牧”主体担保（再担保）责任金额的 1%进行风险补偿，单户最高不超 500 万元"}
+
+  - id: dairy.guarantee-premium-subsidy
+    title: {zh: 担保费率1%及以下的按当年保费收入10%给予保费补助, en: "Region: guarantee firms charging small firms and farmers 1% or less get 10% of the year's fee income"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      feeCeiling: {value: 0.01, unit: guarantee fee rate per year}
+      share: {value: 0.1, unit: fraction of fee income excluding tax}
+    note: Paid to the guarantee firm; for a borrower it means a guarantee fee of at most 1%, which needs a guarantee-fee line in the financing model.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "431-435", phrase: "对当年收取新增小微企业和“三农三牧”主体担保（再担保）费率 1%（含）以下的，按照当年保费收入（不含税金）的 10%给予保费补助"}
+
+  - id: dairy.farm-guaranteed-loan
+    title: {zh: 融资成本不超过8%，对家庭农场、合作社等提供10万元—300万元担保贷款, en: "Region: guaranteed loans of 0.1 to 3 million yuan to family farms and cooperatives at an all-in cost of at most 8%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      costCeiling: {value: 0.08, unit: all-in financing cost per year}
+      loanLow: {value: 100000, unit: yuan}
+      loanHigh: {value: 3000000, unit: yuan}
+    note: A ceiling on a small farm's financing cost, far above current loan rates; needs a financing-cost cap kind and matters only for small borrowers.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "439-443", phrase: "按照融资成本最高不超过 8%的标准，重点对家庭农场、种养大户、农牧民合作社等适度规模新型经营主体提供 10 万元—300 万元的担保贷款"}
+
+  - id: dairy.grain-insurance-premium
+    title: {zh: 三大粮食作物完全成本保险中央和自治区分别承担45%和30%保险费补贴, en: "Region: central and regional budgets pay 45% and 30% of the premium of full-cost grain insurance in major grain counties"}
+    level: innerMongolia
+    kind: rule
+    payee: household
+    parameters:
+      centralShare: {value: 0.45, unit: fraction of premium}
+      regionalShare: {value: 0.3, unit: fraction of premium}
+    note: Staple grains only, outside Steppe's dairy and forage domain; catalogued so the row is accounted for.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "449", phrase: "中央和自治区分别承担 45%和 30%的保险费补贴"}
+
+  - id: dairy.national-industry-town
+    title: {zh: 国家农业产业强镇批准建设时补助300万元，通过认定再奖补700万元, en: "National: 3 million yuan to a national agricultural industry town on approval and 7 million on acceptance"}
+    level: national
+    kind: rule
+    payee: thirdParty
+    parameters:
+      onApproval: {value: 3000000, unit: "yuan per town, once"}
+      onAcceptance: {value: 7000000, unit: "yuan per town, once"}
+    note: Paid to the town (2023 amounts), which passes awards to firms at its choice; needs a pass-through award kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "654-655", phrase: "2023 年国家产业强镇采取批准建设时补助 300 万元，通过认定再奖补 700 万元"}
+
+  - id: dairy.ejin-horo-grazing-ban
+    title: {zh: 草原禁牧补助每年每亩7.45元, en: "Ejin Horo: grazing-ban compensation of 7.45 yuan per mu a year to herders"}
+    level: ejinHoro
+    kind: rule
+    payee: household
+    parameters:
+      amountPerMuYear: {value: 7.45, unit: yuan per mu per year}
+    note: Paid to herders on 3.9567 million mu of banned grassland; a dairy farm's cash flow only if it holds such land (needs a per-mu kind).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "699", phrase: "禁牧补助标准为每年每亩 7.45 元"}
+
+  - id: dairy.ejin-horo-trusteeship-service
+    title: {zh: 农业生产托管财政补助占服务价格不超过30%，单季作物亩均不超过100元, en: "Ejin Horo: farm trusteeship services subsidised at most 30% of the price and 100 yuan per mu per crop season"}
+    level: ejinHoro
+    kind: rule
+    payee: thirdParty
+    parameters:
+      shareCeiling: {value: 0.3, unit: fraction of the service price}
+      capPerMu: {value: 100, unit: yuan per mu per season}
+    note: Paid to service providers; would lower a forage grower's contracting cost (needs a per-mu opex discount kind).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "715-717", phrase: "原则上财政补助占服务价格的比例不超过 30%，单季作物亩均补助总量不超过 100 元"}
+
+  - id: dairy.model-cooperative
+    title: {zh: 农牧民合作社示范社补贴不超过项目总投资50%，单个主体原则上不超过30万元, en: "Model farmer cooperatives: at most 50% of the project investment, in principle at most 300 thousand yuan each (build first, paid after)"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      share: {value: 0.5, unit: fraction of project investment (at most)}
+      cap: {value: 300000, unit: yuan per cooperative}
+    note: For cooperatives (primary processing, storage, branding), not a company's project; a capitalGrant if a scenario models a cooperative.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "776-778", phrase: "补贴比例不超过项目总投资的 50%，单个主体补贴原则上不超过 30 万元"}
+
+  - id: dairy.family-farm-support
+    title: {zh: 每个家庭农牧场补助资金不超过10万元, en: "Family farms and ranches: at most 100 thousand yuan each from central agricultural development funds"}
+    level: national
+    kind: rule
+    payee: household
+    parameters:
+      cap: {value: 100000, unit: yuan per family farm}
+    note: For family farms, below the scale of the farms Steppe models.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "815-817", phrase: "每个家庭农牧场补助资金不超过 10 万元"}
+
+  - id: dairy.variety-approval-award
+    title: {zh: 通过国家审定的玉米、大豆等品种每个一次性奖励10万元, en: "Region: 100 thousand yuan once per maize or soybean variety approved nationally"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      amount: {value: 100000, unit: "yuan per variety, once"}
+    note: For breeders, outside Steppe's domains.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "880", phrase: "对通过国家审定的玉米、大豆等品种每个一次性奖励 10 万元"}
+
+  - id: dairy.facility-greenhouse
+    title: {zh: 新建日光温室每亩20000元、塑料冷棚每亩2000元、智能温室每平方米100元、改造温室每亩10000元, en: "Region: 20000 yuan per mu of new solar greenhouse, 2000 per mu of plastic tunnel, 100 per m2 of smart greenhouse, 10000 per mu of renovation"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      solarGreenhousePerMu: {value: 20000, unit: yuan per mu}
+      plasticTunnelPerMu: {value: 2000, unit: yuan per mu}
+      smartGreenhousePerSquareMetre: {value: 100, unit: yuan per m2}
+      renovationPerMu: {value: 10000, unit: yuan per mu}
+    note: Vegetable facilities of 500 mu or more (build first, paid after); needs a per-area capital grant kind, and Steppe has no greenhouse module.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1233-1235", phrase: "按照新建普通日光温室每亩 20000 元、塑料冷棚每亩 2000 元、智能温室每平方米 100 元、改造提升普通日光温室每亩 10000 元的标准"}
+
+  - id: dairy.facility-park-county-award
+    title: {zh: 集中连片1万亩以上设施农业园区所在旗县奖励500万元，每增加2000亩再奖励100万元，最高1000万元, en: "Region: 5 million yuan to the county of a facility-farming park of 10000 mu, 1 million more per extra 2000 mu, at most 10 million"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      base: {value: 5000000, unit: yuan per county}
+      perStep: {value: 1000000, unit: yuan per extra 2000 mu}
+      cap: {value: 10000000, unit: yuan per county}
+    note: Paid to the county (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1239-1241", phrase: "每个奖励 500 万元，每增加 2000 亩，再奖励 100 万元，最高不超过 1000 万元"}
+
+  - id: dairy.facility-farming-interest
+    title: {zh: 现代设施农业项目贷款再贴息10%～20%，累计不高于LPR的90%且不超过3%, en: "Region: modern facility-farming loans get a further 10-20% interest subsidy; central and regional subsidies together at most 90% of the LPR and 3%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      topUpLow: {value: 0.1, unit: fraction (the seed does not say of what)}
+      topUpHigh: {value: 0.2, unit: fraction (the seed does not say of what)}
+      benchmarkShareCeiling: {value: 0.9, unit: fraction of the LPR}
+      rateCeiling: {value: 0.03, unit: fraction of balance per year}
+    note: The same words for facility livestock (L1369) are dairy.facility-livestock-interest, modelled there with an assumed reading; this is the facility-farming (greenhouse) clause. The 90%-of-LPR and 3% limits bound the stacked subsidies rather than promise them, and the 10-20% top-up's base is not stated; a benchmarkInterestSubsidy with these as ceilings would overstate it. Needs a stacked-interest kind (top-up on an existing subsidy, capped in total).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1258-1262", phrase: "自治区各级财政再贴息 10%～20%，中央和自治区累计贴息不高于中国人民银行公布的同期同档次贷款市场报价利率（LPR）的 90%且不超过 3%贷款利率", note: "L1369-1373 repeat it for facility livestock; this is the facility-farming text"}
+
+  - id: dairy.facility-livestock-guarantee-fee
+    title: {zh: 设施畜牧业贷款担保费率不高于1%, en: "Region: guarantee fees on facility-livestock (and facility-farming) loans at most 1% a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      feeCeiling: {value: 0.01, unit: guarantee fee rate per year}
+    note: The same ceiling is stated for facility farming at L1262-1264. Needs a guarantee-fee line in the financing model to bind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1377", phrase: "设施畜牧业贷款担保费率不高于 1%"}
+
+  - id: dairy.fattening-award
+    title: {zh: 年出栏育肥肉牛500头或肉羊3000只以上按出栏每头肉牛300元、每只肉羊60元奖励, en: "Region: 300 yuan per beef steer and 60 per sheep sold by fattening farms of 500 cattle or 3000 sheep a year, slaughtered in the region"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      perSteer: {value: 300, unit: yuan per head sold}
+      perSheep: {value: 60, unit: yuan per head sold}
+    note: Beef and mutton fattening, outside the dairy module; a per-head productionSubsidy once a beef or sheep module exists (bull calves of a dairy farm sold for fattening do not qualify the dairy farm).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1331", phrase: "按出栏每头肉牛 300 元、每只肉羊 60 元给予奖励"}
+
+  - id: dairy.prepared-food-sales-award
+    title: {zh: 预制菜十强企业销售额每新增100万元奖励2万元，最高30万元, en: "Region: top-ten prepared-food firms get 20 thousand yuan per extra million yuan of sales, at most 300 thousand yuan a year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      perStep: {value: 20000, unit: yuan per extra 1 million yuan of sales}
+      step: {value: 1000000, unit: yuan of sales growth}
+      cap: {value: 300000, unit: yuan per firm per year}
+    note: Needs a sales-growth award kind (amount per step of revenue growth over the prior year, capped); by ranking, so uncertain.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1481-1483", phrase: "销售额较上一年每新增 100 万元奖励 2万元，最高不超过 30 万元"}
+
+  - id: dairy.logistics-park-award
+    title: {zh: 国家级示范物流园区、5A级物流企业一次性300万元、100万元奖励, en: "Region: 3 million yuan once to a national model logistics park, 1 million to a 5A logistics firm newly rated or moving in"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      park: {value: 3000000, unit: "yuan, once"}
+      firm5A: {value: 1000000, unit: "yuan, once"}
+    note: For logistics operators (cold chain), not processors; needs a one-off award kind conditioned on a rating.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1487-1489", phrase: "对新晋或落户自治区的国家级示范物流园区、5A 级物流企业，分别给予一次性 300 万元、100 万元奖励"}
+
+  - id: dairy.organic-certification-fee
+    title: {zh: 全额奖补绿色食品、有机农畜产品认证产量1000吨以上企业认证费用, en: "Region (2024): the whole certification fee for green or organic food certified on 1000 t or more"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 1.0, unit: fraction of the certification fee, assumption: "derived: 全额 (the whole fee)"}
+      minimumOutput: {value: 1000, unit: tonnes certified}
+    note: Needs a fee-refund kind (an opex line reimbursed); the fee is small against a dairy plant's costs.
+    validFrom: 2024
+    validTo: 2024
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1501-1503", phrase: "2024 年全额奖补绿色食品、有机农畜产品认证产量达到 1000 吨以上的企业认证费用"}
+
+  - id: dairy.ordos-saline-land
+    title: {zh: 集中连片改造5000亩以上中、重度盐碱地每亩一次性补贴1000元、2000元, en: "Ordos: 1000 or 2000 yuan per mu once for improving 5000 mu or more of moderately or severely saline land"}
+    level: ordos
+    kind: rule
+    parameters:
+      moderatePerMu: {value: 1000, unit: yuan per mu}
+      severePerMu: {value: 2000, unit: yuan per mu}
+    note: Cropland improvement; a forage grower could use it with a per-area capital grant kind (not in the engine).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1580-1582", phrase: "对集中连片改造 5000 亩以上中、重度盐碱地，且改造后达到当地中产田产量的，市本级每亩一次性分别补贴资金 1000 元、2000 元"}
+
+  - id: dairy.ordos-facility-consortium
+    title: {zh: 设施农业种植规模1万亩以上的产业联合体一次性最高500万元, en: "Ordos: up to 5 million yuan once to a facility-farming consortium of 10000 mu or more"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 5000000, unit: "yuan per consortium, once"}
+    note: Set by planted area; needs a one-off award kind for consortia.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1613-1615", phrase: "对设施农业种植规模达到 1万亩以上的产业联合体，根据种植规模一次性给予最高不超过 500 万元的奖补资金"}
+
+  - id: dairy.ordos-livestock-consortium
+    title: {zh: 养繁加一体化年出栏肉牛1万头以上或绒山羊10万只以上的产业联合体一次性最高500万元, en: "Ordos: up to 5 million yuan once to a breed-raise-process consortium selling 10000 beef cattle or keeping 100000 cashmere goats"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 5000000, unit: "yuan per consortium, once"}
+    note: Beef and cashmere goats, not dairy; needs a one-off award kind for consortia.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1619-1621", phrase: "10 万只以上联农带农紧密的产业联合体，根据养殖规模一次性给予最高不超过 500 万元的奖补资金"}
+
+  - id: dairy.ordos-chain-park-base
+    title: {zh: 全产业链产值20亿元以上旗区1000万元，现代农牧业产业园1000万元，优质特色产业基地300万元, en: "Ordos: 10 million yuan to a banner whose chain output reaches 2 billion, 10 million per modern agricultural park, 3 million per specialty base"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      banner: {value: 10000000, unit: yuan per banner}
+      park: {value: 10000000, unit: yuan per park}
+      base: {value: 3000000, unit: yuan per base}
+    note: Paid to banners, parks and bases (dairy is one of the five chains, L1653); not a project's cash flow.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1655-1660", phrase: "对单个全产业链总产值达 20 亿元以上的旗区，每个给予 1000 万元奖励；培育扶持总产值达 10 亿元以上、主导产业占农牧业总产值 50%以上的现代农牧业产业园，每个给予 1000 万元扶持资金；每年培育扶持总产值 1 亿元以上的优质特色产业基地 10 个，每个给予 300 万元扶持资金"}
+
+  - id: dairy.ordos-new-entity-award
+    title: {zh: 示范家庭农牧场、合作社示范社、集体经济组织、产业化联合体一次性30万元、50万元、80万元、100万元, en: "Ordos: 300, 500, 800 thousand or 1 million yuan once to model family farms, cooperatives, village collectives and industrial consortia"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      familyFarm: {value: 300000, unit: "yuan, once"}
+      cooperative: {value: 500000, unit: "yuan, once"}
+      collective: {value: 800000, unit: "yuan, once"}
+      consortium: {value: 1000000, unit: "yuan, once"}
+    note: Selected by merit; a consortium led by a dairy processor might win the 1 million (needs a one-off award kind with a probability).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1694-1696", phrase: "每个主体择优分别一次性给予 30 万元、50 万元、80 万元、100 万元资金扶持"}
+
+  - id: dairy.ordos-cold-chain-park
+    title: {zh: 新建年交易农畜产品10万吨以上仓储冷链物流园区一次性200万元补贴, en: "Ordos: 2 million yuan once for a new cold-chain logistics park trading 100 thousand t of farm products a year"}
+    level: ordos
+    kind: rule
+    parameters:
+      amount: {value: 2000000, unit: "yuan per park, once"}
+    note: For logistics park developers (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1716-1718", phrase: "对新建年交易农畜产品 10 万吨以上的大型农畜产品仓储冷链物流园区，一次性给予 200 万元补贴"}
+
+  - id: dairy.ordos-agri-guidance-fund
+    title: {zh: 市本级每年设立农牧业产业发展引导基金5亿元, en: "Ordos: a 500 million yuan a year agricultural guidance fund"}
+    level: ordos
+    kind: rule
+    parameters:
+      fundSizePerYear: {value: 500000000, unit: yuan per year}
+    note: An equity fund, not a grant; needs an equity co-investment kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1791-1793", phrase: "市本级每年设立农牧业产业发展引导基金 5 亿元"}
+
+  # The investment guide's (000, 2022) statements of dairy items the region has since revised: kept as
+  # superseded entries (validTo 2023) so the older amounts are on record and not mistaken for current ones.
+  - id: dairy.spray-drying-offseason-2022
+    title: {zh: 龙头企业3—5月生鲜乳喷粉按收购数量的10%每吨补贴800元（2022年投资指南）, en: "Investment guide (2022): March-May milk powder, 800 yuan/t on 10% of raw milk bought"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.1, unit: fraction of raw milk bought}
+      amountPerTonne: {value: 800, unit: yuan per tonne}
+    validTo: 2023
+    note: Superseded by dairy.spray-drying-offseason (1000 yuan/t, 002); kept for the record, not for scenarios.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "120", phrase: "使用生鲜乳进行喷粉补贴,按照收购 生鲜乳数量的 10%,每吨补贴 800 元"}
+
+  - id: dairy.sexed-embryo-2022
+    title: {zh: 性控胚胎按每支市场价格的50%补贴（2022年投资指南）, en: "Investment guide (2022): sexed embryos subsidised at 50% of the market price each"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.5, unit: fraction of market price per embryo}
+    validTo: 2023
+    note: Superseded by dairy.sexed-embryo (fixed 1500/2500/3500 yuan tiers, 002); kept for the record.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "121", phrase: "自治区财政对使用国产和进口性控胚胎按照每支市场价格的 50%进行补贴"}
+
+  - id: dairy.alfalfa-unit-2022
+    title: {zh: 新增集中连片苜蓿种植500亩为一个单元每个一次性补贴5万元（2022年投资指南）, en: "Investment guide (2022): new alfalfa fields, 50 thousand yuan once per 500-mu unit"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amountPerUnit: {value: 50000, unit: "yuan per 500-mu unit, once"}
+      unitArea: {value: 500, unit: mu}
+    validFrom: 2022
+    validTo: 2023
+    note: The current alfalfa support is dairy.alfalfa-planting (per mu over 3 years, 002); needs a per-area grant kind.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "122", phrase: "以500亩为一个单元,每个一次性补贴5万元"}
+
+  - id: dairy.farm-guaranteed-loan-2022
+    title: {zh: 融资成本不超过8%，提供10万元至1000万元担保贷款（2022年投资指南）, en: "Investment guide (2022): guaranteed loans of 0.1 to 10 million yuan to family farms and cooperatives at an all-in cost of at most 8%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      costCeiling: {value: 0.08, unit: all-in financing cost per year}
+      loanHigh: {value: 10000000, unit: yuan}
+    validTo: 2023
+    note: The current text (dairy.farm-guaranteed-loan, 002 L439-443) caps the loans at 3 million yuan.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "244", phrase: "融资成本最高不超过 8%的标准,重点对家庭农场、种养大户、农牧民合作社等适度规模新型经营主体提供10万元至1000万元的担保贷款"}
 """#),
         ("policies/electricity.yaml", #"""
 # Electricity: tariffs by voltage level, the Mengxi strategic-emerging-industry price band,
@@ -1478,6 +1794,358 @@ policies:
       total: {value: 6000000, unit: yuan per firm over 3 years}
     note: The amount the centre uses to size its transfer to provinces; what a firm receives is set by the province (not in the seeds).
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "3326", phrase: "每家企业合计 600 万元测算对地方的奖补数额"}
+
+  # Issue 21, item 1, third batch: the region's "科技兴蒙" measures (002 L10915-11299) and Ordos's S&T
+  # programme amounts (L11613-12061) not yet catalogued. Most are paid to zones, platforms, institutes or
+  # teams after review; each is a `rule` naming the kind a scenario would need, unless an existing kind fits.
+  - id: industry.tech-firm-loan-interest
+    title: {zh: 对科技型企业贷款给予一定比例贴息支持, en: "Region: interest subsidy at an unstated share on loans to technology firms"}
+    level: innerMongolia
+    kind: rule
+    note: The share is not stated ("一定比例"); a benchmarkInterestSubsidy entry with an assumed benchmarkShare would model it once a banner publishes its rate.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10917-10919", phrase: "加大科技成果质押融资补偿力度，对科技型企业贷款给予一定比例贴息支持"}
+
+  - id: industry.star-market-listing
+    title: {zh: 在上海证券交易所科创板上市的科技型企业一次性500万元奖补, en: "Region: 5 million yuan once to a technology firm listing on the Shanghai STAR Market"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 5000000, unit: "yuan per firm, once"}
+    note: Paid to a listed parent company, not a project; needs a one-off award kind conditioned on a corporate event.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10919-10921", phrase: "对在上海证券交易所科创板上市的科技型企业，给予一次性 500 万元奖补"}
+
+  - id: industry.regional-star-board-listing
+    title: {zh: 在自治区股权交易市场科创板挂牌的科技型企业一次性20万元奖补, en: "Region: 200 thousand yuan once to a technology firm listing on the regional equity exchange's STAR board"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 200000, unit: "yuan per firm, once"}
+    note: Restated at L11412-11414. Needs a one-off award kind conditioned on a corporate event.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10921-10923", phrase: "对在自治区股权交易市场科创板挂牌的科技型企业，给予一次性 20 万元奖补"}
+
+  - id: industry.high-tech-zone-funding
+    title: {zh: 呼包鄂三市国家高新区每年5000万元，连续支持5年, en: "Region: 50 million yuan a year for 5 years to each of the Hohhot, Baotou and Ordos national high-tech zones"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      amountPerYear: {value: 50000000, unit: yuan per zone per year}
+      years: {value: 5, unit: years}
+    note: Paid to the zones' administrations, which fund their own incentives from it; not a project's cash flow.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10961-10965", phrase: "自治区每年分别对呼包鄂三市国家高新技术产业开发区给予 5000 万元支持，连续支持 5年"}
+
+  - id: industry.high-tech-zone-upgrade
+    title: {zh: 新获批国家级高新区一次性最高2000万元、自治区级高新区1000万元研发经费, en: "Region: up to 20 million yuan once to a new national high-tech zone, 10 million to a regional zone newly approved or ranked up"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      nationalCap: {value: 20000000, unit: "yuan per zone, once"}
+      regional: {value: 10000000, unit: "yuan per zone, once"}
+    note: Paid to zones (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10971-10975", phrase: "对新获批的国家级高新技术产业开发区给予一次性最高 2000 万元研发经费支持，对进入全国排名前 60 名、年度排名提升 5位以上及新获批的自治区级高新技术产业开发区给予一次性 1000 万元研发经费支持"}
+
+  - id: industry.tech-transfer-demo-zone
+    title: {zh: 新获批国家级和自治区级科技成果转移转化示范区一次性最高500万元、200万元, en: "Region: up to 5 or 2 million yuan once to a new national or regional technology-transfer demonstration zone"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      nationalCap: {value: 5000000, unit: "yuan per zone, once"}
+      regionalCap: {value: 2000000, unit: "yuan per zone, once"}
+    note: Paid to zones (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10985-10989", phrase: "对新获批的国家级和自治区级科技成果转移转化示范区分别给予一次性最高 500 万元、200 万元经费支持"}
+
+  - id: industry.national-platform-research
+    title: {zh: 国家级科研机构和双一流大学来区建设创新平台或新型研发机构连续5年每年最高1000万元, en: "Region: up to 10 million yuan a year for 5 years to national platforms or new R&D institutions built by national institutes or top universities"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      capPerYear: {value: 10000000, unit: yuan per platform per year}
+      years: {value: 5, unit: years}
+    note: For research bodies; top-500 firms' R&D subsidiaries get unstated support (L11028-11030). Needs a reviewed annual award kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11026-11028", phrase: "根据投资额和运行绩效，连续 5年给予每年最高 1000 万元科研经费支持"}
+
+  - id: industry.academician-candidate-grant
+    title: {zh: 有潜力参选院士的高层次领军人才、行业领军人才一次性500万元、300万元专项资助, en: "Region: 5 or 3 million yuan once for research by potential academician candidates and industry-leading talent"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      academicianCandidate: {value: 5000000, unit: "yuan per person, once"}
+      industryLeader: {value: 3000000, unit: "yuan per person, once"}
+    note: The person's research funds (restated at L11456-11458); not the employer's cash.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11066-11067", phrase: "分别给予一次性 500 万元、300 万元专项资助用于开展科研活动", note: "L11456-11458 restate it; this is the first statement"}
+
+  - id: industry.research-indirect-costs
+    title: {zh: 事业单位承担的自治区科技项目间接费用比例最高30%、25%、20%, en: "Region: indirect costs of regional S&T projects at public institutions may reach 30%, 25% and 20% of the direct costs' bands"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      upTo5Million: {value: 0.3, unit: fraction of direct costs up to 5 million yuan}
+      from5To10Million: {value: 0.25, unit: fraction of direct costs from 5 to 10 million yuan}
+      above10Million: {value: 0.2, unit: fraction of direct costs above 10 million yuan}
+    note: How a research grant may be spent at a university or institute; no cash flow of a firm.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11134-11138", phrase: "500 万元以下（包括 500 万元）部分的间接费用最高可提高到 30%，500 万元至 1000 万元（包括 1000 万元）部分最高可提高到 25%，1000 万元以上部分最高可提高到 20%"}
+
+  - id: industry.tech-transfer-reward
+    title: {zh: 高校院所科技成果在区内转化到账200万元以上给予出让单位20%奖励，重大成果每项最高1000万元, en: "Region: 20% of the receipts to a university or institute whose technology (2 million yuan or more) is commercialised in the region; major results up to 10 million yuan"}
+    level: innerMongolia
+    kind: rule
+    payee: thirdParty
+    parameters:
+      share: {value: 0.2, unit: fraction of the technology contract receipts}
+      threshold: {value: 2000000, unit: yuan received}
+      majorCap: {value: 10000000, unit: yuan per major result}
+    note: Paid to the seller of the technology, not the buying firm; it may lower a licence fee only by negotiation.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11294-11298", phrase: "股权折算金额在 200 万元以上的，给予成果出让单位到账金额或股权折算金额 20%的财政资金奖励。重大成果转化“一事一议”予以重奖，每项最高奖励 1000 万元"}
+
+  - id: industry.ordos-commercialisation-project
+    title: {zh: 科技成果转化项目单个项目最高1000万元支持, en: "Ordos: up to 10 million yuan for a technology commercialisation (pilot-scale) project"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 10000000, unit: yuan per project}
+    note: From the city and banners' strategic emerging industry fund, by review. Needs a reviewed capital grant kind (a capitalGrant with an amount and a probability of award).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11619", phrase: "突破产业化技术瓶颈，给予单个项目最高 1000 万元支持"}
+
+  - id: industry.ordos-national-project-match
+    title: {zh: 承担国家科技计划项目的单位给予所获国家专项拨款额10%的补贴, en: "Ordos: 10% of the national allocation to a unit carrying out a national S&T plan project"}
+    level: ordos
+    kind: rule
+    parameters:
+      share: {value: 0.1, unit: fraction of the national special allocation}
+    note: Needs a matching-grant kind (a share of another grant, paid when that one is); usable once a scenario carries a national project grant.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11710-11712", phrase: "对承担国家科技计划项目的单位，给予其所获国家专项拨款额 10%的补贴"}
+
+  - id: industry.ordos-high-tech-zone-budget
+    title: {zh: 市财政每年安排5000万元支持鄂尔多斯高新区引进孵化项目, en: "Ordos: 50 million yuan a year from the city budget for the Ordos high-tech zone's incubation and platforms"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      amountPerYear: {value: 50000000, unit: yuan per year}
+    note: Paid to the zone (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11755-11757", phrase: "市财政每年安排 5000 万元支持鄂尔多斯高新技术产业开发区引进孵化项目"}
+
+  - id: industry.ordos-regional-high-tech-zone
+    title: {zh: 自治区级高新区培育期每年最高500万元，获批后十四五期间每年最高1000万元, en: "Ordos: up to 5 million yuan a year to a candidate regional high-tech zone, 10 million a year once approved (14th plan)"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      candidateCapPerYear: {value: 5000000, unit: yuan per zone per year}
+      approvedCapPerYear: {value: 10000000, unit: yuan per zone per year}
+    note: Paid to zones (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11763-11765", phrase: "培育期每年给予最高 500 万元补贴；对获批的自治区级高新区，“十四五”期间每年给予最高 1000 万元补贴"}
+
+  - id: industry.ordos-incubator-award
+    title: {zh: 新认定的科技企业孵化器、众创空间、星创天地最高200万元奖补, en: "Ordos: up to 2 million yuan to a newly recognised incubator, maker space or rural maker space"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 2000000, unit: "yuan per incubator, once"}
+    note: For incubator operators (a park developer entity, not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11799-11801", phrase: "对新认定的科技企业孵化器、众创空间、星创天地按级别和类型给予最高 200 万元奖补"}
+
+  - id: industry.ordos-transfer-platform-operation
+    title: {zh: 国家和自治区级科技成果转化平台连续5年每年最高100万元运营经费, en: "Ordos: up to 1 million yuan a year for 5 years to national or regional technology-transfer platforms"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      capPerYear: {value: 1000000, unit: yuan per platform per year}
+      years: {value: 5, unit: years}
+    note: Paid to platforms by performance (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11812-11814", phrase: "连续 5年、每年给予最高 100 万元运营经费支持"}
+
+  - id: industry.ordos-standards-participation
+    title: {zh: 新认定自治区级科技服务机构一次性20万元，参与技术标准化活动最高100万元, en: "Ordos: 200 thousand yuan once to a new regional S&T service institution; up to 1 million yuan for taking part in technical standardisation"}
+    level: ordos
+    kind: rule
+    parameters:
+      serviceInstitution: {value: 200000, unit: "yuan, once"}
+      standardsCap: {value: 1000000, unit: "yuan, once"}
+    note: The standards award goes to any unit by type and level of the standard; needs a one-off award kind conditioned on an event. The region's own standards awards are catalogued separately.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11822-11826", phrase: "对新认定的自治区级科技服务机构一次性给予 20 万元奖补。大力培育技术经纪人、专利代理师等科技服务专业人才。推动科技成果转化为技术标准，对参与技术标准化活动的单位，按类型和级别一次性给予最高 100 万元奖补"}
+
+  - id: industry.ordos-university-branch
+    title: {zh: 知名高校、科研院所在市设立研究生院、研发分支机构最高1亿元支持, en: "Ordos: up to 100 million yuan for a renowned university or institute setting up a graduate school or R&D branch in the city"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      cap: {value: 100000000, unit: yuan per institution}
+    note: Paid to universities and institutes (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11850", phrase: "名高校、科研院所在我市设立的研究生院、研发分支机构，给予最高 1亿元支持"}
+
+  - id: industry.ordos-cooperation-base
+    title: {zh: 新获批国际科技合作基地和国家引才引智示范基地一次性100万元和30万元, en: "Ordos: 1 million or 300 thousand yuan once for a new international S&T cooperation base or national talent-introduction demonstration base"}
+    level: ordos
+    kind: rule
+    parameters:
+      cooperationBase: {value: 1000000, unit: "yuan, once"}
+      talentBase: {value: 300000, unit: "yuan, once"}
+    note: Needs a one-off award kind conditioned on a designation.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11881-11883", phrase: "对新获批的国际科技合作基地和国家引才引智示范基地，分别一次性给予 100 万元和 30 万元奖补"}
+
+  - id: industry.ordos-top-talent-team
+    title: {zh: 带重大科技成果来市转化的顶尖人才团队一事一议最高1亿元，高层次科技创新领军人才团队最高500万元, en: "Ordos: up to 100 million yuan (case by case) for top teams bringing major results, up to 5 million for high-level leading teams"}
+    level: ordos
+    kind: rule
+    parameters:
+      topTeamCap: {value: 100000000, unit: yuan per team}
+      leadingTeamCap: {value: 5000000, unit: yuan per team}
+    note: Negotiated case by case; needs a reviewed-research-grant kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11893-11897", phrase: "采取“一事一议”方式给予最高 1亿元资助，对拉动产业发展作用巨大的，可追加资助。对引进的高层次科技创新领军人才团队，给予最高 500 万元资助"}
+
+  - id: industry.ordos-academician-workstation
+    title: {zh: 新批准院士专家工作站一次性100万元，此后每年最高50万元运行补贴, en: "Ordos: 1 million yuan once for a new academician workstation, then up to 500 thousand yuan a year"}
+    level: ordos
+    kind: rule
+    parameters:
+      setup: {value: 1000000, unit: "yuan per workstation, once"}
+      operatingCapPerYear: {value: 500000, unit: yuan per workstation per year}
+    note: A firm hosting a workstation could bind the setup as a one-off annualAward; the yearly part depends on input and performance (duration not stated).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11897-11901", phrase: "对新批准成立的院士专家工作站，一次性给予 100 万元资助；建站后，按照投入和绩效，每年给予最高 50 万元运行补贴"}
+
+  - id: industry.ordos-national-leading-talent
+    title: {zh: 入选国家科技领军人才计划的个人、团队一次性50万元奖励, en: "Ordos: 500 thousand yuan once to a person or team selected for the national S&T leading-talent programme"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      amount: {value: 500000, unit: "yuan, once"}
+    note: Paid to the person or team (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "11917", phrase: "对入选国家科技领军人才计划的个人、团队一次性给予 50 万元奖励"}
+
+  - id: industry.ordos-ip-demonstration
+    title: {zh: 知识产权优势和示范企业最高50万元，知识产权贯标认证最高20万元, en: "Ordos: up to 500 thousand yuan for an IP advantage or demonstration firm, up to 200 thousand yuan for IP-management certification"}
+    level: ordos
+    kind: rule
+    parameters:
+      demonstrationCap: {value: 500000, unit: "yuan, once"}
+      certificationCap: {value: 200000, unit: "yuan, once"}
+    note: Needs a one-off award kind conditioned on a designation; small against an industrial project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "12027-12031", phrase: "知识产权试点和示范单位按级别、类型给予最高 50 万元奖补；对通过知识产权贯标新认证的企业、高校和科研院所，按照创新能力、认证成本等一次性给予最高 20 万元奖补"}
+
+  - id: industry.ordos-innovation-fund
+    title: {zh: 设立不低于30亿元的科技创新基金, en: "Ordos: a science and technology innovation fund of at least 3 billion yuan, with tech-credit risk compensation"}
+    level: ordos
+    kind: rule
+    parameters:
+      fundSize: {value: 3000000000, unit: yuan (at least)}
+    note: An equity co-investor, not a grant; needs an equity co-investment kind (ticket size and probability).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "12059-12061", phrase: "设立不低于 30 亿元的科技创新基金，建立科技信贷风险补偿机制"}
+
+  # The investment guide's (000, 2022) industrial items. Most were carried into the 2024 list with the same
+  # amounts (catalogued from 002); these entries record the guide's statements and point to the current ones.
+  - id: industry.chain-project-interest-2022
+    title: {zh: 投资10亿元及以上且当年投产的重点项目按贷款实际利息30%、最高500万元贴息（2022年投资指南）, en: "Investment guide (2022): projects of 1 billion yuan or more in production that year, 30% of actual loan interest, at most 5 million yuan, one year"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.3, unit: fraction of actual loan interest}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: The 2024 list's version is industry.chain-project-interest; use that one.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "126", phrase: "按贷款实际利息的 30%、单个项目最高不超过 500 万元给予一"}
+
+  - id: industry.manufacturing-grants-2022
+    title: {zh: 技术改造、智能工厂、机器换人按20%、单个项目最高500万元补助（2022年投资指南）, en: "Investment guide (2022): retrofit, smart-factory and robot purchases at 20%, at most 5 million yuan per project; green factories 1 million or 500 thousand yuan"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of robot purchase cost (and of retrofit or smart-factory investment)}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: "One line of the guide (L139) states the retrofit, smart-factory, robot and green-factory items; the current ones are industry.tech-retrofit, industry.green-factory-national and industry.green-factory-region (2024 list). The phrase is the robot clause, interleaved with the English translation as the seed copy is."
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "139", phrase: "器人购置费用的 20%、单个项目最高不超过 production links, and grant subsidies according to 20% of the purchase cost of industrial robots, with a maximum of 5million yuan(USD750000) 500万元给予补助"}
+
+  - id: industry.5g-application-2022
+    title: {zh: 5G等新一代信息技术工业应用场景项目按实际完成投资20%、最高500万元奖补（2022年投资指南）, en: "Investment guide (2022): industrial 5G application projects, 20% of completed investment, at most 5 million yuan"}
+    level: innerMongolia
+    kind: capitalGrant
+    parameters:
+      share: {value: 0.2, unit: fraction of completed investment}
+    caps: {total: 5000000}
+    validTo: 2023
+    eligibility: Typical industrial application scenarios of 5G and other new information technology; the 2024 list has no such item.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "141", phrase: "对 5G 等新一代信息技术在工业领域的典型应用场景项目,按照实际完成投资额的 20%、单个项目最高不超过 500 万元给予奖补"}
+
+  - id: industry.standard-lead-2022
+    title: {zh: 主导制定国际、国家标准每个30万元、20万元（2022年投资指南）, en: "Investment guide (2022): 300 or 200 thousand yuan per international or national standard a firm leads"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      international: {value: 300000, unit: yuan per standard}
+      national: {value: 200000, unit: yuan per standard}
+      capPerYear: {value: 500000, unit: yuan per firm per year}
+    validTo: 2023
+    note: Same amounts as industry.standard-lead (2024 list).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "145", phrase: "对主导制定国际、国家(行业)标准的企业,分别给予每个标准30万元、20万元一次性奖励;参与制定国际、国家(行业)标准的企业,分别给予每个20万元、10万元一次性奖励;单个企业主导或参与标准制定每年奖励资金不超过50万元"}
+
+  - id: industry.two-integration-award-2022
+    title: {zh: 两化融合管理体系贯标5A级至A级300万元至30万元一次性奖励（2022年投资指南）, en: "Investment guide (2022): 3 million down to 300 thousand yuan once for integration-of-IT-and-industry ratings 5A to A"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      rating5A: {value: 3000000, unit: "yuan, once"}
+    validTo: 2023
+    note: The lower ratings' amounts (2, 1, 0.5 and 0.3 million) continue on L152. Needs a one-off award kind conditioned on a rating.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "146", phrase: "达到 5A 级、4A 级、3A 级、2A 级、A 级的分别给予 300 万元"}
+
+  - id: industry.new-tech-industrialisation-2022
+    title: {zh: 新技术产业化应用指导目录项目按实际完成投资20%一次性补助，最高500万元（2022年投资指南）, en: "Investment guide (2022): listed new technologies commercialised in the region, 20% of completed investment once, at most 5 million yuan"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      share: {value: 0.2, unit: fraction of completed investment}
+      cap: {value: 5000000, unit: yuan per project}
+    validTo: 2023
+    note: The 2024 list's version is industry.new-tech-industrialisation; use that one.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "166", phrase: "按实际完成投资额的 20%给予一次性补助,单个项目最高不超过 500万元"}
+
+  - id: industry.advanced-enterprise-2022
+    title: {zh: 工业技改投资等先进企业每户一次性奖励100万元（2022年投资指南）, en: "Investment guide (2022): 1 million yuan once to firms rated advanced in retrofit investment, innovation, energy saving, digitalisation or specialisation"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 1000000, unit: "yuan per firm, once"}
+    validTo: 2023
+    note: By rating; needs a one-off award kind with a probability.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "170", phrase: "\"专精特新\"先进企业,每户给予一次性奖励 100 万元"}
+
+  - id: industry.sme-awards-2022
+    title: {zh: 创新型中小企业、专精特新中小企业、小巨人企业20万元、50万元、100万元（2022年投资指南）, en: "Investment guide (2022): 200, 500 thousand and 1 million yuan once to innovative, specialised and little-giant SMEs"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      innovative: {value: 200000, unit: "yuan, once"}
+      specialised: {value: 500000, unit: "yuan, once"}
+      littleGiant: {value: 1000000, unit: "yuan, once"}
+    validTo: 2023
+    note: The current little-giant award is industry.sme-little-giant.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "174", phrase: "\"小巨人\"企业,分别给予 20 万元、50 万元、100 万元一次性奖励"}
+
+  - id: industry.ne-equipment-fund
+    title: {zh: 新设立100亿元规模的新能源装备制造产业基金, en: "Region: a new 10 billion yuan fund for new-energy equipment manufacturing"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      fundSize: {value: 10000000000, unit: yuan}
+    note: An equity fund on market terms, not a grant; needs an equity co-investment kind.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "248", phrase: "以市场化方式新设立100亿元规模的新能源装备制造产业基金"}
+
+  - id: industry.ordos-green-industry-fund
+    title: {zh: 设立10亿元绿色产业发展基金, en: "Ordos: a 1 billion yuan green industry development fund"}
+    level: ordos
+    kind: rule
+    parameters:
+      fundSize: {value: 1000000000, unit: yuan}
+    note: An equity fund, not a grant; needs an equity co-investment kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "71-73", phrase: "设立 10 亿元绿色产业发展基金"}
 """#),
         ("policies/talent.yaml", #"""
 # Talent: national unemployment-insurance and skills items, Inner Mongolia's talent support
@@ -2170,6 +2838,469 @@ policies:
       contribution: {value: 50000, unit: "yuan per awardee, once"}
     note: Paid to the person, by competition; no cash flow a project can count on.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "10034", phrase: "对获奖人才分别给予 15 万元、10 万元、5 万元一次性奖励"}
+
+  # Issue 21, item 1, third batch: the region's research funds for introduced and home-grown talent teams
+  # (002 L8345-8416), the Ordos talent programme's remaining amounts (L8672-9076) and the Ejin Horo talent
+  # measures (L9632-10225). Most are reviewed grants up to a ceiling, awards by competition or payments to
+  # people or public bodies: catalogued as `rule` with the kind a scenario would need named in the note.
+  - id: talent.im-introduced-team-research
+    title: {zh: 刚性引进一至四类人才领衔团队最高1.5亿元、5000万元、1000万元、500万元科研经费, en: "Region: research and platform funds for teams led by introduced tier 1-4 talent, up to 150, 50, 10 and 5 million yuan per project"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      tier1Cap: {value: 150000000, unit: yuan per project}
+      tier2Cap: {value: 50000000, unit: yuan per project}
+      tier3Cap: {value: 10000000, unit: yuan per project}
+      tier4Cap: {value: 5000000, unit: yuan per project}
+    note: Needs a reviewed-research-grant kind (a grant up to a tier ceiling, set by project review, paid into a team's R&D budget); the amount is the reviewers', so a scenario cannot count on it.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8347-8351", phrase: "一至四类高层次人才领衔团队，按项目分别最高给予 1.5 亿元、5000 万元、1000 万元、500 万元创新平台建设及科研经费支持"}
+
+  - id: talent.im-flexible-academician-research
+    title: {zh: 柔性引进院士受聘自治区政府特聘顾问一次性30万元科研经费, en: "Region: 300 thousand yuan research funds, once, for a flexibly introduced academician appointed government adviser"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 300000, unit: "yuan per academician, once"}
+    note: Paid to the academician's research; a project hosts it at most. Needs a reviewed-research-grant kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8369-8371", phrase: "对被聘为自治区政府特聘顾问的柔性引进院士，一次性给予 30 万元科研经费支持"}
+
+  - id: talent.im-flexible-team-research
+    title: {zh: 柔性引进一至四类人才领衔团队择优50万至200万元科研经费, en: "Region: 0.5 to 2 million yuan research funds for teams led by flexibly introduced tier 1-4 talent, by review"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      low: {value: 500000, unit: yuan per team}
+      high: {value: 2000000, unit: yuan per team}
+    note: Needs a reviewed-research-grant kind (selected by review between the two amounts).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8371-8373", phrase: "对柔性引进的一至四类人才领衔的团队，根据项目评审情况择优给予 50 万至 200 万元科研经费"}
+
+  - id: talent.im-research-funding-shares
+    title: {zh: 三至六类人才团队科研经费财政承担80%；企业团队由重点产业基金或科技协同创新基金支持, en: "Region: public budgets pay 80% of the research funds of tier 3-6 teams in public institutions; teams in firms apply to the key-industry or S&T funds"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      fiscalShare: {value: 0.8, unit: fraction of a public institution team's research funds}
+    note: The 80% share is for public institutions; a firm's team is funded by the region's investment funds after review (amount not stated). Needs a reviewed-research-grant kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8379-8385", phrase: "三至六类人才领衔的团队，科研经费由同级财政承担 80%，其余部分由引进单位承担。引进到企业的一至四类人才领衔的团队，申报项目符合自治区政府投资基金管理办法的，经评审后，由自治区重点产业基金或科技协同创新基金给予支持"}
+
+  - id: talent.im-cultivated-work-funds
+    title: {zh: 培养新增一至四类人才一次性500万元、200万元、100万元、50万元自主工作经费, en: "Region: 5, 2, 1 and 0.5 million yuan of discretionary work funds, once, for newly cultivated tier 1-4 talent"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      tier1: {value: 5000000, unit: "yuan per person, once"}
+      tier2: {value: 2000000, unit: "yuan per person, once"}
+      tier3: {value: 1000000, unit: "yuan per person, once"}
+      tier4: {value: 500000, unit: "yuan per person, once"}
+    note: The person's work funds, not the employer's cash (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8401-8402", phrase: "对培养新增的一至四类人才，由自治区分别一次性给予 500 万元、200 万元、100 万元、50 万元自主工作经费"}
+
+  - id: talent.im-local-team-research
+    title: {zh: 本土人才领衔团队分3年给予科研经费100万至300万元（自然科学和工程技术）, en: "Region: home-grown talent teams (about 50 a year), 1 to 3 million yuan of research funds over 3 years in science and engineering"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      low: {value: 1000000, unit: yuan per team over the period}
+      high: {value: 3000000, unit: yuan per team over the period}
+      years: {value: 3, unit: years}
+    note: Selected by review, about 50 teams a year; needs a reviewed-research-grant kind spread over years.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8406-8410", phrase: "分 3年给予科研经费支持，其中自然科学和工程技术领域给予 100 万至 300 万元，哲学社会科学领域给予 30 万至 50 万元"}
+
+  - id: talent.im-young-talent-research
+    title: {zh: 青年拔尖人才每人10万至20万元科研经费（自然科学和工程技术）, en: "Region: about 50 young talents a year, 100 to 200 thousand yuan of research funds each in science and engineering"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      low: {value: 100000, unit: yuan per person}
+      high: {value: 200000, unit: yuan per person}
+    note: The person's research funds, selected by review (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8412-8416", phrase: "每年选拔 50 名左右具有较大发展潜力的青年人才给予科研经费支持，其中自然科学领域和工程技术领域每人 10 万至 20 万元、哲学社会科学领域每人 5万至 10 万元"}
+
+  - id: talent.ordos-soe-salary
+    title: {zh: 全职引进到市直国有企事业单位的B、C、D类人才年薪100万—200万元、80万—150万元、50万—100万元, en: "Ordos: annual pay of 1-2, 0.8-1.5 and 0.5-1 million yuan for tier B, C and D talent in city-owned enterprises and institutions"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      tierBLow: {value: 1000000, unit: yuan per year}
+      tierBHigh: {value: 2000000, unit: yuan per year}
+      tierCLow: {value: 800000, unit: yuan per year}
+      tierCHigh: {value: 1500000, unit: yuan per year}
+      tierDLow: {value: 500000, unit: yuan per year}
+      tierDHigh: {value: 1000000, unit: yuan per year}
+    note: City-owned employers only; who funds the pay is not stated. A private project cannot use it.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8674-8676", phrase: "B、C、D 类人才可分别享受 100 万元—200 万元、80 万元—150 万元、50 万元—100 万元年薪"}
+
+  - id: talent.ordos-soe-ef-post-allowance
+    title: {zh: 市直国有企事业单位急需紧缺E、F类人才最高30万元/年岗位特聘补贴，最长10年, en: "Ordos: up to 300 thousand yuan a year for urgently needed tier E and F talent in city-owned employers, at most 10 years"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 300000, unit: yuan per person per year (at most)}
+      years: {value: 10, unit: years (at most)}
+    note: City-owned employers only (same clause as talent.ordos-soe-salary); would be a perPersonAllowance if a private firm qualified.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8676-8678", phrase: "急需紧缺的 E、F 类人才可享受最高 30 万元/年岗位特聘补贴，最长补贴 10 年"}
+
+  - id: talent.ordos-future-star-scholarship
+    title: {zh: 鄂尔多斯未来之星奖学金博士5000元、硕士3000元、本科2000元, en: "Ordos Future Star scholarship: 5000, 3000 and 2000 yuan once for doctoral, master and bachelor students"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      doctoral: {value: 5000, unit: "yuan per student, once"}
+      master: {value: 3000, unit: "yuan per student, once"}
+      bachelor: {value: 2000, unit: "yuan per student, once"}
+    note: Paid to students (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8698-8700", phrase: "给予博士 5000 元/人、硕士 3000 元/人、本科生 2000 元/人一次性奖励"}
+
+  - id: talent.ordos-talent-enclave
+    title: {zh: 首次认定的市级人才飞地孵化类200万元、研发类100万元一次性奖励, en: "Ordos: 2 million (incubation) or 1 million yuan (R&D) once for an outside 'talent enclave' first recognised by the city"}
+    level: ordos
+    kind: rule
+    parameters:
+      incubation: {value: 2000000, unit: "yuan per enclave, once"}
+      research: {value: 1000000, unit: "yuan per enclave, once"}
+    note: Paid again after a good 3-year review (L8753). Needs a one-off award kind conditioned on a recognition, with a repeat on review.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8749-8751", phrase: "对首次认定的市级“人才飞地”，分别按孵化类 200 万元、研发类 100 万元给予一次性奖励"}
+
+  - id: talent.ordos-cultivation-award
+    title: {zh: 在本市全职工作的人才经培养达到A、B、C、D类给予所在单位200万元、150万元、100万元、50万元人才培养资助, en: "Ordos: 2, 1.5, 1 and 0.5 million yuan to the employer of full-time staff trained up to tier A, B, C or D"}
+    level: ordos
+    kind: annualAward
+    eligibleFrom: firstRevenueYear
+    parameters:
+      amountPerYear: {value: 2000000, unit: "yuan per person trained to tier A, once (at most)"}
+    durationYears: 1
+    eligibility: Staff working full-time in Ordos who reach tier A, B, C or D by training get the employer 2, 1.5, 1 or 0.5 million yuan (set amountPerYear for B, C or D).
+    stacking: {group: talent-employer-award, rule: highest}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8804-8806", phrase: "分别给予所在单位 200 万元、150 万元、100 万元、50 万元人才培养资助", note: "The same scale is stated for introduced talent at L8767 (talent.ordos-employer-award-*); this is the cultivation clause"}
+
+  - id: talent.ordos-master-studio
+    title: {zh: 名师工作室3年管理期内5万元/年经费资助, en: "Ordos: 50 thousand yuan a year for 3 years to a recognised master's studio"}
+    level: ordos
+    kind: rule
+    parameters:
+      amountPerYear: {value: 50000, unit: yuan per studio per year}
+      years: {value: 3, unit: years}
+    note: Paid to a studio (often in a school or hospital); a firm hosting one could bind it as an annualAward with durationYears 3 once recognition is certain.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8808-8810", phrase: "对经认定的“名师工作室”在 3 年管理期内给予 5万元/年经费资助"}
+
+  - id: talent.ordos-tech-adviser
+    title: {zh: 市政府科技顾问每人每年最高10万元综合补贴, en: "Ordos: up to 100 thousand yuan a year to each expert appointed city S&T adviser"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 100000, unit: yuan per adviser per year (at most)}
+    note: Paid to the adviser (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8826", phrase: "每人每年给予最高 10 万元综合补贴"}
+
+  - id: talent.ordos-talent-project
+    title: {zh: 成效显著的特色化人才项目最高100万元经费支持, en: "Ordos: up to 1 million yuan for a successful local talent project run by a banner or city body"}
+    level: ordos
+    kind: rule
+    payee: thirdParty
+    parameters:
+      cap: {value: 1000000, unit: yuan per project}
+    note: Paid to banners and city departments running talent projects, not to firms.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8897", phrase: "对成效显著的人才项目给予最高 100 万元经费支持", note: "L10081 repeats the clause for Ejin Horo; this is the Ordos one"}
+
+  - id: talent.ordos-best-employer
+    title: {zh: 最佳雇主企业一次性20万元奖励, en: "Ordos: 200 thousand yuan once to a firm chosen 'best employer'"}
+    level: ordos
+    kind: rule
+    parameters:
+      amount: {value: 200000, unit: "yuan per firm, once"}
+    note: By competition; needs a one-off award kind with a probability of winning.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8917-8919", phrase: "按规定组织评选“最佳雇主企业”，对获评企业一次性给予 20 万元奖励"}
+
+  - id: talent.ordos-innovation-consortium
+    title: {zh: 创新联合体或产业技术创新联盟最高1000万元经费支持, en: "Ordos: up to 10 million yuan for an innovation consortium led by a platform or key firm"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 10000000, unit: yuan per consortium}
+    note: Set by task and talent results; needs a reviewed-research-grant kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8925-8927", phrase: "根据任务情况和引才成效，给予最高 1000 万元经费支持"}
+
+  - id: talent.ordos-hr-firm-headquarters
+    title: {zh: 全国前10、50、100名人力资源服务企业设立区域总部100万元、50万元、20万元一次性奖励, en: "Ordos: 1 million, 500 or 200 thousand yuan once to a national top-10, 50 or 100 HR service firm setting up a regional head office"}
+    level: ordos
+    kind: rule
+    parameters:
+      top10: {value: 1000000, unit: "yuan, once"}
+      top50: {value: 500000, unit: "yuan, once"}
+      top100: {value: 200000, unit: "yuan, once"}
+    note: For HR service firms, outside the industrial projects Steppe models.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9070-9072", phrase: "前 10 名、前 50 名、前 100 名的人力资源服务企业在本市设立区域总部的，分别给予 100 万元、50 万元、20 万元一次性奖励"}
+
+  - id: talent.ordos-hr-park-award
+    title: {zh: 入驻市级人力资源服务产业园机构以奖代补最高100万元, en: "Ordos: up to 1 million yuan once to HR service firms in the city HR park, by results"}
+    level: ordos
+    kind: rule
+    parameters:
+      cap: {value: 1000000, unit: "yuan, once"}
+    note: For HR service firms (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9076", phrase: "采取“以奖代补”方式给予最高 100 万元一次性奖励"}
+
+  - id: talent.im-skill-upgrade-subsidy
+    title: {zh: 取得初级、中级、高级职业资格证书一次性1000元、1500元、2000元技能提升补贴, en: "Region (unemployment insurance): 1000, 1500 or 2000 yuan once to an insured worker gaining a junior, middle or senior skill certificate"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      junior: {value: 1000, unit: "yuan per certificate, once"}
+      middle: {value: 1500, unit: "yuan per certificate, once"}
+      senior: {value: 2000, unit: "yuan per certificate, once"}
+    note: Paid to the worker from unemployment insurance (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9638", phrase: "分别按 1000 元、1500 元、2000 元的标准给予一次性技能提升补贴"}
+
+  - id: talent.ejh-order-class
+    title: {zh: 冠名班、订单班毕业生到合作企业就业给予院校1000元/人, en: "Ejin Horo: 1000 yuan per graduate to a college whose order class places 90% with the partner firm"}
+    level: ejinHoro
+    kind: rule
+    payee: thirdParty
+    parameters:
+      amountPerGraduate: {value: 1000, unit: yuan per graduate employed}
+    note: Paid to the college, not the firm.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9703-9705", phrase: "按实际到合作企业就业人数给予院校经费补贴，标准为 1000 元/人"}
+
+  - id: talent.ejh-hr-firm-settling
+    title: {zh: 获自治区级及以上诚信服务示范机构的人力资源服务企业最高50万元落户奖励, en: "Ejin Horo: up to 500 thousand yuan once to an HR service firm registered in the banner with a regional 'honest service' title"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      cap: {value: 500000, unit: "yuan, once"}
+    note: For HR service firms (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9718", phrase: "荣誉称号人力资源服务企业的给予最高 50 万元落户奖励"}
+
+  - id: talent.ejh-intellectual-exchange
+    title: {zh: 协助战略性新兴产业开展智力合作与交流活动最高30万补贴, en: "Ejin Horo: up to 300 thousand yuan for organising expert exchanges for the banner's emerging industries"}
+    level: ejinHoro
+    kind: rule
+    payee: thirdParty
+    parameters:
+      cap: {value: 300000, unit: yuan per activity}
+    note: Paid to HR service firms organising events (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9720-9722", phrase: "按组织活动的规模大小、实际效果给予最高 30 万补贴"}
+
+  - id: talent.ejh-internship-living
+    title: {zh: 旗外高校学生来旗实习每人每月不超过2000元生活补贴，最长3个月, en: "Ejin Horo: up to 2000 yuan a month for up to 3 months to students from outside interning in the banner"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerMonth: {value: 2000, unit: yuan per intern per month (at most)}
+      months: {value: 3, unit: months (at most)}
+    note: Paid to interns sent by their universities; the employer-paid internship subsidy is talent.ejh-internship-employer (L9820-9824).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9818-9820", phrase: "按每人每月不超过 2000 元的标准给予生活补贴（不足1个月的可按周计发），最长补贴 3个月"}
+
+  - id: talent.ejh-hr-firm-registration
+    title: {zh: 新注册并获诚信服务示范机构称号的人力资源服务企业30万元—50万元奖励, en: "Ejin Horo: 300 to 500 thousand yuan to a newly registered HR service firm with a regional 'honest service' title"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      low: {value: 300000, unit: "yuan, once"}
+      high: {value: 500000, unit: "yuan, once"}
+    note: For HR service firms (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9836", phrase: "的人力资源服务企业的，给予 30 万元—50 万元奖励"}
+
+  - id: talent.ejh-referral-award
+    title: {zh: 举荐全职引进D类及以上人才30万元、20万元、10万元、5万元荐才奖励, en: "Ejin Horo: 300, 200, 100 or 50 thousand yuan to the agency that refers a full-time tier A to D hire"}
+    level: ejinHoro
+    kind: rule
+    payee: thirdParty
+    parameters:
+      tierA: {value: 300000, unit: "yuan per hire, once"}
+      tierB: {value: 200000, unit: "yuan per hire, once"}
+      tierC: {value: 100000, unit: "yuan per hire, once"}
+      tierD: {value: 50000, unit: "yuan per hire, once"}
+    note: Paid to the headhunter, not the employer; lowers a firm's hiring fee only by negotiation (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9840", phrase: "分别给予 30 万元、20 万元、10 万元、5万元荐才奖励"}
+
+  - id: talent.ejh-school-heads
+    title: {zh: 专家型、卓越型、骨干型校园长最高15万元、12万元、10万元绩效奖励，连续3年, en: "Ejin Horo education talent: up to 150, 120 and 100 thousand yuan a year for 3 years to expert, excellent and core school heads"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      expert: {value: 150000, unit: yuan per year}
+      excellent: {value: 120000, unit: yuan per year}
+      core: {value: 100000, unit: yuan per year}
+    note: Public-school staff, with the teachers' other awards of L9848-9874; no cash flow of an industrial project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9848-9850", phrase: "对专家型、卓越型、骨干型校园长，分别给予最高 15 万元、12 万元、10 万元绩效奖励，连续支持 3 年"}
+
+  - id: talent.ejh-health-talent
+    title: {zh: 刚性引进高层次卫生健康人才最高100万元安家补贴, en: "Ejin Horo health talent: up to 1 million yuan settling-in allowance for high-level medical staff"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      cap: {value: 1000000, unit: "yuan per person, once"}
+    note: Medical institutions' staff, with the other health awards of L9882-9896; no cash flow of an industrial project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9882-9884", phrase: "分级分类给予最高 100 万元安家补贴"}
+
+  - id: talent.ejh-culture-awards
+    title: {zh: 国家级、自治区级奖项原创作品给予创作者50万元、20万元一次性奖励, en: "Ejin Horo culture talent: 500 or 200 thousand yuan once for national or regional prize-winning works"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      national: {value: 500000, unit: "yuan per work, once"}
+      regional: {value: 200000, unit: "yuan per work, once"}
+    note: Culture and heritage awards of L9902-9918; outside Steppe's industries.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9912", phrase: "创作者（团队）50 万元、20 万元一次性奖励"}
+
+  - id: talent.ejh-social-worker-certificate
+    title: {zh: 高级、中级、初级社会工作者职业资格一次性5000元、2000元、1000元补助, en: "Ejin Horo: 5000, 2000 or 1000 yuan once for a senior, middle or junior social-worker certificate"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      senior: {value: 5000, unit: "yuan, once"}
+      middle: {value: 2000, unit: "yuan, once"}
+      junior: {value: 1000, unit: "yuan, once"}
+    note: Paid to social workers (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9932", phrase: "社会工作者职业资格证书给予 5000 元、2000 元、1000 元一次性"}
+
+  - id: talent.ejh-research-member-award
+    title: {zh: 国家级、自治区级、市级科研项目核心成员5万元、3万元、1万元一次性奖励, en: "Ejin Horo: 50, 30 or 10 thousand yuan once to a core member of a national, regional or city research project"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      national: {value: 50000, unit: "yuan per person, once"}
+      regional: {value: 30000, unit: "yuan per person, once"}
+      city: {value: 10000, unit: "yuan per person, once"}
+    note: Paid to the person (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9947-9949", phrase: "担任核心成员的，分别给予 5万元、3万元、1万元的一次性奖励"}
+
+  - id: talent.ejh-senior-title-allowance
+    title: {zh: 企业和农牧民新取得正、副高级专业技术资格5000元、3000元一次性生活补贴, en: "Ejin Horo: 5000 or 3000 yuan once to staff of firms (and farmers) gaining a full or associate senior professional title"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      full: {value: 5000, unit: "yuan per person, once"}
+      associate: {value: 3000, unit: "yuan per person, once"}
+    note: Paid to the person (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9953-9955", phrase: "新取得正、副高级专业技术资格证书的，分别给予 5000 元、3000 元一次性生活补贴"}
+
+  - id: talent.ejh-rural-practical-talent
+    title: {zh: 农村牧区实用人才个人2万元、团队5万—15万元支持资金, en: "Ejin Horo: 20 thousand yuan to a practical rural talent, 50 to 150 thousand yuan to a team"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      person: {value: 20000, unit: yuan per person}
+      teamLow: {value: 50000, unit: yuan per team}
+      teamHigh: {value: 150000, unit: yuan per team}
+    note: Paid to farmers and extension workers (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9987-9989", phrase: "给予个人 2万元、团队 5 万—15 万元支持资金"}
+
+  - id: talent.ejh-startup-subsidy
+    title: {zh: 首次创办小微企业一次性创业补贴1万元，带动2人以上就业3万元, en: "Ejin Horo: 10 thousand yuan once to a graduate or returning herder founding a small firm, 30 thousand yuan if it employs 2 or more others"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      base: {value: 10000, unit: "yuan per founder, once"}
+      withJobs: {value: 30000, unit: "yuan per founder, once"}
+    note: For micro founders, not the industrial projects Steppe models.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10014-10016", phrase: "且营业执照注册时间未超过 2年的，给予 1万元一次性创业补贴；对于能够实现带动 2人（含）以上其他劳动者就业的，给予 3万元一次性创业补贴"}
+
+  - id: talent.ejh-master-studio
+    title: {zh: 名师工作室、名医工作室、劳模工匠工作室最高5万元经费资助, en: "Ejin Horo: up to 50 thousand yuan to a recognised master's, doctor's or craftsman's studio"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      cap: {value: 50000, unit: yuan per studio}
+    note: A firm hosting a craftsman's studio could bind it as a one-off annualAward once recognition is certain.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10056-10058", phrase: "培养人才、推动发展效果明显的，给予最高 5万元经费资助"}
+
+  - id: talent.ejh-tech-adviser
+    title: {zh: 旗政府科技顾问每人每年最高5万元补贴, en: "Ejin Horo: up to 50 thousand yuan a year to each expert appointed banner S&T adviser"}
+    level: ejinHoro
+    kind: rule
+    payee: employee
+    parameters:
+      amountPerPersonYear: {value: 50000, unit: yuan per adviser per year (at most)}
+    note: Paid to the adviser (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10069", phrase: "每人每年给予最高 5万元补贴"}
+
+  - id: talent.ejh-retired-engineer
+    title: {zh: 引进优秀退休工程师的企业最高15万元一次性引才补贴, en: "Ejin Horo: up to 150 thousand yuan once to a firm hiring an outstanding retired engineer"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      engineerCap: {value: 150000, unit: "yuan per engineer hired, once"}
+      teacherOrDoctorCapPerYear: {value: 200000, unit: yuan per employer per year}
+    note: Needs a per-hire one-off award kind (amount per qualifying hire, at most the cap); a firm could bind it as an annualAward with durationYears 1 per hire meanwhile.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10091-10093", phrase: "优秀退休工程师的企业给予最高 15 万元一次性引才补贴；对引进优秀退休教师或退休医师的用人单位每年给予最高 20 万元引才补贴"}
+
+  - id: talent.ejh-talent-enclave
+    title: {zh: 旗外人才飞地最高10万元/年工作经费, en: "Ejin Horo: up to 100 thousand yuan a year of work funds for an R&D 'talent enclave' outside the banner"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      capPerYear: {value: 100000, unit: yuan per enclave per year}
+    note: Set by results each year; needs a reviewed annual award kind.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10131-10133", phrase: "服务保障等实际成效，给予最高 10 万元/年工作经费"}
+
+  - id: talent.ejh-patent-award
+    title: {zh: 新授权国际、国内发明专利1万元/件、3000元/件一次性奖励, en: "Ejin Horo: 10 thousand yuan per international and 3000 yuan per domestic invention patent granted, once"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      international: {value: 10000, unit: yuan per patent}
+      domestic: {value: 3000, unit: yuan per patent}
+    note: Needs a per-count award kind (amount times patents granted); too small to move a project.
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10205-10207", phrase: "对新获得授权的国际、国内发明专利，分别给予 1万元/件、3000 元/件一次性奖励"}
+
+  - id: talent.ejh-ip-staff
+    title: {zh: 知识产权服务机构培养或引进中级职称5000元/人、高级职称1万元/人、专利代理师1万元/人, en: "Ejin Horo: 5000 or 10 thousand yuan once per middle or senior IP professional (or patent attorney) an IP service firm trains or hires"}
+    level: ejinHoro
+    kind: rule
+    parameters:
+      middle: {value: 5000, unit: "yuan per person, once"}
+      senior: {value: 10000, unit: "yuan per person, once"}
+    note: For IP service firms (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "10223-10225", phrase: "按照中级职称 5000 元/人、高级职称 1万元/人、专利代理师 1 万元/人标准给予资助"}
+
+  - id: talent.ordos-rural-returnee-award
+    title: {zh: 回乡创业的专科、本科、硕士及以上人才3万元、5万元、10万元一次性创业奖励, en: "Ordos: 30, 50 or 100 thousand yuan once to college, bachelor or master graduates returning to found a rural business"}
+    level: ordos
+    kind: rule
+    payee: employee
+    parameters:
+      college: {value: 30000, unit: "yuan, once"}
+      bachelor: {value: 50000, unit: "yuan, once"}
+      master: {value: 100000, unit: "yuan, once"}
+    note: Paid to founders (not modelled).
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "1769-1771", phrase: "对回乡创业的专科、本科、硕士及以上人才，优先给予创业贷款支持，对符合条件的，分别给予 3万元、5万元、10 万元一次性创业奖励"}
+
+  - id: talent.hr-firm-award-2022
+    title: {zh: 引进国内排名前30位人力资源企业带动就业突出的一次性50万元（2022年投资指南）, en: "Investment guide (2022): 500 thousand yuan once to a national top-30 HR firm that creates many jobs"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      amount: {value: 500000, unit: "yuan, once"}
+    note: For HR service firms (not modelled).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "276", phrase: "对带动就业人数突出的给予 50 万元一次性奖励"}
+
+  - id: talent.craftsman-award
+    title: {zh: 大国工匠、北疆工匠每人每年20万元、10万元, en: "Region: 200 or 100 thousand yuan to each 'Great Country' or 'Northern Frontier' craftsman"}
+    level: innerMongolia
+    kind: rule
+    payee: employee
+    parameters:
+      greatCountry: {value: 200000, unit: yuan per person}
+      northernFrontier: {value: 100000, unit: yuan per person}
+    note: The seed says both "per person per year" and "one-time"; paid to the craftsman either way (not modelled).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "280", phrase: "按每人每年 20 万元、10 万元标准给予一次 性奖励"}
 """#),
         ("policies/tax.yaml", #"""
 # Tax: corporate income tax (CIT) rates and holidays, the Western Development 15% rate with its
@@ -2424,6 +3555,26 @@ policies:
       Not modelled: the county's retained share of individual income tax is not in the seeds, and the money goes to the
       employee; a scenario can enter its estimate as a perPersonAllowance with payee employee.
     citation: {document: 000_f963353d18cfffc7.txt, lines: "264", phrase: "年薪高于 100 万元的研发一线人员, 由自治区人民政府统一表彰, 其实际缴纳个人所得税旗县(市、区)留成部分"}
+
+  - id: tax.small-firm-relief-2022
+    title: {zh: 月销售额15万元以下小规模纳税人免征增值税；小型微利企业年应纳税所得额不超过100万元部分再减半, en: "Investment guide (2022): VAT exempt for small-scale taxpayers selling up to 150 thousand yuan a month; small low-profit firms' income up to 1 million yuan taxed at a further half"}
+    level: national
+    kind: rule
+    parameters:
+      vatSalesCeilingPerMonth: {value: 150000, unit: yuan of sales per month}
+      incomeCeiling: {value: 1000000, unit: yuan of taxable income per year}
+    validTo: 2023
+    note: Small-firm reliefs; an industrial project company exceeds both thresholds.
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "286", phrase: "月销售额 15万元以下(含 15万元)小规模 纳税人免征增值税。继续执行小型微利企业 和个体工商户年应纳税所得额不超过100万 元部分再减半"}
+
+  - id: tax.agritourism-land-tax
+    title: {zh: 采摘和农牧业观光用地免征城镇土地使用税；出租住房经营乡村旅游房产税减按4%, en: "Land used for picking and farm tourism is exempt from urban land-use tax; homes let for rural tourism pay property tax at 4%"}
+    level: innerMongolia
+    kind: rule
+    parameters:
+      propertyTaxRate: {value: 0.04, unit: fraction of rent}
+    note: Farm tourism, outside Steppe's projects (a dairy farm's visitor area could qualify; the land-use tax is not in the engine).
+    citation: {document: 000_f963353d18cfffc7.txt, lines: "298", phrase: "直接用于采摘和农牧业观光的种养殖土地, 免征城镇土地使用税;对个人出租住房经营 乡村旅游的,免征城镇土地使用税,减按4% 的税率征收房产税"}
 """#),
         ("zones.yaml", #"""
 # Zone profiles: the places a planner can site a project, as named in the seeds. Zones form a tree
