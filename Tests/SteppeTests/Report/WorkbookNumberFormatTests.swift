@@ -13,10 +13,19 @@ struct WorkbookNumberFormatTests {
         #expect(WorkbookNumberFormat.format(shownAs: "17.9%") == "0.0%")
     }
 
-    @Test("A number without separator stays without one (years, ratios)")
-    func plainNumbers() {
+    @Test("Four or more digits shown without a separator stay without one (years, path counts)")
+    func yearsStayUngrouped() {
         #expect(WorkbookNumberFormat.format(shownAs: "2026") == "0")
-        #expect(WorkbookNumberFormat.format(shownAs: "1.305") == "0.000")
+    }
+
+    @Test("Numbers under a thousand take the grouped format, so a column of money reads alike")
+    func smallNumbersAreGrouped() {
+        #expect(WorkbookNumberFormat.format(shownAs: "1.305") == "#,##0.000")
+    }
+
+    @Test("Full-precision chart data gives the General format")
+    func fullPrecisionIsGeneral() {
+        #expect(WorkbookNumberFormat.format(shownAs: "-488.22431234567") == "General")
     }
 
     @Test("Text that is not a plain formatted number gives the General format")
