@@ -2,7 +2,9 @@
 /// content types, relationships, the workbook, one worksheet per sheet and the styles. Text is
 /// written as inline strings (`t="inlineStr"`), which a spreadsheet never evaluates, so a label
 /// such as `=cmd|...` stays text; such text also gets the quote-prefix style, so editing the
-/// cell in Excel or LibreOffice keeps it text. Numbers are numeric cells at full precision.
+/// cell in Excel or LibreOffice keeps it text. Text and attributes are escaped by the one XML
+/// escaper (`HTMLNode.escape`: specials escaped, characters XML 1.0 forbids dropped). Numbers are
+/// numeric cells at full precision.
 extension Workbook {
     /// (path inside the ZIP container, XML text) of every part, in a fixed order.
     public var parts: [(path: String, contents: String)] {
@@ -39,7 +41,7 @@ extension Workbook {
     private var workbookXML: String {
         var xml = Self.header + #"<workbook xmlns="\#(Self.mainNamespace)" xmlns:r="\#(Self.relationshipNamespace)"><sheets>"#
         for (i, sheet) in sheets.enumerated() {
-            xml += #"<sheet name="\#(XMLText.escaped(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+            xml += #"<sheet name="\#(HTMLNode.escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
         return xml + "</sheets></workbook>"
     }
@@ -81,7 +83,7 @@ extension Workbook {
                     continue
                 case .text(let t):
                     let style = styles.textStyle(t, bold: sheet.boldRows.contains(r))
-                    xml += #"<c r="\#(reference)"\#(style == 0 ? "" : #" s="\#(style)""#) t="inlineStr"><is><t xml:space="preserve">\#(XMLText.escaped(t))</t></is></c>"#
+                    xml += #"<c r="\#(reference)"\#(style == 0 ? "" : #" s="\#(style)""#) t="inlineStr"><is><t xml:space="preserve">\#(HTMLNode.escape(t))</t></is></c>"#
                 }
             }
             xml += "</row>"

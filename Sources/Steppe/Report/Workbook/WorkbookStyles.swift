@@ -34,7 +34,7 @@ struct WorkbookStyles {
         let custom = formats.enumerated().filter { $0.element != "General" }
         if !custom.isEmpty {
             xml += #"<numFmts count="\#(custom.count)">"#
-            for (k, f) in custom { xml += #"<numFmt numFmtId="\#(164 + k)" formatCode="\#(XMLText.escaped(f))"/>"# }
+            for (k, f) in custom { xml += #"<numFmt numFmtId="\#(164 + k)" formatCode="\#(HTMLNode.escape(f))"/>"# }
             xml += "</numFmts>"
         }
         xml += #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
