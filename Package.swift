@@ -4,7 +4,8 @@ import PackageDescription
 // The simulation core (`Steppe`) depends on the standard library, Foundation
 // and Dispatch only. Third-party packages are confined to the file reader
 // (`SteppeFiles`: Yams parses YAML and JSON with line numbers) and the
-// command-line tool (`SteppeCLI`: swift-argument-parser).
+// command-line tool (`SteppeCLI`: swift-argument-parser; ZIPFoundation packs the
+// `--xlsx` workbook, whose XML parts the library writes as plain text).
 let package = Package(
     name: "Steppe",
     platforms: [.macOS(.v13)],
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Steppe"),
@@ -31,6 +33,7 @@ let package = Package(
             dependencies: [
                 "Steppe", "SteppeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
@@ -42,6 +45,7 @@ let package = Package(
                 "Steppe", "SteppeFiles", "SteppeCLI", "ReferenceModelKernel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Yams", package: "Yams"),  // the cluster manifest tests parse YAML
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // the workbook tests unzip the xlsx
             ],
             exclude: ["Fixtures"]
         ),

@@ -16,12 +16,17 @@ enum AtomicFile {
     /// Writes `text` to `path` after the checks of `OutputTarget` (an existing file needs `force`).
     /// - Throws: `OutputError` with the whole message.
     static func write(_ text: String, to path: String, force: Bool, inputs: InputFiles = InputFiles()) throws(OutputError) {
+        try write(bytes: Array(text.utf8), to: path, force: force, inputs: inputs)
+    }
+
+    /// Writes `bytes` (a binary file such as the `--xlsx` workbook) the same way.
+    static func write(bytes: [UInt8], to path: String, force: Bool, inputs: InputFiles = InputFiles()) throws(OutputError) {
         if let refusal = OutputTarget(option: "output", path: path).refusal(force: force, inputs: inputs) { throw refusal }
         let folder = OutputTarget.folder(of: path)
         StaleTemporaryFiles.remove(in: folder)
         let (descriptor, temporary) = try createTemporary(in: folder, for: path)
         var failure: String?
-        if !writeAll(Array(text.utf8), to: descriptor) || fsync(descriptor) != 0 { failure = errorText() }
+        if !writeAll(bytes, to: descriptor) || fsync(descriptor) != 0 { failure = errorText() }
         if close(descriptor) != 0 && failure == nil { failure = errorText() }
         if let failure {
             unlink(temporary)

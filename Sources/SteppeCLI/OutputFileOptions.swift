@@ -19,6 +19,9 @@ struct OutputFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the HTML report of the result to this file.", valueName: "path"))
     var report: String?
 
+    @Option(help: ArgumentHelp("Also write the report's tables as an Excel workbook (.xlsx) to this file.", valueName: "path"))
+    var xlsx: String?
+
     @Flag(help: "Overwrite the output and report files if they exist.")
     var force = false
 
@@ -34,13 +37,14 @@ struct OutputFileOptions: ParsableArguments {
     /// The failed command if the output or the report may not be written (`OutputTarget`), checked
     /// before the work starts.
     func checkBeforeWork(inputs: InputFiles) -> CommandResult? {
-        OutputTarget.checkBeforeWork([("--output", path), ("--report", report)], force: force, inputs: inputs)
+        OutputTarget.checkBeforeWork([("--output", path), ("--report", report), ("--xlsx", xlsx)], force: force, inputs: inputs)
     }
 
-    /// Writes the HTML report of `json` if `--report` asks for it; returns the lines to print.
+    /// Writes the HTML report of `json` if `--report` asks for it, and its workbook if `--xlsx` does;
+    /// returns the lines to print.
     func writeReport(_ json: JSONValue, inputs: InputFiles) throws(OutputError) -> String {
-        guard let report else { return "" }
-        return try ReportFiles.write(json, html: report, markdown: nil, csv: nil, force: force, inputs: inputs)
+        guard report != nil || xlsx != nil else { return "" }
+        return try ReportFiles.write(json, html: report, markdown: nil, csv: nil, xlsx: xlsx, force: force, inputs: inputs)
             .joined(separator: "\n") + "\n"
     }
 

@@ -6,11 +6,11 @@ extension SteppeCommand {
     /// `steppe report RESULT.json`: the report of a result as HTML, Markdown and CSV.
     struct Report: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
-            abstract: "Render a result JSON (run, merge, evaluate, incentives, compare, sensitivity or diff) as an HTML, Markdown and CSV report.",
+            abstract: "Render a result JSON (run, merge, evaluate, incentives, compare, sensitivity or diff) as an HTML, Markdown and CSV report or an Excel workbook.",
             discussion: """
             The kind of result is recognised by its keys. The HTML is one self-contained file (inline CSS and \
             SVG charts, no scripts); it contains no timestamps or host details, so equal results give equal reports. \
-            Without --html, --markdown or --csv, the HTML report is written next to the result (RESULT.html).
+            Without --html, --markdown, --csv or --xlsx, the HTML report is written next to the result (RESULT.html).
             """)
 
         @Argument(help: ArgumentHelp("Result JSON written by steppe run, merge, evaluate, incentives, compare, sensitivity or diff (--format json).", valueName: "result"))
@@ -24,6 +24,9 @@ extension SteppeCommand {
 
         @Option(help: ArgumentHelp("Write the report's tables as CSV files into this folder.", valueName: "folder"))
         var csv: String?
+
+        @Option(help: ArgumentHelp("Write the report's tables as an Excel workbook (.xlsx) to this file.", valueName: "path"))
+        var xlsx: String?
 
         @Flag(help: "Overwrite report files that exist.")
         var force = false
@@ -45,11 +48,11 @@ extension SteppeCommand {
                 return CommandResult(status: 1, standardError: "\(result): \(error)\n")
             }
             var html = self.html
-            if html == nil && markdown == nil && csv == nil {
+            if html == nil && markdown == nil && csv == nil && xlsx == nil {
                 html = (result.hasSuffix(".json") ? String(result.dropLast(5)) : result) + ".html"
             }
             do {
-                let lines = try ReportFiles.write(json, html: html, markdown: markdown, csv: csv, force: force, inputs: InputFiles([result]))
+                let lines = try ReportFiles.write(json, html: html, markdown: markdown, csv: csv, xlsx: xlsx, force: force, inputs: InputFiles([result]))
                 return CommandResult(standardOutput: lines.joined(separator: "\n") + "\n")
             } catch {
                 return CommandResult(status: 1, standardError: "\(result): \(error)\n")

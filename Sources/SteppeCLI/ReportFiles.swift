@@ -1,23 +1,24 @@
 import Foundation
 import Steppe
 
-/// Writes the rendered report of a result JSON: HTML, Markdown and CSV files, each atomically
-/// and never over an existing file without `--force`.
+/// Writes the rendered report of a result JSON: HTML, Markdown and CSV files and the xlsx
+/// workbook, each atomically and never over an existing file without `--force`.
 enum ReportFiles {
     /// Renders `json` and writes the requested files; returns the lines to print
     /// ("report written to /abs/path.html"). Every file is checked (`OutputTarget`) before the
     /// first is written, so a refusal leaves no report half written.
-    static func write(_ json: JSONValue, html: String?, markdown: String?, csv: String?, force: Bool,
+    static func write(_ json: JSONValue, html: String?, markdown: String?, csv: String?, xlsx: String? = nil, force: Bool,
                       inputs: InputFiles = InputFiles()) throws(OutputError) -> [String] {
         let document: ReportDocument
         do { document = try ReportDocument(json: json) } catch { throw OutputError(description: error.description) }
-        var files: [(option: String, path: String, text: String, what: String)] = []
-        if let html { files.append(("--html", html, document.html, "HTML report")) }
-        if let markdown { files.append(("--markdown", markdown, document.markdown, "Markdown report")) }
-        var tables: [(option: String, path: String, text: String, what: String)] = []
+        var files: [(option: String, path: String, bytes: [UInt8], what: String)] = []
+        if let html { files.append(("--html", html, Array(document.html.utf8), "HTML report")) }
+        if let markdown { files.append(("--markdown", markdown, Array(document.markdown.utf8), "Markdown report")) }
+        if let xlsx { files.append(("--xlsx", xlsx, try WorkbookFile.bytes(of: document.workbook), "Excel workbook")) }
+        var tables: [(option: String, path: String, bytes: [UInt8], what: String)] = []
         if let csv {
             if let refusal = folderRefusal(csv) { throw refusal }
-            for f in document.csvFiles { tables.append(("--csv", try path(of: f.name, inside: csv), f.contents, "CSV")) }
+            for f in document.csvFiles { tables.append(("--csv", try path(of: f.name, inside: csv), Array(f.contents.utf8), "CSV")) }
         }
         let folderExists = csv.map { FileManager.default.fileExists(atPath: $0) } ?? false
         let checked = files + (folderExists ? tables : [])
@@ -28,7 +29,7 @@ enum ReportFiles {
         }
         var lines: [String] = []
         for f in files + tables {
-            try AtomicFile.write(f.text, to: f.path, force: force, inputs: inputs)
+            try AtomicFile.write(bytes: f.bytes, to: f.path, force: force, inputs: inputs)
             if f.option != "--csv" { lines.append("\(f.what) written to \(absolute(f.path))") }
         }
         if let csv { lines.append("\(tables.count) CSV tables written to \(absolute(csv))") }

@@ -89,6 +89,7 @@ extension SteppeCommand {
                 }
             }
             if shard != nil && outputs.report != nil { throw ValidationError("--report needs the whole run: merge the shards with `steppe merge --report`.") }
+            if shard != nil && outputs.xlsx != nil { throw ValidationError("--xlsx needs the whole run: merge the shards with `steppe merge --xlsx`.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n <= \(MonteCarloConfiguration.Limits.shards) (got \(shard)).") }
             if let untilSE, !(untilSE > 0 && untilSE.isFinite) { throw ValidationError("--until-se must be a positive number (got \(untilSE)).") }
             if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
