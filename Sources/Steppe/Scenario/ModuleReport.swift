@@ -21,7 +21,7 @@ public struct ModuleReport: Sendable {
 
 /// A module's section of a report: its title, charts and table over its yearly series, with the
 /// reference lines that apply to this scenario (e.g. the export cap actually in force).
-public struct ModulePresentation: Sendable, Equatable {
+public struct ModulePresentation: Sendable {
     /// A horizontal line on a chart, in the chart's units.
     public struct Reference: Sendable, Equatable {
         public var label: String
@@ -30,7 +30,7 @@ public struct ModulePresentation: Sendable, Equatable {
     }
 
     /// A chart of some series over the years shown.
-    public struct Chart: Sendable, Equatable {
+    public struct Chart: Sendable {
         public enum Kind: String, Sendable, Equatable { case stackedBars, lines }
         public var id: String
         public var title: String
@@ -47,12 +47,6 @@ public struct ModulePresentation: Sendable, Equatable {
                     series: [(name: String, label: String)], scale: Double = 1, references: [Reference] = []) {
             self.id = id; self.title = title; self.yLabel = yLabel; self.caption = caption; self.kind = kind
             self.series = series; self.scale = scale; self.references = references
-        }
-
-        public static func == (a: Chart, b: Chart) -> Bool {
-            a.id == b.id && a.title == b.title && a.yLabel == b.yLabel && a.caption == b.caption && a.kind == b.kind
-                && a.series.map(\.name) == b.series.map(\.name) && a.series.map(\.label) == b.series.map(\.label)
-                && a.scale == b.scale && a.references == b.references
         }
     }
 
