@@ -68,9 +68,6 @@ extension SteppeCommand {
         @Flag(help: "Report elapsed time and paths per second (on standard error; never in the JSON).")
         var timing = false
 
-        @Flag(help: ArgumentHelp("Run every path on the general engine, not the lane engine (same results to the bit; for comparisons)."))
-        var generalEngine = false
-
         
         func validate() throws {
             let limits = MonteCarloConfiguration.Limits.self
@@ -134,8 +131,7 @@ extension SteppeCommand {
                                                      exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
                                                      metrics: selectedMetrics)
                 do {
-                    study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config,
-                                                laneEngine: !generalEngine)
+                    study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config)
                 } catch { return .failure(error) }
                 let progress = ProgressReporter(total: config.paths(of: shard).count, enabled: !quiet)
                 state = study.runner.run(shard: shard, threads: threading.count, progress: progress.update, isCancelled: interrupt.isSet)
@@ -165,10 +161,8 @@ extension SteppeCommand {
             var stderr = untilNote
             if timing {
                 let seconds = Date().timeIntervalSince(started)
-                let engine = study.runner.generalEngineReason.map { "general engine (\($0))" } ?? "lane engine"
-                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads, ",
+                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads\n",
                                  state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threading.count)
-                    + engine + "\n"
             }
             if let shard, let out = outputs.path {
                 let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"

@@ -12,8 +12,8 @@ import Foundation
 /// With `.independent` draws each zone gets its own seed (the first keeps the study's), for
 /// measuring what common numbers save.
 ///
-/// All zones are evaluated on each path in one pass (each worker keeps one model copy per
-/// zone), and each path's metrics stream into `SiteComparisonState`: per-zone moments,
+/// All zones are evaluated on each group of eight paths in one pass (each worker keeps one engine
+/// workspace per zone), and each path's metrics stream into `SiteComparisonState`: per-zone moments,
 /// pairwise differences and regret need no stored paths, so memory does not grow with the
 /// path count. Values are kept only for exact quantiles, up to the configuration's
 /// `exactQuantileLimit`; beyond it a quantile sketch estimates P10/P50/P90.
@@ -96,29 +96,48 @@ public struct SiteComparison: Sendable {
         let hurdles = sites.indices.map { configuration.hurdleRate ?? sites[$0].model.equityRate }
         let states = SharedResults<SiteComparisonState>(count: workers)
         let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
+        let engines = sites.map { LaneModel(model: $0.model, drawer: $0.drawer) }
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var models = sites.map(\.model)
-            var spaces = sites.map { Workspace(for: $0.model) }
+            let spaces = engines.map { LaneWorkspace($0) }
             let dimension = sites[0].drawer.dimension
-            var shared = [Double](repeating: 0.5, count: dimension)
-            var u = shared
+            let shared = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: max(dimension, 1))
+            let u = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: max(dimension, 1))
+            let laneOut = UnsafeMutablePointer<Lanes>.allocate(capacity: siteCount * metricCount)
+            shared.initialize(repeating: Lanes(repeating: 0.5)); u.initialize(repeating: Lanes(repeating: 0.5))
+            laneOut.initialize(repeating: .zero, count: siteCount * metricCount)
+            defer { shared.deallocate(); u.deallocate(); laneOut.deallocate() }
+            let sharedOfPaths = UnsafeMutableBufferPointer(rebasing: shared[0..<dimension])
+            let uOfPaths = UnsafeMutableBufferPointer(rebasing: u[0..<dimension])
             var out = [Double](repeating: .nan, count: siteCount * metricCount)
             var state = initial
             var c = w
             while c < chunkCount {
-                for path in (c * chunk)..<min((c + 1) * chunk, n) {
-                    if draws == .common { sites[0].sampler.fill(path: path, into: &shared) }
+                let end = min((c + 1) * chunk, n)
+                // Eight consecutive paths per step, every zone on the same eight.
+                for first in stride(from: c * chunk, to: end, by: Lanes.scalarCount) {
+                    if draws == .common { sites[0].sampler.fillLanes(firstPath: first, into: sharedOfPaths) }
                     for s in 0..<siteCount {
                         // The drawer transforms its uniforms in place, so each zone gets a fresh copy.
-                        if draws == .common { for d in 0..<dimension { u[d] = shared[d] } } else { sites[s].sampler.fill(path: path, into: &u) }
-                        u.withUnsafeMutableBufferPointer { sites[s].drawer.apply($0, to: &models[s]) }
-                        ProFormaEngine.run(models[s], &spaces[s])
-                        out.withUnsafeMutableBufferPointer {
-                            PathMetric.compute(models[s], spaces[s], into: UnsafeMutableBufferPointer(rebasing: $0[(s * metricCount)..<((s + 1) * metricCount)]))
+                        if draws == .common {
+                            for d in 0..<dimension { u[d] = shared[d] }
+                        } else {
+                            sites[s].sampler.fillLanes(firstPath: first, into: uOfPaths)
                         }
-                        if exact { for k in 0..<metricCount { values[(s * metricCount + k) * n + path] = out[s * metricCount + k] } }
+                        engines[s].evaluate(u.baseAddress!, spaces[s], only: PathMetric.allCases, into: laneOut + s * metricCount)
                     }
-                    out.withUnsafeBufferPointer { state.add(path: $0, hurdles: hurdles) }
+                    for j in 0..<min(Lanes.scalarCount, end - first) {
+                        let path = first + j
+                        for k in 0..<(siteCount * metricCount) {
+                            let x = laneOut[k][j]
+                            out[k] = PathMetric.isAccountable(x) ? x : .nan
+                        }
+                        if exact {
+                            for s in 0..<siteCount {
+                                for k in 0..<metricCount { values[(s * metricCount + k) * n + path] = out[s * metricCount + k] }
+                            }
+                        }
+                        out.withUnsafeBufferPointer { state.add(path: $0, hurdles: hurdles) }
+                    }
                 }
                 state.flush()
                 c += workers

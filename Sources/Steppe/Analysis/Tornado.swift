@@ -43,11 +43,10 @@ public struct Tornado: Sendable {
     public var baseValue: Double? { value(of: drawer.base) }
 
     func value(of m: CompiledModel) -> Double? {
-        var ws = Workspace(for: m)
-        ProFormaEngine.run(m, &ws)
-        var out = [Double](repeating: .nan, count: PathMetric.allCases.count)
-        out.withUnsafeMutableBufferPointer { PathMetric.compute(m, ws, into: $0, only: [metric]) }
-        return out[metric.rawValue].isFinite ? out[metric.rawValue] : nil
+        var evaluator = DeterministicEvaluator(m)
+        evaluator.run(only: [metric])
+        let value = evaluator.metric(metric)
+        return PathMetric.isAccountable(value) ? value : nil
     }
 
     /// Input `k` at quantile `q`, the others at base: (level, kind, metric).

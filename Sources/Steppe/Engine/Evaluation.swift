@@ -30,7 +30,7 @@ public struct Evaluation: Sendable {
     public init(_ model: CompiledModel) {
         var ws = Workspace(for: model)
         ProFormaEngine.run(model, &ws)
-        metrics = ProFormaEngine.metrics(model, &ws)
+        metrics = ProFormaEngine.metrics(model, ws)
         self.model = model
         years = (0..<model.yearCount).map { t in
             Year(year: model.calendarYear(t), revenue: ws.revenue[t], opex: ws.opex[t], incentives: ws.incentives[t],

@@ -45,7 +45,7 @@ public struct Metrics: Sendable, Equatable {
 extension ProFormaEngine {
     /// Metrics of the pro forma in `ws` (after `run`). The break-even price re-runs the
     /// engine; pass `breakEven: false` to skip it.
-    public static func metrics(_ m: CompiledModel, _ ws: inout Workspace, breakEven: Bool = true) -> Metrics {
+    public static func metrics(_ m: CompiledModel, _ ws: Workspace, breakEven: Bool = true) -> Metrics {
         let n = m.yearCount
         let projectNPV = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
         let equityNPV = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
@@ -72,9 +72,7 @@ extension ProFormaEngine {
             levelizedCost: levelizedCost(m, ws))
         guard breakEven else { return result }
         var withBreakEven = result
-        withBreakEven.breakEvenPrice = breakEvenPrice(m, &ws)
-        // Leave the workspace holding the base case again.
-        run(m, &ws)
+        withBreakEven.breakEvenPrice = breakEvenPrice(m)
         return withBreakEven
     }
 

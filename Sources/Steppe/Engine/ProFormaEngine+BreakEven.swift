@@ -6,14 +6,16 @@ extension ProFormaEngine {
     /// losses add kinks), so a bracket is grown from the given price and then
     /// narrowed by the Illinois variant of regula falsi, which is exact on a linear piece.
     /// Undefined when the first-year price is zero or no bracket exists within ±1e6 times it.
-    static func breakEvenPrice(_ m: CompiledModel, _ ws: inout Workspace) -> MetricValue {
+    static func breakEvenPrice(_ m: CompiledModel) -> MetricValue {
         let op = m.operationStart
         guard op < m.yearCount else { return .undefined("no operating years") }
+        guard !m.productIDs.isEmpty else { return .undefined("the scenario has no product") }
         let basePrice = m.price[0, op]
         guard basePrice != 0 else { return .undefined("the first product's first-year price is zero") }
+        var evaluator = DeterministicEvaluator(m)
         func npv(_ scale: Double) -> Double {
-            run(m, &ws, priceScale: scale)
-            return netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
+            evaluator.run(priceScale: scale, only: [.equityNPV])
+            return evaluator.metric(.equityNPV)
         }
         var a = 1.0, fa = npv(a)
         if fa == 0 { return .value(basePrice) }

@@ -1,8 +1,5 @@
-/// Every buffer one evaluation of the pro forma writes, allocated once per model shape.
-///
-/// A Monte Carlo worker keeps one workspace and reuses it for each of its paths,
-/// so the per-path loop allocates nothing. After `ProFormaEngine.run` the
-/// arrays hold the yearly pro forma (yuan, year index 0 = start year).
+/// The yearly pro forma of one evaluation (yuan, year index 0 = start year): what
+/// `ProFormaEngine.run` records, for reports, analyses and tests.
 public struct Workspace: Sendable {
     public let yearCount: Int
     // Operating lines.
@@ -53,14 +50,6 @@ public struct Workspace: Sendable {
     public var cfads: [Double]
     public var projectCashFlow: [Double]
     public var equityCashFlow: [Double]
-    // Scratch.
-    var basis: YearMatrix
-    var sculptedService: [Double]
-    var scratchIncome: [Double]
-    var scratchLoss: [Double]
-    var scratchVintage: [Double]
-    var scratchTax: [Double]
-    var scratchRate: [Double]
 
     public init(for model: CompiledModel) {
         let n = model.yearCount
@@ -79,8 +68,5 @@ public struct Workspace: Sendable {
         loanInterest = loanOpening; loanPrincipal = loanOpening
         taxableIncome = zeros(); lossBalance = zeros(); tax = zeros(); unleveredTax = zeros(); citRate = zeros()
         cfads = zeros(); projectCashFlow = zeros(); equityCashFlow = zeros()
-        basis = YearMatrix(rows: model.assetClasses.count, years: n)
-        scratchIncome = zeros(); scratchLoss = zeros(); scratchVintage = zeros(); scratchTax = zeros(); scratchRate = zeros()
-        sculptedService = zeros()
     }
 }

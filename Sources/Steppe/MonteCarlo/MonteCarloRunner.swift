@@ -11,20 +11,16 @@ import Foundation
 /// depend on `threads` or on which worker ran which chunk.
 public struct MonteCarloRunner: Sendable {
     public let model: CompiledModel
-    public let drawer: any PathDrawer
+    public let drawer: StochasticModel
     public let uniforms: any PathSampler
     public let identity: RunState.Identity
-    /// The lane engine's form of the model (eight paths per step), or nil when the general engine runs it.
-    public let lanes: LaneModel?
-    /// Why the general engine runs the paths (nil when the lane engine does).
-    public let generalEngineReason: String?
+    /// The engine's form of the model and its draws (eight paths per step).
+    public let lanes: LaneModel
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source, fingerprinted so shards of different scenarios never merge.
-    ///   - laneEngine: false runs every path through the general engine (the lane engine gives the
-    ///     same values to the bit; this is for comparing them).
-    public init(model: CompiledModel, drawer: any PathDrawer, uniforms: any PathSampler,
-                configuration: MonteCarloConfiguration, scenarioText: String, laneEngine: Bool = true) {
+    public init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
+                configuration: MonteCarloConfiguration, scenarioText: String) {
         // The sampler's path count is part of its draws (LHS strata, Sobol points): it must be the run's.
         precondition(uniforms.pathCount == configuration.paths,
                      "the sampler is built for \(uniforms.pathCount) paths, the run has \(configuration.paths)")
@@ -33,17 +29,7 @@ public struct MonteCarloRunner: Sendable {
         identity = RunState.Identity(
             scenarioName: model.name, scenarioFingerprint: fingerprint(scenarioText), configuration: configuration,
             shift: base.map { $0.isFinite ? $0 : 0 }, hurdleRate: configuration.hurdleRate ?? model.equityRate)
-        var lanes: LaneModel?
-        var reason: String?
-        if !laneEngine {
-            reason = "the lane engine is switched off"
-        } else if let stochastic = drawer as? StochasticModel {
-            do { lanes = try LaneModel(model: model, drawer: stochastic) } catch { reason = error.reason }
-        } else {
-            reason = "the path drawer is not a scenario's"
-        }
-        self.lanes = lanes
-        generalEngineReason = reason
+        lanes = LaneModel(model: model, drawer: drawer)
     }
 
     /// The threshold below which a metric's value counts towards its probability (nil: none).
@@ -75,26 +61,19 @@ public struct MonteCarloRunner: Sendable {
         let shared = SharedRunBuffers(values: exact ? metricCount * pathCount : 0, workers: workers, chunks: chunks)
         let thresholds = PathMetric.allCases.map { threshold($0) ?? -.infinity }
         let shift = identity.shift
-        let base = model, drawer = drawer, uniforms = uniforms
+        let uniforms = uniforms, dimension = drawer.dimension
         let selected = config.metrics
-        let projectCashFlows = selected.contains { $0.needsProjectCashFlow }
 
         let lanes = lanes
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var m = base
-            var ws = Workspace(for: base)
-            let laneWorkspace = lanes.map(LaneWorkspace.init)
+            let laneWorkspace = LaneWorkspace(lanes)
             // Plain buffers, so the per-path calls below capture nothing and copy nothing.
-            let u = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(drawer.dimension, 1))
-            let uniformsOfPath = UnsafeMutableBufferPointer(rebasing: u[0..<drawer.dimension])
-            let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(drawer.dimension, 1))
-            let laneUniformsOfPaths = UnsafeMutableBufferPointer(start: laneUniforms, count: drawer.dimension)
-            let out = UnsafeMutableBufferPointer<Double>.allocate(capacity: metricCount)
+            let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
+            let laneUniformsOfPaths = UnsafeMutableBufferPointer(start: laneUniforms, count: dimension)
             let laneOut = UnsafeMutablePointer<Lanes>.allocate(capacity: metricCount)
-            u.initialize(repeating: 0.5); out.initialize(repeating: 0)
-            laneUniforms.initialize(repeating: Lanes(repeating: 0.5), count: max(drawer.dimension, 1))
+            laneUniforms.initialize(repeating: Lanes(repeating: 0.5), count: max(dimension, 1))
             laneOut.initialize(repeating: .zero, count: metricCount)
-            defer { u.deallocate(); out.deallocate(); laneUniforms.deallocate(); laneOut.deallocate() }
+            defer { laneUniforms.deallocate(); laneOut.deallocate() }
             let recorder = PathRecorder(metricCount: metricCount, exact: exact, thresholds: thresholds, shift: shift,
                                         values: shared.values, pathCount: pathCount, firstPath: firstPath)
             var completed = 0
@@ -102,22 +81,12 @@ public struct MonteCarloRunner: Sendable {
             // worker runs a chunk changes no result (every accumulator is order-independent).
             while isCancelled?() != true, let chunk = shared.claimChunk() {
                 let start = chunk * config.chunkSize, end = min(start + config.chunkSize, config.paths)
-                if let lanes, let laneWorkspace {
-                    // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
-                    for first in stride(from: start, to: end, by: Lanes.scalarCount) {
-                        uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
-                        lanes.evaluate(laneUniforms, laneWorkspace, only: selected, into: laneOut)
-                        for j in 0..<min(Lanes.scalarCount, end - first) {
-                            for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
-                        }
-                    }
-                } else {
-                    for path in start..<end {
-                        uniforms.fill(path: path, into: uniformsOfPath)
-                        drawer.apply(uniformsOfPath, to: &m)
-                        ProFormaEngine.run(m, &ws, projectCashFlows: projectCashFlows)
-                        PathMetric.compute(m, ws, into: out, only: selected)
-                        for metric in selected { recorder.record(out[metric.rawValue], metric: metric.rawValue, path: path) }
+                // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
+                for first in stride(from: start, to: end, by: Lanes.scalarCount) {
+                    uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
+                    lanes.evaluate(laneUniforms, laneWorkspace, only: selected, into: laneOut)
+                    for j in 0..<min(Lanes.scalarCount, end - first) {
+                        for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
                     }
                 }
                 recorder.flushChunk()
@@ -143,15 +112,17 @@ public struct MonteCarloRunner: Sendable {
 
     /// The full pro forma of path `path` (for representative paths in reports).
     public func evaluatePath(_ path: Int) -> Workspace {
-        var m = model
-        var ws = Workspace(for: model)
-        var u = [Double](repeating: 0.5, count: drawer.dimension)
-        u.withUnsafeMutableBufferPointer {
-            uniforms.fill(path: path, into: $0)
-            drawer.apply($0, to: &m)
-        }
-        ProFormaEngine.run(m, &ws)
-        return ws
+        let ws = LaneWorkspace(lanes, recording: true)
+        let dimension = drawer.dimension
+        let u = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
+        let out = UnsafeMutablePointer<Lanes>.allocate(capacity: PathMetric.allCases.count)
+        defer { u.deallocate(); out.deallocate() }
+        u.initialize(repeating: Lanes(repeating: 0.5), count: max(dimension, 1))
+        out.initialize(repeating: .zero, count: PathMetric.allCases.count)
+        // The path in lane 0, the paths after it (or uniforms of 0.5 past the last) beside it: lanes do not interact.
+        uniforms.fillLanes(firstPath: path, into: UnsafeMutableBufferPointer(start: u, count: dimension))
+        lanes.evaluate(u, ws, only: PathMetric.allCases, into: out)
+        return ws.yearly(lane: 0, model: model)
     }
 }
 

@@ -11,9 +11,8 @@ public struct MonteCarloStudy: Sendable {
     ///   - policyRisks: false runs the same draws with every incentive paid as configured (the
     ///     "without policy risk" study of `PolicyRiskComparison`); such a state is not a shard of
     ///     the study with policy risks, so do not merge the two.
-    ///   - laneEngine: false runs every path on the general engine (same results to the bit; for comparisons).
     public init(scenario: Scenario, scenarioText: String, configuration: MonteCarloConfiguration,
-                policyRisks: Bool = true, laneEngine: Bool = true) throws(ScenarioErrors) {
+                policyRisks: Bool = true) throws(ScenarioErrors) {
         let model = try scenario.compile()
         var drawer = try StochasticModel(scenario: scenario, model: model)
         drawer.appliesPolicyRisks = policyRisks
@@ -27,7 +26,7 @@ public struct MonteCarloStudy: Sendable {
         self.scenarioText = scenarioText
         self.scenario = scenario
         runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler,
-                                  configuration: configuration, scenarioText: scenarioText, laneEngine: laneEngine)
+                                  configuration: configuration, scenarioText: scenarioText)
     }
 
     /// The generator and sampler, named in every result.
@@ -43,7 +42,7 @@ public struct MonteCarloStudy: Sendable {
 
     /// Target and achieved rank correlations of the correlated inputs (first 10 000 paths).
     public var achievedCorrelations: [(first: String, second: String, target: Double, achieved: Double)] {
-        (runner.drawer as? StochasticModel)?.achievedRankCorrelations(sampler: runner.uniforms) ?? []
+        runner.drawer.achievedRankCorrelations(sampler: runner.uniforms)
     }
 
     public var thresholds: [Double?] { PathMetric.allCases.map { runner.threshold($0) } }

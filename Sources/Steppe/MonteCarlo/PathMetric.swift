@@ -42,13 +42,14 @@ public enum PathMetric: Int, CaseIterable, Sendable {
     public static func isAccountable(_ x: Double) -> Bool { abs(x) <= largestMagnitude }
 
     /// Every metric of the model's base case (its deterministic pro forma), indexed by `rawValue`;
-    /// NaN where a metric is undefined.
+    /// NaN where a metric is undefined or beyond `largestMagnitude`.
     public static func baseCase(_ m: CompiledModel) -> [Double] {
-        var ws = Workspace(for: m)
-        ProFormaEngine.run(m, &ws)
-        var values = [Double](repeating: .nan, count: allCases.count)
-        values.withUnsafeMutableBufferPointer { compute(m, ws, into: $0) }
-        return values
+        var evaluator = DeterministicEvaluator(m)
+        evaluator.run()
+        return allCases.map { metric in
+            let value = evaluator.metric(metric)
+            return isAccountable(value) ? value : .nan
+        }
     }
 
     /// Whether the metric reads the project cash flow (so the engine must compute the unlevered tax).
@@ -56,33 +57,6 @@ public enum PathMetric: Int, CaseIterable, Sendable {
         switch self {
         case .projectNPV, .projectIRR, .paybackYears: true
         case .equityNPV, .equityIRR, .minDSCR, .equityPaybackYears, .levelizedCost: false
-        }
-    }
-
-    /// Computes every metric of the path in `ws` into `out` (indexed by `rawValue`);
-    /// an undefined metric, or one beyond `largestMagnitude`, is written as NaN, which the
-    /// accumulators count as undefined and never let reach a report.
-    ///
-    /// Allocates nothing, except when an IRR has several roots (the rare case of `.multipleRoots`).
-    ///
-    /// - Parameter only: the metrics to compute; the others are left untouched.
-    public static func compute(_ m: CompiledModel, _ ws: Workspace, into out: UnsafeMutableBufferPointer<Double>,
-                               only: [PathMetric] = PathMetric.allCases) {
-        for metric in only {
-            let value: Double
-            switch metric {
-            case .equityNPV: value = discountedSum(ws.equityCashFlow, m.equityDiscountFactors)
-            case .projectNPV: value = discountedSum(ws.projectCashFlow, m.projectDiscountFactors)
-            case .equityIRR: value = internalRateOfReturn(ws.equityCashFlow).metric.number ?? .nan
-            case .projectIRR: value = internalRateOfReturn(ws.projectCashFlow).metric.number ?? .nan
-            case .minDSCR:
-                let cover = ProFormaEngine.debtServiceCover(m, ws)
-                value = cover.count > 0 ? cover.minimum : .nan
-            case .paybackYears: value = Steppe.paybackYears(ws.projectCashFlow).number ?? .nan
-            case .equityPaybackYears: value = Steppe.paybackYears(ws.equityCashFlow).number ?? .nan
-            case .levelizedCost: value = ProFormaEngine.levelizedCost(m, ws).number ?? .nan
-            }
-            out[metric.rawValue] = isAccountable(value) ? value : .nan
         }
     }
 }

@@ -79,6 +79,14 @@ public struct StochasticModel: PathDrawer {
     /// uniforms on the same path) but are not applied: every incentive is paid as configured.
     public var appliesPolicyRisks = true
 
+    /// No uncertain input and no policy risk: every path is the base case (a deterministic evaluation).
+    public init(deterministic model: CompiledModel) {
+        base = model
+        inputs = []; draws = []; resets = []; risks = []
+        correlation = nil
+        dimension = 0
+    }
+
     /// - Throws: `ScenarioErrors` for inputs that cannot be applied (a scaled value whose base is zero,
     ///   a correlation that is not a valid matrix).
     public init(scenario: Scenario, model: CompiledModel) throws(ScenarioErrors) {

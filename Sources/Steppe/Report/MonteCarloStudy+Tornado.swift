@@ -7,7 +7,8 @@ extension MonteCarloStudy {
     /// rank-correlated with their NPV without slowing the hot loop; two pro forma runs per input
     /// cost milliseconds, after the run, and say what an @RISK user looks for first (issue 25).
     public var equityNPVTornado: (bars: JSONValue, base: Double?)? {
-        guard let drawer = runner.drawer as? StochasticModel, drawer.inputCount > 0 else { return nil }
+        let drawer = runner.drawer
+        guard drawer.inputCount > 0 else { return nil }
         let tornado = Tornado(drawer: drawer, metric: .equityNPV)
         let report = SensitivityReport(scenarioName: scenario.name, metric: .equityNPV, baseValue: tornado.baseValue,
                                        tornado: tornado.bars(), spider: nil, sobol: nil, scenario: scenario)

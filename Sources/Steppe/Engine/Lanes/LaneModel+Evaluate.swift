@@ -3,21 +3,29 @@ import Foundation
 extension LaneModel {
     /// Evaluates eight paths from their uniforms (`u[d]`: dimension `d`, one path per lane; the
     /// drawer may change them in place) and writes each selected metric's lanes into
-    /// `out[metric.rawValue]`, NaN where a metric is undefined, as `PathMetric.compute` does.
+    /// `out[metric.rawValue]`, NaN where a metric is undefined.
     ///
-    /// One loop over the years computes every line of the pro forma for all eight paths, in the
-    /// order `ProFormaEngine.run` computes it for one. Allocates nothing.
+    /// One loop over the years computes every line of the pro forma for all eight paths: draws,
+    /// loans, incentives, depreciation, then the year loop (operating lines, VAT, CIT, cash flows,
+    /// metrics). A sculpted loan is first sized by iterating the pro forma (`sizeSculptedLoan`).
+    /// Allocates nothing.
     func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, only selected: [PathMetric],
                   into out: UnsafeMutablePointer<Lanes>) {
         applyDraws(u, ws)
+        if sculpted != nil { sizeSculptedLoan(ws) }
+        evaluateDrawn(ws, only: selected, into: out)
+    }
+
+    /// The pro forma of the inputs in `ws` (after the draws and the sculpted loan's sizing).
+    func evaluateDrawn(_ ws: LaneWorkspace, only selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>) {
         if schedulesLoansFirst { scheduleLoans(ws) }
         incentiveAmounts(ws)
         depreciate(ws)
         yearLoop(ws, selected: selected, into: out)
     }
 
-    /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left, as
-    /// `ProFormaEngine.depreciate` (construction interest comes later, in the year loop).
+    /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left
+    /// (construction interest comes later, in the year loop).
     func depreciate(_ ws: LaneWorkspace) {
         let n = yearCount
         for t in 0..<n { ws.depreciation[t] = .zero }
@@ -39,16 +47,16 @@ extension LaneModel {
         for g in cashIncentives where g.reducesDepreciableBasis {
             let row = ws.incentiveAmount.baseAddress! + g.index * n
             switch g.source {
-            case .grantShare(let bits) where bits & 1 << UInt64(v.assetClass) != 0:
+            case .grantShare(let mask) where ws.masks[mask + v.assetClass]:
                 let grant = row[v.year]
                 var eligible = Lanes.zero
-                for c in 0..<classes where bits & 1 << UInt64(c) != 0 { eligible += ws.capex[c * n + v.year] }
+                for c in 0..<classes where ws.masks[mask + c] { eligible += ws.capex[c * n + v.year] }
                 basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
-            case .grantAmount(let bits) where bits & 1 << UInt64(v.assetClass) != 0:
+            case .grantAmount(let mask) where ws.masks[mask + v.assetClass]:
                 var grant = Lanes.zero, eligible = Lanes.zero
                 for t in 0..<n {
                     grant += row[t]
-                    for c in 0..<classes where bits & 1 << UInt64(c) != 0 { eligible += ws.capex[c * n + t] }
+                    for c in 0..<classes where ws.masks[mask + c] { eligible += ws.capex[c * n + t] }
                 }
                 basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
             default:
@@ -71,7 +79,7 @@ extension LaneModel {
 
     /// Depreciation of the interest capitalised during construction, placed in service in the first
     /// operating year and shared among the classes that take it by their construction capex (the
-    /// second part of `ProFormaEngine.depreciate`), into `ws.depreciationOfInterest`; returns the book value left.
+    /// into `ws.depreciationOfInterest`; returns the book value left.
     func depreciateConstructionInterest(_ capitalised: Lanes, interestBearingCapex: Lanes, _ ws: LaneWorkspace) -> Lanes {
         let n = yearCount, op = operationStart
         for t in 0..<n { ws.depreciationOfInterest[t] = .zero }

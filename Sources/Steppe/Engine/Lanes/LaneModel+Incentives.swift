@@ -1,7 +1,8 @@
 extension LaneModel {
     /// The cash amount of every cash incentive in every year, into `ws.incentiveAmount` (row: the
-    /// incentive's index), as `ProFormaEngine.incentiveAmounts`: the raw amount inside the path's
-    /// window, then scale, caps and a clawback, then "highest only" groups.
+    /// incentive's index): the raw amount inside the path's window, then scale, yearly and total caps
+    /// and a clawback, then "highest only" groups. Tax preferences pay no cash (their rows stay 0);
+    /// they act through the CIT rate in the year loop.
     ///
     /// Needs the path's rows, capex and loan balances only, so it runs after `scheduleLoans`, before
     /// depreciation (which capital grants may reduce) and before the year loop, which adds the rows up.
@@ -24,17 +25,17 @@ extension LaneModel {
                 case .award: raw = amount
                 case .inputDiscount(let l): raw = laneMin(amount, ws.costPrice[l * n + t]) * lineQuantity(l, t, ws)
                 case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - amount) * lineQuantity(l, t, ws)
-                case .grantShare(let bits):
+                case .grantShare(let mask):
                     raw = .zero
-                    for a in 0..<classes where bits & 1 << UInt64(a) != 0 { raw += amount * ws.capex[a * n + t] }
+                    for a in 0..<classes where ws.masks[mask + a] { raw += amount * ws.capex[a * n + t] }
                 case .grantAmount:
                     // Paid once, in the first year of the window.
                     raw = Lanes.zero.replacing(with: amount, where: year .== first)
                 case .perPerson(let s): raw = amount * ws.headcount[s * n + t]
                 case .scheduled(let offset): raw = Lanes(repeating: scheduledAmounts[offset + t])
-                case .interest(let bits):
+                case .interest(let mask):
                     raw = .zero
-                    for l in 0..<loans.count where bits & 1 << UInt64(l) != 0 { raw += amount * ws.loanOpening[l * n + t] }
+                    for l in 0..<loans.count where ws.masks[mask + l] { raw += amount * ws.loanOpening[l * n + t] }
                 }
                 let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
                 if let clawback = c.pointee.clawsBack ? ws.incentiveClawback[i] : nil {

@@ -4,6 +4,8 @@ extension LaneModel {
     /// One year of every loan, summed over the loans in loan order.
     struct LoanYear {
         var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero, capitalised = Lanes.zero
+        /// Every loan's balance at the end of the year.
+        var balance = Lanes.zero
     }
 
     /// Resets the loans' balances before a group's first year, and forms each annuity's
@@ -22,10 +24,12 @@ extension LaneModel {
         }
     }
 
-    /// Year `t` of every loan, as `ProFormaEngine.scheduleDebt`: draws at the end of each construction
-    /// year in proportion to its capex, interest capitalised before the first operating year and
-    /// expensed after, principal by the loan's repayment rule, any balance left repaid in the last
-    /// year. Records each loan's opening balance in `ws.loanOpening` (interest subsidies read it).
+    /// Year `t` of every loan: draws at the end of each construction year in proportion to its capex
+    /// (the sculpted loan's share is each lane's `ws.sculptedDraw`), interest capitalised before the
+    /// first operating year and expensed after, principal by the loan's repayment rule (the sculpted
+    /// loan's: `ws.sculptedService` per unit of its balance at the first repayment, less interest), any
+    /// balance left repaid in the last year. Records each loan's opening balance (interest subsidies
+    /// read it), draw, interest and principal in the workspace.
     ///
     /// The year loop calls it year by year, so the balance chain overlaps the rest of the year's work;
     /// a model with interest subsidies runs it over all years first (`scheduleLoans`).
@@ -41,10 +45,13 @@ extension LaneModel {
             ws.loanOpening[l * n + t] = opening
             let interest = rate * opening
             if t < operationStart {
-                let draw = loan.pointee.drawShare * capex
+                let share = loan.pointee.repayment == .sculpted ? ws.sculptedDraw : Lanes(repeating: loan.pointee.drawShare)
+                let draw = share * capex
                 ws.balance[l] = opening + interest + draw
+                ws.loanDraw[l * n + t] = draw; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = .zero
                 year.drawn += draw
                 year.capitalised += interest
+                year.balance += ws.balance[l]
                 continue
             }
             let periods = Double(loan.pointee.periods)
@@ -63,13 +70,15 @@ extension LaneModel {
                 case .equalPrincipal: principal = ws.balanceAtRepayment[l] / periods
                 case .annuity: principal = ws.levelPayment[l] - interest
                 case .bullet: principal = t == last ? opening : .zero
-                case .sculpted: preconditionFailure("sculpted loans are not covered by the lane engine")
+                case .sculpted: principal = ws.sculptedService[t] * ws.balanceAtRepayment[l] - interest
                 }
             }
             if t == last || t == n - 1 { principal = opening }
             ws.balance[l] = opening - principal
+            ws.loanDraw[l * n + t] = .zero; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = principal
             year.interest += interest
             year.principal += principal
+            year.balance += ws.balance[l]
         }
         return year
     }

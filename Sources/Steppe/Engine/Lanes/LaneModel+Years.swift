@@ -3,15 +3,25 @@ import Foundation
 extension LaneModel {
     /// The pro forma's years for eight paths at once, and their metrics.
     ///
-    /// Each line is formed with the operations of the scalar engine, in its order: operating lines
-    /// and VAT (`operatingLines`), loans (`scheduleDebt`), incentives (`incentiveAmounts`), CIT
-    /// (`corporateIncomeTax`), cash flows (`afterDebt`, `cashFlows`), metrics (`PathMetric.compute`).
-    /// Where the scalar engine skips a zero term the lanes add it, which changes no bit.
+    /// Cash-flow conventions (stated in every report):
+    /// - All amounts are yuan excluding VAT, at the end of each calendar year.
+    /// - Capex is paid in its year; construction loans are drawn at the end of that year.
+    /// - An asset starts depreciating in the year after its capex, and construction
+    ///   capex in the first operating year.
+    /// - `CFADS = revenue - opex - surtax - VAT cash cost + cash incentives - CIT - capex of the year`.
+    /// - Project (unlevered) cash flow: CFADS-like flow with CIT recomputed without
+    ///   interest and capitalised interest, and without interest subsidies.
+    /// - Equity (levered) cash flow: `CFADS + debt drawn - debt service + residual value`.
+    /// - VAT: output VAT less input VAT (opex and capex), a credit carried forward;
+    ///   the cash it costs is the change of that credit. Credit left at the end is lost.
+    ///
+    /// Writes each year's CFADS into `ws.cfads`, and every yearly line into `ws.record` when it has one.
     func yearLoop(_ ws: LaneWorkspace, selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>) {
         let m = model, n = yearCount, op = operationStart
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
-        let project = selected.contains { $0.needsProjectCashFlow }
-        let keepsFlows = selected.contains(.equityIRR) || selected.contains(.projectIRR)
+        let record = ws.record
+        let project = record != nil || selected.contains { $0.needsProjectCashFlow }
+        let keepsFlows = record != nil || selected.contains(.equityIRR) || selected.contains(.projectIRR)
         let chargesVAT = self.chargesVAT
         let coversDebt = selected.contains(.minDSCR), levelizes = selected.contains(.levelizedCost)
         let statutory = ws.citRate
@@ -42,13 +52,16 @@ extension LaneModel {
             var revenue = Lanes.zero, outputVAT = Lanes.zero, firstProductRevenue = Lanes.zero
             for p in 0..<products {
                 let r = ws.quantity[p * n + t] * laneMax(ws.price[p * n + t], Lanes(repeating: ws.priceFloors[p]))
+                if let record { record.revenueByProduct[p * n + t] = r }
                 if p == 0 { firstProductRevenue = r }
                 revenue += r
                 if chargesVAT { outputVAT += r * ws.productVATRate[p] }
             }
             var opex = Lanes.zero, inputVAT = Lanes.zero
             for l in 0..<lines {
-                let c = lineQuantity(l, t, ws) * ws.costPrice[l * n + t]
+                let quantity = lineQuantity(l, t, ws)
+                let c = quantity * ws.costPrice[l * n + t]
+                if let record { record.costQuantity[l * n + t] = quantity; record.opexByLine[l * n + t] = c }
                 opex += c
                 if chargesVAT { inputVAT += c * ws.costVATRate[l] }
             }
@@ -59,9 +72,9 @@ extension LaneModel {
             }
             // Without any VAT rate, VAT paid, its cash cost and the surtax are +0 in every year (exactly
             // what the scalar engine computes), and subtracting +0 changes no bit.
-            var vatCashCost = Lanes.zero, surtax = Lanes.zero
+            var vatCashCost = Lanes.zero, surtax = Lanes.zero, vatPaid = Lanes.zero
             if chargesVAT {
-                let vatPaid = laneMax(.zero, outputVAT - inputVAT - credit)
+                vatPaid = laneMax(.zero, outputVAT - inputVAT - credit)
                 let newCredit = laneMax(.zero, credit + inputVAT - outputVAT)
                 vatCashCost = newCredit - credit
                 surtax = vatPaid * m.vatSurtaxRate
@@ -90,10 +103,11 @@ extension LaneModel {
 
             // Incentives paid in cash (amounts from `incentiveAmounts`), in the scalar engine's order.
             var incentiveTotal = Lanes.zero, taxableIncentives = Lanes.zero
-            var interestSubsidies = Lanes.zero, taxableInterestSubsidies = Lanes.zero
+            var interestSubsidies = Lanes.zero, taxableInterestSubsidies = Lanes.zero, capitalGrants = Lanes.zero
             for k in cash.indices {
                 let amount = ws.incentiveAmount[cash[k].index * n + t]
                 incentiveTotal += amount
+                if record != nil && cash[k].isCapitalGrant { capitalGrants += amount }
                 if cash[k].taxable { taxableIncentives += amount }
                 if cash[k].isInterestSubsidy {
                     interestSubsidies += amount
@@ -128,6 +142,7 @@ extension LaneModel {
             let income = revenue - opex - surtax - depreciation - interest + taxableIncentives
             let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let cfads = revenue - opex - surtax - vatCashCost + incentiveTotal - tax - capex
+            ws.cfads[t] = cfads
             let residualOfInterest = m.recoverResidualValue && t == n - 1 ? bookValueOfInterest : .zero
             let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + bookValueOfInterest : .zero
             let equityFlow = cfads + drawn - interest - principal + residual
@@ -148,9 +163,25 @@ extension LaneModel {
                 lcoeOutput += f * (products > 0 ? ws.quantity[t] : .zero)
             }
 
+            if let record {
+                record.revenue[t] = revenue; record.opex[t] = opex; record.capex[t] = capex
+                record.vatPaid[t] = vatPaid; record.vatCashCost[t] = vatCashCost; record.vatCreditBalance[t] = credit
+                record.surtax[t] = surtax
+                record.incentives[t] = incentiveTotal; record.capitalGrants[t] = capitalGrants
+                record.interestSubsidies[t] = interestSubsidies; record.taxableIncentives[t] = taxableIncentives
+                record.depreciation[t] = depreciation; record.depreciationOfInterest[t] = depreciationOfInterest
+                record.residualValue[t] = residual; record.residualValueOfInterest[t] = residualOfInterest
+                record.debtDrawdown[t] = drawn; record.interestExpense[t] = interest
+                record.interestCapitalised[t] = loanYear.capitalised; record.principal[t] = principal
+                record.debtService[t] = debtService; record.debtBalance[t] = loanYear.balance
+                record.taxableIncome[t] = income; record.tax[t] = tax; record.citRate[t] = levered.rate
+                record.lossBalance[t] = carriesLosses ? levered.lossBalance(year: t, years: years) : .zero
+            }
+
             guard project else { continue }
             let unleveredIncome = income + interest + depreciationOfInterest - taxableInterestSubsidies
             let unleveredTax = unlevered.tax(unleveredIncome, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
+            record?.unleveredTax[t] = unleveredTax
             let operating = revenue - opex - surtax - vatCashCost + incentiveTotal - capex
             let projectFlow = operating - interestSubsidies - unleveredTax + residual - residualOfInterest
             projectNPV += projectFlow * f

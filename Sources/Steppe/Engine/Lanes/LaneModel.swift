@@ -1,41 +1,36 @@
 import Foundation
 
-/// A compiled model and its path drawer, prepared for the lane engine: eight paths evaluated
+/// The pro forma engine: a compiled model and its path drawer, evaluated eight paths at a time,
 /// side by side in `SIMD8<Double>` lanes, one year loop for all of them.
 ///
-/// The lane engine performs, lane by lane, the floating-point operations of `StochasticModel.apply`,
-/// `ProFormaEngine.run` and `PathMetric.compute`, in the same order, so each lane's metrics equal
-/// the general engine's for that path (`LaneEngineTests` checks this). It covers the features most
-/// studies use; a model using anything else is run by the general engine, and `init` says why.
+/// It is the only implementation of the pro forma. A Monte Carlo run gives each lane its own path;
+/// a deterministic evaluation (`ProFormaEngine.run`) gives every lane the base case and reads lane 0,
+/// recording every yearly line (`LaneRecord`). Each lane's arithmetic depends on that lane's inputs
+/// alone, so a path's results do not depend on which paths share its group of eight (nor on thread
+/// count or shard split); `LaneIndependenceTests` checks this.
 ///
 /// Covered: any products, cost lines, staff groups and asset classes; VAT and surtax; straight-line,
 /// sum-of-years-digits and declining-balance depreciation, residual value; loans repaid by equal
-/// principal, annuity or bullet, with construction interest capitalised and depreciated; every
-/// incentive kind (capital grants, production subsidies, awards, interest subsidies, input-price
-/// incentives, per-person allowances, reduced rates, holidays), with scale, windows, caps and
-/// "highest only" groups; CIT with loss carry-forward or monetised losses; uncertain values,
-/// per-year multipliers and processes of every input, rank-correlated or not; withdrawal, delay,
-/// cut and clawback risks. Not covered: sculpted loans (sized by iterating the whole pro forma).
+/// principal, annuity, bullet or sculpted to a target DSCR (sized by iterating the pro forma to a fixed
+/// point, each lane on its own); construction interest capitalised and depreciated; every incentive
+/// kind (capital grants, production subsidies, awards, interest subsidies, input-price incentives,
+/// per-person allowances, reduced rates, holidays), with scale, windows, caps and "highest only"
+/// groups; CIT with loss carry-forward or monetised losses; uncertain values, per-year multipliers and
+/// processes of every input, rank-correlated or not; withdrawal, delay, cut and clawback risks.
 public struct LaneModel: Sendable {
-    /// Why a model is run by the general engine instead.
-    public struct Unsupported: Error, Sendable, CustomStringConvertible {
-        public let reason: String
-        public var description: String { reason }
-    }
-
     /// An incentive paid in cash, before scale, window and caps: `amount` is yuan per unit of a
     /// product, yuan per year, a discount per unit of a cost line, the price that overrides a cost
     /// line's, a share of capex, a grant in yuan, or yuan per person-year times the firm's share.
     struct CashIncentive: Sendable {
         enum Source: Sendable {
             case production(product: Int), award, inputDiscount(line: Int), inputOverride(line: Int)
-            /// Asset classes as bits (class c: bit c).
-            case grantShare(classes: UInt64), grantAmount(classes: UInt64)
+            /// Asset classes, as the offset of the incentive's row in `LaneModel.masks` (class c: `masks[offset + c]`).
+            case grantShare(classes: Int), grantAmount(classes: Int)
             case perPerson(staff: Int)
             /// Yuan per year index, at `scheduledAmounts[offset ..< offset + years]`.
             case scheduled(offset: Int)
-            /// A rate reduction on the opening balances of loans (loan l: bit l).
-            case interest(loans: UInt64)
+            /// A rate reduction on the opening balances of loans (loan l: `masks[offset + l]`).
+            case interest(loans: Int)
         }
         var index: Int
         var source: Source
@@ -52,6 +47,8 @@ public struct LaneModel: Sendable {
         /// computed property was called there out of line, so lane vectors live across the call went
         /// through memory).
         let isInterestSubsidy: Bool
+        /// Whether it is a capital grant (recorded apart in the yearly pro forma).
+        let isCapitalGrant: Bool
 
         init(index: Int, source: Source, amount: Double, capPerYear: Double, capTotal: Double, taxable: Bool,
              reducesDepreciableBasis: Bool, highestOnlyGroup: Int) {
@@ -59,6 +56,7 @@ public struct LaneModel: Sendable {
             self.capPerYear = capPerYear; self.capTotal = capTotal; self.taxable = taxable
             self.reducesDepreciableBasis = reducesDepreciableBasis; self.highestOnlyGroup = highestOnlyGroup
             isInterestSubsidy = if case .interest = source { true } else { false }
+            isCapitalGrant = switch source { case .grantShare, .grantAmount: true; default: false }
         }
         /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
         var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
@@ -145,13 +143,32 @@ public struct LaneModel: Sendable {
     let paysCash: [Bool]
     /// Whether any product, cost line or asset class has a VAT rate (without one every VAT line is +0).
     let chargesVAT: Bool
+    /// Membership rows of the incentives that apply to some asset classes or loans, each `maskWidth`
+    /// long (`CashIncentive.Source` holds a row's offset).
+    let masks: [Bool]
+    /// The loan sized by sculpting (validation allows one), with its terms.
+    let sculpted: SculptedLoan?
 
-    public init(model m: CompiledModel, drawer: StochasticModel) throws(Unsupported) {
-        func unsupported(_ reason: String) -> Unsupported { Unsupported(reason: reason) }
+    /// The loan sized to a target DSCR: `ProFormaEngine.sizeSculptedLoan`'s terms.
+    struct SculptedLoan: Sendable {
+        var index: Int
+        var targetDSCR: Double
+        var maxGearing: Double
+    }
+
+    /// A model evaluated without draws: every lane holds the base case.
+    public init(model m: CompiledModel) {
+        self.init(model: m, drawer: StochasticModel(deterministic: m))
+    }
+
+    public init(model m: CompiledModel, drawer: StochasticModel) {
         let n = m.yearCount, op = m.operationStart
         var loans: [LaneLoan] = []
+        var sculpted: SculptedLoan?
         for loan in m.loans {
-            if loan.repayment == .sculpted { throw unsupported("a sculpted loan") }
+            if loan.repayment == .sculpted, sculpted == nil {
+                sculpted = SculptedLoan(index: loans.count, targetDSCR: loan.targetDSCR, maxGearing: loan.maxGearing)
+            }
             let (first, last) = ProFormaEngine.repaymentYears(loan, m)
             let periods = max(last - first + 1, 1)
             let uncertain = drawer.draws.contains { if case .loanRate(loans.count) = $0.target { true } else { false } }
@@ -161,11 +178,14 @@ public struct LaneModel: Sendable {
         var cash: [CashIncentive] = []
         var scheduled: [Double] = []
         var holiday: Holiday?
+        let maskWidth = max(m.assetClasses.count, m.loans.count)
+        var masks: [Bool] = []
         for (i, inc) in m.incentives.enumerated() {
-            /// A mask of asset classes or loans as bits (element k: bit k).
-            func bits(_ mask: [Bool]) throws(Unsupported) -> UInt64 {
-                guard mask.count <= 64 else { throw unsupported("incentive '\(inc.id)' applies to more than 64 asset classes or loans") }
-                return mask.indices.reduce(0) { mask[$1] ? $0 | 1 << UInt64($1) : $0 }
+            /// The offset of a new membership row for `mask` (asset classes or loans).
+            func membershipRow(_ mask: [Bool]) -> Int {
+                let offset = masks.count
+                masks += (0..<maskWidth).map { $0 < mask.count && mask[$0] }
+                return offset
             }
             var source: CashIncentive.Source?, amount = 0.0
             switch inc.kind {
@@ -173,8 +193,8 @@ public struct LaneModel: Sendable {
             case .annualAward(let perYear): source = .award; amount = perYear
             case .inputDiscount(let l, let discount): source = .inputDiscount(line: l); amount = discount
             case .inputOverride(let l, let price): source = .inputOverride(line: l); amount = price
-            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: try bits(mask)); amount = share
-            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: try bits(mask)); amount = total
+            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: membershipRow(mask)); amount = share
+            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: membershipRow(mask)); amount = total
             // The scalar engine forms perPerson * firmShare first, then times the headcount.
             case .perPersonAllowance(let s, let perPerson, let firmShare): source = .perPerson(staff: s); amount = perPerson * firmShare
             case .scheduledAward(let amounts): source = .scheduled(offset: scheduled.count); scheduled += amounts
@@ -182,7 +202,7 @@ public struct LaneModel: Sendable {
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
                                   reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
-            case .interestSubsidy(let reduction, let mask): source = .interest(loans: try bits(mask)); amount = reduction
+            case .interestSubsidy(let reduction, let mask): source = .interest(loans: membershipRow(mask)); amount = reduction
             }
             if let source {
                 cash.append(CashIncentive(index: i, source: source, amount: amount, capPerYear: inc.capPerYear, capTotal: inc.capTotal,
@@ -228,6 +248,8 @@ public struct LaneModel: Sendable {
         let clawbacks = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
         for k in cash.indices { cash[k].clawsBack = clawbacks.contains(cash[k].index) }
         schedulesLoansFirst = cash.contains { $0.isInterestSubsidy }
+        self.masks = masks
+        self.sculpted = sculpted
         yearCount = n
         operationStart = op
         cashIncentives = cash

@@ -1,5 +1,13 @@
-/// One corporate-income-tax computation in lanes, year after year: `ProFormaEngine.corporateIncomeTax`
-/// with the same operations (loss vintages, the holiday counted from the first profit year, the rate).
+/// One corporate-income-tax computation in lanes, year after year: loss vintages, the holiday counted
+/// from the first profit year, the rate.
+///
+/// Order within a year: losses of the last `lossCarryForwardYears` years offset the income (oldest
+/// first, at most `lossOffsetLimit` of it); the rate is then applied. Losses keep carrying forward
+/// through holiday years, and income in an exempt year still consumes them, as under 企业所得税法
+/// Art. 18 (assumption: not in the seeds). The rate is the statutory rate, lowered by any active
+/// `taxRate` incentive (the lowest applies: choose-one, extract-002-C E-6), then combined with an
+/// active holiday by the scenario's `holidayStacking` rule; a scaled incentive keeps that fraction of
+/// its rate reduction.
 ///
 /// The levered and the unlevered tax each run one chain (their losses and holiday starts differ).
 struct LaneTaxChain {
@@ -12,13 +20,15 @@ struct LaneTaxChain {
     var firstLive = 0
     /// Year index of the first profit year once the holiday applies (-1: not yet), for holidays counted from it.
     var holidayStart = Lanes(repeating: -1)
+    /// The rate of the last year taxed.
+    var rate = Lanes.zero
 
     init(losses: UnsafeMutableBufferPointer<Lanes>) { self.losses = losses }
 
     /// Income after the loss offset of year `t`; records a loss as that year's vintage.
     ///
-    /// As the scalar engine: a loss of year v is usable in years v+1 ... v+`years`, oldest first,
-    /// at most `limit` of the year's income.
+    /// A loss of year v is usable in years v+1 ... v+`years`, oldest first, at most `limit` of the
+    /// year's income.
     // `@_transparent`: the year loop is too large for the optimiser to honour `@inline(__always)`, and
     // a call passes every lane vector through memory (measured: 1.9 -> 2.5 million paths/s on one thread).
     @_transparent
@@ -52,16 +62,27 @@ struct LaneTaxChain {
         return taxable
     }
 
-    /// The tax of year `t` on `income` (before loss offset), as the scalar engine: loss offset (when
-    /// `carriesLosses`), then the reduced rate combined with the holiday by `stacking`.
+    /// The tax of year `t` on `income` (before loss offset): loss offset (when `carriesLosses`), then
+    /// the reduced rate combined with the holiday by `stacking`. The rate is kept in `rate`.
     @_transparent
     mutating func tax(_ income: Lanes, year t: Int, rule: LaneModel.TaxYear, carriesLosses: Bool, years: Int, limit: Double) -> Lanes {
         let taxable = carriesLosses ? offset(income, year: t, years: years, limit: limit) : income
-        if let rate = rule.rate { return rate * taxable }
+        if let rate = rule.rate {
+            self.rate = rate
+            return rate * taxable
+        }
         // A holiday counted from the first profit year: this chain's own start.
         let year = Lanes(repeating: Double(t))
         holidayStart.replace(with: year, where: rule.holidayApplies .& (holidayStart .< 0) .& (taxable .> 0))
-        return rule.rate(holidayFrom: holidayStart, year: t) * taxable
+        rate = rule.rate(holidayFrom: holidayStart, year: t)
+        return rate * taxable
+    }
+
+    /// Losses still usable after year `t` (after `tax` of that year, with losses carried forward):
+    /// the usable vintages less the one that expires at the end of the year.
+    func lossBalance(year t: Int, years: Int) -> Lanes {
+        let expiring = t - years >= oldest ? losses[t - years] : .zero
+        return laneMax(.zero, available - expiring)
     }
 }
 

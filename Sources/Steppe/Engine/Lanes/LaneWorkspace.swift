@@ -1,5 +1,6 @@
 /// Every buffer the lane engine writes, allocated once per worker: rows of the model in lanes
-/// (eight paths side by side), the yearly cash flows the IRRs need, and the loss vintages.
+/// (eight paths side by side), the yearly cash flows the IRRs need, the loss vintages, and (for a
+/// deterministic evaluation) the record of every yearly line.
 ///
 /// Rows that no draw changes are filled from the base model once, here; the rows that draws
 /// change are reset from the base model at the start of each group of paths.
@@ -29,8 +30,19 @@ final class LaneWorkspace {
     let balance, balanceAtRepayment, levelPayment: UnsafeMutableBufferPointer<Lanes>
     /// Per loan: (1 + rate)^periods of its annuity on each path.
     let annuityGrowth: UnsafeMutableBufferPointer<Lanes>
-    /// Opening balance of each loan in each year (loans x years).
-    let loanOpening: UnsafeMutableBufferPointer<Lanes>
+    /// Opening balance, draw, interest and principal of each loan in each year (loans x years).
+    let loanOpening, loanDraw, loanInterest, loanPrincipal: UnsafeMutableBufferPointer<Lanes>
+    /// CFADS of each year (the sculpted loan is sized from it).
+    let cfads: UnsafeMutableBufferPointer<Lanes>
+    /// The sculpted loan's draw share of construction capex, and its service per unit of balance in each year.
+    var sculptedDraw = Lanes.zero
+    let sculptedService: UnsafeMutableBufferPointer<Lanes>
+    /// The membership rows of `LaneModel.masks`, read in place.
+    let masks: UnsafeMutableBufferPointer<Bool>
+    /// Where a pass that computes no metric (the sculpted loan's sizing) writes none.
+    let noMetrics: UnsafeMutablePointer<Lanes>
+    /// Every yearly line of the pro forma, when the evaluation records them (nil in Monte Carlo runs).
+    let record: LaneRecord?
     /// The loans' yearly totals, when scheduled before the year loop (models with interest subsidies).
     let loanYears: UnsafeMutableBufferPointer<LaneModel.LoanYear>
     /// Cash amount of each incentive in each year (incentives x years; rows of tax preferences stay 0).
@@ -57,7 +69,8 @@ final class LaneWorkspace {
     /// One path's uniforms, for the rank-correlation copula.
     let pathUniforms: UnsafeMutableBufferPointer<Double>
 
-    init(_ lanes: LaneModel) {
+    /// - Parameter recording: whether evaluations record every yearly line into `record`.
+    init(_ lanes: LaneModel, recording: Bool = false) {
         let m = lanes.model, n = m.yearCount
         yearCount = n
         func rows(_ matrix: YearMatrix) -> UnsafeMutableBufferPointer<Lanes> {
@@ -89,7 +102,12 @@ final class LaneWorkspace {
         loanRate = values(m.loans.map(\.rate))
         balance = zeros(m.loans.count); balanceAtRepayment = zeros(m.loans.count); levelPayment = zeros(m.loans.count)
         annuityGrowth = zeros(m.loans.count)
-        loanOpening = zeros(m.loans.count * n)
+        loanOpening = zeros(m.loans.count * n); loanDraw = zeros(m.loans.count * n)
+        loanInterest = zeros(m.loans.count * n); loanPrincipal = zeros(m.loans.count * n)
+        cfads = zeros(n); sculptedService = zeros(n)
+        record = recording ? LaneRecord(model: m) : nil
+        noMetrics = .allocate(capacity: PathMetric.allCases.count)
+        noMetrics.initialize(repeating: .zero, count: PathMetric.allCases.count)
         loanYears = .allocate(capacity: n)
         loanYears.initialize(repeating: LaneModel.LoanYear())
         incentiveAmount = zeros(m.incentives.count * n)
@@ -109,6 +127,7 @@ final class LaneWorkspace {
         productVATRate = copy(m.productVATRate); costVATRate = copy(m.costVATRate); assetVATRate = copy(m.assetClasses.map(\.vatRate))
         takesCapitalisedInterest = copy(m.assetClasses.map(\.takesCapitalisedInterest))
         costDriverProduct = copy(m.costDriverProduct)
+        masks = copy(lanes.masks)
         priceFloors = copy(lanes.priceFloors)
         pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
         pathUniforms.initialize(repeating: 0.5)
@@ -117,15 +136,16 @@ final class LaneWorkspace {
     deinit {
         for b in [price, quantity, costPrice, costQuantity, capex, headcount, costPerUnit, incentiveScale, incentiveFirst, incentiveLast, incentiveClawback,
                   depreciation, depreciationOfInterest, equityCashFlow, projectCashFlow, leveredLosses, unleveredLosses,
-                  loanRate, balance, balanceAtRepayment, levelPayment, annuityGrowth, loanOpening, incentiveAmount] {
+                  loanRate, balance, balanceAtRepayment, levelPayment, annuityGrowth, loanOpening, loanDraw, loanInterest,
+                  loanPrincipal, cfads, sculptedService, incentiveAmount] {
             b.deallocate()
         }
-        laneFlows.deallocate()
+        laneFlows.deallocate(); noMetrics.deallocate()
         pathUniforms.deallocate()
         cashIncentives.deallocate()
         draws.deallocate(); risks.deallocate(); reducedRates.deallocate()
         for b in [equityDiscountFactors, projectDiscountFactors, productVATRate, costVATRate, assetVATRate, priceFloors] { b.deallocate() }
-        takesCapitalisedInterest.deallocate(); costDriverProduct.deallocate()
+        takesCapitalisedInterest.deallocate(); costDriverProduct.deallocate(); masks.deallocate()
         loanYears.deallocate()
         loans.deallocate()
     }

@@ -1,0 +1,35 @@
+/// The lane engine prepared for one model's base case: every lane holds it, and evaluations record
+/// every yearly line. Built once and run as often as a search needs (the break-even price runs it
+/// for each trial price).
+struct DeterministicEvaluator {
+    let lanes: LaneModel
+    let workspace: LaneWorkspace
+    /// Each metric's lanes of the last run (`PathMetric.rawValue`), NaN where undefined.
+    private(set) var metrics: [Lanes]
+
+    init(_ m: CompiledModel) {
+        lanes = LaneModel(model: m)
+        workspace = LaneWorkspace(lanes, recording: true)
+        metrics = Array(repeating: .zero, count: PathMetric.allCases.count)
+    }
+
+    /// Runs the pro forma with the first product's price path times `priceScale`, computing the
+    /// metrics `only` (every yearly line is recorded whatever they are).
+    mutating func run(priceScale: Double = 1, only selected: [PathMetric] = PathMetric.allCases) {
+        let m = lanes.model, n = m.yearCount
+        if !m.productIDs.isEmpty {
+            for t in 0..<n { workspace.price[t] = Lanes(repeating: m.price[0, t] * priceScale) }
+        }
+        lanes.sizeSculptedLoan(workspace)
+        let ws = workspace
+        metrics.withUnsafeMutableBufferPointer { out in
+            lanes.evaluateDrawn(ws, only: selected, into: out.baseAddress!)
+        }
+    }
+
+    /// A metric of the last run (NaN where undefined).
+    func metric(_ metric: PathMetric) -> Double { metrics[metric.rawValue][0] }
+
+    /// The yearly pro forma of the last run.
+    var yearly: Workspace { workspace.yearly(lane: 0, model: lanes.model) }
+}
