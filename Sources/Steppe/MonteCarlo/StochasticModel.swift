@@ -1,7 +1,7 @@
 import Foundation
 
 /// The uncertain inputs and policy events of a scenario, resolved to the entries of its
-/// compiled model that they change: the `PathDrawer` of a scenario.
+/// compiled model that they change: how a path's uniforms become its inputs.
 ///
 /// On each path every targeted entry is first reset from the base model, then each
 /// input's draw is applied: a distribution replaces the value (a row scales by
@@ -13,7 +13,7 @@ import Foundation
 /// Dimensions, in order: one per distribution input, one per operating year for each
 /// per-year or process input (in file order), then for each policy risk one each for
 /// withdrawal, delay, cut and clawback (those given).
-public struct StochasticModel: PathDrawer {
+public struct StochasticModel: Sendable {
     typealias Target = CompiledInputTarget
 
     /// A row or a value of the model that draws change, reset from the base model once per path
@@ -187,70 +187,6 @@ public struct StochasticModel: PathDrawer {
         self.dimension = dimension
     }
 
-    public func apply(_ uniforms: UnsafeMutableBufferPointer<Double>, to m: inout CompiledModel) {
-        let op = base.operationStart, n = base.yearCount
-        // Reset every targeted entry from the base model, once.
-        for entry in resets {
-            switch entry {
-            case .priceRow(let p): m.price.copyRow(p, from: base.price)
-            case .quantityRow(let p): m.quantity.copyRow(p, from: base.quantity)
-            case .costPriceRow(let l): m.costPrice.copyRow(l, from: base.costPrice)
-            case .costQuantityRow(let l): m.costQuantity.copyRow(l, from: base.costQuantity)
-            case .costPerUnit(let l): m.costQuantityPerUnit[l] = base.costQuantityPerUnit[l]
-            case .headcountRow(let s): m.headcount.copyRow(s, from: base.headcount)
-            case .capex(let c, let y): m.capex[c, y] = base.capex[c, y]
-            case .loanRate(let l): m.loans[l].rate = base.loans[l].rate
-            case .citRate: m.citRate = base.citRate
-            case .incentiveScale(let i): m.incentiveScale[i] = base.incentiveScale[i]
-            }
-        }
-        for r in risks.indices {
-            let i = risks[r].incentive
-            m.incentiveScale[i] = base.incentiveScale[i]
-            m.incentiveFirstYear[i] = base.incentiveFirstYear[i]
-            m.incentiveLastYear[i] = base.incentiveLastYear[i]
-            m.incentiveClawbackYear[i] = -1
-        }
-
-        // Correlate the uniforms of correlated inputs, in place.
-        correlation?.apply(to: uniforms)
-        for k in draws.indices {
-            let d = draws[k].firstDimension, target = draws[k].target
-            switch draws[k].kind {
-            case .value:
-                applyValue(draws[k].quantile.quantile(uniforms[d]), target, base: draws[k].base, to: &m)
-            case .perYearMultiplier:
-                for t in op..<n { multiply(draws[k].quantile.quantile(uniforms[d + t - op]), year: t, target, &m) }
-            case .process(let process):
-                // The operating years' uniforms become the process's yearly multipliers (mean 1).
-                process.multipliers(fromUniformsInPlace: UnsafeMutableBufferPointer(rebasing: uniforms[d..<(d + n - op)]))
-                for t in op..<n { multiply(uniforms[d + t - op], year: t, target, &m) }
-            }
-        }
-
-        guard appliesPolicyRisks else { return }
-        for r in risks.indices {
-            let i = risks[r].incentive, d = risks[r].firstDimension
-            let first = base.incentiveFirstYear[i]
-            if let delay = risks[r].delayYears?.quantile(uniforms[d + 1]) {
-                m.incentiveFirstYear[i] = Self.delayedFirstYear(first: first, delayFrom: risks[r].delayFrom, delay: delay)
-            }
-            if let h = risks[r].withdrawalHazard {
-                // Years survived ~ Geometric on {0, 1, 2, ...}: 0 with h = 1, never ended with h = 0.
-                let survived = yearsBeforeEvent(hazard: h, u: uniforms[d])
-                let safe = risks[r].withdrawalAfterYears
-                m.incentiveLastYear[i] = min(m.incentiveLastYear[i], m.incentiveFirstYear[i] + safe + survived - 1)
-            }
-            if let p = risks[r].cutProbability, let f = risks[r].cutToFraction, uniforms[d + 2] < p {
-                m.incentiveScale[i] *= f
-            }
-            if let h = risks[r].clawbackHazard, let within = risks[r].clawbackWithinYears {
-                let year = yearsBeforeEvent(hazard: h, u: uniforms[d + 3])
-                if year < within { m.incentiveClawbackYear[i] = m.incentiveFirstYear[i] + year }
-            }
-        }
-    }
-
     /// The first year of an incentive delayed by `delay` years (whole years, rounded down): the
     /// window's own start when there is no delay, else `delay` years after the first year in which
     /// the incentive takes effect (`delayFrom`). The end of the window stays: delayed years are lost.
@@ -271,24 +207,8 @@ public struct StochasticModel: PathDrawer {
         }
     }
 
-    /// Whole years before an event with a constant yearly `hazard` happens (Int.max / 2: never).
-    @inline(__always)
-    func yearsBeforeEvent(hazard h: Double, u: Double) -> Int {
-        Self.yearsBeforeEvent(hazard: h, logSurvival: Self.logSurvival(hazard: h), u: u)
-    }
-
     /// log(1 - h): the log of a year's survival probability under hazard `h`.
     static func logSurvival(hazard h: Double) -> Double { log1p(-h) }
-
-    /// `yearsBeforeEvent(hazard:u:)` with the hazard's `log1p(-h)` computed once (the lane engine
-    /// draws eight paths per call).
-    @inline(__always)
-    static func yearsBeforeEvent(hazard h: Double, logSurvival: Double, u: Double) -> Int {
-        if h <= 0 { return Int.max / 2 }
-        if h >= 1 { return 0 }
-        let k = (ElementaryFunctions.log1p(-u) / logSurvival).rounded(.down)
-        return k < Double(Int.max / 2) ? Int(k) : Int.max / 2
-    }
 
     /// Applies a drawn value of an input.
     @inline(__always)

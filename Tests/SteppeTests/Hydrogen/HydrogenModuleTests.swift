@@ -161,13 +161,15 @@ struct HydrogenModuleTests {
     /// The pro forma of the path whose uniforms are all `u`.
     static func path(_ yaml: String, u: Double) throws -> (model: CompiledModel, workspace: Workspace) {
         let s = try scenario(yaml)
-        var model = try s.compile()
-        let drawer = try StochasticModel(scenario: s, model: model)
-        var uniforms = [Double](repeating: u, count: drawer.dimension)
-        uniforms.withUnsafeMutableBufferPointer { drawer.apply($0, to: &model) }
-        var ws = Workspace(for: model)
-        ProFormaEngine.run(model, &ws)
-        return (model, ws)
+        let model = try s.compile()
+        let engine = LaneModel(model: model, drawer: try StochasticModel(scenario: s, model: model))
+        let ws = LaneWorkspace(engine, recording: true)
+        var uniforms = [Lanes](repeating: Lanes(repeating: u), count: max(engine.drawer.dimension, 1))
+        var out = [Lanes](repeating: .zero, count: PathMetric.allCases.count)
+        uniforms.withUnsafeMutableBufferPointer { u in
+            out.withUnsafeMutableBufferPointer { engine.evaluate(u.baseAddress!, ws, only: [], into: $0.baseAddress!) }
+        }
+        return (model, ws.yearly(lane: 0, model: model))
     }
 
     @Test("A drawn export or hydrogen price gives the pro forma of a direct evaluation at that price")

@@ -3,34 +3,24 @@ import Testing
 @testable import Steppe
 import SteppeFiles
 
-/// Sets the first product's price to a uniform between `low` and `high` on each path.
-struct UniformPriceDrawer: PathDrawer {
-    let low: Double, high: Double
-    let basePrices: [Double]
-    var dimension: Int { 1 }
-    func apply(_ u: UnsafeMutableBufferPointer<Double>, to model: inout CompiledModel) {
-        let price = low + (high - low) * u[0]
-        for t in 0..<model.yearCount { model.price[0, t] = basePrices[t] == 0 ? 0 : price }
-    }
-}
-
 @Suite("Monte Carlo runner")
 struct MonteCarloRunnerTests {
-    /// No tax, no debt: equity NPV = -C + P Q a, linear in the price P.
+    /// No tax, no debt: equity NPV = -C + P Q a, linear in the price P, drawn uniform on [100, 200].
     static let yaml = """
         name: linear
         startYear: 2026
         operatingYears: 10
         assetClasses: [{id: plant, lifeYears: 10}]
         capex: [{year: 2026, assetClass: plant, amount: 1000000}]
-        products: [{id: widget, unit: unit, quantity: 1000, price: 150}]
+        products: [{id: widget, unit: unit, quantity: 1000, price: {distribution: uniform, min: 100, max: 200}}]
         tax: {citRate: 0}
         discounting: {projectRate: 0.08, equityRate: 0.08}
         """
 
     static func runner(paths: Int, exactLimit: Int = 1_000_000) throws -> MonteCarloRunner {
-        let model = try scenario(yaml).compile()
-        let drawer = UniformPriceDrawer(low: 100, high: 200, basePrices: model.price.row(0))
+        let s = try scenario(yaml)
+        let model = try s.compile()
+        let drawer = try StochasticModel(scenario: s, model: model)
         return MonteCarloRunner(model: model, drawer: drawer, uniforms: try RandomSampler(seed: 7, pathCount: paths, dimensions: 1),
                                 configuration: MonteCarloConfiguration(paths: paths, seed: 7, chunkSize: 256, exactQuantileLimit: exactLimit),
                                 scenarioText: yaml)
@@ -171,9 +161,8 @@ struct MonteCarloRunnerTests {
         }
     }
 
-    @Test("A path without uncertainty gives the deterministic evaluation's value of every metric, on both engines",
-          arguments: [true, false])
-    func degeneratePathEqualsEvaluation(laneEngine: Bool) throws {
+    @Test("A path without uncertainty gives the deterministic evaluation's value of every metric")
+    func degeneratePathEqualsEvaluation() throws {
         // Random scenarios without any distribution: every path is the base case, so each path metric
         // must equal the metric of the same name in `Metrics` (computed by a separate code path).
         for seed in 0..<60 {
@@ -186,7 +175,7 @@ struct MonteCarloRunnerTests {
                 model: model, drawer: drawer,
                 uniforms: try SamplingMethod.random.sampler(seed: 3, pathCount: paths, dimensions: drawer.dimension),
                 configuration: MonteCarloConfiguration(paths: paths, seed: 3, chunkSize: 4, exactQuantileLimit: paths),
-                scenarioText: "random \(seed)", laneEngine: laneEngine)
+                scenarioText: "random \(seed)")
             let values = try #require(runner.run(threads: 1).values)
             for metric in PathMetric.allCases {
                 let deterministic = try #require(e.metrics.all.first { $0.name == metric.name }).value

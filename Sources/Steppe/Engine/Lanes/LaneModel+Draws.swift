@@ -2,8 +2,9 @@ import Foundation
 
 extension LaneModel {
     /// Sets the inputs of eight paths in `ws` from their uniforms (`u[d]` holds dimension `d` of
-    /// each lane's path): `StochasticModel.apply`, lane by lane, with the same operations in the
-    /// same order.
+    /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
+    /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
+    /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
     func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace) {
         let base = model, n = yearCount, op = operationStart
         func reset(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int, from matrix: YearMatrix) {
@@ -99,10 +100,9 @@ extension LaneModel {
         return drawer.draws[k].quantile.quantile(u)
     }
 
-    /// `StochasticModel.yearsBeforeEvent(hazard:logSurvival:u:)` in lanes, as doubles: whole years
-    /// before an event of annual hazard `h`, 2^62 (the scalar's `Int.max / 2`, rounded) for never.
-    /// Every lane that the scalar function returns below 2^53 gets the same integer; the rest only
-    /// reach minimums and comparisons with year indices, where either value loses.
+    /// Whole years before an event of annual hazard `h` (Geometric on {0, 1, 2, ...}: 0 with h = 1),
+    /// as doubles, 2^62 for never (h = 0): floor(log1p(-u) / log(1 - h)). Year indices as doubles are
+    /// exact integers; 2^62 only reaches minimums and comparisons with year indices, where it loses.
     @inline(__always)
     static func yearsBeforeEvent(hazard h: Double, logSurvival: Double, u: Lanes) -> Lanes {
         let never = Lanes(repeating: Double(Int.max / 2))
@@ -124,7 +124,8 @@ extension LaneModel {
         return nearest.replacing(with: x, where: x .>= magic)
     }
 
-    /// `StochasticModel.applyValue` in lanes.
+    /// Applies a drawn value of an input: a value scales its row by draw / base (escalation and ramp-up
+    /// shapes kept), an escalation rate reshapes the row by ((1 + draw) / (1 + base))^k in operating year k.
     private func applyValue(_ x: Lanes, _ target: StochasticModel.Target, base inputBase: Double, _ ws: LaneWorkspace) {
         let n = yearCount, op = operationStart
         let ratio = inputBase == 0 ? Lanes(repeating: 1) : x / inputBase
@@ -154,7 +155,7 @@ extension LaneModel {
         }
     }
 
-    /// `StochasticModel.multiply` in lanes: one year of an input's row.
+    /// Multiplies one year of an input's row (a per-year multiplier or a process).
     private func multiply(_ factor: Lanes, year t: Int, _ target: StochasticModel.Target, _ ws: LaneWorkspace) {
         let n = yearCount
         switch target {

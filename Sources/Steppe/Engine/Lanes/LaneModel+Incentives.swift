@@ -42,11 +42,11 @@ extension LaneModel {
                     // Everything received so far is repaid in the clawback year, and nothing is paid after it.
                     let repays = year .== clawback, after = (clawback .>= 0) .& (year .> clawback)
                     let received = pays .& .!repays .& .!after
-                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
+                    let capped = Self.capped(raw * scale, c, paid: paid)
                     row[t] = Lanes.zero.replacing(with: capped, where: received).replacing(with: -paid, where: repays)
                     paid = paid.replacing(with: paid + row[t], where: received).replacing(with: Lanes.zero, where: repays)
                 } else if c.pointee.isCapped {
-                    let capped = laneMin(laneMin(raw * scale, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
+                    let capped = Self.capped(raw * scale, c, paid: paid)
                     row[t] = Lanes.zero.replacing(with: capped, where: pays)
                     paid.replace(with: paid + row[t], where: pays)
                 } else {
@@ -56,6 +56,12 @@ extension LaneModel {
             }
         }
         if !highestOnlyGroups.isEmpty { keepHighestOnly(ws) }
+    }
+
+    /// A year's scaled amount after the yearly cap and what is left of the total cap (`paid` so far).
+    @inline(__always)
+    static func capped(_ amount: Lanes, _ c: UnsafeMutablePointer<CashIncentive>, paid: Lanes) -> Lanes {
+        laneMin(laneMin(amount, Lanes(repeating: c.pointee.capPerYear)), laneMax(.zero, c.pointee.capTotal - paid))
     }
 
     /// "Highest only" groups (就高不重复): in each lane, only the group's item with the largest total

@@ -3,10 +3,13 @@ import Testing
 @testable import Steppe
 import SteppeFiles
 
-/// The lane engine (eight paths per step) against the general engine, path by path.
-@Suite("Lane engine")
-struct LaneEngineTests {
-    /// A random scenario inside the lane engine's coverage: VAT and surtax, several products, cost
+/// The engine evaluates eight paths per step, one per lane. A path's results must depend on its own
+/// uniforms alone, never on the paths beside it: otherwise results would change with the chunk size,
+/// the shard split or the path count. Each path of a run is evaluated again with its uniforms in every
+/// lane, and again as the first lane of a group of the next paths, and must give the same bits.
+@Suite("Lane independence")
+struct LaneIndependenceTests {
+    /// A random scenario: VAT and surtax, several products, cost
     /// lines, a staff group and loans (construction interest, drawn or zero rates), every depreciation method,
     /// holidays of both starts and stacking rules, reduced rates, capital grants, interest subsidies,
     /// per-person allowances, scheduled awards, "highest only" groups, capped subsidies and awards with
@@ -126,57 +129,74 @@ struct LaneEngineTests {
             """
     }
 
-    static func runners(_ yaml: String, paths: Int, sampler: SamplingMethod = .random) throws -> (lanes: MonteCarloRunner, general: MonteCarloRunner) {
+    static func runner(_ yaml: String, paths: Int, sampler: SamplingMethod = .random) throws -> MonteCarloRunner {
         let s = try scenario(yaml)
         let model = try s.compile()
         let drawer = try StochasticModel(scenario: s, model: model)
         let uniforms = try sampler.sampler(seed: 11, pathCount: paths, dimensions: drawer.dimension)
         let configuration = MonteCarloConfiguration(paths: paths, seed: 11, chunkSize: 100, exactQuantileLimit: paths)
-        return (MonteCarloRunner(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: yaml),
-                MonteCarloRunner(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: yaml,
-                                 laneEngine: false))
+        return MonteCarloRunner(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: yaml)
     }
 
-    /// Every metric of every path, as bit patterns (each NaN as one pattern).
+    /// Every metric of every path of a run, as bit patterns (each NaN as one pattern): `[metric][path]`.
     static func values(_ state: RunState) -> [[UInt64]] {
         (state.values ?? []).map { $0.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern } }
     }
 
-    @Test("Each lane's metrics equal the general engine's for that path, to the bit, on random scenarios it covers",
-          arguments: 0..<40)
-    func equalsGeneralEngine(seed: Int) throws {
-        let yaml = Self.randomScenario(UInt64(seed) &* 0x9E37_79B9 &+ 1)
-        // 203 paths in chunks of 100: the last group of each chunk is partly past its end.
-        let (lanes, general) = try Self.runners(yaml, paths: 203)
-        #expect(lanes.lanes != nil, "not covered: \(lanes.generalEngineReason ?? "")")
-        #expect(general.lanes == nil)
-        let a = lanes.run(threads: 1), b = general.run(threads: 1)
-        #expect(Self.values(a) == Self.values(b))
-        #expect(a.metrics == b.metrics)
+    /// Every metric of every path evaluated on its own: the path's uniforms in all eight lanes (`alone`),
+    /// or the path in lane 0 and the paths after it beside it (`leading`).
+    static func pathByPath(_ runner: MonteCarloRunner, leading: Bool) -> [[UInt64]] {
+        let paths = runner.identity.configuration.paths, dimension = runner.drawer.dimension
+        let ws = LaneWorkspace(runner.lanes)
+        var u = [Lanes](repeating: Lanes(repeating: 0.5), count: max(dimension, 1))
+        var one = [Double](repeating: 0.5, count: dimension)
+        var out = [Lanes](repeating: .zero, count: PathMetric.allCases.count)
+        var values = PathMetric.allCases.map { _ in [UInt64](repeating: 0, count: paths) }
+        for path in 0..<paths {
+            if leading {
+                u.withUnsafeMutableBufferPointer { runner.uniforms.fillLanes(firstPath: path, into: UnsafeMutableBufferPointer(rebasing: $0[0..<dimension])) }
+            } else {
+                one.withUnsafeMutableBufferPointer { runner.uniforms.fill(path: path, into: $0) }
+                for d in 0..<dimension { u[d] = Lanes(repeating: one[d]) }
+            }
+            u.withUnsafeMutableBufferPointer { u in
+                out.withUnsafeMutableBufferPointer { runner.lanes.evaluate(u.baseAddress!, ws, only: PathMetric.allCases, into: $0.baseAddress!) }
+            }
+            for metric in PathMetric.allCases {
+                let x = out[metric.rawValue][0]
+                values[metric.rawValue][path] = PathMetric.isAccountable(x) ? x.bitPattern : Double.nan.bitPattern
+            }
+        }
+        return values
     }
 
-    @Test("The reference model runs on the lane engine and gives the general engine's values to the bit, with every sampler",
-          arguments: [SamplingMethod.random, .latinHypercube, .sobol])
+    @Test("A path's metrics do not depend on the paths that share its lanes, on random scenarios", arguments: 0..<24)
+    func pathsDoNotInteract(seed: Int) throws {
+        let yaml = Self.randomScenario(UInt64(seed) &* 0x9E37_79B9 &+ 1)
+        // 203 paths in chunks of 100: groups start at 0, 8, ..., 96, 100, ...; the last group of each chunk is partly past its end.
+        let runner = try Self.runner(yaml, paths: 203)
+        #expect(Self.values(runner.run(threads: 1)) == Self.pathByPath(runner, leading: seed.isMultiple(of: 2)))
+    }
+
+    @Test("A sculpted loan is sized per lane: a path's loan does not depend on the paths beside it", arguments: 0..<8)
+    func sculptedLoansDoNotInteract(seed: Int) throws {
+        let yaml = Self.randomScenario(UInt64(seed) &* 0x9E37_79B9 &+ 1).replacingOccurrences(
+            of: "tenorYears: 8, repayment: equalPrincipal}", with: "tenorYears: 8, repayment: sculpted, targetDSCR: 1.3, maxGearing: 0.7}")
+        #expect(yaml.contains("sculpted"))
+        let runner = try Self.runner(yaml, paths: 203)
+        #expect(Self.values(runner.run(threads: 2)) == Self.pathByPath(runner, leading: seed.isMultiple(of: 2)))
+    }
+
+    @Test("The reference model's paths do not interact, with every sampler", arguments: [SamplingMethod.random, .latinHypercube, .sobol])
     func referenceModel(sampler: SamplingMethod) throws {
         let yaml = try String(contentsOf: packageRootURL.appendingPathComponent("Benchmarks/reference-model.yaml"), encoding: .utf8)
-        let (lanes, general) = try Self.runners(yaml, paths: 1000, sampler: sampler)
-        #expect(lanes.lanes != nil)
-        #expect(Self.values(lanes.run(threads: 2)) == Self.values(general.run(threads: 1)))
+        let runner = try Self.runner(yaml, paths: 1000, sampler: sampler)
+        #expect(Self.values(runner.run(threads: 2)) == Self.pathByPath(runner, leading: false))
     }
 
-    @Test("The default scenario (construction interest, a price process, correlated inputs) runs on the lane engine, to the bit")
+    @Test("The default scenario's paths (construction interest, a price process, correlated inputs) do not interact")
     func defaultScenario() throws {
-        let (lanes, general) = try Self.runners(DefaultScenario.yaml, paths: 300)
-        #expect(lanes.lanes != nil, "not covered: \(lanes.generalEngineReason ?? "")")
-        #expect(Self.values(lanes.run(threads: 2)) == Self.values(general.run(threads: 1)))
-    }
-
-    @Test("A model outside the lane engine's coverage runs on the general engine, which says why")
-    func uncoveredModelsFallBack() throws {
-        let sculpted = Self.randomScenario(1).replacingOccurrences(
-            of: "repayment: equalPrincipal}", with: "repayment: sculpted, targetDSCR: 1.3, maxGearing: 0.7}")
-        let (lanes, _) = try Self.runners(sculpted, paths: 10)
-        #expect(lanes.lanes == nil)
-        #expect(lanes.generalEngineReason == "a sculpted loan")
+        let runner = try Self.runner(DefaultScenario.yaml, paths: 300)
+        #expect(Self.values(runner.run(threads: 2)) == Self.pathByPath(runner, leading: true))
     }
 }
