@@ -15,20 +15,17 @@ let benchmarks: @Sendable () -> Void = {
         .deletingLastPathComponent().deletingLastPathComponent()
     let path = root.appendingPathComponent("Benchmarks/reference-model.yaml").path
 
-    // The lane engine (eight paths per step) on 1 and 2 threads, and the general engine it replaces for
-    // this model (one path per step, the same results to the bit) in the same run, for their ratio.
-    for (threads, lanes) in [(1, true), (2, true), (1, false), (2, false)] {
+    // The engine (eight paths per step) on 1 and 2 threads.
+    for threads in [1, 2] {
         // One scaled iteration is one path: each sample runs 1 000 000 paths, so the wall-clock time
         // is per path and the throughput is in paths per second.
-        let engine = lanes ? "lane engine" : "general engine"
-        Benchmark("Reference model, \(engine), paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
+        Benchmark("Reference model, lane engine, paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
             guard let (scenario, text) = try? ScenarioFile.loadWithText(path: path) else { fatalError("cannot load \(path)") }
             let config = MonteCarloConfiguration(paths: benchmark.scaledIterations.count, seed: 1, exactQuantileLimit: 0,
                                                  metrics: [.equityNPV, .minDSCR, .equityPaybackYears])
-            guard let study = try? MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config, laneEngine: lanes) else {
+            guard let study = try? MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config) else {
                 fatalError("cannot prepare the study")
             }
-            precondition((study.runner.lanes != nil) == lanes, "the reference model should run on the \(engine)")
             benchmark.startMeasurement()
             blackHole(study.runner.run(threads: threads).completedPaths)
         }

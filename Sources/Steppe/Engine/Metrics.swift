@@ -5,7 +5,8 @@ import Foundation
 /// Conventions: NPVs are valued at the end of the start year with the scenario's
 /// discount timing; IRRs are end-of-year; paybacks count years from the end of the
 /// start year, on the project cash flow (the equity payback: on the equity cash flow);
-/// DSCR is CFADS over debt service in each year with debt service; LLCR is the present
+/// DSCR is CFADS over debt service in each year with debt service from the first scheduled principal
+/// repayment to the last maturity (`CompiledModel.debtServiceCoverYears`); LLCR is the present
 /// value of CFADS over the loan life at the balance-weighted loan rate, divided by the
 /// debt at the start of operation.
 public struct Metrics: Sendable, Equatable {
@@ -51,7 +52,7 @@ extension ProFormaEngine {
         let equityNPV = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
 
         let (minDSCR, sumDSCR, countDSCR) = debtServiceCover(m, ws)
-        let noService = "no debt service in any operating year"
+        let noService = "no debt service from the first scheduled principal repayment to the last maturity"
 
         var cumulative = 0.0, lowest = 0.0
         for t in 0..<n { cumulative += ws.equityCashFlow[t]; lowest = min(lowest, cumulative) }
@@ -76,12 +77,12 @@ extension ProFormaEngine {
         return withBreakEven
     }
 
-    /// The lowest DSCR, the sum of the DSCRs and their count over the operating years with
-    /// debt service (above 1e-9 yuan); the one definition both the metrics and Monte Carlo paths use.
-    @inline(__always)
+    /// The lowest DSCR, the sum of the DSCRs and their count over the years of
+    /// `CompiledModel.debtServiceCoverYears` with debt service (above 1e-9 yuan), as the year loop
+    /// takes the Monte Carlo paths' minimum.
     static func debtServiceCover(_ m: CompiledModel, _ ws: Workspace) -> (minimum: Double, sum: Double, count: Int) {
         var minimum = Double.infinity, sum = 0.0, count = 0
-        for t in m.operationStart..<m.yearCount where ws.debtService[t] > 1e-9 {
+        for t in m.debtServiceCoverYears where ws.debtService[t] > 1e-9 {
             let d = ws.cfads[t] / ws.debtService[t]
             minimum = min(minimum, d); sum += d; count += 1
         }

@@ -27,7 +27,7 @@ public enum MonteCarloText {
         let priceUnit: String = study.runner.model.priceUnit
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
-        out += "minimum DSCR over the operating years with debt service, ramp-up years included\n"
+        out += "minimum DSCR " + CompiledModel.debtServiceCoverWindowNote + "\n"
         return out
     }
 

@@ -104,4 +104,64 @@ struct DebtTests {
         #expect(e.metrics.minDSCR.reason != nil)
         #expect(e.metrics.llcr.reason != nil)
     }
+
+    /// Issue 23's case: one 100 M yuan asset built in 2026, 20 operating years selling 1e6 units at 12 yuan,
+    /// 5 M yuan of O&M, one loan at 3.45% over `tenor` years repaid by `repayment`.
+    static func issue23(repayment: String, tenor: Int = 15, operatingYears: Int = 20) -> String {
+        """
+        name: issue 23
+        startYear: 2026
+        operatingYears: \(operatingYears)
+        assetClasses: [{id: plant, lifeYears: 20, residualRate: 0.05}]
+        capex: [{year: 2026, assetClass: plant, amount: 100000000}]
+        products: [{id: widget, unit: unit, quantity: 1000000, price: 12}]
+        operatingCosts: [{id: om, annualAmount: 5000000}]
+        financing:
+          equityShare: 0.5
+          loans: [{id: bank, rate: 0.0345, tenorYears: \(tenor), repayment: \(repayment)}]
+        discounting: {projectRate: 0.06, equityRate: 0.08}
+        """
+    }
+
+    @Test("A sculpted loan capped by its maximum gearing converges to a flat DSCR in every repayment year")
+    func cappedSculptedLoanHasFlatCover() throws {
+        let e = try evaluate(Self.issue23(repayment: "sculpted, targetDSCR: 1.3, maxGearing: 0.5"))
+        let covers = e.years[1...15].compactMap(\.dscr)
+        #expect(covers.count == 15)
+        let low = try #require(covers.min()), high = try #require(covers.max())
+        // Before the fix: between 1.548594 and 1.549596 (the repayment profile of the previous pass).
+        #expect(high - low <= 1e-9 * high, "DSCR from \(low) to \(high)")
+        #expect(low > 1.3, "the cap binds, so the cover is above the target")
+        let gearing = e.years[0].debtBalance / 100_000_000
+        #expect(abs(gearing - 0.5) <= 1e-12)
+    }
+
+    @Test("A tenor longer than the project keeps its own instalments and repays the balance left in the last year")
+    func tenorLongerThanProject() throws {
+        let e = try evaluate(Self.issue23(repayment: "annuity", tenor: 15, operatingYears: 10))
+        let drawn = e.years[0].debtDrawdown
+        // A 15-year annuity's instalment (6,056,163 yuan a year on this case), not a 10-year one (8,395,697).
+        let instalment = -payment(rate: 0.0345, periods: 15, presentValue: drawn)
+        for y in e.years[1...9] { #expect(abs(y.debtService - instalment) <= 1e-6, "\(y.year)") }
+        #expect(abs(instalment - 6_056_163) <= 1)
+        // The balance left after nine instalments is repaid in 2036, the last project year.
+        let last = e.years[10]
+        #expect(abs(last.principal - e.years[9].debtBalance) <= 1e-6)
+        #expect(abs(last.debtBalance) <= 1e-6)
+    }
+
+    @Test("The minimum DSCR leaves out the grace years: it runs from the first scheduled principal repayment to maturity")
+    func coverWindowStartsAfterGrace() throws {
+        // No output in the first operating year (a ramp-up): a negative cover in a grace year must not set the minimum.
+        let yaml = Self.yaml(loan: "{id: bank, rate: 0.05, tenorYears: 10, graceYears: 1, repayment: annuity}")
+            .replacingOccurrences(of: "quantity: 1000, price: 150}", with: "quantity: [0, 1000], price: 150}")
+        let e = try evaluate(yaml)
+        let grace = try #require(e.years[2].dscr)
+        #expect(grace < 0, "the ramp-up year's own cover is shown in its year")
+        let repaying = e.years[3...11].compactMap(\.dscr)
+        #expect(repaying.count == 9)
+        #expect(e.metrics.minDSCR.number == repaying.min())
+        let average = repaying.reduce(0, +) / Double(repaying.count)
+        #expect(abs((e.metrics.averageDSCR.number ?? .nan) - average) <= 1e-12 * abs(average))
+    }
 }

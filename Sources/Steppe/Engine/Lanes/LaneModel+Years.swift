@@ -24,6 +24,7 @@ extension LaneModel {
         let keepsFlows = record != nil || selected.contains(.equityIRR) || selected.contains(.projectIRR)
         let chargesVAT = self.chargesVAT
         let coversDebt = selected.contains(.minDSCR), levelizes = selected.contains(.levelizedCost)
+        let coverYears = debtServiceCoverYears
         let statutory = ws.citRate
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
@@ -150,7 +151,7 @@ extension LaneModel {
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
             if paysBackEquity { equityPayback.add(equityFlow, year: t) }
             // Divisions only in years where some lane takes them: a vector division costs as much as a dozen other operations.
-            if coversDebt && t >= op, case let serviced = debtService .> 1e-9, laneAny(serviced) {
+            if coversDebt && coverYears.contains(t), case let serviced = debtService .> 1e-9, laneAny(serviced) {
                 minDSCR.replace(with: laneMin(minDSCR, cfads / debtService), where: serviced)
                 dscrCount.replace(with: dscrCount + 1, where: serviced)
             }

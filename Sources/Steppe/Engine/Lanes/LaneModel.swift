@@ -148,6 +148,8 @@ public struct LaneModel: Sendable {
     let masks: [Bool]
     /// The loan sized by sculpting (validation allows one), with its terms.
     let sculpted: SculptedLoan?
+    /// The years the DSCR is taken over (`CompiledModel.debtServiceCoverYears`).
+    let debtServiceCoverYears: Range<Int>
 
     /// The loan sized to a target DSCR: `ProFormaEngine.sizeSculptedLoan`'s terms.
     struct SculptedLoan: Sendable {
@@ -170,7 +172,9 @@ public struct LaneModel: Sendable {
                 sculpted = SculptedLoan(index: loans.count, targetDSCR: loan.targetDSCR, maxGearing: loan.maxGearing)
             }
             let (first, last) = ProFormaEngine.repaymentYears(loan, m)
-            let periods = max(last - first + 1, 1)
+            // Instalments over the loan's own term, even past the project's end: a tenor longer than the
+            // project keeps its schedule, and the balance left is repaid in the last project year.
+            let periods = max(loan.tenorYears - loan.graceYears, 1)
             let uncertain = drawer.draws.contains { if case .loanRate(loans.count) = $0.target { true } else { false } }
             loans.append(LaneLoan(rateIsUncertain: uncertain, drawShare: loan.drawShare, firstRepayment: first, lastRepayment: last,
                                   repayment: loan.repayment, annuityGrowth: pow(1 + loan.rate, Double(periods)), periods: periods))
@@ -246,10 +250,12 @@ public struct LaneModel: Sendable {
                      })
         }
         let clawbacks = Set(drawer.risks.filter { $0.clawbackHazard != nil && $0.clawbackWithinYears != nil }.map(\.incentive))
-        for k in cash.indices { cash[k].clawsBack = clawbacks.contains(cash[k].index) }
+        // A clawback drawn by a policy risk, or set on the model itself (the incentive analysis's scenarios).
+        for k in cash.indices { cash[k].clawsBack = clawbacks.contains(cash[k].index) || m.incentiveClawbackYear[cash[k].index] >= 0 }
         schedulesLoansFirst = cash.contains { $0.isInterestSubsidy }
         self.masks = masks
         self.sculpted = sculpted
+        debtServiceCoverYears = m.debtServiceCoverYears
         yearCount = n
         operationStart = op
         cashIncentives = cash

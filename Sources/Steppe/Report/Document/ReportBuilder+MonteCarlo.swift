@@ -49,8 +49,8 @@ extension ReportBuilder {
     /// Why the base case can sit far from P50 (issue 25: it sat far above with no word on why).
     static let baseCaseNote = "The base case is the scenario with every uncertain input at its base value: it leaves out the incentives' policy risk (withdrawal, delay, cut, clawback) and the paths of the price processes, so it is not a forecast and can sit far from P50."
 
-    /// The years the minimum DSCR is taken over, as the engine defines them (`ProFormaEngine.debtServiceCover`).
-    static let dscrWindowNote = "The minimum DSCR is taken over the operating years with debt service, ramp-up years included."
+    /// The years the minimum DSCR is taken over, as the engine defines them (`CompiledModel.debtServiceCoverYears`).
+    static let dscrWindowNote = "The minimum DSCR is taken " + CompiledModel.debtServiceCoverWindowNote + "."
 
     func statistics(_ r: JSONValue) -> ReportSection {
         let levels = [1, 5, 10, 50, 90, 95, 99]
