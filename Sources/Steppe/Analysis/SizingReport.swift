@@ -55,8 +55,10 @@ public struct SizingReport: Sendable {
     public var flatnessBand: Double? { result.value.map { 0.01 * abs($0) } }
 
     /// Whether the 1% flatness band is wider than the sampling noise of the statistic at the optimum
-    /// (two standard errors); nil on the base case or without a standard error. When it is not, a
-    /// different seed could move the optimum anywhere within the reported flatness range.
+    /// (two standard errors); nil on the base case or without a standard error. When it is not, the
+    /// statistic's level is less certain than the band; with common random numbers most of that noise is
+    /// shared by every design (it shifts the level rather than the optimum), but the optimum's place
+    /// within the flat range may depend on the draws.
     public var flatnessWiderThanNoise: Bool? {
         guard let band = flatnessBand, let se = result.estimate?.standardError else { return nil }
         return band > 2 * se
@@ -126,7 +128,7 @@ public struct SizingReport: Sendable {
             if let se = e.standardError, let band = flatnessBand {
                 out += "standard error \(sweepView.format(r.metric, se)); the 1% flatness band (± \(sweepView.format(r.metric, band))) is "
                 out += flatnessWiderThanNoise == true ? "wider than two standard errors\n"
-                    : "within two standard errors: another seed may move the optimum anywhere in the flat range\n"
+                    : "within two standard errors: the level is less certain than the band; common random numbers keep designs comparable, but the optimum's place in the flat range may depend on the draws\n"
             }
             if e.dimensions == 0 {
                 out += "the scenario has no uncertain input: every path is the base case, and so is the statistic\n"

@@ -38,7 +38,7 @@ extension ReportBuilder {
             var noise = ""
             if let wider = objectiveJSON?["flatnessWiderThanNoise"]?.bool, let band = objectiveJSON?["flatnessBand"]?.number {
                 noise = "; the 1% flatness band (± \(metric(metricName, band))) is " + (wider ? "wider than two standard errors"
-                    : "within two standard errors, so another seed may move the optimum anywhere in the flat range")
+                    : "within two standard errors: the level is less certain than the band, and the optimum's place in the flat range may depend on the draws")
             }
             figures.append(ReportFigure("Standard error there", metric(metricName, objectiveJSON?["standardError"]?.number), note: draws + noise))
             if let undefined = objectiveJSON?["undefinedPathsAtOptimum"]?.number, undefined > 0 {
