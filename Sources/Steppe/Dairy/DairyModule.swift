@@ -127,7 +127,7 @@ public struct DairyModule: ScenarioModule {
     public init(herd: HerdParameters, lactationYieldTonnes: [Double], milk: MilkSales, cullCows: Sales = Sales(price: 0),
                 surplusHeifers: Sales = Sales(price: 0), surplusCalves: Sales = Sales(price: 0), purchases: Purchases? = nil,
                 feeds: [Feed] = [], silageFeedID: String? = "silage-maize", headCosts: [HeadCost] = [], staff: Staff? = nil,
-                insurance: Insurance? = nil, subsidies: [DairySubsidy] = DairySubsidy.defaults) {
+                insurance: Insurance? = nil, subsidies: [DairySubsidy] = []) {
         self.herd = herd; self.lactationYieldTonnes = lactationYieldTonnes; self.milk = milk; self.cullCows = cullCows
         self.surplusHeifers = surplusHeifers; self.surplusCalves = surplusCalves; self.purchases = purchases
         self.feeds = feeds; self.silageFeedID = silageFeedID; self.headCosts = headCosts; self.staff = staff
