@@ -44,7 +44,7 @@ public struct TalentAllowance: Sendable {
         }
     }
 
-    /// Catalogue id (as in the policy catalogue, e.g. `talent.ordos-retention`), also the incentive id.
+    /// Catalogue id (as in the policy catalogue, e.g. `talent.ordos-retention-phd`), also the incentive id.
     public var id: String
     public var title: String
     public var jurisdiction: Jurisdiction

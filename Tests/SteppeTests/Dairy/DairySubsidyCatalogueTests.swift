@@ -87,4 +87,23 @@ struct DairySubsidyCatalogueTests {
                 && message.contains("dairy.test-reaches.herdRule.steps: unknown policy 'dairy.no-such-step'")
         }
     }
+
+    @Test("A herdReaches rule without its steps entry is an error at the rule's key, with file and line")
+    func herdReachesNeedsSteps() {
+        #expect {
+            _ = try Self.catalogue("""
+            domain: dairy
+            policies:
+              - id: dairy.test-reaches
+                title: {zh: 测试, en: Test reaches}
+                level: innerMongolia
+                kind: capitalGrant
+                herdRule: {kind: herdReaches}
+                parameters:
+                  amount: {value: 100, unit: yuan}
+                  head: {value: 10, unit: cows}
+                assumption: test
+            """)
+        } throws: { "\($0)".contains("user.yaml:7:") && "\($0)".contains("policies[0].herdRule.steps: a herdReaches rule needs 'steps'") }
+    }
 }
