@@ -14,7 +14,8 @@
 /// - staff group `dairy-staff` (head count from cows and young stock per worker);
 /// - capex for bought heifers in their year when `purchases.assetClass` is given (productive
 ///   biological assets), after pinning the scenario's first operating year;
-/// - one `scheduledAward` incentive per subsidy, paid in the years its herd condition holds.
+/// - one `scheduledAward` incentive per subsidy, paid in the years its herd condition holds; the
+///   subsidies are the catalogue entries with a `herdRule` (`DairySubsidy.subsidies(in:)`).
 ///
 /// The herd is empty before the first operating year; all years are calendar years.
 public struct DairyModule: ScenarioModule {
