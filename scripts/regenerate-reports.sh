@@ -55,6 +55,10 @@ done
 $steppe sweep Scenarios/ejin-horo-hydrogen-sizing.yaml --param hydrogen.electrolyser.capacityMW=5:50:10 --threads 2 --quiet \
   --format json --output $R/ejin-horo-hydrogen-sizing-sweep.json --force >/dev/null
 report ejin-horo-hydrogen-sizing-sweep $R/ejin-horo-hydrogen-sizing-sweep.json
+# The same study optimised: the best electrolyser, export share and curtailment there, flatness, the search path (optimum ringed).
+$steppe optimise Scenarios/ejin-horo-hydrogen-sizing.yaml --vary hydrogen.electrolyser.capacityMW=5:50 --threads 2 --quiet \
+  --format json --output $R/ejin-horo-hydrogen-sizing-optimise.json --force >/dev/null
+report ejin-horo-hydrogen-sizing-optimise $R/ejin-horo-hydrogen-sizing-optimise.json
 
 # Screenshots at desktop and narrow widths, failing on console errors.
 if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then

@@ -13,7 +13,7 @@ extension SteppeCommand {
             Without --html, --markdown, --csv or --xlsx, the HTML report is written next to the result (RESULT.html).
             """)
 
-        @Argument(help: ArgumentHelp("Result JSON written by steppe run, merge, evaluate, incentives, compare, sensitivity or diff (--format json).", valueName: "result"))
+        @Argument(help: ArgumentHelp("Result JSON written by steppe run, merge, evaluate, incentives, compare, sensitivity, diff, sweep or optimise (--format json).", valueName: "result"))
         var result: String
 
         @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "path"))

@@ -16,18 +16,9 @@ extension SteppeCommand {
 
         @OptionGroup var scenario: ScenarioOptions
 
-        // `.unconditional` takes a value that starts with '-' too, so `--paths -5` says what is wrong
-        // with -5 instead of "Missing value for '--paths'".
-        @Option(parsing: .unconditional, help: "Number of Monte Carlo paths.")
-        var paths = 10_000
-
-        @Option(parsing: .unconditional, help: "Seed for repeatable draws (0 to 2^64-1).", transform: OptionChecks.seed)
-        var seed: UInt64 = 1
+        @OptionGroup var sampling: SamplingOptions
 
         @OptionGroup var threading: ThreadsOption
-
-        @Option(help: "Sampler: random, lhs (Latin hypercube) or sobol (scrambled Sobol).")
-        var sampler: SamplingMethod = .random
 
         @Option(help: "Output format on standard output: text (summary) or json (full result).")
         var format: TextOrJSON = .text
@@ -71,7 +62,6 @@ extension SteppeCommand {
         
         func validate() throws {
             let limits = MonteCarloConfiguration.Limits.self
-            try OptionChecks.check(paths, "--paths", in: 1...limits.paths, advice: "split larger studies into runs of other seeds")
             try OptionChecks.check(chunkSize, "--chunk-size", in: 1...limits.chunkSize)
             try OptionChecks.check(exactLimit, "--exact-limit", in: 0...limits.exactQuantileLimit,
                                    advice: "beyond, quantiles come from a sketch within 0.1%")
@@ -91,7 +81,7 @@ extension SteppeCommand {
             if let untilSE, !(untilSE > 0 && untilSE.isFinite) { throw ValidationError("--until-se must be a positive number (got \(untilSE)).") }
             if untilSE != nil && shard != nil { throw ValidationError("--until-se cannot be combined with --shard: shards need a fixed path count.") }
             if shard != nil && outputs.path == nil { throw ValidationError("--shard needs --output FILE for the shard state.") }
-            if let refusal = memoryRefusal(paths: paths) { throw ValidationError(refusal + ".") }
+            if let refusal = memoryRefusal(paths: sampling.paths) { throw ValidationError(refusal + ".") }
         }
 
         func run() throws { try printResult() }
@@ -119,7 +109,7 @@ extension SteppeCommand {
             let shard = self.shard.flatMap(Shard.init)
             let interrupt = InterruptFlag()
             let started = Date()
-            var pathCount = paths
+            var pathCount = sampling.paths
             var study: MonteCarloStudy
             var state: RunState
             var untilNote = ""
@@ -127,7 +117,7 @@ extension SteppeCommand {
             // small enough. Each attempt is a complete run of that many paths, so the result is exactly
             // that of `--paths FINAL`, whatever the thread count.
             while true {
-                let config = MonteCarloConfiguration(paths: pathCount, seed: seed, sampler: sampler, chunkSize: chunkSize,
+                let config = MonteCarloConfiguration(paths: pathCount, seed: sampling.seed, sampler: sampling.sampler, chunkSize: chunkSize,
                                                      exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
                                                      metrics: selectedMetrics)
                 do {

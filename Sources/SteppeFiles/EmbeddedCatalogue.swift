@@ -11,15 +11,18 @@ public enum EmbeddedCatalogue {
 # interest subsidies for farm and agri-processing loans.
 #
 # Per-head and per-unit amounts are parameters; a scenario multiplies them by its herd or volume
-# with `times:` (e.g. `{policy: dairy.imported-cow, times: 1000}`).
+# with `times:` (e.g. `{policy: dairy.imported-cow, times: 1000}`). Entries with a `herdRule` are also what a
+# scenario's `dairy:` section pays from its simulated herd (docs/policy-catalogue.md, Herd and cohort rules).
 domain: dairy
 policies:
   - id: dairy.scale-farm-base
     title: {zh: 规模化奶牛养殖场存栏达到3000头补贴600万元, en: "Scale dairy farm grant: 6 million yuan at 3000 cows"}
     level: innerMongolia
     kind: capitalGrant
+    herdRule: {kind: herdReaches, steps: dairy.scale-farm-step, enabled: false}
     parameters:
       amount: {value: 6000000, unit: yuan per farm}
+      head: {value: 3000, unit: cows on 1 January}
     eligibility: >-
       Scale dairy farms reaching 3000 head in stock, ONLY for projects started after 2019 and before the measures were
       issued or with a signed investment agreement; later farms get case-by-case support (dairy.new-farm-case-by-case).
@@ -33,7 +36,8 @@ policies:
     kind: capitalGrant
     parameters:
       amount: {value: 1000000, unit: yuan per full 500 head above 3000}
-    eligibility: Same as dairy.scale-farm-base; use times = number of full 500-head steps above 3000 (derived reading).
+      head: {value: 500, unit: further cows per step}
+    eligibility: Same as dairy.scale-farm-base; use times = number of full 500-head steps above 3000 (derived reading). The dairy module pays it through dairy.scale-farm-base's herdRule.
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "1046", phrase: "每增加 500 头再补贴 100 万元"}
 
   - id: dairy.scale-farm-guide
@@ -66,6 +70,7 @@ policies:
     title: {zh: 进口奶牛每头补贴5000元, en: "Imported dairy cows: 5000 yuan per head (region 3000 + league 2000)"}
     level: innerMongolia
     kind: capitalGrant
+    herdRule: {kind: perImportedHead}
     parameters:
       amount: {value: 5000, unit: yuan per imported head}
     eligibility: Imported dairy cows; the sentence sits in Art. 8 (scale farms), so whether new farms qualify is ambiguous.
@@ -75,8 +80,11 @@ policies:
     title: {zh: 存栏100—3000头的养殖主体每头不超过400元, en: "Herds of 100-3000 Holstein cows: up to 400 yuan per head"}
     level: innerMongolia
     kind: capitalGrant
+    herdRule: {kind: perHeadInBand, paid: once, enabled: false}
     parameters:
       amount: {value: 400, unit: yuan per head (at most)}
+      minHead: {value: 100, unit: cows on 1 January}
+      maxHead: {value: 3000, unit: cows on 1 January}
     eligibility: Family farms, cooperatives and other operators of 100-3000 lactating dairy cows; one-off or yearly is not stated (one-off assumed).
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "1057", phrase: "存栏规模在 100—3000 头的养殖主体，按每头不超过 400 元的标准"}
 
@@ -84,6 +92,7 @@ policies:
     title: {zh: 青贮玉米收储补贴（每头奶牛5.5吨、每吨50元）, en: "Silage storage subsidy: 5.5 t per cow at 50 yuan/t"}
     level: innerMongolia
     kind: annualAward
+    herdRule: {kind: silagePerCow}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 275, unit: yuan per cow per year, assumption: "derived: 5.5 t x 50 yuan/t (002 L983-985); yearly per harvest assumed"}
@@ -173,6 +182,7 @@ policies:
     title: {zh: 使用奶牛性控冻精每头补贴120元, en: "Sexed dairy semen: 120 yuan per cow inseminated"}
     level: innerMongolia
     kind: annualAward
+    herdRule: {kind: perSexedInsemination}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 120, unit: yuan per cow bred with sexed semen}
@@ -247,6 +257,7 @@ policies:
     title: {zh: 奶牛规模场结核病检测每头补贴15元, en: "Tuberculosis testing on scale dairy farms: 15 yuan per head"}
     level: innerMongolia
     kind: annualAward
+    herdRule: {kind: perCowTested}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 15, unit: yuan per head tested}
@@ -2157,7 +2168,8 @@ policies:
 # Allowances paid to employees use payee: employee; `passThroughShare` (default 0) is the share
 # that lowers the firm's wage bill. Monthly amounts are shown per year (x 12, derived).
 # Allowances of the same benefit family at city and banner level share a stacking group
-# (highest applies), following 就高、不重复 / 从优，就高、不叠加.
+# (highest applies), following 就高、不重复 / 从优，就高、不叠加. Entries with a `cohortRule` are what a scenario's
+# `talent:` section pays its hire cohorts (the group is the benefit family; docs/policy-catalogue.md).
 domain: talent
 policies:
   - id: talent.ui-rate-1pct
@@ -2240,6 +2252,7 @@ policies:
     title: {zh: 顶尖人才（A类）不低于300万元安家补贴, en: "Ordos tier A: settling-in grant of at least 3 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [A]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2252,6 +2265,7 @@ policies:
     title: {zh: 杰出人才（B类）300万元安家补贴, en: "Ordos tier B: settling-in grant of 3 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [B]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2264,6 +2278,7 @@ policies:
     title: {zh: 领军人才（C类）250万元安家补贴, en: "Ordos tier C: settling-in grant of 2.5 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [C]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2276,6 +2291,7 @@ policies:
     title: {zh: 拔尖人才（D类）200万元安家补贴, en: "Ordos tier D: settling-in grant of 2 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [D]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2288,6 +2304,7 @@ policies:
     title: {zh: 高级人才（E类）100万元安家补贴, en: "Ordos tier E: settling-in grant of 1 million yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [E]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2300,6 +2317,7 @@ policies:
     title: {zh: 优秀人才（F类）80万元安家补贴, en: "Ordos tier F: settling-in grant of 800 thousand yuan"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [F]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2313,10 +2331,12 @@ policies:
     title: {zh: 重点企业新引进骨干人员10万元生活补贴, en: "Ordos key firms: 100 thousand yuan to a new executive or R&D lead paid 600 thousand or more"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, keyFirm: true, categories: [executive]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
+      minimumAnnualWage: {value: 600000, unit: yuan pre-tax a year}
     durationYears: 1
     eligibility: Key firms (new energy, new materials, coal chemicals, equipment, green agri-processing, HNTEs, strategic emerging industries); pre-tax salary at least 600 thousand and a contract of at least 3 years.
     stacking: {group: talent-executive-living, rule: highest}
@@ -2326,6 +2346,7 @@ policies:
     title: {zh: 重点企业新招聘本科毕业生1万元一次性生活补贴, en: "Ordos key firms: 10 thousand yuan to each newly hired bachelor graduate"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, keyFirm: true, categories: [bachelor, bachelorKeyUniversity]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2337,6 +2358,7 @@ policies:
     title: {zh: 市外引进博士稳定工作满3年继续留用3000元/月, en: "Ordos retention allowance, PhD or full-senior title: 3000 yuan a month for up to 24 months after 3 years"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity], categories: [phd]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 36000, unit: yuan per person-year, assumption: "derived: 3000 yuan/month x 12"}
@@ -2351,6 +2373,7 @@ policies:
     title: {zh: 硕士（副高、高级技师）2000元/月, en: "Ordos retention allowance, master or senior technician: 2000 yuan a month for up to 24 months"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity], categories: [master, seniorTechnician]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 24000, unit: yuan per person-year, assumption: "derived: 2000 yuan/month x 12"}
@@ -2364,6 +2387,7 @@ policies:
     title: {zh: 本科生（中级职称、技师）1500元/月, en: "Ordos retention allowance, bachelor or technician: 1500 yuan a month for up to 24 months"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity], categories: [bachelor, bachelorKeyUniversity, technician]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
@@ -2377,6 +2401,7 @@ policies:
     title: {zh: 全职引进A类人才给予用人单位200万元, en: "Ordos: 2 million yuan to the employer of a tier-A full-time hire"}
     level: ordos
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [A]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 2000000, unit: "yuan per hire, once"}
@@ -2388,6 +2413,7 @@ policies:
     title: {zh: 全职引进C类人才给予用人单位100万元, en: "Ordos: 1 million yuan to the employer of a tier-C full-time hire"}
     level: ordos
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [C]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 1000000, unit: "yuan per hire, once"}
@@ -2399,6 +2425,7 @@ policies:
     title: {zh: 全职引进D类人才给予用人单位50万元, en: "Ordos: 500 thousand yuan to the employer of a tier-D full-time hire"}
     level: ordos
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [D]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 500000, unit: "yuan per hire, once"}
@@ -2410,27 +2437,30 @@ policies:
     title: {zh: 柔性引进D类及以上人才按劳动报酬30%给予引才补贴, en: "Ordos flexible hires (tier D or above): 30% of pay, at most 300 thousand per person and 2 million per employer a year, up to 5 years"}
     level: ordos
     kind: perPersonAllowance
+    cohortRule: {payment: shareOfPay, mode: flexible, ordosTiers: [A, B, C, D]}
     eligibleFrom: firstRevenueYear
     payee: firm
     parameters:
       amountPerPersonYear: {value: 300000, unit: yuan per person-year, assumption: "30% of pay; 300 thousand is the per-person cap, reached at pay of 1 million or more (002 L8769-8771)"}
+      shareOfPay: {value: 0.3, unit: fraction of the pay actually paid}
     caps: {perYear: 2000000, note: "at most 300 thousand per person and 2 million per employer in one year"}
     durationYears: 5
     stacking: {group: talent-flexible-hire, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8771-8773", phrase: "单人补贴不超过 30 万元、同一单位补贴总额不超过200 万元，最长补贴 5年"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "8771-8773", phrase: "30%给予引才补贴，同一年度，单人补贴不超过 30 万元、同一单位补贴总额不超过200 万元，最长补贴 5年"}
 
   - id: talent.ordos-rent-phd
     title: {zh: 博士（正高）租房补贴2000元/人·月, en: "Ordos rent subsidy, PhD: 2000 yuan a month for up to 36 months (central urban area)"}
     level: ordos
     appliesIn: [ejin-horo]
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, mode: fullTime, centralUrbanArea: true, origins: [outsideCity, outsideBanner], categories: [phd]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 24000, unit: yuan per person-year, assumption: "derived: 2000 yuan/month x 12"}
     durationYears: 3
     eligibility: Full-time hires working in Dongsheng, Kangbashi or Ejin Horo, without property in Ordos and without other city or banner housing benefits.
-    stacking: {group: talent-housing-rent, rule: highest}
+    stacking: {group: talent-settling-in, rule: highest, note: "a reading: rent is only for those without other city or banner housing benefits (未享受市、旗区两级住房优待政策, L9009), which the settling-in grants are"}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9009-9011", phrase: "博士（或正高级职称人员）2000 元/人·月"}
 
   - id: talent.ordos-rent-master
@@ -2438,12 +2468,13 @@ policies:
     level: ordos
     appliesIn: [ejin-horo]
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, mode: fullTime, centralUrbanArea: true, origins: [outsideCity, outsideBanner], categories: [master, seniorTechnician, bachelorKeyUniversity]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}
     durationYears: 3
-    stacking: {group: talent-housing-rent, rule: highest}
+    stacking: {group: talent-settling-in, rule: highest}
     citation: {document: 002_4322e846ed20b2fa.txt, lines: "9013", phrase: "1500 元/人·月标准申请租房补贴，最长补贴 36 个月"}
 
   - id: talent.ordos-trained-graduate-hire
@@ -2468,6 +2499,7 @@ policies:
     title: {zh: 伊金霍洛旗A类人才不低于300万元安家补贴, en: "Ejin Horo tier A: settling-in grant of at least 3 million yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [A]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2480,6 +2512,7 @@ policies:
     title: {zh: 伊金霍洛旗C类人才最高200万元安家补贴, en: "Ejin Horo tier C: settling-in grant of up to 2 million yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [C]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2492,6 +2525,7 @@ policies:
     title: {zh: 伊金霍洛旗D类人才最高80万元安家补贴, en: "Ejin Horo tier D: settling-in grant of up to 800 thousand yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [D]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2505,6 +2539,7 @@ policies:
     title: {zh: 刚性引进博士、硕士和一流大学本科给予5万—40万元安家补贴, en: "Ejin Horo: 50-400 thousand yuan settling-in grant for PhD, master's and first-class-university bachelor hires"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, categories: [phd, master, bachelorKeyUniversity], scenarioPicksAmount: true}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2519,6 +2554,7 @@ policies:
     title: {zh: 新引进急需紧缺D类人才最高30万元/年岗位特聘补贴, en: "Ejin Horo tier D (urgently needed): post allowance up to 300 thousand yuan a year for up to 10 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: yearly, bannerTiers: [D]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2530,6 +2566,7 @@ policies:
     title: {zh: 旗外引进E、F类博士稳定工作满3年3000元/月, en: "Ejin Horo retention allowance, PhD: 3000 yuan a month for up to 2 years after 3 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity, outsideBanner], bannerTiers: [E, F], categories: [phd]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 36000, unit: yuan per person-year, assumption: "derived: 3000 yuan/month x 12"}
@@ -2544,6 +2581,7 @@ policies:
     title: {zh: 硕士（副高、高级技师）2000元/月, en: "Ejin Horo retention allowance, master: 2000 yuan a month for up to 2 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity, outsideBanner], bannerTiers: [E, F], categories: [master, seniorTechnician]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 24000, unit: yuan per person-year, assumption: "derived: 2000 yuan/month x 12"}
@@ -2557,18 +2595,21 @@ policies:
     title: {zh: 重点企业新引进骨干人员一次性10万元生活补贴, en: "Ejin Horo key firms: 100 thousand yuan to a new executive paid 600 thousand or more"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, keyFirm: true, categories: [executive]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
       amountPerPersonYear: {value: 100000, unit: "yuan per person, once"}
+      minimumAnnualWage: {value: 600000, unit: yuan pre-tax a year}
     durationYears: 1
     stacking: {group: talent-executive-living, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9783", phrase: "一次性给予 10 万元生活补贴"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9783", phrase: "60 万元以上并签订 3年以上劳动合同）一次性给予 10 万元生活补贴"}
 
   - id: talent.ejh-employer-award-a
     title: {zh: 刚性引进A类人才给予用人单位最高200万元, en: "Ejin Horo: up to 2 million yuan to the employer of a tier-A rigid hire"}
     level: ejinHoro
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [A]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 2000000, unit: "yuan per hire, once (at most)"}
@@ -2581,6 +2622,7 @@ policies:
     title: {zh: 刚性引进C类人才给予用人单位最高50万元, en: "Ejin Horo: up to 500 thousand yuan to the employer of a tier-C rigid hire"}
     level: ejinHoro
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [C]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 500000, unit: "yuan per hire, once (at most)"}
@@ -2592,14 +2634,16 @@ policies:
     title: {zh: 柔性引进A、B、C类人才按税前年薪30%给予用人单位引才补贴, en: "Ejin Horo flexible hires (tiers A-C): 30% of pay, at most 300 thousand per person a year and 2 million per employer in total, up to 5 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: shareOfPay, mode: flexible, bannerTiers: [A, B, C]}
     eligibleFrom: firstRevenueYear
     payee: firm
     parameters:
       amountPerPersonYear: {value: 300000, unit: yuan per person-year, assumption: "30% of pay; 300 thousand is the per-person cap (002 L9806-9808)"}
+      shareOfPay: {value: 0.3, unit: fraction of pre-tax pay}
     caps: {total: 2000000, note: cumulative per employer}
     durationYears: 5
     stacking: {group: talent-flexible-hire, rule: highest}
-    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9808", phrase: "单人补贴不超过 30 万元，单位累计补贴不超过 200 万元，最长补贴 5 年"}
+    citation: {document: 002_4322e846ed20b2fa.txt, lines: "9806-9808", phrase: "30%给予用人单位引才补贴，同一年度，单人补贴不超过 30 万元，单位累计补贴不超过 200 万元，最长补贴 5 年"}
 
   - id: talent.ejh-skills-subsidy
     title: {zh: 伊金霍洛旗技能提升补贴1000、1500、2000元, en: "Ejin Horo skills subsidy: 1000 / 1500 / 2000 yuan, after 36 months of UI in the banner"}
@@ -2670,6 +2714,7 @@ policies:
     title: {zh: 全职引进B类人才给予用人单位150万元, en: "Ordos: 1.5 million yuan to the employer of a tier-B full-time hire"}
     level: ordos
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, ordosTiers: [B]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 1500000, unit: "yuan per hire, once"}
@@ -2681,6 +2726,7 @@ policies:
     title: {zh: 伊金霍洛旗B类人才最高300万元安家补贴, en: "Ejin Horo tier B: settling-in grant of up to 3 million yuan"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [B]}
     eligibleFrom: firstRevenueYear
     payee: employee
     parameters:
@@ -2693,6 +2739,7 @@ policies:
     title: {zh: 刚性引进B类人才给予用人单位最高150万元, en: "Ejin Horo: up to 1.5 million yuan to the employer of a tier-B rigid hire"}
     level: ejinHoro
     kind: annualAward
+    cohortRule: {payment: oneOff, mode: fullTime, bannerTiers: [B]}
     eligibleFrom: firstRevenueYear
     parameters:
       amountPerYear: {value: 1500000, unit: "yuan per hire, once (at most)"}
@@ -2704,6 +2751,7 @@ policies:
     title: {zh: 本科生（中级职称、技师）1500元/月, en: "Ejin Horo retention allowance, bachelor: 1500 yuan a month for up to 2 years"}
     level: ejinHoro
     kind: perPersonAllowance
+    cohortRule: {payment: monthly, keyFirm: true, origins: [outsideCity, outsideBanner], bannerTiers: [E, F], categories: [bachelor, bachelorKeyUniversity, technician]}
     payee: employee
     parameters:
       amountPerPersonYear: {value: 18000, unit: yuan per person-year, assumption: "derived: 1500 yuan/month x 12"}

@@ -98,17 +98,26 @@ public struct ParameterSweep: Sendable {
 
     /// The point at `values`: the edited document read and evaluated.
     public func evaluate(_ values: [Double]) -> Point {
+        evaluate(values) { _ throws(ScenarioErrors) in () }.point
+    }
+
+    /// The point at `values`, and `also` applied to the scenario read there (read once: a hydrogen
+    /// plant is dispatched once for both). `extra` is nil when the point is invalid; an error of
+    /// `also` makes it so.
+    public func evaluate<Extra>(_ values: [Double], also: (Scenario) throws(ScenarioErrors) -> Extra) -> (point: Point, extra: Extra?) {
         var node = document
         do {
             for (p, v) in zip(parameters, values) { node = try node.setting(p.keyPath, to: v) }
         } catch {
-            return Point(values: values, metrics: nil, dispatch: nil, errors: [error.description])
+            return (Point(values: values, metrics: nil, dispatch: nil, errors: [error.description]), nil)
         }
         do {
-            let evaluation = try read(node).evaluate()
-            return Point(values: values, metrics: evaluation.metrics, dispatch: DispatchSummary(evaluation), errors: [])
+            let scenario = try read(node)
+            let evaluation = try scenario.evaluate()
+            let extra = try also(scenario)
+            return (Point(values: values, metrics: evaluation.metrics, dispatch: DispatchSummary(evaluation), errors: []), extra)
         } catch {
-            return Point(values: values, metrics: nil, dispatch: nil, errors: error.issues.map(\.description))
+            return (Point(values: values, metrics: nil, dispatch: nil, errors: error.issues.map(\.description)), nil)
         }
     }
 

@@ -1,5 +1,6 @@
 /// Chooses a few bounded inputs of a scenario (capacities of a hydrogen plant, say) that maximise
-/// or minimise one metric of the deterministic base case.
+/// or minimise one metric of the deterministic base case, or a statistic of it over Monte Carlo
+/// paths (`objective`, with common random numbers: see `SampledStatistic`).
 ///
 /// Method, for a few continuous, expensive variables whose objective has kinks (the dispatch
 /// switches hours between electrolyser, export and curtailment as sizes change, so the metric is
@@ -12,7 +13,9 @@
 /// Points where the metric is undefined or the scenario cannot be read rank last.
 ///
 /// Every evaluation goes through `ParameterSweep.evaluate`, so it reads the scenario as the file is
-/// read, with the per-capacity costs (`CapacityCost`) of each size.
+/// read, with the per-capacity costs (`CapacityCost`) of each size. The search is deterministic
+/// for any thread count: the base-case grid keeps grid order, and a Monte Carlo statistic is the
+/// same for any thread count, so the same points are visited in the same order.
 public struct SizingOptimiser: Sendable {
     /// One variable: a number of the scenario at `keyPath` within `lower`...`upper`.
     public struct Variable: Sendable, Equatable {
@@ -45,14 +48,39 @@ public struct SizingOptimiser: Sendable {
         public var step: Double
     }
 
+    /// What is optimised: the base case's metric, or a statistic of it over Monte Carlo paths.
+    public enum Objective: Sendable, Equatable {
+        case baseCase
+        case monteCarlo(SampledStatistic)
+    }
+
+    /// Where an evaluation was made: on the coarse grid, by Nelder-Mead, or by the flatness scan.
+    public enum Phase: String, Sendable {
+        case grid, polish, flatness
+    }
+
+    /// One evaluated design point, in the order the search made them.
+    public struct Step: Sendable {
+        public var values: [Double]
+        /// The objective there (the metric, or its statistic); nil when undefined or not evaluated.
+        public var value: Double?
+        public var phase: Phase
+    }
+
     public struct Result: Sendable {
         public var variables: [Variable]
         public var metric: String
         public var minimize: Bool
-        /// The best point found (its values, metrics and dispatch summary).
+        public var objective: Objective
+        /// The best point found (its values, base-case metrics and dispatch summary).
         public var optimum: ParameterSweep.Point
-        /// The metric there; nil when it is undefined at every evaluated point.
+        /// The objective there (the base-case metric, or its statistic over the paths); nil when it is
+        /// undefined at every evaluated point.
         public var value: Double?
+        /// The statistic at the optimum with its standard error and path counts (Monte Carlo objective only).
+        public var estimate: SampledStatistic.Estimate?
+        /// Every distinct evaluation, in the order made.
+        public var search: [Step]
         /// Distinct scenario evaluations, grid, polish and flatness scans together.
         public var evaluations: Int
         public var gridEvaluations: Int
@@ -63,6 +91,7 @@ public struct SizingOptimiser: Sendable {
     public let variables: [Variable]
     public let metric: String
     public let minimize: Bool
+    public var objective: Objective = .baseCase
     /// Grid values per variable (at least 2).
     public var gridSteps = 5
     /// Nelder-Mead stops when every vertex is within this share of each range of the best.
@@ -82,39 +111,87 @@ public struct SizingOptimiser: Sendable {
         }, read: read)
     }
 
-    /// The metric of `point`, nil when undefined or not evaluated.
-    func metricValue(_ point: ParameterSweep.Point) -> Double? {
-        point.metrics?.all.first { $0.name == metric }?.value.number
+    /// One design point: the base-case point and the objective there.
+    struct Evaluated: Sendable {
+        var point: ParameterSweep.Point
+        var value: Double?
+        var estimate: SampledStatistic.Estimate?
+
+        init(point: ParameterSweep.Point, value: Double?, estimate: SampledStatistic.Estimate?) {
+            self.point = point; self.value = value; self.estimate = estimate
+        }
+
+        /// A base-case point: the objective is its metric.
+        init(point: ParameterSweep.Point, metric: String) {
+            self.init(point: point, value: point.metrics?.all.first { $0.name == metric }?.value.number, estimate: nil)
+        }
     }
 
-    /// The number to minimise: the metric, negated when maximising; undefined ranks last.
-    func cost(_ point: ParameterSweep.Point) -> Double {
-        guard let v = metricValue(point) else { return .greatestFiniteMagnitude }
+    /// The design point at `values` under the objective; the Monte Carlo run uses `threads` threads.
+    func evaluate(_ values: [Double]) -> Evaluated {
+        switch objective {
+        case .baseCase:
+            return Evaluated(point: sweep.evaluate(values), metric: metric)
+        case .monteCarlo(let statistic):
+            guard let pathMetric = PathMetric.allCases.first(where: { $0.name == metric }) else {
+                let point = ParameterSweep.Point(values: values, metrics: nil, dispatch: nil,
+                                                 errors: ["\(metric) is not tracked per Monte Carlo path; use one of \(PathMetric.allCases.map(\.name).joined(separator: ", "))"])
+                return Evaluated(point: point, value: nil, estimate: nil)
+            }
+            let (point, estimate) = sweep.evaluate(values) { scenario throws(ScenarioErrors) in
+                try statistic.estimate(scenario, metric: pathMetric, threads: threads)
+            }
+            return Evaluated(point: point, value: estimate?.value, estimate: estimate)
+        }
+    }
+
+    /// The number to minimise: the objective, negated when maximising; undefined ranks last.
+    func cost(_ e: Evaluated) -> Double {
+        guard let v = e.value else { return .greatestFiniteMagnitude }
         return minimize ? v : -v
     }
 
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        var cache: [[Double]: ParameterSweep.Point] = [:]
+        var cache: [[Double]: Evaluated] = [:]
+        var search: [Step] = []
+        func record(_ e: Evaluated, _ phase: Phase) {
+            cache[e.point.values] = e
+            search.append(Step(values: e.point.values, value: e.value, phase: phase))
+        }
         let grid = ParameterSweep(document: sweep.document, parameters: variables.map {
             ParameterSweep.Parameter(keyPath: $0.keyPath, from: $0.lower, to: $0.upper, count: max(2, gridSteps))
         }, read: sweep.read)
-        for p in grid.run(threads: threads, progress: progress) { cache[p.values] = p }
+        switch objective {
+        case .baseCase:
+            // Grid points in parallel, kept in grid order.
+            for p in grid.run(threads: threads, progress: progress) where cache[p.values] == nil { record(Evaluated(point: p, metric: metric), .grid) }
+        case .monteCarlo:
+            // Grid points one after another, each Monte Carlo run on every thread.
+            for k in 0..<grid.size where cache[grid.values(at: k)] == nil {
+                record(evaluate(grid.values(at: k)), .grid)
+                progress?(cache.count)
+            }
+        }
         let gridEvaluations = cache.count
+        var phase = Phase.polish
 
         func denormalised(_ u: [Double]) -> [Double] {
             zip(variables, u).map { v, x in v.lower + (v.upper - v.lower) * min(1, max(0, x)) }
         }
         func f(_ u: [Double]) -> Double {
             let x = denormalised(u)
-            if let p = cache[x] { return cost(p) }
-            let p = sweep.evaluate(x)
-            cache[x] = p
+            if let e = cache[x] { return cost(e) }
+            let e = evaluate(x)
+            record(e, phase)
             progress?(cache.count)
-            return cost(p)
+            return cost(e)
+        }
+        func better(_ a: Evaluated, _ b: Evaluated) -> Bool {
+            cost(a) < cost(b) || (cost(a) == cost(b) && a.point.values.lexicographicallyPrecedes(b.point.values))
         }
 
         // Start from the best grid point, with a simplex one grid spacing wide.
-        let start = cache.values.min { cost($0) < cost($1) || (cost($0) == cost($1) && $0.values.lexicographicallyPrecedes($1.values)) }!
+        let start = cache.values.min(by: better)!.point
         let u0 = zip(variables, start.values).map { v, x in (x - v.lower) / (v.upper - v.lower) }
         let spacing = 1 / Double(max(2, gridSteps) - 1)
         var simplex: [[Double]] = [u0]
@@ -152,8 +229,9 @@ public struct SizingOptimiser: Sendable {
                 }
             }
         }
-        let optimum = cache.values.min { cost($0) < cost($1) || (cost($0) == cost($1) && $0.values.lexicographicallyPrecedes($1.values)) }!
-        let value = metricValue(optimum)
+        let best = cache.values.min(by: better)!
+        let optimum = best.point, value = best.value
+        phase = .flatness
         var flatness: [Flatness] = []
         if let value {
             for (j, v) in variables.enumerated() {
@@ -177,7 +255,7 @@ public struct SizingOptimiser: Sendable {
                 flatness.append(Flatness(keyPath: v.keyPath, low: low, high: high, step: step))
             }
         }
-        return Result(variables: variables, metric: metric, minimize: minimize, optimum: optimum, value: value,
-                      evaluations: cache.count, gridEvaluations: gridEvaluations, flatness: flatness, tolerance: tolerance)
+        return Result(variables: variables, metric: metric, minimize: minimize, objective: objective, optimum: optimum, value: value,
+                      estimate: best.estimate, search: search, evaluations: cache.count, gridEvaluations: gridEvaluations, flatness: flatness, tolerance: tolerance)
     }
 }

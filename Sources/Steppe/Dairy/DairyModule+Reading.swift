@@ -20,7 +20,8 @@ extension DairyModule {
         if let s = o.optional("staff") { staff = decodeStaff(s); staffFailed = staff == nil }
         var insurance: Insurance?, insuranceFailed = false
         if let i = o.optional("insurance") { insurance = decodeInsurance(i); insuranceFailed = insurance == nil }
-        let subsidies = o.optional("subsidies").map(decodeSubsidies) ?? DairySubsidy.defaults
+        let catalogued = DairySubsidy.subsidies(in: f.reader.catalogueContext?.catalogue ?? .empty)
+        let subsidies = o.optional("subsidies").map { decodeSubsidies($0, catalogued) } ?? catalogued
         guard let herd, let yields, !yields.isEmpty, let milk, let cull, let heifers, let calves, !purchasesFailed,
               !staffFailed, !insuranceFailed, let subsidies else { return nil }
         if let id = o.optional("silageFeed")?.string(), !feeds.contains(where: { $0.id == id }), let field = o.optional("silageFeed") {
@@ -157,9 +158,9 @@ extension DairyModule {
     }
 
     /// `subsidies:` maps catalogue ids to `{enabled, taxable}` (and `paid`, `amountPerHead` for the band subsidy).
-    static func decodeSubsidies(_ f: SourceField) -> [DairySubsidy]? {
+    static func decodeSubsidies(_ f: SourceField, _ catalogued: [DairySubsidy]) -> [DairySubsidy]? {
         guard let o = f.object() else { return nil }
-        var out = DairySubsidy.defaults
+        var out = catalogued
         var ok = true
         for i in out.indices {
             guard o.has(out[i].id) else { _ = o.optional(out[i].id); continue }

@@ -14,7 +14,8 @@
 /// - staff group `dairy-staff` (head count from cows and young stock per worker);
 /// - capex for bought heifers in their year when `purchases.assetClass` is given (productive
 ///   biological assets), after pinning the scenario's first operating year;
-/// - one `scheduledAward` incentive per subsidy, paid in the years its herd condition holds.
+/// - one `scheduledAward` incentive per subsidy, paid in the years its herd condition holds; the
+///   subsidies are the catalogue entries with a `herdRule` (`DairySubsidy.subsidies(in:)`).
 ///
 /// The herd is empty before the first operating year; all years are calendar years.
 public struct DairyModule: ScenarioModule {
@@ -127,7 +128,7 @@ public struct DairyModule: ScenarioModule {
     public init(herd: HerdParameters, lactationYieldTonnes: [Double], milk: MilkSales, cullCows: Sales = Sales(price: 0),
                 surplusHeifers: Sales = Sales(price: 0), surplusCalves: Sales = Sales(price: 0), purchases: Purchases? = nil,
                 feeds: [Feed] = [], silageFeedID: String? = "silage-maize", headCosts: [HeadCost] = [], staff: Staff? = nil,
-                insurance: Insurance? = nil, subsidies: [DairySubsidy] = DairySubsidy.defaults) {
+                insurance: Insurance? = nil, subsidies: [DairySubsidy] = []) {
         self.herd = herd; self.lactationYieldTonnes = lactationYieldTonnes; self.milk = milk; self.cullCows = cullCows
         self.surplusHeifers = surplusHeifers; self.surplusCalves = surplusCalves; self.purchases = purchases
         self.feeds = feeds; self.silageFeedID = silageFeedID; self.headCosts = headCosts; self.staff = staff

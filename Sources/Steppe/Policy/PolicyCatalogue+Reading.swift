@@ -92,15 +92,19 @@ extension PolicyCatalogue {
         let reduces = o.optional("reducesDepreciableBasis")?.bool() ?? false
         let appliesIn = o.optional("appliesIn")?.list { $0.string() } ?? []
         let note = o.optional("note")?.string()
+        let herdField = o.optional("herdRule"), cohortField = o.optional("cohortRule")
+        let herdRule = herdField.flatMap(HerdRule.read), cohortRule = cohortField.flatMap(CohortRule.read)
         let source = decodeSource(o, f)
-        guard let id, let zh, let en, let level, let kind, let source, !parametersFailed else { return nil }
+        guard let id, let zh, let en, let level, let kind, let source, !parametersFailed,
+              herdField == nil || herdRule != nil, cohortField == nil || cohortRule != nil else { return nil }
         return PolicyEntry(id: id, domain: domain, titleZH: zh, titleEN: en, level: level, kind: kind,
                            parameters: parameters, eligibility: eligibility, validFrom: validFrom, validTo: validTo,
                            capPerYear: capPerYear, capTotal: capTotal, capNote: capNote, durationYears: duration,
                            eligibleFrom: eligibleFrom, eligibleAfterYears: after, countFrom: countFrom,
                            stackingGroup: group, stackingRule: rule, stackingNote: stackingNote, payee: payee,
                            passThroughShare: passThrough, taxable: taxable, reducesDepreciableBasis: reduces,
-                           appliesIn: appliesIn, source: source, note: note, file: f.reader.file, line: f.node.line)
+                           appliesIn: appliesIn, herdRule: herdRule, cohortRule: cohortRule, source: source, note: note,
+                           file: f.reader.file, line: f.node.line)
     }
 
     static func decodeZone(_ f: SourceField) -> Zone? {

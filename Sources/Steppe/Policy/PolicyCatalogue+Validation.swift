@@ -10,7 +10,8 @@ extension PolicyCatalogue {
 
     /// Checks that span entries: zone parents exist and form no cycle, zone values name
     /// existing policies and parameters, every scope a policy names is a zone or a tag,
-    /// incentive entries carry the parameters their kind needs.
+    /// incentive entries carry the parameters their kind needs, herd and cohort rules the
+    /// parameters and entries they read.
     ///
     /// - Returns: one issue per problem, located at the entry's file and line.
     public func validate() -> [ScenarioIssue] {
@@ -52,6 +53,8 @@ extension PolicyCatalogue {
                 fail(p.file, p.line, "\(p.id).parameters",
                      "a \(p.kind.rawValue) entry needs parameter \(alternatives.joined(separator: " or "))")
             }
+            for (path, message) in p.herdRule?.problems(of: p, in: self) ?? [] { fail(p.file, p.line, path, message) }
+            for (path, message) in p.cohortRule?.problems(of: p) ?? [] { fail(p.file, p.line, path, message) }
             if let from = p.validFrom, let to = p.validTo, from > to {
                 fail(p.file, p.line, "\(p.id).validTo", "must not be before validFrom \(from) (got \(to))")
             }

@@ -90,6 +90,10 @@ public struct PolicyEntry: Sendable, Equatable {
     public var reducesDepreciableBasis: Bool
     /// Scopes (zone ids, ancestors or tags) the policy applies in; defaults to its level's scope.
     public var appliesIn: [String]
+    /// How the dairy module pays the entry from its simulated herd (`DairySubsidy.subsidies(in:)`).
+    public var herdRule: HerdRule?
+    /// Which hire cohorts the talent module pays the entry to, and when (`TalentAllowance.allowances(in:)`).
+    public var cohortRule: CohortRule?
     public var source: PolicySource
     public var note: String?
     /// Where the entry is defined, for messages.
@@ -103,7 +107,8 @@ public struct PolicyEntry: Sendable, Equatable {
                 countFrom: Incentive.HolidayStart = .firstRevenueYear, stackingGroup: String? = nil,
                 stackingRule: Incentive.StackingRule = .additive, stackingNote: String? = nil, payee: Payee = .firm,
                 passThroughShare: Double = 0, taxable: Bool = false, reducesDepreciableBasis: Bool = false,
-                appliesIn: [String] = [], source: PolicySource, note: String? = nil, file: String? = nil, line: Int? = nil) {
+                appliesIn: [String] = [], herdRule: HerdRule? = nil, cohortRule: CohortRule? = nil, source: PolicySource,
+                note: String? = nil, file: String? = nil, line: Int? = nil) {
         self.id = id; self.domain = domain; self.titleZH = titleZH; self.titleEN = titleEN; self.level = level
         self.kind = kind; self.parameters = parameters; self.eligibility = eligibility; self.validFrom = validFrom
         self.validTo = validTo; self.capPerYear = capPerYear; self.capTotal = capTotal; self.capNote = capNote
@@ -111,8 +116,11 @@ public struct PolicyEntry: Sendable, Equatable {
         self.countFrom = countFrom; self.stackingGroup = stackingGroup; self.stackingRule = stackingRule
         self.stackingNote = stackingNote; self.payee = payee; self.passThroughShare = passThroughShare
         self.taxable = taxable; self.reducesDepreciableBasis = reducesDepreciableBasis; self.appliesIn = appliesIn
-        self.source = source; self.note = note; self.file = file; self.line = line
+        self.herdRule = herdRule; self.cohortRule = cohortRule; self.source = source; self.note = note; self.file = file; self.line = line
     }
+
+    /// The title an incentive made from the entry carries: English, then Chinese in brackets.
+    public var incentiveTitle: String { "\(titleEN) (\(titleZH))" }
 
     /// The parameter named `name`.
     public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }

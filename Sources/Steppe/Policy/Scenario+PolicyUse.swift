@@ -128,7 +128,7 @@ extension Scenario {
             return nil
         }
         let incentive = Incentive(
-            id: id, title: "\(entry.titleEN) (\(entry.titleZH))", kind: kind,
+            id: id, title: entry.incentiveTitle, kind: kind,
             validFrom: int("validFrom", entry.validFrom), validTo: int("validTo", entry.validTo),
             eligibleFrom: eligibleFrom ?? entry.eligibleFrom, eligibleAfterYears: int("eligibleAfterYears", entry.eligibleAfterYears) ?? 0,
             durationYears: int("durationYears", entry.durationYears), capPerYear: value("capPerYear") ?? entry.capPerYear,

@@ -29,8 +29,38 @@ extension PolicyEntry {
             m.append(("stacking", .object(s)))
         }
         m.append(("payee", .string(payee.rawValue)))
+        add("herdRule", herdRule?.json)
+        add("cohortRule", cohortRule?.json)
         m += source.jsonMembers
         add("note", note.map(JSONValue.string))
+        return .object(m)
+    }
+}
+
+extension HerdRule {
+    /// The rule as JSON, keys as in the catalogue files.
+    var json: JSONValue {
+        var m: [(String, JSONValue)] = [("kind", .string(kind.rawValue))]
+        if let steps { m.append(("steps", .string(steps))) }
+        if kind == .perHeadInBand { m.append(("paid", .string(paid.rawValue))) }
+        m.append(("enabled", .bool(enabled)))
+        return .object(m)
+    }
+}
+
+extension CohortRule {
+    /// The rule as JSON, keys as in the catalogue files; conditions left out are omitted.
+    var json: JSONValue {
+        var m: [(String, JSONValue)] = [("payment", .string(payment.rawValue))]
+        func add(_ key: String, _ values: [String]?) { if let values { m.append((key, .array(values.map(JSONValue.string)))) } }
+        if let mode { m.append(("mode", .string(mode.rawValue))) }
+        add("ordosTiers", ordosTiers?.map(\.rawValue))
+        add("bannerTiers", bannerTiers?.map(\.rawValue))
+        add("categories", categories?.map(\.rawValue))
+        add("origins", origins?.map(\.rawValue))
+        if keyFirm { m.append(("keyFirm", .bool(true))) }
+        if centralUrbanArea { m.append(("centralUrbanArea", .bool(true))) }
+        if scenarioPicksAmount { m.append(("scenarioPicksAmount", .bool(true))) }
         return .object(m)
     }
 }

@@ -36,14 +36,15 @@ public struct TalentAllowance: Sendable {
         public var keyFirm: Bool
         /// The workplace is in the central urban area: Dongsheng, Kangbashi, Ejin Horo (002 L9007-9009).
         public var centralUrbanArea: Bool
-        /// The banner's degree-based settling-in grant, within its 5-40万 range (002 L10290-10294).
-        public var bannerDegreeSettlingIn: Double
-        public init(keyFirm: Bool = false, centralUrbanArea: Bool = false, bannerDegreeSettlingIn: Double = 50_000) {
+        /// The amount of an allowance stated as a range (the banner's degree-based settling-in grant,
+        /// 5-40万, 002 L10290-10294); nil: the range's lower end.
+        public var bannerDegreeSettlingIn: Double?
+        public init(keyFirm: Bool = false, centralUrbanArea: Bool = false, bannerDegreeSettlingIn: Double? = nil) {
             self.keyFirm = keyFirm; self.centralUrbanArea = centralUrbanArea; self.bannerDegreeSettlingIn = bannerDegreeSettlingIn
         }
     }
 
-    /// Catalogue id (as in the policy catalogue, e.g. `talent.ordos-retention`), also the incentive id.
+    /// Catalogue id (as in the policy catalogue, e.g. `talent.ordos-retention-phd`), also the incentive id.
     public var id: String
     public var title: String
     public var jurisdiction: Jurisdiction
@@ -56,15 +57,29 @@ public struct TalentAllowance: Sendable {
     public var firmCapPerYear: Double?
     public var firmCapTotal: Double?
     public var provenance: Provenance
-    /// The cohort's base amount (yuan, per month, per year or a share of pay by `schedule`), or nil if it does not qualify.
-    public var eligibility: @Sendable (TalentCohort, Context) -> Double?
+    /// Who qualifies: conditions on the cohort and the firm.
+    public var rule: CohortRule
+    /// The cohort's base amount (yuan per person, per person-month or per person-year by `schedule`,
+    /// or a share of pay), and for an amount stated as a range its upper end.
+    public var amount: Double
+    public var maximumAmount: Double?
+    /// A cohort's pay must reach this (yuan a year) to qualify.
+    public var minimumAnnualWage: Double?
 
     public init(id: String, title: String, jurisdiction: Jurisdiction, family: String, payee: Payee, schedule: Schedule,
-                firmCapPerYear: Double? = nil, firmCapTotal: Double? = nil, provenance: Provenance,
-                eligibility: @escaping @Sendable (TalentCohort, Context) -> Double?) {
+                firmCapPerYear: Double? = nil, firmCapTotal: Double? = nil, provenance: Provenance, rule: CohortRule,
+                amount: Double, maximumAmount: Double? = nil, minimumAnnualWage: Double? = nil) {
         self.id = id; self.title = title; self.jurisdiction = jurisdiction; self.family = family; self.payee = payee
         self.schedule = schedule; self.firmCapPerYear = firmCapPerYear; self.firmCapTotal = firmCapTotal
-        self.provenance = provenance; self.eligibility = eligibility
+        self.provenance = provenance; self.rule = rule; self.amount = amount; self.maximumAmount = maximumAmount
+        self.minimumAnnualWage = minimumAnnualWage
+    }
+
+    /// The cohort's base amount, or nil if it does not qualify.
+    public func eligibility(_ cohort: TalentCohort, _ context: Context) -> Double? {
+        guard rule.admits(cohort, context, minimumAnnualWage: minimumAnnualWage) else { return nil }
+        guard rule.scenarioPicksAmount, let picked = context.bannerDegreeSettlingIn else { return amount }
+        return min(max(picked, amount), maximumAmount ?? amount)
     }
 
     /// Gross yuan for `cohort` in each calendar year `firstYear ..< firstYear + count`, before

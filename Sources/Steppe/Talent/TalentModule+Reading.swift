@@ -6,9 +6,12 @@ extension TalentModule {
         let jurisdiction = o.optional("jurisdiction")?.choice(TalentAllowance.Jurisdiction.self) ?? .ejinHoro
         let keyFirm = o.optional("keyFirm")?.bool() ?? false
         let central = o.optional("centralUrbanArea")?.bool() ?? false
-        let degreeGrant = o.optional("bannerDegreeSettlingIn")?.double(min: 50_000, max: 400_000) ?? 50_000
+        var allowances = TalentAllowance.allowances(in: f.reader.catalogueContext?.catalogue ?? .empty)
+        // The range the scenario picks within is the catalogue's (5-40万 for the banner's degree grant).
+        let ranged = allowances.first { $0.rule.scenarioPicksAmount }
+        let degreeGrant = o.optional("bannerDegreeSettlingIn")?.double(min: ranged?.amount ?? 0,
+                                                                          max: ranged?.maximumAmount ?? ranged?.amount ?? 0)
         let share = o.optional("passThroughShare")?.double(min: 0, max: 1) ?? 0
-        var allowances = TalentAllowance.catalogue
         if let field = o.optional("disabled"), let ids = field.list({ $0.string() }) {
             let known = allowances.map(\.id)
             for (i, id) in ids.enumerated() where !known.contains(id) {

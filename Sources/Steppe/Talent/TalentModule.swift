@@ -24,7 +24,7 @@ public struct TalentModule: ScenarioModule {
     public var allowances: [TalentAllowance]
 
     public init(jurisdiction: TalentAllowance.Jurisdiction = .ejinHoro, context: TalentAllowance.Context = .init(),
-                passThroughShare: Double = 0, cohorts: [TalentCohort], allowances: [TalentAllowance] = TalentAllowance.catalogue) {
+                passThroughShare: Double = 0, cohorts: [TalentCohort], allowances: [TalentAllowance]) {
         self.jurisdiction = jurisdiction; self.context = context; self.passThroughShare = passThroughShare
         self.cohorts = cohorts; self.allowances = allowances
     }

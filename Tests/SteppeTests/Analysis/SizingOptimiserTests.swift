@@ -126,6 +126,65 @@ struct SizingOptimiserTests {
         #expect(sizings[0]["value"] != sizings[1]["value"])   // the zone's wind resource differs
     }
 
+    /// The closed-form plant with an uncertain hydrogen price: 12 or 28 yuan/kg with equal odds, base 12.
+    /// With Latin hypercube draws over an even number of paths exactly half the paths draw each price,
+    /// so the paths' mean price is 20, and NPV is linear in the price (no tax, no debt): the mean NPV of
+    /// every design is its NPV at 20 yuan/kg.
+    static func uncertainPriceYAML(path: String) -> String {
+        closedFormYAML(path: path).replacingOccurrences(
+            of: "hydrogenSales: {price: 20}",
+            with: "hydrogenSales: {price: {distribution: discrete, values: [12, 28], probabilities: [0.5, 0.5], base: 12}}")
+    }
+
+    static let electrolyser = SizingOptimiser.Variable(keyPath: "hydrogen.electrolyser.capacityMW", lower: 10, upper: 100)
+
+    static func meanObjective(paths: Int = 64) -> SizingOptimiser.Objective {
+        .monteCarlo(SampledStatistic(statistic: .mean, paths: paths, seed: 7, sampler: .latinHypercube))
+    }
+
+    @Test("The mean NPV's optimum under an uncertain price is the optimum at the paths' mean price, not at the base price")
+    func meanObjectiveMatchesClosedFormAtMeanPrice() throws {
+        let annuity = (1...10).reduce(0.0) { $0 + pow(1.08, -Double($1)) }
+        func closedForm(price: Double) -> Double { 100 * (1 - 1500 / (annuity * (price / 50 - 0.1)) / 8760) }
+        var o = try Self.optimiser(Self.uncertainPriceYAML(path: Self.uniformProfile), [Self.electrolyser])
+        o.objective = Self.meanObjective()
+        let result = o.run()
+        let found = result.optimum.values[0]
+        let tolerance = 0.005 * 90 + 100.0 / 8760
+        #expect(abs(found - closedForm(price: 20)) <= tolerance, "found \(found) MW, expected \(closedForm(price: 20)) MW")
+        // The base case (price 12) would size the electrolyser about 10 MW smaller.
+        #expect(abs(closedForm(price: 12) - closedForm(price: 20)) > 10 * tolerance)
+        // And the mean there is the NPV at 20 yuan/kg, to rounding.
+        var fixed = try Self.optimiser(Self.closedFormYAML(path: Self.uniformProfile), [Self.electrolyser])
+        fixed.objective = .baseCase
+        let atMeanPrice = try #require(fixed.evaluate(result.optimum.values).value)
+        let value = try #require(result.value)
+        #expect(abs(value - atMeanPrice) <= 1e-9 * abs(atMeanPrice))
+    }
+
+    @Test("Common random numbers: the Monte Carlo objective at one design point is bit-identical when evaluated twice")
+    func monteCarloObjectiveRepeatsBitForBit() throws {
+        var o = try Self.optimiser(Self.uncertainPriceYAML(path: Self.uniformProfile), [Self.electrolyser])
+        o.objective = .monteCarlo(SampledStatistic(statistic: .p10, paths: 300, seed: 11, sampler: .random))
+        let first = try #require(o.evaluate([63.3]).value)
+        let second = try #require(o.evaluate([63.3]).value)
+        #expect(first.bitPattern == second.bitPattern)
+        let other = try #require(o.evaluate([63.4]).value)
+        #expect(other != first)   // the design does move the objective
+    }
+
+    @Test("The search records every distinct evaluation once, grid points first, and the optimum is among them")
+    func searchPathRecordsEvaluations() throws {
+        var o = try Self.optimiser(Self.closedFormYAML(path: Self.uniformProfile), [Self.electrolyser])
+        o.gridSteps = 4
+        let result = o.run()
+        #expect(result.search.count == result.evaluations)
+        #expect(result.search.prefix(4).map(\.phase) == [.grid, .grid, .grid, .grid])
+        #expect(result.search.prefix(4).map { $0.values[0] } == [10, 40, 70, 100])
+        #expect(Set(result.search.map(\.values)).count == result.search.count)
+        #expect(result.search.contains { $0.values == result.optimum.values && $0.value == result.value })
+    }
+
     @Test("--vary must be key.path=lower:upper with lower below upper")
     func badVariable() {
         let result = SteppeCommand.run(["optimise", "--vary", "hydrogen.electrolyser.capacityMW=50:10"])

@@ -119,4 +119,77 @@ struct ExampleScenarioTests {
         // 440 GWh generated a year (scenario comment): 20% is 88 GWh.
         #expect(export.quantity.values.allSatisfy { $0 <= 0.20 * 440e6 })
     }
+
+    /// A user catalogue that raises the imported-cow grant (5000 -> 6000 yuan a head) and the Ordos
+    /// key-firm executive subsidy (100,000 -> 150,000 yuan), herd and cohort rules kept.
+    static let raisedDairyAndTalentCatalogue = [
+        ("dairy.yaml", """
+        domain: dairy
+        policies:
+          - id: dairy.imported-cow
+            title: {zh: 进口奶牛每头补贴6000元, en: "Imported dairy cows: 6000 yuan per head (test)"}
+            level: innerMongolia
+            kind: capitalGrant
+            herdRule: {kind: perImportedHead}
+            parameters:
+              amount: {value: 6000, unit: yuan per imported head}
+            assumption: a raised amount, to test that the catalogue reaches the dairy module
+        """),
+        ("talent.yaml", """
+        domain: talent
+        policies:
+          - id: talent.ordos-key-firm-executive
+            title: {zh: 重点企业新引进骨干人员15万元生活补贴, en: "Ordos key firms: 150 thousand yuan to a new executive (test)"}
+            level: ordos
+            kind: perPersonAllowance
+            cohortRule: {payment: oneOff, keyFirm: true, categories: [executive]}
+            payee: employee
+            parameters:
+              amountPerPersonYear: {value: 150000, unit: "yuan per person, once"}
+              minimumAnnualWage: {value: 600000, unit: yuan pre-tax a year}
+            durationYears: 1
+            stacking: {group: talent-executive-living, rule: highest}
+            assumption: a raised amount, to test that the catalogue reaches the talent module
+        """),
+    ]
+
+    @Test("A user catalogue's dairy and talent amounts change what the modules pay by exactly the change")
+    func userCatalogueReachesDairyAndTalentModules() throws {
+        let path = packageRootURL.appendingPathComponent("Scenarios/dairy-3000-head.yaml").path
+        let folder = try Self.raisedDairyAndTalentCatalogue.map { try temporaryFile(named: $0.0, $0.1) }
+            .map { ($0 as NSString).deletingLastPathComponent }
+        // temporaryFile makes a folder per file; put the talent file next to the dairy one.
+        try FileManager.default.moveItem(atPath: folder[1] + "/talent.yaml", toPath: folder[0] + "/talent.yaml")
+        func run(_ extra: [String]) throws -> [String: Any] {
+            let result = SteppeCommand.run(["evaluate", path, "--format", "json"] + extra)
+            #expect(result.status == 0, "\(result.standardError)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        }
+        let shipped = try run([]), raised = try run(["--catalogue", folder[0]])
+        func items(_ o: [String: Any]) throws -> [String: [Double]] { try #require(o["incentivesByItem"] as? [String: [Double]]) }
+        func column(_ o: [String: Any], _ key: String) throws -> [Double] {
+            try #require(o["cashFlows"] as? [[String: Any]]).map { try #require($0[key] as? Double) }
+        }
+        let dairy = try #require(shipped["modules"] as? [String: [String: [Double]]])["dairy"]
+        let bought = try #require(dairy?["heifersPurchased"])
+        let before = try items(shipped), after = try items(raised)
+        let cows = try #require(before["dairy.imported-cow"]), raisedCows = try #require(after["dairy.imported-cow"])
+        #expect(bought.contains { $0 > 0 })
+        for t in bought.indices {
+            #expect(abs(cows[t] - 5000 * bought[t]) <= 1e-6 && abs(raisedCows[t] - 6000 * bought[t]) <= 1e-6, "year \(t)")
+        }
+        // One executive hired in 2027 (year index 1), paid above 600,000: the gross allowance the module reports.
+        func talent(_ o: [String: Any]) throws -> [Double] {
+            try #require((o["modules"] as? [String: [String: [Double]]])?["talent"]?["allowance:talent.ordos-key-firm-executive"])
+        }
+        let executive = try talent(raised), shippedExecutive = try talent(shipped)
+        #expect(shippedExecutive[1] == 100_000 && executive[1] == 150_000)
+        #expect(executive.enumerated().allSatisfy { $0.offset == 1 || $0.element == shippedExecutive[$0.offset] })
+        for (id, amounts) in before where id != "dairy.imported-cow" && id != "talent.ordos-key-firm-executive" {
+            #expect(after[id] == amounts, "\(id)")
+        }
+        // The firm's incentives grow by the dairy change alone: the executive's subsidy goes to the person (pass-through 0).
+        let firmBefore = try column(shipped, "incentives"), firmAfter = try column(raised, "incentives")
+        for t in bought.indices { #expect(abs(firmAfter[t] - firmBefore[t] - 1000 * bought[t]) <= 1e-6, "year \(t)") }
+    }
 }

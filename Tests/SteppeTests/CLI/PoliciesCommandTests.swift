@@ -39,6 +39,21 @@ struct PoliciesCommandTests {
         #expect(bad.standardError.contains("--kind must be one of"))
     }
 
+    @Test("policies --format json shows an entry's herd or cohort rule, keys as in the catalogue files")
+    func herdAndCohortRulesInJSON() throws {
+        let result = SteppeCommand.run(["policies", "--format", "json"])
+        #expect(result.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        func entry(_ id: String) throws -> [String: Any] { try #require(array.first { $0["id"] as? String == id }) }
+        let herd = try #require(try entry("dairy.scale-farm-base")["herdRule"] as? [String: Any])
+        #expect(herd["kind"] as? String == "herdReaches" && herd["steps"] as? String == "dairy.scale-farm-step")
+        #expect(herd["enabled"] as? Bool == false)
+        let cohort = try #require(try entry("talent.ordos-retention-phd")["cohortRule"] as? [String: Any])
+        #expect(cohort["payment"] as? String == "monthly" && cohort["keyFirm"] as? Bool == true)
+        #expect(cohort["origins"] as? [String] == ["outsideCity"] && cohort["categories"] as? [String] == ["phd"])
+        #expect(try entry("tax.western-development-cit")["herdRule"] == nil)
+    }
+
     @Test("zones lists every siting option the seeds name")
     func zonesListing() {
         let out = SteppeCommand.run(["zones"]).standardOutput

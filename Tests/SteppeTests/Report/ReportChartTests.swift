@@ -32,6 +32,26 @@ struct ReportChartTests {
         #expect(table?.rows.map { $0.map(\.text) } == [["10", "1", "2", "3"], ["20", "4", "", "6"]])
     }
 
+    @Test("a scatter chart's data table lists every point with its group, and notes the marked one")
+    func scatterTable() {
+        let points = [ReportChart.ScatterPoint(x: 1, y: 5, group: 0, tip: "a"), ReportChart.ScatterPoint(x: 2, y: 7, group: 1, tip: "b")]
+        let chart = ReportChart(id: "search", title: "search", xLabel: "x", yLabel: "y", caption: "",
+                                kind: .scatter(points: points, groups: ["grid", "polish"], marked: (1, "optimum")))
+        #expect(chart.dataTable?.columns == ["x", "y", "group", "note"])
+        #expect(chart.dataTable?.rows.map { $0.map(\.text) } == [["1", "5", "grid", ""], ["2", "7", "polish", "optimum"]])
+    }
+
+    @Test("a scatter chart draws a dot per point and one red ring, labelled, on the marked point")
+    func scatterMarksPoint() {
+        let points = (0..<4).map { ReportChart.ScatterPoint(x: Double($0), y: Double($0 * $0), group: 0, tip: "p\($0)") }
+        let chart = ReportChart(id: "search", title: "search", xLabel: "x", yLabel: "y", caption: "",
+                                kind: .scatter(points: points, groups: ["grid"], marked: (2, "optimum")))
+        let svg = chart.svg.rendered()
+        #expect(svg.components(separatedBy: "class=\"point\"").count - 1 == 4)
+        #expect(svg.components(separatedBy: "class=\"marked\"").count - 1 == 1)
+        #expect(svg.contains(">optimum: p2<") && svg.contains(">optimum</text>"))
+    }
+
     @Test("a heat map colours the smallest value light, the largest dark and undefined cells grey")
     func heatMapColours() {
         let chart = ReportChart(id: "grid", title: "grid", xLabel: "x", yLabel: "y", caption: "",

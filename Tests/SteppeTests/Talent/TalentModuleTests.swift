@@ -35,9 +35,9 @@ struct TalentModuleTests {
         let e = try evaluate(Self.yaml(hires: """
             - {id: dr, category: phd, count: 1, year: 2027, annualWage: 300000, tenureYears: \(tenure)}
         """, settings: "keyFirm: true, passThroughShare: 1"))
-        #expect(Self.series(e, "allowance:talent.ordos-retention").reduce(0, +) == expected)
+        #expect(Self.series(e, "allowance:talent.ordos-retention-phd").reduce(0, +) == expected)
         // Paid from the fourth year after hiring (2030), to people still employed.
-        if expected > 0 { #expect(Self.series(e, "allowance:talent.ordos-retention")[4] == 36_000) }
+        if expected > 0 { #expect(Self.series(e, "allowance:talent.ordos-retention-phd")[4] == 36_000) }
     }
 
     @Test("Expected attrition pays the retention allowance to the survivors only")
@@ -45,7 +45,7 @@ struct TalentModuleTests {
         let e = try evaluate(Self.yaml(hires: """
             - {id: eng, category: master, count: 10, year: 2027, annualWage: 200000, attrition: 0.1}
         """, settings: "keyFirm: true"))
-        let paid = Self.series(e, "allowance:talent.ordos-retention")
+        let paid = Self.series(e, "allowance:talent.ordos-retention-master")
         #expect(abs(paid[4] - 10 * 0.9 * 0.9 * 0.9 * 24_000) <= 1e-6)
         #expect(abs(paid[5] - 10 * 0.9 * 0.9 * 0.9 * 0.9 * 24_000) <= 1e-6)
         #expect(paid[6] == 0)
@@ -77,11 +77,11 @@ struct TalentModuleTests {
         let e = try evaluate(Self.yaml(hires: """
             - {id: dr, category: phd, count: 1, year: 2027, annualWage: 300000}
         """, settings: "keyFirm: true, centralUrbanArea: true, bannerDegreeSettlingIn: \(degreeGrant)"))
-        let rent = Self.series(e, "allowance:talent.ordos-rent").reduce(0, +)
-        let grant = Self.series(e, "allowance:talent.ejh-settling").reduce(0, +)
+        let rent = Self.series(e, "allowance:talent.ordos-rent-phd").reduce(0, +)
+        let grant = Self.series(e, "allowance:talent.ejh-settling-degree").reduce(0, +)
         #expect(degreeGrant > 72_000 ? (rent == 0 && grant == degreeGrant) : (rent == 72_000 && grant == 0))
         // The two retention allowances (city and banner) are one family too.
-        #expect(Self.series(e, "allowance:talent.ejh-retention").reduce(0, +) == 0)
+        #expect(Self.series(e, "allowance:talent.ejh-retention-phd").reduce(0, +) == 0)
     }
 
     @Test("Pass-through 0 and 1 give the two extreme cash flows")
@@ -92,7 +92,7 @@ struct TalentModuleTests {
         let none = try evaluate(Self.yaml(hires: hires, settings: "keyFirm: true, passThroughShare: 0"))
         let all = try evaluate(Self.yaml(hires: hires, settings: "keyFirm: true, passThroughShare: 1"))
         // Tier F settling-in grant 800,000 a person in 2027 (002 L8662-8666).
-        #expect(Self.series(none, "allowance:talent.ordos-settling")[1] == 1_600_000)
+        #expect(Self.series(none, "allowance:talent.ordos-settling-f")[1] == 1_600_000)
         #expect(none.years.allSatisfy { $0.incentives == 0 })
         for t in none.years.indices {
             let gross = Self.series(none, "toStaff:phd")[t]

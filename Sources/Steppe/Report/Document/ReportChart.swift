@@ -46,6 +46,15 @@ public struct ReportChart: Sendable {
         }
     }
 
+    /// One point of a scatter chart: where it is, its group (colour and legend entry), its tooltip.
+    public struct ScatterPoint: Sendable {
+        public var x: Double
+        public var y: Double
+        public var group: Int
+        public var tip: String
+        public init(x: Double, y: Double, group: Int, tip: String) { self.x = x; self.y = y; self.group = group; self.tip = tip }
+    }
+
     public enum Kind: Sendable {
         /// Counts per bin between consecutive edges (`edges.count == counts.count + 1`);
         /// `markers` are vertical lines (P10, P50, P90, zero).
@@ -63,6 +72,9 @@ public struct ReportChart: Sendable {
         /// `y[row]`), coloured from the smallest to the largest; nil cells are undefined. `marked`
         /// (row, column) is outlined (the best point of a sweep).
         case heatMap(x: [Double], y: [Double], values: [[Double?]], marked: (row: Int, column: Int)?)
+        /// Points in `groups` (a colour each, named in the legend); the point at `marked.index` is
+        /// ringed and labelled (the optimum among the points a search evaluated).
+        case scatter(points: [ScatterPoint], groups: [String], marked: (index: Int, label: String)?)
     }
 
     /// The data behind the chart as a table, for Markdown and CSV (nil: the chart's data is
@@ -94,6 +106,12 @@ public struct ReportChart: Sendable {
         case .ranges(let rows, _):
             return ReportTable(id: id, caption: title, columns: ["", "low (\(xLabel))", "middle", "high"],
                                rows: rows.map { [ReportCell($0.label), cell($0.low), cell($0.middle), cell($0.high)] })
+        case .scatter(let points, let groups, let marked):
+            return ReportTable(id: id, caption: title, columns: [xLabel, yLabel, "group", "note"], rows: points.indices.map { i in
+                let p = points[i]
+                return [cell(p.x), cell(p.y), ReportCell(p.group < groups.count ? groups[p.group] : ""),
+                        ReportCell(marked?.index == i ? marked?.label ?? "" : "")]
+            })
         case .heatMap(let x, let y, let values, _):
             return ReportTable(id: id, caption: title, columns: ["\(yLabel) \\ \(xLabel)"] + x.map(ReportFormat.plain),
                                rows: y.indices.map { i in

@@ -9,6 +9,8 @@
 /// - Incentive analysis (`steppe incentives --format json`): `incentives` and `incentiveShare`.
 /// - Scenario diff (`steppe diff`): `diff` and `moves`.
 /// - Parameter sweep (`steppe sweep --format json`): `parameters` and `points`.
+/// - Sizing optimisation (`steppe optimise --format json`): `variables`, `optimum` and `search`, or
+///   `sizings`: a list of those (one per zone).
 /// - Zone comparison (`steppe compare`): `zones`: [{`zone`, `metrics`}], where `metrics` is a
 ///   Monte Carlo metrics object (`p10`, `p50`, `p90`, `mean`, ...) or evaluation metrics (numbers).
 /// Optional in any of them:
@@ -20,7 +22,7 @@
 /// - `incentiveAnalysis`: an incentive analysis JSON.
 extension ReportDocument {
     public enum InputKind: String, Sendable {
-        case monteCarlo, evaluation, incentives, comparison, sensitivity, diff, sweep
+        case monteCarlo, evaluation, incentives, comparison, sensitivity, diff, sweep, sizing
     }
 
     /// Why a JSON cannot be reported.
@@ -38,6 +40,7 @@ extension ReportDocument {
     public static func kind(of json: JSONValue) -> InputKind? {
         if json["diff"] != nil && json["moves"]?.array != nil { return .diff }
         if json["points"]?.array != nil && json["parameters"]?.array != nil { return .sweep }
+        if json["sizings"]?.array != nil || (json["variables"]?.array != nil && json["optimum"] != nil && json["search"]?.array != nil) { return .sizing }
         if json["paths"] != nil && json["metrics"]?.members != nil { return .monteCarlo }
         if json["cashFlows"]?.array != nil && json["metrics"] != nil { return .evaluation }
         if json["incentiveShare"] != nil && json["incentives"]?.array != nil { return .incentives }
@@ -53,10 +56,11 @@ extension ReportDocument {
     public init(json: JSONValue) throws(InputError) {
         try Self.checkInput(json)
         guard let kind = Self.kind(of: json) else {
-            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones), a sensitivity analysis (tornado, spider, sobol) or a parameter sweep (parameters, points)")
+            throw InputError(description: "not a Steppe result: expected a Monte Carlo result (paths, metrics), an evaluation (cashFlows, metrics), an incentive analysis (incentives, incentiveShare) a zone comparison (zones), a sensitivity analysis (tornado, spider, sobol), a parameter sweep (parameters, points) or a sizing (variables, optimum, search)")
         }
         let base = kind == .evaluation ? json : json["baseEvaluation"]
-        let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
+        let unit = (base?["scenario"]?["reportUnit"]?.string ?? json["reportUnit"]?.string
+                    ?? json["sizings"]?.array?.first?["reportUnit"]?.string).flatMap(ReportUnit.init(rawValue:)) ?? .millionYuan
         let b = ReportBuilder(unit: unit, priceUnit: base?["scenario"]?["priceUnit"]?.string ?? "CNY per unit of output")
         var sections: [ReportSection] = []
         let title: String, subtitle: String
@@ -96,6 +100,13 @@ extension ReportDocument {
             title = json["scenario"]?.string ?? "Parameter sweep"
             subtitle = "Parameter sweep: \(json["metric"]?.string ?? "equityNPV") over \(json["parameters"]?.array?.compactMap { $0["keyPath"]?.string }.joined(separator: ", ") ?? "")"
             sections += b.sweepSections(json)
+        case .sizing:
+            let sizings = json["sizings"]?.array ?? [json]
+            title = sizings.first?["scenario"]?.string ?? "Sizing"
+            let keys = sizings.first.map(ReportBuilder.sizingKeys) ?? []
+            subtitle = "Sizing: \(sizings.first?["minimize"]?.bool == true ? "smallest" : "largest") \(sizings.first.map(ReportBuilder.sizingObjective) ?? "") over \(keys.joined(separator: ", "))"
+            if sizings.count > 1 { sections.append(b.sizingRanking(sizings)) }
+            sections += sizings.map(b.sizingSection)
         case .sensitivity:
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Sensitivity analysis"
             subtitle = "Sensitivity of \(json["metric"]?.string ?? "equityNPV") to the uncertain inputs: tornado and Sobol indices"

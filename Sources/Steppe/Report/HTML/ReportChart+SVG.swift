@@ -212,6 +212,8 @@ extension ReportChart {
             return out
         case .heatMap(let x, let y, let values, let marked):
             return heatMap(x: x, y: y, values: values, marked: marked, l)
+        case .scatter(let points, let groups, let marked):
+            return scatter(points: points, groups: groups, marked: marked, l)
         case .ranges(let rows, let reference):
             guard !rows.isEmpty else { return [] }
             let xs = LinearScale(values: rows.flatMap { [$0.low, $0.high] + ($0.middle.map { [$0] } ?? []) } + (reference.map { [$0.value] } ?? []),
