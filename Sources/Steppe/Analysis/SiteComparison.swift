@@ -83,7 +83,9 @@ public struct SiteComparison: Sendable {
     }
 
     /// Runs every path in every zone on `threads` workers; the result does not depend on `threads`.
-    public func run(threads: Int = 1) -> SiteComparisonResult {
+    ///
+    /// - Parameter progress: called after each chunk with the paths finished so far (each in every zone).
+    public func run(threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil) -> SiteComparisonResult {
         let n = configuration.paths, metricCount = PathMetric.allCases.count, siteCount = sites.count
         let exact = configuration.exactQuantiles
         let values = SharedDoubles(count: exact ? siteCount * metricCount * n : 0)
@@ -96,6 +98,7 @@ public struct SiteComparison: Sendable {
         let hurdles = sites.indices.map { configuration.hurdleRate ?? sites[$0].model.equityRate }
         let states = SharedResults<SiteComparisonState>(count: workers)
         let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
+        let finished = ProgressCounter(progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var models = sites.map(\.model)
             var spaces = sites.map { Workspace(for: $0.model) }
@@ -121,6 +124,7 @@ public struct SiteComparison: Sendable {
                     out.withUnsafeBufferPointer { state.add(path: $0, hurdles: hurdles) }
                 }
                 state.flush()
+                finished.add(min((c + 1) * chunk, n) - c * chunk)
                 c += workers
             }
             states[w] = state
