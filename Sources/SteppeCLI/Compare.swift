@@ -147,7 +147,10 @@ extension SteppeCommand {
                     return CommandResult(status: 1, standardError: "\(file): \(refusal)\n")
                 }
                 let comparison = try SiteComparison(sites: scenarios, configuration: config, draws: drawChoice)
-                let result = comparison.run(threads: threading.count)
+                // A progress bar with ETA on a terminal, as `run` has.
+                let running = ProgressReporter(total: config.paths, enabled: true, unit: "paths in \(scenarios.count) zones")
+                let result = comparison.run(threads: threading.count, progress: running.update)
+                running.finish()
                 let name = study?.name ?? ""
                 var json = result.json(metric: chosen, name: name)
                 if case .object(var members) = json {

@@ -70,7 +70,11 @@ extension SteppeCommand {
                     return CommandResult(status: 1, standardError: "\(scenario.displayName): no uncertain inputs or policy risks to attribute variance to\n")
                 }
                 do {
-                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap, threads: threading.count)
+                    // A progress bar with ETA on a terminal, as `run` has.
+                    let bar = ProgressReporter(total: paths, enabled: true, unit: "base samples")
+                    defer { bar.finish() }
+                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap,
+                                                        threads: threading.count, progress: bar.update)
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")
                 }

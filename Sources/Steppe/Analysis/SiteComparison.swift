@@ -83,7 +83,9 @@ public struct SiteComparison: Sendable {
     }
 
     /// Runs every path in every zone on `threads` workers; the result does not depend on `threads`.
-    public func run(threads: Int = 1) -> SiteComparisonResult {
+    ///
+    /// - Parameter progress: called after each chunk with the paths finished so far (each in every zone).
+    public func run(threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil) -> SiteComparisonResult {
         let n = configuration.paths, metricCount = PathMetric.allCases.count, siteCount = sites.count
         let exact = configuration.exactQuantiles
         let values = SharedDoubles(count: exact ? siteCount * metricCount * n : 0)
@@ -97,6 +99,7 @@ public struct SiteComparison: Sendable {
         let states = SharedResults<SiteComparisonState>(count: workers)
         let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
         let engines = sites.map { LaneModel(model: $0.model, drawer: $0.drawer) }
+        let finished = ProgressCounter(progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let spaces = engines.map { LaneWorkspace($0) }
             let dimension = sites[0].drawer.dimension
@@ -140,6 +143,7 @@ public struct SiteComparison: Sendable {
                     }
                 }
                 state.flush()
+                finished.add(end - c * chunk)
                 c += workers
             }
             states[w] = state

@@ -64,6 +64,8 @@ public struct SobolIndices: Sendable {
     ///   - groups: a partition of 0..<dimension (default: one group per dimension, named `x1`, `x2`, ...).
     ///   - samples: N, the rows of A and B; use a power of two with the Sobol' sampler.
     ///   - threads: workers; rows are split into fixed chunks, so results do not depend on it.
+    ///   - progress: called after each chunk with the rows of A and B finished so far (each row
+    ///     is k + 2 evaluations), for a progress bar.
     ///   - makeFunction: called once per worker; returns the function, which may keep private
     ///     scratch state and may overwrite the uniforms it is given.
     /// - Throws: `SamplingError.invalidSampler` for a sample the sampler cannot give, or groups
@@ -71,7 +73,7 @@ public struct SobolIndices: Sendable {
     /// - Complexity: N (k + 2) evaluations, plus O(`bootstrap` × N × k) for the intervals.
     public static func estimate(dimension: Int, groups: [Group]? = nil, samples: Int, seed: UInt64 = 1,
                                 sampler: SamplingMethod = .sobol, bootstrap: Int = 500, confidence: Double = 0.95,
-                                threads: Int = 1,
+                                threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil,
                                 makeFunction: @Sendable () -> (UnsafeMutableBufferPointer<Double>) -> Double)
         throws(SamplingError) -> SobolIndices {
         let groups = groups ?? (0..<dimension).map { Group(name: "x\($0 + 1)", dimensions: $0..<($0 + 1)) }
@@ -87,6 +89,7 @@ public struct SobolIndices: Sendable {
         let chunk = 256
         let chunkCount = (samples + chunk - 1) / chunk
         let workers = max(1, min(threads, chunkCount))
+        let finished = ProgressCounter(progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let f = makeFunction()
             var row = [Double](repeating: 0.5, count: 2 * dimension)
@@ -108,6 +111,7 @@ public struct SobolIndices: Sendable {
                         }
                     }
                 }
+                finished.add(min((c + 1) * chunk, samples) - c * chunk)
                 c += workers
             }
         }

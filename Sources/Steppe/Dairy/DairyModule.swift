@@ -155,6 +155,11 @@ public struct DairyModule: ScenarioModule {
     static let productIDs = ["raw-milk", "cull-cows", "surplus-heifers", "surplus-calves"]
     static let staffRole = "dairy-staff"
 
+    /// The asset class that makes bought heifers capex.
+    public var assetClassReferences: [(keyPath: String, assetClass: String)] {
+        purchases?.assetClass.map { [("\(Self.sectionKey).purchases.assetClass", $0)] } ?? []
+    }
+
     public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         let key = Self.sectionKey
         var issues: [ScenarioIssue] = []
@@ -168,9 +173,7 @@ public struct DairyModule: ScenarioModule {
         if staff != nil, scenario.labour.contains(where: { $0.role == Self.staffRole }) {
             issues.append(ScenarioIssue(keyPath: "labour", message: "the dairy section supplies the staff group '\(Self.staffRole)'; remove it from labour"))
         }
-        if let cls = purchases?.assetClass, !scenario.assetClasses.contains(where: { $0.id == cls }) {
-            issues.append(ScenarioIssue(keyPath: "\(key).purchases.assetClass", message: "unknown asset class '\(cls)'\(suggestion(cls, scenario.assetClasses.map(\.id)))"))
-        }
+        issues += unknownAssetClassIssues(known: scenario.assetClasses.map(\.id))
         for (field, message) in herd.problems() { issues.append(ScenarioIssue(keyPath: "\(key).herd.\(field)", message: message)) }
         if !issues.isEmpty { throw ScenarioErrors(issues) }
 

@@ -31,10 +31,11 @@ public enum IRRResult: Sendable, Equatable {
 /// - One sign change gives a unique root (Descartes' rule in `x = 1/(1+r)`),
 ///   found by bracketed Newton-bisection to machine precision.
 /// - Several sign changes: the NPV is scanned on a grid of `ln(1+r)` over
-///   (-99%, 10 000%) and every bracketed root is refined. More than one root gives
-///   `.multipleRoots` rather than a silently chosen one (numpy-financial returns
-///   the root closest to zero). Roots where the NPV touches zero without
-///   crossing it are not detected.
+///   (-99%, 10 000%) and every bracketed root is refined. Two roots within one fine step
+///   (where the NPV turns between them, e.g. 10% and 10.3%) are separated at the turning
+///   point. More than one root gives `.multipleRoots` rather than a silently chosen one
+///   (numpy-financial returns the root closest to zero). Roots where the NPV touches zero
+///   without crossing it are not detected.
 ///
 /// - Complexity: O(*n*) for one sign change; otherwise O(*n* · 230) for the coarse grid plus
 ///   O(*n* · 8) for each cell where the NPV or its slope changes sign. Two roots inside one
@@ -89,25 +90,30 @@ where C.Element == Double, C.Index == Int {
         let (valueHi, slopeHi) = npvAndSlopeAt(flows, rate: rateHi)
         let crosses = valueLo != 0 && valueHi != 0 && (valueHi > 0) != (valueLo > 0)
         if crosses || valueHi == 0 || (slopeHi > 0) != (slopeLo > 0) {
-            var previousRate = rateLo, previous = valueLo
+            func record(_ root: Double) {
+                if count == 0 { firstRoot = root } else {
+                    if count == 1 { roots = [firstRoot] }
+                    roots.append(root)
+                }
+                count += 1
+            }
+            var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
             for i in (lo + 1)...hi {
                 let rate = rateAt(i)
-                let value = npvAt(flows, rate: rate)
-                var root: Double?
+                let (value, slope) = npvAndSlopeAt(flows, rate: rate)
                 if value == 0 {
-                    root = rate
+                    record(rate)
                 } else if previous != 0 && (value > 0) != (previous > 0) {
-                    root = refineRoot(flows, lo: previousRate, hi: rate)
-                }
-                if let root {
-                    if count == 0 { firstRoot = root } else {
-                        if count == 1 { roots = [firstRoot] }
-                        roots.append(root)
-                    }
-                    count += 1
+                    record(refineRoot(flows, lo: previousRate, hi: rate))
+                } else if previous != 0 && (slope > 0) != (previousSlope > 0),
+                          let split = rateBeyondZero(flows, lo: previousRate, hi: rate, sign: previous, slopeAtLo: previousSlope) {
+                    // Two roots within one fine step, about the NPV's turning point: both refined.
+                    record(refineRoot(flows, lo: previousRate, hi: split))
+                    record(refineRoot(flows, lo: split, hi: rate))
                 }
                 previous = value
                 previousRate = rate
+                previousSlope = slope
             }
         }
         lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
@@ -118,6 +124,23 @@ where C.Element == Double, C.Index == Int {
     case 1: return .unique(firstRoot)
     default: return .multipleRoots(roots)
     }
+}
+
+/// A rate in (`lo`, `hi`) where the NPV has the sign opposite to `sign`, its sign at both ends,
+/// found by bisecting towards the NPV's turning point (the slope changes sign in the step); nil
+/// when the turning point does not reach zero (no root, or a double root that only touches it).
+func rateBeyondZero<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double, sign: Double,
+                                               slopeAtLo: Double) -> Double?
+where C.Element == Double, C.Index == Int {
+    var lo = loIn, hi = hiIn
+    for _ in 0..<100 {
+        let mid = 0.5 * (lo + hi)
+        guard mid > lo && mid < hi else { return nil }
+        let (value, slope) = npvAndSlopeAt(flows, rate: mid)
+        if value != 0 && (value > 0) != (sign > 0) { return mid }
+        if (slope > 0) == (slopeAtLo > 0) { lo = mid } else { hi = mid }
+    }
+    return nil
 }
 
 /// The rates at which flows with several sign changes are scanned: `fineSteps` equal steps of

@@ -42,12 +42,12 @@ extension HydrogenModule {
         return CapacityCost(capacity: capacity, yuanPerUnit: price, kind: kind)
     }
 
-    /// What in `capacityCosts` does not fit `scenario`: an unknown asset class, a capex year outside
-    /// the project, a fixed O&M id that another cost line has, a battery cost without a battery.
+    /// What in `capacityCosts` does not fit `scenario`: a capex year outside the project, a fixed
+    /// O&M id that another cost line has, a battery cost without a battery. (Unknown asset classes:
+    /// `assetClassReferences`.)
     func capacityCostIssues(in scenario: Scenario) -> [ScenarioIssue] {
         var issues: [ScenarioIssue] = []
         let lastYear = scenario.resolvedOperationStartYear + scenario.operatingYears - 1
-        let classes = scenario.assetClasses.map(\.id)
         var costIDs = Set(scenario.operatingCosts.map(\.id)).union(["grid-import", "water", "self-use-system-fees"])
         for (i, cost) in capacityCosts.enumerated() {
             let path = "\(Self.sectionKey).capacityCosts[\(i)]"
@@ -55,11 +55,7 @@ extension HydrogenModule {
                 issues.append(ScenarioIssue(keyPath: "\(path).capacity", message: "the plant has no battery: add \(Self.sectionKey).battery or remove this cost"))
             }
             switch cost.kind {
-            case .capex(let year, let assetClass):
-                if !classes.contains(assetClass) {
-                    let hint = closestMatch(to: assetClass, in: classes).map { "; did you mean '\($0)'?" } ?? ""
-                    issues.append(ScenarioIssue(keyPath: "\(path).assetClass", message: "unknown asset class '\(assetClass)'\(hint)"))
-                }
+            case .capex(let year, _):
                 if year < scenario.startYear || year > lastYear {
                     issues.append(ScenarioIssue(keyPath: "\(path).year", message: "must be within the project years \(scenario.startYear)-\(lastYear) (got \(year))"))
                 }

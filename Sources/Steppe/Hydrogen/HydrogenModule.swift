@@ -132,6 +132,15 @@ public struct HydrogenModule: ScenarioModule {
         return years
     }
 
+    /// The stack replacement's asset class and those of the capex in `capacityCosts`.
+    public var assetClassReferences: [(keyPath: String, assetClass: String)] {
+        let stack = plant.electrolyser.stackAssetClass.map { [("\(Self.sectionKey).electrolyser.stackReplacement.assetClass", $0)] } ?? []
+        return stack + capacityCosts.enumerated().compactMap { i, cost in
+            guard case .capex(_, let assetClass) = cost.kind else { return nil }
+            return ("\(Self.sectionKey).capacityCosts[\(i)].assetClass", assetClass)
+        }
+    }
+
     public func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         let key = Self.sectionKey
         var issues: [ScenarioIssue] = []
@@ -145,11 +154,7 @@ public struct HydrogenModule: ScenarioModule {
         if elz.stackLifeHours != nil, elz.stackReplacementCost > 0, elz.stackAssetClass == nil {
             issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "missing: the asset class of the stack replacement capex"))
         }
-        if let cls = elz.stackAssetClass, !scenario.assetClasses.contains(where: { $0.id == cls }) {
-            let known = scenario.assetClasses.map(\.id)
-            let hint = closestMatch(to: cls, in: known).map { "; did you mean '\($0)'?" } ?? ""
-            issues.append(ScenarioIssue(keyPath: "\(key).electrolyser.stackReplacement.assetClass", message: "unknown asset class '\(cls)'\(hint)"))
-        }
+        issues += unknownAssetClassIssues(known: scenario.assetClasses.map(\.id))
         issues += capacityCostIssues(in: scenario)
         if !issues.isEmpty { throw ScenarioErrors(issues) }
         contributeCapacityCosts(to: &scenario)

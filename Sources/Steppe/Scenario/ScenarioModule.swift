@@ -25,11 +25,23 @@ public protocol ScenarioModule: Sendable {
     func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport
     /// The numbers of the section that may be uncertain, and the contributed line each one drives.
     static var uncertainInputs: [ModuleUncertainInput] { get }
+    /// The asset classes the section names, each with its key path: checked against the file's
+    /// `assetClasses` while the file is read, so that an unknown one is reported with the file's
+    /// other errors rather than after they are fixed.
+    var assetClassReferences: [(keyPath: String, assetClass: String)] { get }
 }
 
 extension ScenarioModule {
     public func prepared(for scenario: Scenario) -> Self { self }
     public static var uncertainInputs: [ModuleUncertainInput] { [] }
+    public var assetClassReferences: [(keyPath: String, assetClass: String)] { [] }
+
+    /// The section's references to asset classes that `known` lacks, each with a did-you-mean.
+    public func unknownAssetClassIssues(known: [String]) -> [ScenarioIssue] {
+        assetClassReferences.filter { !known.contains($0.assetClass) }.map {
+            ScenarioIssue(keyPath: $0.keyPath, message: "unknown asset class '\($0.assetClass)'\(suggestion($0.assetClass, known))")
+        }
+    }
 }
 
 extension Scenario {

@@ -89,6 +89,13 @@ extension Scenario {
             guard let section = o.optional(key) else { continue }
             if let module = read(section) { modules.append(module) } else { modulesFailed = true }
         }
+        // Checked here, with the field errors, rather than when the modules contribute (after
+        // every field error is fixed), so that one run reports them all.
+        if let assetClasses {
+            for module in modules {
+                for issue in module.unknownAssetClassIssues(known: assetClasses.map(\.id)) { field.reader.fail(at: issue.keyPath, issue.message) }
+            }
+        }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
               let discounting, let financing, let tax, let reportUnit, !landFailed, !modulesFailed else { return nil }
         var scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,

@@ -178,4 +178,15 @@ struct SiteComparisonTests {
         #expect(entries.map(\.key) == ["name", "startYear", "zone"])
         #expect(throws: SourceNode.EditError.self) { try node.setting("products[0].price", toString: "1") }
     }
+
+    @Test("Its progress counts every path once, up to the run's paths, from any number of threads")
+    func progressCountsEveryPath() throws {
+        let sites = try Self.studySites()
+        let reports = PolicyRiskComparisonTests.Reports()
+        _ = try SiteComparison(sites: Array(sites.prefix(2)), configuration: MonteCarloConfiguration(paths: 1000, seed: 3))
+            .run(threads: 3, progress: { reports.add($0) })
+        // Four chunks of at most 256 paths, each reported once; the running total ends at 1000.
+        #expect(reports.all.count == 4)
+        #expect(reports.all.max() == 1000)
+    }
 }

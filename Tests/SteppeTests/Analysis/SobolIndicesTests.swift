@@ -77,4 +77,14 @@ struct SobolIndicesTests {
         }
         #expect(try run(1) == run(3))
     }
+
+    @Test("Its progress counts every base sample once, up to N, from any number of threads")
+    func progressCountsEverySample() throws {
+        let reports = PolicyRiskComparisonTests.Reports()
+        _ = try SobolIndices.estimate(dimension: 3, samples: 1000, seed: 9, bootstrap: 0, threads: 3,
+                                      progress: { reports.add($0) }) { { u in Self.ishigami(Array(u)) } }
+        // Four chunks of at most 256 rows, each reported once; the running total ends at 1000.
+        #expect(reports.all.count == 4)
+        #expect(reports.all.max() == 1000)
+    }
 }

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Internal rate of return")
 struct InternalRateOfReturnTests {
-    /// Every root a plain scan of all 1840 grid steps finds, refined the same way.
+    /// Every root a plain scan of all 1840 grid steps finds, refined the same way; in a step whose
+    /// ends have the same sign, the NPV's extremum (ternary search) tells whether it crosses zero
+    /// twice there.
     static func fineScanRoots(_ flows: [Double]) -> [Double] {
         var roots: [Double] = []
         let steps = 1_840, uLo = log(0.01), uHi = log(101.0)
@@ -17,10 +19,37 @@ struct InternalRateOfReturnTests {
             let value = npvAt(flows, rate: rate)
             if value == 0 { roots.append(rate) } else if previous != 0 && (value > 0) != (previous > 0) {
                 roots.append(refineRoot(flows, lo: previousRate, hi: rate))
+            } else if previous != 0 {
+                // The point of the step farthest on the other side of zero: NPV × sign at its smallest.
+                let sign: Double = previous > 0 ? 1 : -1
+                var a = previousRate, b = rate
+                for _ in 0..<200 where b - a > 1e-15 * max(1, abs(a)) {
+                    let m1 = a + (b - a) / 3, m2 = b - (b - a) / 3
+                    if sign * npvAt(flows, rate: m1) < sign * npvAt(flows, rate: m2) { b = m2 } else { a = m1 }
+                }
+                let turn = 0.5 * (a + b)
+                if sign * npvAt(flows, rate: turn) < 0 {
+                    roots.append(refineRoot(flows, lo: previousRate, hi: turn))
+                    roots.append(refineRoot(flows, lo: turn, hi: rate))
+                }
             }
             previous = value; previousRate = rate
         }
         return roots
+    }
+
+    @Test("Two roots within one grid step (10% and 10.3%) are both found: the IRR is undefined for several roots, and says so")
+    func twoRootsInOneStep() throws {
+        let flows = [-824198.47, 1815709.22, -1000000]
+        guard case .multipleRoots(let roots) = internalRateOfReturn(flows) else {
+            Issue.record("expected two roots, got \(internalRateOfReturn(flows))"); return
+        }
+        #expect(roots.count == 2)
+        // Each a root (NPV zero to 1e-9 of the flows' size) and the two distinct, 10% and 10.3%.
+        #expect(roots.allSatisfy { abs(npvAt(flows, rate: $0)) <= 1e-9 * 1815709.22 })
+        #expect(abs(roots[0] - 0.100) < 5e-4 && abs(roots[1] - 0.103) < 5e-4)
+        let reason = try #require(internalRateOfReturn(flows).metric.reason)
+        #expect(reason.hasPrefix("IRR undefined: several rates set NPV to zero ("))
     }
 
     @Test("The coarse scan finds the same roots as a scan of every grid step")

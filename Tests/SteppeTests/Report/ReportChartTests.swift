@@ -1,5 +1,6 @@
 import Testing
 @testable import Steppe
+import SteppeFiles
 
 @Suite("Report chart data tables")
 struct ReportChartTests {
@@ -60,5 +61,44 @@ struct ReportChartTests {
         let svg = chart.svg.rendered()
         #expect(svg.contains("fill=\"#d0d0d0\""))
         #expect(svg.components(separatedBy: "class=\"cell\"").count - 1 == 2)
+    }
+
+    @Test("A waterfall draws every step name whole, the longest catalogue incentive id too, inside the chart")
+    func waterfallNamesWhole() throws {
+        let ids = try CatalogueFiles.standard().policies.map(\.id).sorted { $0.count > $1.count }
+        let longest = try #require(ids.first)
+        // The longest name first after the start: the bar nearest the left edge.
+        let steps = ids.prefix(12).map { (label: $0, value: 1.0) }
+        let chart = ReportChart(id: "w", title: "w", xLabel: "incentive", yLabel: "y", caption: "",
+                                kind: .waterfall(start: ("no incentives", -5), steps: Array(steps), end: "all incentives"))
+        let geometry = SVGTextGeometry(chart.svg)
+        #expect(geometry.texts.contains { $0.text == longest })
+        #expect(geometry.outside.map(\.text) == [])
+    }
+
+    @Test("A legend of many long series names wraps into rows that stay inside the chart")
+    func legendInside() throws {
+        let names = (0..<14).map { "talent.ordos-key-firm-graduate-\($0)" }
+        let chart = ReportChart(id: "cliff", title: "cliff", xLabel: "year", yLabel: "NPV", caption: "",
+                                kind: .lines(x: [2026, 2027], series: names.map { .init($0, [1, 2]) }, bands: [], references: [], step: false))
+        let geometry = SVGTextGeometry(chart.svg)
+        #expect(names.allSatisfy { name in geometry.texts.contains { $0.text == name } })
+        #expect(geometry.outside.map(\.text) == [])
+    }
+
+    @Test("Every text of every chart of the example reports lies inside its chart", arguments: 0..<4)
+    func reportChartsKeepTheirTexts(_ i: Int) throws {
+        for chart in try ReportDocument(json: ReportHTMLTests.inputs[i].1).charts {
+            #expect(SVGTextGeometry(chart.svg).outside.map(\.text) == [], "\(chart.id)")
+        }
+    }
+
+    @Test("Lines past the palette's eight colours are dashed, in the plot and the legend, so no two solid lines share a colour")
+    func linesPastThePaletteDashed() {
+        let chart = ReportChart(id: "cliff", title: "cliff", xLabel: "year", yLabel: "NPV", caption: "",
+                                kind: .lines(x: [2026, 2027], series: (0..<10).map { .init("s\($0)", [1, 2]) }, bands: [], references: [], step: false))
+        let svg = chart.svg.rendered()
+        #expect(svg.components(separatedBy: "class=\"series dashed\"").count - 1 == 2)
+        #expect(svg.components(separatedBy: "class=\"legend-line dashed\"").count - 1 == 2)
     }
 }

@@ -2,8 +2,8 @@ import Testing
 @testable import Steppe
 import SteppeCLI
 
-/// Problems that only a run used to find are found when the scenario is read, at their line.
-@Suite("Scenario reading of uncertain inputs")
+/// Problems that only a run, or a second run, used to find are found when the scenario is read, at their line.
+@Suite("Scenario reading: problems found at their line, every field error in one run")
 struct ScenarioReadingTests {
     static func yaml(correlations: String) -> String {
         """
@@ -53,5 +53,39 @@ struct ScenarioReadingTests {
         do { _ = try s.evaluate(); Issue.record("evaluated") } catch {
             #expect(error.description.hasPrefix("big.yaml: the pro forma is not finite in "))
         }
+    }
+
+    @Test("an unknown stack-replacement asset class is reported in the same run as the file's other field errors, each at its line")
+    func stackAssetClassWithOtherErrors() {
+        let text = HydrogenModuleTests.yaml()
+            .replacingOccurrences(of: "operatingYears: 4", with: "operatingYears: four")
+            .replacingOccurrences(of: "minimumLoad: 0.2", with: "minimumLoad: 2")
+            .replacingOccurrences(of: "{assetClass: stacks,", with: "{assetClass: stack,")
+        #expect(Self.errors(text) == [
+            "c.yaml:4:17: operatingYears: expected a whole number, got 'four'",
+            "c.yaml:13:49: hydrogen.electrolyser.minimumLoad: must be <= 1 (got 2)",
+            "c.yaml:14:72: hydrogen.electrolyser.stackReplacement.assetClass: unknown asset class 'stack'; did you mean 'stacks'?",
+        ])
+    }
+
+    @Test("an unknown stack-replacement asset class and an unknown capacity-cost asset class are reported in one run")
+    func moduleAssetClassesTogether() {
+        let text = HydrogenModuleTests.yaml(extra: "  capacityCosts: [{capacity: wind, yuanPerKW: 3500, kind: capex, year: 2026, assetClass: plnt}]")
+            .replacingOccurrences(of: "{assetClass: stacks,", with: "{assetClass: stack,")
+        #expect(Self.errors(text) == [
+            "c.yaml:14:72: hydrogen.electrolyser.stackReplacement.assetClass: unknown asset class 'stack'; did you mean 'stacks'?",
+            "c.yaml:18:90: hydrogen.capacityCosts[0].assetClass: unknown asset class 'plnt'; did you mean 'plant'?",
+        ])
+    }
+
+    @Test("an unknown asset class of the dairy purchases is reported in the same run as the file's field errors")
+    func dairyPurchaseAssetClassWithOtherErrors() {
+        let text = DairyModuleTests.yaml(places: "[3000]")
+            .replacingOccurrences(of: "startYear: 2026", with: "startYear: soon")
+            .replacingOccurrences(of: "assetClass: herd}", with: "assetClass: hred}")
+        let lines = Self.errors(text)
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("c.yaml:16:") == true)
+        #expect(lines.last?.hasSuffix("dairy.purchases.assetClass: unknown asset class 'hred'; did you mean 'herd'?") == true)
     }
 }
