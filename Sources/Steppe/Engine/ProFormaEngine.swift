@@ -10,7 +10,7 @@ public enum ProFormaEngine {
     /// - Parameter priceScale: multiplies the first product's price path (break-even search).
     public static func run(_ m: CompiledModel, _ ws: inout Workspace, priceScale: Double = 1) {
         var evaluator = DeterministicEvaluator(m)
-        evaluator.run(priceScale: priceScale)
+        evaluator.run(priceScale: priceScale, only: [])
         ws = evaluator.yearly
     }
 

@@ -111,7 +111,11 @@ public struct MonteCarloRunner: Sendable {
     }
 
     /// The full pro forma of path `path` (for representative paths in reports).
-    public func evaluatePath(_ path: Int) -> Workspace {
+    public func evaluatePath(_ path: Int) -> Workspace { evaluatePaths(path..<(path + 1))[0] }
+
+    /// The full pro forma of each path of `paths` (representative paths and fan charts in reports),
+    /// eight per step.
+    public func evaluatePaths(_ paths: Range<Int>) -> [Workspace] {
         let ws = LaneWorkspace(lanes, recording: true)
         let dimension = drawer.dimension
         let u = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
@@ -119,10 +123,15 @@ public struct MonteCarloRunner: Sendable {
         defer { u.deallocate(); out.deallocate() }
         u.initialize(repeating: Lanes(repeating: 0.5), count: max(dimension, 1))
         out.initialize(repeating: .zero, count: PathMetric.allCases.count)
-        // The path in lane 0, the paths after it (or uniforms of 0.5 past the last) beside it: lanes do not interact.
-        uniforms.fillLanes(firstPath: path, into: UnsafeMutableBufferPointer(start: u, count: dimension))
-        lanes.evaluate(u, ws, only: PathMetric.allCases, into: out)
-        return ws.yearly(lane: 0, model: model)
+        var result: [Workspace] = []
+        result.reserveCapacity(paths.count)
+        for first in stride(from: paths.lowerBound, to: paths.upperBound, by: Lanes.scalarCount) {
+            // Lanes past the last path get uniforms of 0.5: lanes do not interact.
+            uniforms.fillLanes(firstPath: first, into: UnsafeMutableBufferPointer(start: u, count: dimension))
+            lanes.evaluate(u, ws, only: [], into: out)
+            for j in 0..<min(Lanes.scalarCount, paths.upperBound - first) { result.append(ws.yearly(lane: j, model: model)) }
+        }
+        return result
     }
 }
 

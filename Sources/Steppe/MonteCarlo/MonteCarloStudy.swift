@@ -63,10 +63,7 @@ public struct MonteCarloStudy: Sendable {
             // sketch's percentiles among the first `representativeCandidates`, re-evaluated from their keys
             // (so they depend on the seed and path count only, as the fan chart).
             let count = min(state.identity.configuration.paths, Self.representativeCandidates)
-            let npv = (0..<count).map { path -> Double in
-                let ws = runner.evaluatePath(path)
-                return discountedSum(ws.equityCashFlow, m.equityDiscountFactors)
-            }
+            let npv = runner.evaluatePaths(0..<count).map { discountedSum($0.equityCashFlow, m.equityDiscountFactors) }
             representatives = summary.representativePaths(among: npv, firstPath: 0)
         }
         let representative: [JSONValue] = representatives.map { rep -> JSONValue in
@@ -114,8 +111,7 @@ public struct MonteCarloStudy: Sendable {
     public func equityCashFlowFan(paths: Int) -> JSONValue {
         let m = runner.model
         var columns = [[Double]](repeating: [], count: m.yearCount)
-        for path in 0..<paths {
-            let ws = runner.evaluatePath(path)
+        for ws in runner.evaluatePaths(0..<paths) {
             for t in 0..<m.yearCount where ws.equityCashFlow[t].isFinite { columns[t].append(ws.equityCashFlow[t]) }
         }
         var members: [(String, JSONValue)] = [("paths", .number(Double(paths))),

@@ -67,7 +67,7 @@ extension ReportChart {
                 l.left = max(l.left, (2 + r.left - plotEnd * f) / (1 - f))
             }
             l.left = min(l.left, Self.width / 2)
-        case .lines, .stackedBars:
+        case .lines, .stackedBars, .scatter:
             let rows = (legendPlacement(legendEntries.map(\.label), l).last?.row ?? 0) + 1
             l.bottom = max(l.bottom, Self.legendBaseline + Self.legendRowHeight * Double(rows - 1) + 10)
         case .histogram, .heatMap:
@@ -108,6 +108,8 @@ extension ReportChart {
                 + series.enumerated().map { ($1.label, color($0), drawnDashed($0, $1)) }
         case .stackedBars(_, let series, _):
             return series.enumerated().map { ($1.label, color($0), false) }
+        case .scatter(_, let groups, _):
+            return groups.enumerated().map { ($1, color($0), false) }
         case .histogram, .waterfall, .ranges, .heatMap:
             return []
         }

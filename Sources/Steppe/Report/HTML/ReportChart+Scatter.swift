@@ -20,6 +20,6 @@ extension ReportChart {
             // Above the ring, or below it at the top of the plot (where a maximum's optimum sits).
             out.append(label(marked.label, x, y - 14 < l.plotTop + 10 ? y + 22 : y - 14, cls: "marker-label"))
         }
-        return out + legend(groups.indices.map { (groups[$0], color($0), false) }, l)
+        return out + legend(l)
     }
 }
