@@ -113,25 +113,54 @@ public struct MonteCarloRunner: Sendable {
     /// The full pro forma of path `path` (for representative paths in reports).
     public func evaluatePath(_ path: Int) -> Workspace { evaluatePaths(path..<(path + 1))[0] }
 
-    /// The full pro forma of each path of `paths` (representative paths and fan charts in reports),
-    /// eight per step.
+    /// The full pro forma of each path of `paths` (representative paths in reports), eight per step.
     public func evaluatePaths(_ paths: Range<Int>) -> [Workspace] {
-        let ws = LaneWorkspace(lanes, recording: true)
+        var result: [Workspace] = []
+        result.reserveCapacity(paths.count)
+        forEachGroup(of: paths, recording: true, only: []) { _, count, ws, _ in
+            for j in 0..<count { result.append(ws.yearly(lane: j, model: model)) }
+        }
+        return result
+    }
+
+    /// Each path's value of `metric` over `paths` (NaN where undefined), the value the run records for it.
+    public func metricValues(_ metric: PathMetric, paths: Range<Int>) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(paths.count)
+        forEachGroup(of: paths, recording: false, only: [metric]) { _, count, _, out in
+            for j in 0..<count { result.append(out[metric.rawValue][j]) }
+        }
+        return result
+    }
+
+    /// Each path's yearly equity cash flows over `paths` (yuan; `[path][year]`), for the fan chart.
+    public func equityCashFlows(paths: Range<Int>) -> [[Double]] {
+        var result: [[Double]] = []
+        result.reserveCapacity(paths.count)
+        let years = model.yearCount
+        forEachGroup(of: paths, recording: true, only: []) { _, count, ws, _ in
+            for j in 0..<count { result.append((0..<years).map { ws.equityCashFlow[$0][j] }) }
+        }
+        return result
+    }
+
+    /// Evaluates `paths` eight per step and hands each group to `body` (its first path, how many of its
+    /// lanes are paths of the range, the workspace and the metrics' lanes). Lanes past the last path get
+    /// uniforms of 0.5: lanes do not interact.
+    private func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric],
+                              _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
+        let ws = LaneWorkspace(lanes, recording: recording)
         let dimension = drawer.dimension
         let u = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
         let out = UnsafeMutablePointer<Lanes>.allocate(capacity: PathMetric.allCases.count)
         defer { u.deallocate(); out.deallocate() }
         u.initialize(repeating: Lanes(repeating: 0.5), count: max(dimension, 1))
         out.initialize(repeating: .zero, count: PathMetric.allCases.count)
-        var result: [Workspace] = []
-        result.reserveCapacity(paths.count)
         for first in stride(from: paths.lowerBound, to: paths.upperBound, by: Lanes.scalarCount) {
-            // Lanes past the last path get uniforms of 0.5: lanes do not interact.
             uniforms.fillLanes(firstPath: first, into: UnsafeMutableBufferPointer(start: u, count: dimension))
-            lanes.evaluate(u, ws, only: [], into: out)
-            for j in 0..<min(Lanes.scalarCount, paths.upperBound - first) { result.append(ws.yearly(lane: j, model: model)) }
+            lanes.evaluate(u, ws, only: selected, into: out)
+            body(first, min(Lanes.scalarCount, paths.upperBound - first), ws, out)
         }
-        return result
     }
 }
 

@@ -63,7 +63,7 @@ public struct MonteCarloStudy: Sendable {
             // sketch's percentiles among the first `representativeCandidates`, re-evaluated from their keys
             // (so they depend on the seed and path count only, as the fan chart).
             let count = min(state.identity.configuration.paths, Self.representativeCandidates)
-            let npv = runner.evaluatePaths(0..<count).map { discountedSum($0.equityCashFlow, m.equityDiscountFactors) }
+            let npv = runner.metricValues(.equityNPV, paths: 0..<count)
             representatives = summary.representativePaths(among: npv, firstPath: 0)
         }
         let representative: [JSONValue] = representatives.map { rep -> JSONValue in
@@ -111,8 +111,8 @@ public struct MonteCarloStudy: Sendable {
     public func equityCashFlowFan(paths: Int) -> JSONValue {
         let m = runner.model
         var columns = [[Double]](repeating: [], count: m.yearCount)
-        for ws in runner.evaluatePaths(0..<paths) {
-            for t in 0..<m.yearCount where ws.equityCashFlow[t].isFinite { columns[t].append(ws.equityCashFlow[t]) }
+        for flows in runner.equityCashFlows(paths: 0..<paths) {
+            for t in 0..<m.yearCount where flows[t].isFinite { columns[t].append(flows[t]) }
         }
         var members: [(String, JSONValue)] = [("paths", .number(Double(paths))),
                                               ("years", .array((0..<m.yearCount).map { .number(Double(m.calendarYear($0))) }))]

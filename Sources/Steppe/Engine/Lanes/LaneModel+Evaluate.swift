@@ -17,11 +17,21 @@ extension LaneModel {
     }
 
     /// The pro forma of the inputs in `ws` (after the draws and the sculpted loan's sizing).
+    /// Records every yearly line when the workspace has a record.
     func evaluateDrawn(_ ws: LaneWorkspace, only selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>) {
-        if schedulesLoansFirst { scheduleLoans(ws) }
+        if ws.record != nil {
+            evaluateDrawn(ws, only: selected, into: out, KeepsLines.self)
+        } else {
+            evaluateDrawn(ws, only: selected, into: out, KeepsMetrics.self)
+        }
+    }
+
+    private func evaluateDrawn<R: LaneRecording>(_ ws: LaneWorkspace, only selected: [PathMetric],
+                                                 into out: UnsafeMutablePointer<Lanes>, _ recording: R.Type) {
+        if schedulesLoansFirst { scheduleLoans(ws, recording) }
         incentiveAmounts(ws)
         depreciate(ws)
-        yearLoop(ws, selected: selected, into: out)
+        yearLoop(ws, selected: selected, into: out, recording)
     }
 
     /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left

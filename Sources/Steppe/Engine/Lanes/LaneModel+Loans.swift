@@ -4,7 +4,7 @@ extension LaneModel {
     /// One year of every loan, summed over the loans in loan order.
     struct LoanYear {
         var drawn = Lanes.zero, interest = Lanes.zero, principal = Lanes.zero, capitalised = Lanes.zero
-        /// Every loan's balance at the end of the year.
+        /// Every loan's balance at the end of the year (summed with `KeepsLines` only).
         var balance = Lanes.zero
     }
 
@@ -29,12 +29,12 @@ extension LaneModel {
     /// first operating year and expensed after, principal by the loan's repayment rule (the sculpted
     /// loan's: `ws.sculptedService` per unit of its balance at the first repayment, less interest), any
     /// balance left repaid in the last year. Records each loan's opening balance (interest subsidies
-    /// read it), draw, interest and principal in the workspace.
+    /// read it), and with `KeepsLines` its draw, interest and principal, in the workspace.
     ///
     /// The year loop calls it year by year, so the balance chain overlaps the rest of the year's work;
     /// a model with interest subsidies runs it over all years first (`scheduleLoans`).
     @_transparent
-    func loanYear(_ t: Int, capex: Lanes, _ ws: LaneWorkspace) -> LoanYear {
+    func loanYear<R: LaneRecording>(_ t: Int, capex: Lanes, _ ws: LaneWorkspace, _: R.Type) -> LoanYear {
         let n = yearCount
         var year = LoanYear()
         let terms = ws.loans
@@ -48,10 +48,10 @@ extension LaneModel {
                 let share = loan.pointee.repayment == .sculpted ? ws.sculptedDraw : Lanes(repeating: loan.pointee.drawShare)
                 let draw = share * capex
                 ws.balance[l] = opening + interest + draw
-                ws.loanDraw[l * n + t] = draw; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = .zero
+                if R.keepsLines { ws.loanDraw[l * n + t] = draw; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = .zero }
                 year.drawn += draw
                 year.capitalised += interest
-                year.balance += ws.balance[l]
+                if R.keepsLines { year.balance += ws.balance[l] }
                 continue
             }
             let periods = Double(loan.pointee.periods)
@@ -75,23 +75,23 @@ extension LaneModel {
             }
             if t == last || t == n - 1 { principal = opening }
             ws.balance[l] = opening - principal
-            ws.loanDraw[l * n + t] = .zero; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = principal
+            if R.keepsLines { ws.loanDraw[l * n + t] = .zero; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = principal }
             year.interest += interest
             year.principal += principal
-            year.balance += ws.balance[l]
+            if R.keepsLines { year.balance += ws.balance[l] }
         }
         return year
     }
 
     /// Every year of every loan, before the incentives (interest subsidies read the opening balances),
     /// into `ws.loanYears`.
-    func scheduleLoans(_ ws: LaneWorkspace) {
+    func scheduleLoans<R: LaneRecording>(_ ws: LaneWorkspace, _ recording: R.Type) {
         let n = yearCount, classes = model.assetClasses.count
         openLoans(ws)
         for t in 0..<n {
             var capex = Lanes.zero
             for c in 0..<classes { capex += ws.capex[c * n + t] }
-            ws.loanYears[t] = loanYear(t, capex: capex, ws)
+            ws.loanYears[t] = loanYear(t, capex: capex, ws, recording)
         }
     }
 }

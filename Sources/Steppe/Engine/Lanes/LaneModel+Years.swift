@@ -15,11 +15,14 @@ extension LaneModel {
     /// - VAT: output VAT less input VAT (opex and capex), a credit carried forward;
     ///   the cash it costs is the change of that credit. Credit left at the end is lost.
     ///
-    /// Writes each year's CFADS into `ws.cfads`, and every yearly line into `ws.record` when it has one.
-    func yearLoop(_ ws: LaneWorkspace, selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>) {
+    /// Writes each year's CFADS into `ws.cfads` (the sculpted loan is sized from it), and with
+    /// `KeepsLines` every yearly line into `ws.record`.
+    func yearLoop<R: LaneRecording>(_ ws: LaneWorkspace, selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>,
+                                    _ recording: R.Type) {
         let m = model, n = yearCount, op = operationStart
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
-        let record = ws.record
+        let record = R.keepsLines ? ws.record : nil
+        let keepsCFADS = R.keepsLines || sculpted != nil
         let project = record != nil || selected.contains { $0.needsProjectCashFlow }
         let keepsFlows = record != nil || selected.contains(.equityIRR) || selected.contains(.projectIRR)
         let chargesVAT = self.chargesVAT
@@ -88,7 +91,7 @@ extension LaneModel {
             }
 
             // Loans; interest of construction years is capitalised.
-            let loanYear = schedulesLoansFirst ? ws.loanYears[t] : loanYear(t, capex: capex, ws)
+            let loanYear = schedulesLoansFirst ? ws.loanYears[t] : loanYear(t, capex: capex, ws, recording)
             let drawn = loanYear.drawn, interest = loanYear.interest, principal = loanYear.principal
             let debtService = t < op ? Lanes.zero : interest + principal
             if buildsWithDebt {
@@ -108,7 +111,7 @@ extension LaneModel {
             for k in cash.indices {
                 let amount = ws.incentiveAmount[cash[k].index * n + t]
                 incentiveTotal += amount
-                if record != nil && cash[k].isCapitalGrant { capitalGrants += amount }
+                if R.keepsLines && cash[k].isCapitalGrant { capitalGrants += amount }
                 if cash[k].taxable { taxableIncentives += amount }
                 if cash[k].isInterestSubsidy {
                     interestSubsidies += amount
@@ -143,7 +146,7 @@ extension LaneModel {
             let income = revenue - opex - surtax - depreciation - interest + taxableIncentives
             let tax = levered.tax(income, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             let cfads = revenue - opex - surtax - vatCashCost + incentiveTotal - tax - capex
-            ws.cfads[t] = cfads
+            if keepsCFADS { ws.cfads[t] = cfads }
             let residualOfInterest = m.recoverResidualValue && t == n - 1 ? bookValueOfInterest : .zero
             let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + bookValueOfInterest : .zero
             let equityFlow = cfads + drawn - interest - principal + residual
