@@ -5,7 +5,7 @@
 /// Inputs move one at a time from the deterministic base case, so the diagram shows each
 /// input's own swing and nothing of interactions or correlations (the Sobol indices do).
 /// Yearly inputs sit at the same quantile in every operating year (see
-/// `StochasticModel.setOnly(input:quantile:in:)`), a deliberately extreme "bad decade".
+/// `LaneModel.setOnly(input:quantile:_:)`), a deliberately extreme "bad decade".
 /// Policy risks are not inputs here: `steppe incentives` stresses incentives.
 public struct Tornado: Sendable {
     /// One input's bar: its levels at the low and high quantiles and the metric at each.
@@ -40,20 +40,27 @@ public struct Tornado: Sendable {
     }
 
     /// The metric of the base case (every input at its base).
-    public var baseValue: Double? { value(of: drawer.base) }
-
-    func value(of m: CompiledModel) -> Double? {
-        var evaluator = DeterministicEvaluator(m)
+    public var baseValue: Double? {
+        var evaluator = DeterministicEvaluator(drawer: drawer)
         evaluator.run(only: [metric])
-        let value = evaluator.metric(metric)
-        return PathMetric.isAccountable(value) ? value : nil
+        return value(evaluator)
     }
 
     /// Input `k` at quantile `q`, the others at base: (level, kind, metric).
     public func point(input k: Int, quantile q: Double) -> (level: Double, kind: StochasticModel.LevelKind, value: Double?) {
-        var m = drawer.base
-        let (level, kind) = drawer.setOnly(input: k, quantile: q, in: &m)
-        return (level, kind, value(of: m))
+        var evaluator = DeterministicEvaluator(drawer: drawer)
+        return point(input: k, quantile: q, &evaluator)
+    }
+
+    private func point(input k: Int, quantile q: Double, _ evaluator: inout DeterministicEvaluator)
+        -> (level: Double, kind: StochasticModel.LevelKind, value: Double?) {
+        let (level, kind) = evaluator.run(input: k, quantile: q, only: [metric])
+        return (level, kind, value(evaluator))
+    }
+
+    private func value(_ evaluator: DeterministicEvaluator) -> Double? {
+        let value = evaluator.metric(metric)
+        return PathMetric.isAccountable(value) ? value : nil
     }
 
     /// The bars, longest first (ties in input order).
@@ -61,8 +68,9 @@ public struct Tornado: Sendable {
     /// - Complexity: 2 pro forma runs per input.
     public func bars(low: Double = 0.1, high: Double = 0.9) -> [Bar] {
         let names = drawer.groups.filter { !$0.isPolicyRisk }.map(\.name)
+        var evaluator = DeterministicEvaluator(drawer: drawer)
         let bars = (0..<drawer.inputCount).map { k -> Bar in
-            let a = point(input: k, quantile: low), b = point(input: k, quantile: high)
+            let a = point(input: k, quantile: low, &evaluator), b = point(input: k, quantile: high, &evaluator)
             return Bar(input: names[k], kind: a.kind, low: a.level, high: b.level, valueLow: a.value, valueHigh: b.value)
         }
         return bars.enumerated().sorted { ($0.element.swing, -$0.offset) > ($1.element.swing, -$1.offset) }.map(\.element)
@@ -71,12 +79,13 @@ public struct Tornado: Sendable {
     /// The spider lines at `quantiles`, in input order.
     public func spider(quantiles: [Double] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]) -> [SpiderLine] {
         let names = drawer.groups.filter { !$0.isPolicyRisk }.map(\.name)
+        var evaluator = DeterministicEvaluator(drawer: drawer)
         return (0..<drawer.inputCount).map { k in
             let points = quantiles.map { q in
-                let p = point(input: k, quantile: q)
+                let p = point(input: k, quantile: q, &evaluator)
                 return (q, p.level, p.value)
             }
-            return SpiderLine(input: names[k], kind: points.isEmpty ? .value : point(input: k, quantile: 0.5).kind, points: points)
+            return SpiderLine(input: names[k], kind: points.isEmpty ? .value : point(input: k, quantile: 0.5, &evaluator).kind, points: points)
         }
     }
 }

@@ -7,8 +7,13 @@ struct DeterministicEvaluator {
     /// Each metric's lanes of the last run (`PathMetric.rawValue`), NaN where undefined.
     private(set) var metrics: [Lanes]
 
-    init(_ m: CompiledModel) {
-        lanes = LaneModel(model: m)
+    init(_ m: CompiledModel) { self.init(lanes: LaneModel(model: m)) }
+
+    /// The base case of a scenario whose uncertain inputs can be set one at a time (`run(input:quantile:only:)`).
+    init(drawer: StochasticModel) { self.init(lanes: LaneModel(model: drawer.base, drawer: drawer)) }
+
+    private init(lanes: LaneModel) {
+        self.lanes = lanes
         workspace = LaneWorkspace(lanes, recording: true)
         metrics = Array(repeating: .zero, count: PathMetric.allCases.count)
     }
@@ -17,11 +22,24 @@ struct DeterministicEvaluator {
     /// metrics `only` (every yearly line is recorded whatever they are).
     mutating func run(priceScale: Double = 1, only selected: [PathMetric] = PathMetric.allCases) {
         let m = lanes.model, n = m.yearCount
+        lanes.resetDrawnEntries(workspace)
         if !m.productIDs.isEmpty {
             for t in 0..<n { workspace.price[t] = Lanes(repeating: m.price[0, t] * priceScale) }
         }
+        evaluate(only: selected)
+    }
+
+    /// Runs the pro forma with uncertain input `k` at its `q`-quantile and every other input at its
+    /// base value (`LaneModel.setOnly`); returns the input's level.
+    mutating func run(input k: Int, quantile q: Double, only selected: [PathMetric]) -> (level: Double, kind: StochasticModel.LevelKind) {
+        let level = lanes.setOnly(input: k, quantile: q, workspace)
+        evaluate(only: selected)
+        return level
+    }
+
+    private mutating func evaluate(only selected: [PathMetric]) {
         lanes.sizeSculptedLoan(workspace)
-        let ws = workspace
+        let ws = workspace, lanes = lanes
         metrics.withUnsafeMutableBufferPointer { out in
             lanes.evaluateDrawn(ws, only: selected, into: out.baseAddress!)
         }

@@ -209,43 +209,6 @@ public struct StochasticModel: Sendable {
 
     /// log(1 - h): the log of a year's survival probability under hazard `h`.
     static func logSurvival(hazard h: Double) -> Double { log1p(-h) }
-
-    /// Applies a drawn value of an input.
-    @inline(__always)
-    func applyValue(_ x: Double, _ target: Target, base inputBase: Double, to m: inout CompiledModel) {
-        let op = base.operationStart
-        let ratio = inputBase == 0 ? 1 : x / inputBase
-        switch target {
-        case .productPrice(let p): m.price.multiplyRow(p, by: ratio)
-        case .productQuantity(let p): m.quantity.multiplyRow(p, by: ratio)
-        case .costPrice(let l): m.costPrice.multiplyRow(l, by: ratio)
-        case .costQuantity(let l): m.costQuantity.multiplyRow(l, by: ratio)
-        case .costPerUnit(let l): m.costQuantityPerUnit[l] *= ratio
-        case .headcount(let s, let l):
-            m.headcount.multiplyRow(s, by: ratio); m.costQuantity.multiplyRow(l, by: ratio)
-        case .capex(let c, let y, let amount): m.capex[c, y] += amount * (ratio - 1)
-        case .incentiveScale(let i): m.incentiveScale[i] *= ratio
-        case .productEscalation(let p): m.price.multiplyRow(p, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
-        case .productQuantityGrowth(let p): m.quantity.multiplyRow(p, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
-        case .costEscalation(let l): m.costPrice.multiplyRow(l, by: 1, growth: (1 + x) / (1 + inputBase), from: op)
-        case .loanRate(let l): m.loans[l].rate = x
-        case .citRate: m.citRate = x
-        }
-    }
-
-    /// Multiplies one year of an input's row.
-    @inline(__always)
-    func multiply(_ factor: Double, year t: Int, _ target: Target, _ m: inout CompiledModel) {
-        switch target {
-        case .productPrice(let p), .productEscalation(let p): m.price[p, t] *= factor
-        case .productQuantity(let p), .productQuantityGrowth(let p): m.quantity[p, t] *= factor
-        case .costPrice(let l), .costEscalation(let l): m.costPrice[l, t] *= factor
-        case .costQuantity(let l): m.costQuantity[l, t] *= factor
-        case .headcount(let s, let l): m.headcount[s, t] *= factor; m.costQuantity[l, t] *= factor
-        case .capex(let c, _, _): m.capex[c, t] *= factor
-        case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
-        }
-    }
 }
 
 extension CompiledInputTarget {

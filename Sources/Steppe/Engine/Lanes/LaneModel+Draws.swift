@@ -7,30 +7,7 @@ extension LaneModel {
     /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
     func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace) {
         let base = model, n = yearCount, op = operationStart
-        func reset(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int, from matrix: YearMatrix) {
-            for t in 0..<n { rows[r * n + t] = Lanes(repeating: matrix[r, t]) }
-        }
-        for entry in drawer.resets {
-            switch entry {
-            case .priceRow(let p): reset(ws.price, p, from: base.price)
-            case .quantityRow(let p): reset(ws.quantity, p, from: base.quantity)
-            case .costPriceRow(let l): reset(ws.costPrice, l, from: base.costPrice)
-            case .costQuantityRow(let l): reset(ws.costQuantity, l, from: base.costQuantity)
-            case .costPerUnit(let l): ws.costPerUnit[l] = Lanes(repeating: base.costQuantityPerUnit[l])
-            case .capex(let c, let y): ws.capex[c * n + y] = Lanes(repeating: base.capex[c, y])
-            case .citRate: ws.citRate = Lanes(repeating: base.citRate)
-            case .incentiveScale(let i): ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
-            case .headcountRow(let s): reset(ws.headcount, s, from: base.headcount)
-            case .loanRate(let l): ws.loanRate[l] = Lanes(repeating: base.loans[l].rate)
-            }
-        }
-        for r in ws.risks.indices {
-            let i = ws.risks[r].incentive
-            ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
-            ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
-            ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
-            ws.incentiveClawback[i] = Lanes(repeating: -1)
-        }
+        resetDrawnEntries(ws)
 
         if let correlation = drawer.correlation {
             // The copula acts on each path's uniforms alone: lane by lane, through one path's buffer.
@@ -93,6 +70,35 @@ extension LaneModel {
         }
     }
 
+    /// Resets every entry that draws or policy events change to the base model, in every lane.
+    func resetDrawnEntries(_ ws: LaneWorkspace) {
+        let base = model, n = yearCount
+        func reset(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int, from matrix: YearMatrix) {
+            for t in 0..<n { rows[r * n + t] = Lanes(repeating: matrix[r, t]) }
+        }
+        for entry in drawer.resets {
+            switch entry {
+            case .priceRow(let p): reset(ws.price, p, from: base.price)
+            case .quantityRow(let p): reset(ws.quantity, p, from: base.quantity)
+            case .costPriceRow(let l): reset(ws.costPrice, l, from: base.costPrice)
+            case .costQuantityRow(let l): reset(ws.costQuantity, l, from: base.costQuantity)
+            case .costPerUnit(let l): ws.costPerUnit[l] = Lanes(repeating: base.costQuantityPerUnit[l])
+            case .capex(let c, let y): ws.capex[c * n + y] = Lanes(repeating: base.capex[c, y])
+            case .citRate: ws.citRate = Lanes(repeating: base.citRate)
+            case .incentiveScale(let i): ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
+            case .headcountRow(let s): reset(ws.headcount, s, from: base.headcount)
+            case .loanRate(let l): ws.loanRate[l] = Lanes(repeating: base.loans[l].rate)
+            }
+        }
+        for r in ws.risks.indices {
+            let i = ws.risks[r].incentive
+            ws.incentiveScale[i] = Lanes(repeating: base.incentiveScale[i])
+            ws.incentiveFirst[i] = Lanes(repeating: Double(base.incentiveFirstYear[i]))
+            ws.incentiveLast[i] = Lanes(repeating: Double(base.incentiveLastYear[i]))
+            ws.incentiveClawback[i] = Lanes(repeating: -1)
+        }
+    }
+
     /// The lane quantile of draw `k`: its shape's, or the drawer's own for a `.general` form.
     @inline(__always)
     private func quantile(of draw: UnsafeMutablePointer<LaneDraw>, _ k: Int, _ u: Lanes) -> Lanes {
@@ -126,7 +132,7 @@ extension LaneModel {
 
     /// Applies a drawn value of an input: a value scales its row by draw / base (escalation and ramp-up
     /// shapes kept), an escalation rate reshapes the row by ((1 + draw) / (1 + base))^k in operating year k.
-    private func applyValue(_ x: Lanes, _ target: StochasticModel.Target, base inputBase: Double, _ ws: LaneWorkspace) {
+    func applyValue(_ x: Lanes, _ target: StochasticModel.Target, base inputBase: Double, _ ws: LaneWorkspace) {
         let n = yearCount, op = operationStart
         let ratio = inputBase == 0 ? Lanes(repeating: 1) : x / inputBase
         func scaleRow(_ rows: UnsafeMutableBufferPointer<Lanes>, _ r: Int) {
@@ -156,7 +162,7 @@ extension LaneModel {
     }
 
     /// Multiplies one year of an input's row (a per-year multiplier or a process).
-    private func multiply(_ factor: Lanes, year t: Int, _ target: StochasticModel.Target, _ ws: LaneWorkspace) {
+    func multiply(_ factor: Lanes, year t: Int, _ target: StochasticModel.Target, _ ws: LaneWorkspace) {
         let n = yearCount
         switch target {
         case .productPrice(let p), .productEscalation(let p): ws.price[p * n + t] *= factor
