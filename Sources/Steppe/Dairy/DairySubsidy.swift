@@ -3,13 +3,8 @@
 /// in every operating year and contributes the result as a `scheduledAward` incentive, so the
 /// subsidy starts and stops in the years its condition holds.
 public struct DairySubsidy: Sendable, Equatable {
-    /// How often a band subsidy is paid; the seeds do not say (002 L1056-1059).
-    public enum Payment: String, Sendable, Equatable, CaseIterable {
-        /// In the first year the herd is in the band.
-        case once
-        /// In every year the herd is in the band.
-        case yearly
-    }
+    /// How often a band subsidy is paid (`HerdRule.Payment`).
+    public typealias Payment = HerdRule.Payment
 
     /// The condition and the amount.
     public enum Rule: Sendable, Equatable {

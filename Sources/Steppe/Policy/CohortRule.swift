@@ -1,5 +1,6 @@
 /// Which hire cohorts the talent module pays a catalogue entry to, and on what schedule: the
-/// entry's `cohortRule:`.
+/// entry's `cohortRule:`. Part of the catalogue's vocabulary (the catalogue reads and checks it); the
+/// talent module admits cohorts by it (`CohortRule.admits`).
 ///
 /// The amounts are the entry's parameters and the timing its `eligibleAfterYears` and
 /// `durationYears`, so the catalogue (and a user's `--catalogue`) is the one place they are
@@ -44,19 +45,6 @@ public struct CohortRule: Sendable, Equatable {
         self.centralUrbanArea = centralUrbanArea; self.scenarioPicksAmount = scenarioPicksAmount
     }
 
-    /// True when `cohort` in a firm described by `context` meets every condition; a parameter
-    /// `minimumAnnualWage` of the entry is a condition on the cohort's pay.
-    func admits(_ c: TalentCohort, _ context: TalentAllowance.Context, minimumAnnualWage: Double?) -> Bool {
-        func within<T: Equatable>(_ allowed: [T]?, _ value: T?) -> Bool {
-            guard let allowed else { return true }
-            return value.map(allowed.contains) ?? false
-        }
-        return within(mode.map { [$0] }, c.mode) && within(ordosTiers, c.ordosTier) && within(bannerTiers, c.bannerTier)
-            && within(categories, c.category) && within(origins, c.origin)
-            && (!keyFirm || context.keyFirm) && (!centralUrbanArea || context.centralUrbanArea)
-            && c.annualWage >= (minimumAnnualWage ?? 0)
-    }
-
     /// Reads `cohortRule: {payment, mode, ordosTiers, bannerTiers, categories, origins, keyFirm, centralUrbanArea, scenarioPicksAmount}`.
     static func read(_ f: SourceField) -> CohortRule? {
         guard let o = f.object() else { return nil }
@@ -81,7 +69,7 @@ public struct CohortRule: Sendable, Equatable {
     func problems(of entry: PolicyEntry) -> [(String, String)] {
         var out: [(String, String)] = []
         if entry.parameters.isEmpty { out.append(("\(entry.id).parameters", "a cohortRule entry needs its amount as first parameter")) }
-        if TalentAllowance.Jurisdiction(entry.level) == nil {
+        if entry.level != .ordos && entry.level != .ejinHoro {
             out.append(("\(entry.id).level", "a cohortRule entry must be of level ordos or ejinHoro (got \(entry.level.rawValue))"))
         }
         if payment == .shareOfPay, entry.parameter("shareOfPay") == nil {

@@ -1,11 +1,22 @@
 /// How the dairy module pays a catalogue entry from the simulated herd: the entry's `herdRule:`.
 ///
+/// Part of the catalogue's vocabulary (the catalogue reads and checks it); the dairy module computes
+/// the amounts (`DairySubsidy.amounts`).
+///
 /// The amounts and head counts are the entry's parameters, so the catalogue (and a user's
 /// `--catalogue`) is the one place they are written and the citation checks see them; the rule
 /// only says which herd quantity they multiply or which condition they test. The per-head amount
 /// is the entry's first parameter, the one a scenario's `times:` multiplies when it uses the entry
 /// through `policies:` instead.
 public struct HerdRule: Sendable, Equatable {
+    /// How often a band subsidy is paid; the seeds do not say (002 L1056-1059).
+    public enum Payment: String, Sendable, Equatable, CaseIterable {
+        /// In the first year the herd is in the band.
+        case once
+        /// In every year the herd is in the band.
+        case yearly
+    }
+
     /// The herd quantity or condition; the order is the order the module lists its subsidies in.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// The first parameter once, in the first year the cows on 1 January reach `head`; then the
@@ -37,12 +48,12 @@ public struct HerdRule: Sendable, Equatable {
     /// For `herdReaches`: the entry of the further steps (its first parameter per its `head` more cows).
     public var steps: String?
     /// For `perHeadInBand`: how often it is paid, as the module's default (a scenario may change it).
-    public var paid: DairySubsidy.Payment
+    public var paid: Payment
     /// Whether a dairy section applies it unless it says otherwise; false where eligibility is a
     /// condition the scenario must assert (a signed investment agreement, an operator type).
     public var enabled: Bool
 
-    public init(kind: Kind, steps: String? = nil, paid: DairySubsidy.Payment = .once, enabled: Bool = true) {
+    public init(kind: Kind, steps: String? = nil, paid: Payment = .once, enabled: Bool = true) {
         self.kind = kind; self.steps = steps; self.paid = paid; self.enabled = enabled
     }
 
@@ -52,7 +63,7 @@ public struct HerdRule: Sendable, Equatable {
         defer { o.finish() }
         let kind = o.required("kind")?.choice(Kind.self)
         let steps = o.optional("steps")?.string()
-        let paid = o.optional("paid")?.choice(DairySubsidy.Payment.self) ?? .once
+        let paid = o.optional("paid")?.choice(Payment.self) ?? .once
         let enabled = o.optional("enabled")?.bool() ?? true
         guard let kind else { return nil }
         if kind == .herdReaches, steps == nil, !o.has("steps") {
