@@ -54,9 +54,21 @@ public struct IncentiveDependence: Sendable {
     /// Undefined values (e.g. an IRR without a sign change) make the attribution undefined: nil.
     public func shapley(_ value: Value, exactLimit: Int = 12, permutations: Int = 2000, seed: UInt64 = 1)
         -> (values: [Double], standardErrors: [Double]?)? {
-        ShapleyValues.attribute(playerCount: model.incentives.count, exactLimit: exactLimit,
-                                permutations: permutations, seed: seed) { self.value(subset: $0, value) }
-            .map { ($0.values, $0.standardErrors) }
+        // One evaluator for every coalition (only the incentives' scales change), and each coalition
+        // evaluated once however many sampled orders reach it.
+        let n = model.incentives.count
+        var evaluator = DeterministicEvaluator(model)
+        var known: [UInt64: Double?] = [:]
+        return ShapleyValues.attribute(playerCount: n, exactLimit: exactLimit, permutations: permutations, seed: seed) { subset in
+            if let v = known[subset] { return v }
+            let scales: [Double] = (0..<n).map { subset & (1 << UInt64($0)) != 0 ? 1 : 0 }
+            evaluator.run(incentiveScales: scales)
+            var m = model
+            for i in 0..<n { m.incentiveScale[i] = model.incentiveScale[i] * scales[i] }
+            let v = value(m, evaluator.yearly)
+            known[subset] = v
+            return v
+        }.map { ($0.values, $0.standardErrors) }
     }
 
     /// Each incentive's nominal total paid over the horizon in `m` (yuan; tax preferences 0).
