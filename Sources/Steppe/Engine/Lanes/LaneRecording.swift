@@ -2,8 +2,7 @@
 ///
 /// A type rather than a flag, so that the Monte Carlo loop is compiled without the recording code:
 /// the year loop is specialised once per conformance, and in `KeepsMetrics` every recording branch is
-/// constant-folded away (with a run-time flag its checks and stores cost about 13% of the reference
-/// model's paths per second, Benchmarks/README.md).
+/// constant-folded away.
 protocol LaneRecording {
     static var keepsLines: Bool { get }
 }
