@@ -28,9 +28,16 @@ public struct IncentiveDependence: Sendable {
 
     /// The value with incentive `i` at `scales[i]` (1 = as configured, 0 = withdrawn).
     public func value(scales: [Double], _ value: Value) -> Double? {
+        var evaluator = DeterministicEvaluator(model)
+        return self.value(scales: scales, value, on: &evaluator)
+    }
+
+    /// `value(scales:_:)` on an evaluator of `model` reused across calls (only the scales change).
+    func value(scales: [Double], _ value: Value, on evaluator: inout DeterministicEvaluator) -> Double? {
+        evaluator.run(incentiveScales: scales)
         var m = model
         for i in scales.indices { m.incentiveScale[i] = model.incentiveScale[i] * scales[i] }
-        return Self.evaluate(m, value)
+        return value(m, evaluator.yearly)
     }
 
     /// `value` of the pro forma of `m`.
@@ -42,7 +49,12 @@ public struct IncentiveDependence: Sendable {
 
     /// The value with the incentives in `subset` (bit i = incentive i) and none of the others.
     public func value(subset: UInt64, _ value: Value) -> Double? {
-        self.value(scales: (0..<model.incentives.count).map { subset & (1 << UInt64($0)) != 0 ? 1 : 0 }, value)
+        self.value(scales: scales(subset: subset), value)
+    }
+
+    /// Scale 1 for the incentives in `subset` (bit i = incentive i), 0 for the others.
+    func scales(subset: UInt64) -> [Double] {
+        (0..<model.incentives.count).map { subset & (1 << UInt64($0)) != 0 ? 1 : 0 }
     }
 
     /// Shapley values of the incentives for `value`: each incentive's average marginal contribution
@@ -56,16 +68,12 @@ public struct IncentiveDependence: Sendable {
         -> (values: [Double], standardErrors: [Double]?)? {
         // One evaluator for every coalition (only the incentives' scales change), and each coalition
         // evaluated once however many sampled orders reach it.
-        let n = model.incentives.count
         var evaluator = DeterministicEvaluator(model)
         var known: [UInt64: Double?] = [:]
-        return ShapleyValues.attribute(playerCount: n, exactLimit: exactLimit, permutations: permutations, seed: seed) { subset in
+        return ShapleyValues.attribute(playerCount: model.incentives.count, exactLimit: exactLimit,
+                                       permutations: permutations, seed: seed) { subset in
             if let v = known[subset] { return v }
-            let scales: [Double] = (0..<n).map { subset & (1 << UInt64($0)) != 0 ? 1 : 0 }
-            evaluator.run(incentiveScales: scales)
-            var m = model
-            for i in 0..<n { m.incentiveScale[i] = model.incentiveScale[i] * scales[i] }
-            let v = value(m, evaluator.yearly)
+            let v = self.value(scales: scales(subset: subset), value, on: &evaluator)
             known[subset] = v
             return v
         }.map { ($0.values, $0.standardErrors) }

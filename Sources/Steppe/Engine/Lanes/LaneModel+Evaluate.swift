@@ -26,7 +26,7 @@ extension LaneModel {
         }
     }
 
-    private func evaluateDrawn<R: LaneRecording>(_ ws: LaneWorkspace, only selected: [PathMetric],
+    func evaluateDrawn<R: LaneRecording>(_ ws: LaneWorkspace, only selected: [PathMetric],
                                                  into out: UnsafeMutablePointer<Lanes>, _ recording: R.Type) {
         if schedulesLoansFirst { scheduleLoans(ws, recording) }
         incentiveAmounts(ws)

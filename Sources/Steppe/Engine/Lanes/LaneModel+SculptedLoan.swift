@@ -16,7 +16,8 @@ extension LaneModel {
         for t in 0..<yearCount { ws.sculptedService[t] = .zero }
         var converged = SIMDMask<Lanes.MaskStorage>(repeating: false)
         for _ in 0..<200 {
-            evaluateDrawn(ws, only: [], into: ws.noMetrics)
+            // A sizing pass needs CFADS only: no yearly line is recorded, whatever the workspace keeps.
+            evaluateDrawn(ws, only: [], into: ws.noMetrics, KeepsMetrics.self)
             for j in 0..<Lanes.scalarCount where !converged[j] {
                 let (next, serviceMoved) = sculptedDrawShare(sculpted, lane: j, ws)
                 if abs(next - ws.sculptedDraw[j]) <= 1e-13 * max(1, abs(next)) && !serviceMoved { converged[j] = true }
