@@ -7,6 +7,9 @@ public struct DeterministicEvaluator {
     /// Each metric's lanes of the last run (`PathMetric.rawValue`), NaN where undefined.
     private(set) var metrics: [Lanes]
 
+    /// The model evaluated.
+    public var model: CompiledModel { lanes.model }
+
     public init(_ m: CompiledModel) { self.init(lanes: LaneModel(model: m)) }
 
     /// The base case of a scenario whose uncertain inputs can be set one at a time (`run(input:quantile:only:)`).

@@ -1,6 +1,6 @@
 /// The deterministic result of a scenario: the yearly pro forma and its metrics.
 ///
-/// Built from a `Workspace` after a run; allocates, so it is for reports and the
+/// One run of the engine (`DeterministicEvaluator`) gives both; allocates, so it is for reports and the
 /// command line, not for the Monte Carlo loop.
 public struct Evaluation: Sendable {
     /// One calendar year of the pro forma (yuan).
@@ -28,9 +28,10 @@ public struct Evaluation: Sendable {
     }
 
     public init(_ model: CompiledModel) {
-        var ws = Workspace(for: model)
-        ProFormaEngine.run(model, &ws)
-        metrics = ProFormaEngine.metrics(model, ws)
+        var evaluator = DeterministicEvaluator(model)
+        evaluator.run()
+        let ws = evaluator.yearly
+        metrics = Metrics(evaluator, yearly: ws, breakEven: true)
         self.model = model
         years = (0..<model.yearCount).map { t in
             Year(year: model.calendarYear(t), revenue: ws.revenue[t], opex: ws.opex[t], incentives: ws.incentives[t],

@@ -26,7 +26,10 @@ public struct Metrics: Sendable, Equatable {
     public var peakFunding: MetricValue
     /// First-year price of the first product that makes the equity NPV zero (yuan/unit).
     public var breakEvenPrice: MetricValue
-    /// Levelized cost of the first product (yuan/unit); see `ProFormaEngine.levelizedCost`.
+    /// Levelized cost of the first product (yuan/unit): the present value (project rate and timing) of
+    /// capex, opex, surtax and VAT cash cost, less cash incentives other than interest subsidies, less
+    /// revenue of the other products (by-product credit) and recovered residual value, over the present
+    /// value of the first product's output; before income tax and financing (`LaneModel.yearLoop`).
     public var levelizedCost: MetricValue
 
     /// The metric names, in report order.
@@ -43,50 +46,47 @@ public struct Metrics: Sendable, Equatable {
     }
 }
 
-extension ProFormaEngine {
-    /// Metrics of the pro forma in `ws` (after `run`). The break-even price re-runs the
-    /// engine; pass `breakEven: false` to skip it.
-    public static func metrics(_ m: CompiledModel, _ ws: Workspace, breakEven: Bool = true) -> Metrics {
-        let n = m.yearCount
-        let projectNPV = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
-        let equityNPV = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
-
-        let (minDSCR, sumDSCR, countDSCR) = debtServiceCover(m, ws)
-        let noService = "no debt service from the first scheduled principal repayment to the last maturity"
-
-        var cumulative = 0.0, lowest = 0.0
-        for t in 0..<n { cumulative += ws.equityCashFlow[t]; lowest = min(lowest, cumulative) }
-
-        let result = Metrics(
-            projectNPV: .finite(projectNPV, orUndefined: "project NPV is not finite"),
-            projectIRR: internalRateOfReturn(ws.projectCashFlow).metric,
-            equityNPV: .finite(equityNPV, orUndefined: "equity NPV is not finite"),
-            equityIRR: internalRateOfReturn(ws.equityCashFlow).metric,
-            paybackYears: paybackYears(ws.projectCashFlow),
-            equityPaybackYears: paybackYears(ws.equityCashFlow),
-            discountedPaybackYears: paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing),
-            minDSCR: countDSCR > 0 ? .value(minDSCR) : .undefined(noService),
-            averageDSCR: countDSCR > 0 ? .value(sumDSCR / Double(countDSCR)) : .undefined(noService),
-            llcr: loanLifeCoverRatio(m, ws),
-            peakFunding: .value(-lowest),
-            breakEvenPrice: .undefined("not computed"),
-            levelizedCost: levelizedCost(m, ws))
-        guard breakEven else { return result }
-        var withBreakEven = result
-        withBreakEven.breakEvenPrice = breakEvenPrice(m)
-        return withBreakEven
-    }
-
-    /// The lowest DSCR, the sum of the DSCRs and their count over the years of
-    /// `CompiledModel.debtServiceCoverYears` with debt service (above 1e-9 yuan), as the year loop
-    /// takes the Monte Carlo paths' minimum.
-    static func debtServiceCover(_ m: CompiledModel, _ ws: Workspace) -> (minimum: Double, sum: Double, count: Int) {
-        var minimum = Double.infinity, sum = 0.0, count = 0
-        for t in m.debtServiceCoverYears where ws.debtService[t] > 1e-9 {
-            let d = ws.cfads[t] / ws.debtService[t]
-            minimum = min(minimum, d); sum += d; count += 1
+extension Metrics {
+    /// The metrics of `evaluator`'s last run, which must have computed every `PathMetric`.
+    ///
+    /// The metrics Monte Carlo tracks are the engine's own values (`LaneModel.yearLoop`), so a
+    /// deterministic result and a path's are one computation; an undefined one gets its reason here.
+    /// The others (discounted payback, average DSCR, LLCR, peak funding) are read from the yearly
+    /// lines `ws` of the same run. The break-even price re-runs the engine; pass `breakEven: false` to skip it.
+    init(_ evaluator: DeterministicEvaluator, yearly ws: Workspace, breakEven: Bool) {
+        let m = evaluator.model
+        func engine(_ metric: PathMetric, _ reason: @autoclosure () -> String) -> MetricValue {
+            .finite(evaluator.metric(metric), orUndefined: reason())
         }
-        return (minimum, sum, count)
+        func rate(_ metric: PathMetric, _ flows: [Double]) -> MetricValue {
+            // The engine's IRR is `internalRateOfReturn` itself, in lanes: its classification gives the reason.
+            engine(metric, internalRateOfReturn(flows).metric.reason ?? "IRR undefined")
+        }
+        let neverRecovers = "payback undefined: cumulative cash flow never recovers within the project life"
+        let noService = "no debt service from the first scheduled principal repayment to the last maturity"
+        let hasOutput = !m.productIDs.isEmpty && (0..<m.yearCount).contains { m.quantity[0, $0] > 0 }
+
+        var sumDSCR = 0.0, countDSCR = 0
+        for t in m.debtServiceCoverYears where ws.debtService[t] > 1e-9 {
+            sumDSCR += ws.cfads[t] / ws.debtService[t]; countDSCR += 1
+        }
+        var cumulative = 0.0, lowest = 0.0
+        for t in 0..<m.yearCount { cumulative += ws.equityCashFlow[t]; lowest = min(lowest, cumulative) }
+
+        self.init(
+            projectNPV: engine(.projectNPV, "project NPV is not finite"),
+            projectIRR: rate(.projectIRR, ws.projectCashFlow),
+            equityNPV: engine(.equityNPV, "equity NPV is not finite"),
+            equityIRR: rate(.equityIRR, ws.equityCashFlow),
+            paybackYears: engine(.paybackYears, neverRecovers),
+            equityPaybackYears: engine(.equityPaybackYears, neverRecovers),
+            discountedPaybackYears: Steppe.paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing),
+            minDSCR: engine(.minDSCR, noService),
+            averageDSCR: countDSCR > 0 ? .value(sumDSCR / Double(countDSCR)) : .undefined(noService),
+            llcr: Self.loanLifeCoverRatio(m, ws),
+            peakFunding: .value(-lowest),
+            breakEvenPrice: breakEven ? ProFormaEngine.breakEvenPrice(m) : .undefined("not computed"),
+            levelizedCost: engine(.levelizedCost, hasOutput ? "levelized cost is not finite" : "the first product has no output"))
     }
 
     /// PV of CFADS from the first operating year to the last maturity, at the
@@ -99,30 +99,12 @@ extension ProFormaEngine {
             let balance = ws.loanOpening[l, op]
             debt += balance
             weightedRate += balance * loan.rate
-            if balance > 0 { lastMaturity = max(lastMaturity, repaymentYears(loan, m).1) }
+            if balance > 0 { lastMaturity = max(lastMaturity, ProFormaEngine.repaymentYears(loan, m).1) }
         }
         guard debt > 1e-9 else { return .undefined("no debt outstanding at the start of operation") }
         let rate = weightedRate / debt
         var present = 0.0
         for t in op...lastMaturity { present += ws.cfads[t] * pow(1 + rate, -Double(t - op + 1)) }
         return .finite(present / debt, orUndefined: "LLCR is not finite")
-    }
-
-    /// Levelized cost of the first product: the present value (project rate and timing) of
-    /// capex, opex, surtax and VAT cash cost, less cash incentives other than interest subsidies,
-    /// less revenue of the other products (by-product credit) and recovered residual value,
-    /// divided by the present value of the first product's output. Before income tax and financing.
-    static func levelizedCost(_ m: CompiledModel, _ ws: Workspace) -> MetricValue {
-        var costs = 0.0, output = 0.0
-        for t in 0..<m.yearCount {
-            let f = m.projectDiscountFactors[t]
-            let byProducts = ws.revenue[t] - ws.revenueByProduct[0, t]
-            costs += f * (ws.capex[t] + ws.opex[t] + ws.surtax[t] + ws.vatCashCost[t]
-                          - (ws.incentives[t] - ws.interestSubsidies[t]) - byProducts - ws.residualValue[t]
-                          + ws.residualValueOfInterest[t])
-            output += f * m.quantity[0, t]
-        }
-        guard output > 0 else { return .undefined("the first product has no output") }
-        return .finite(costs / output, orUndefined: "levelized cost is not finite")
     }
 }

@@ -22,32 +22,10 @@ public func depreciateVintage(
     }
 }
 
-/// The arithmetic of a depreciation schedule, for one path (`Double`) or eight side by side (`Lanes`),
-/// so the lane engine depreciates with the very operations of the scalar engine.
-protocol DepreciationArithmetic {
-    static func + (a: Self, b: Self) -> Self
-    static func - (a: Self, b: Self) -> Self
-    static func * (a: Self, b: Double) -> Self
-    static func / (a: Self, b: Double) -> Self
-    /// `Swift.min` and `Swift.max`, with their choice on ties.
-    static func minimum(_ a: Self, _ b: Self) -> Self
-    static func maximum(_ a: Self, _ b: Self) -> Self
-}
-
-extension Double: DepreciationArithmetic {
-    @inline(__always) static func minimum(_ a: Double, _ b: Double) -> Double { Swift.min(a, b) }
-    @inline(__always) static func maximum(_ a: Double, _ b: Double) -> Double { Swift.max(a, b) }
-}
-
-extension Lanes: DepreciationArithmetic {
-    @inline(__always) static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { laneMin(a, b) }
-    @inline(__always) static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { laneMax(a, b) }
-}
-
 /// `depreciateVintage` over the years `start ..< end` (the life, clipped to the schedule), for any
 /// basis, zero included (it then adds zeros and returns 0).
 @inline(__always)
-func depreciateVintage<V: DepreciationArithmetic>(
+func depreciateVintage<V: LaneValue>(
     basis: V, start: Int, end: Int, method: DepreciationMethod, lifeYears life: Int, residualRate: Double,
     into schedule: UnsafeMutablePointer<V>
 ) -> V {

@@ -37,115 +37,98 @@ public enum IRRResult: Sendable, Equatable {
 ///   (numpy-financial returns the root closest to zero). Roots where the NPV touches zero
 ///   without crossing it are not detected.
 ///
+/// The computation is `laneInternalRateOfReturn` on one lane: the Monte Carlo engine runs the same
+/// code eight paths at a time.
+///
 /// - Complexity: O(*n*) for one sign change; otherwise O(*n* · 230) for the coarse grid plus
 ///   O(*n* · 8) for each cell where the NPV or its slope changes sign. Two roots inside one
 ///   coarse cell (within about 4% of 1 + r) whose slope has the same sign at both ends of the cell
-///   are not detected. Allocates only when a second root is found.
+///   are not detected. Allocates only when a second root is found, or when `flows` is not contiguous.
 public func internalRateOfReturn<C: RandomAccessCollection>(_ flows: C) -> IRRResult
 where C.Element == Double, C.Index == Int {
-    var signChanges = 0
-    var lastSign = 0.0
-    for v in flows where v != 0 {
-        let s: Double = v > 0 ? 1 : -1
-        if lastSign != 0 && s != lastSign { signChanges += 1 }
-        lastSign = s
-    }
-    if signChanges == 0 { return .noSignChange }
+    if let result = flows.withContiguousStorageIfAvailable({ internalRateOfReturn($0) }) { return result }
+    return Array(flows).withUnsafeBufferPointer { internalRateOfReturn($0) }
+}
 
-    if signChanges == 1 {
-        // NPV(r) -> sign of the last nonzero flow as r -> -1, first as r -> infinity.
-        var lo = -0.99
-        var hi = 1.0
-        var valueLo = npvAt(flows, rate: lo)
-        if valueLo == 0 { return .unique(lo) }
-        while true {
-            let valueHi = npvAt(flows, rate: hi)
-            if valueHi == 0 { return .unique(hi) }
-            if (valueHi > 0) != (valueLo > 0) { break }
-            // The search stops at 10 000%, the range `.unique` promises (as the scan of several roots does).
-            if hi >= 100 { return .noRoot }
-            lo = hi; valueLo = valueHi
-            hi = min(hi * 2, 100)
+private func internalRateOfReturn(_ flows: UnsafeBufferPointer<Double>) -> IRRResult {
+    guard let first = flows.baseAddress else { return .noSignChange }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: flows.count) { scratch in
+        var roots: [Double] = []
+        let (rate, signChanges) = laneInternalRateOfReturn(first, count: flows.count, scratch: scratch) { _, root in
+            roots.append(root)
         }
-        // Start at 10%, a typical project return, when the bracket holds it: one Halley step fewer on
-        // average than the bracket's midpoint (measured on random conventional flows).
-        return .unique(refineRoot(flows, lo: lo, hi: hi, valueAtLo: valueLo, start: lo < 0.1 && 0.1 < hi ? 0.1 : nil))
-    }
-
-    // A coarse grid of 230 cells over ln(1+r); a cell is scanned at the fine resolution (8 steps)
-    // only where the NPV or its slope changes sign, since elsewhere the NPV is monotone with one
-    // sign across the cell and cannot vanish. Nothing is allocated unless a second root turns up.
-    let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
-    let grid = IRRGrid.rates
-    @inline(__always) func rateAt(_ i: Int) -> Double { grid[i] }
-    var count = 0, firstRoot = 0.0
-    var roots: [Double] = []
-    var lo = 0
-    var rateLo = rateAt(0)
-    var (valueLo, slopeLo) = npvAndSlopeAt(flows, rate: rateLo)
-    if valueLo == 0 { count = 1; firstRoot = rateLo }
-    while lo < fineSteps {
-        let hi = lo + stride
-        let rateHi = rateAt(hi)
-        let (valueHi, slopeHi) = npvAndSlopeAt(flows, rate: rateHi)
-        let crosses = valueLo != 0 && valueHi != 0 && (valueHi > 0) != (valueLo > 0)
-        if crosses || valueHi == 0 || (slopeHi > 0) != (slopeLo > 0) {
-            func record(_ root: Double) {
-                if count == 0 { firstRoot = root } else {
-                    if count == 1 { roots = [firstRoot] }
-                    roots.append(root)
-                }
-                count += 1
-            }
-            var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
-            for i in (lo + 1)...hi {
-                let rate = rateAt(i)
-                let (value, slope) = npvAndSlopeAt(flows, rate: rate)
-                if value == 0 {
-                    record(rate)
-                } else if previous != 0 && (value > 0) != (previous > 0) {
-                    record(refineRoot(flows, lo: previousRate, hi: rate))
-                } else if previous != 0 && (slope > 0) != (previousSlope > 0),
-                          let split = rateBeyondZero(flows, lo: previousRate, hi: rate, sign: previous, slopeAtLo: previousSlope) {
-                    // Two roots within one fine step, about the NPV's turning point: both refined.
-                    record(refineRoot(flows, lo: previousRate, hi: split))
-                    record(refineRoot(flows, lo: split, hi: rate))
-                }
-                previous = value
-                previousRate = rate
-                previousSlope = slope
-            }
-        }
-        lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
-    }
-    if count == 1 { roots = [] }
-    switch count {
-    case 0: return .noRoot
-    case 1: return .unique(firstRoot)
-    default: return .multipleRoots(roots)
+        if signChanges == 0 { return .noSignChange }
+        if !rate.isNaN { return .unique(rate) }
+        return roots.count > 1 ? .multipleRoots(roots) : .noRoot
     }
 }
 
-/// A rate in (`lo`, `hi`) where the NPV has the sign opposite to `sign`, its sign at both ends,
-/// found by bisecting towards the NPV's turning point (the slope changes sign in the step); nil
-/// when the turning point does not reach zero (no root, or a double root that only touches it).
-func rateBeyondZero<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double, sign: Double,
-                                               slopeAtLo: Double) -> Double?
-where C.Element == Double, C.Index == Int {
-    var lo = loIn, hi = hiIn
-    for _ in 0..<100 {
-        let mid = 0.5 * (lo + hi)
-        guard mid > lo && mid < hi else { return nil }
-        let (value, slope) = npvAndSlopeAt(flows, rate: mid)
-        if value != 0 && (value > 0) != (sign > 0) { return mid }
-        if (slope > 0) == (slopeAtLo > 0) { lo = mid } else { hi = mid }
+/// The internal rate of return of each lane's yearly flows (one path, or eight side by side), NaN where
+/// undefined (no sign change, no root, or several), with each lane's count of sign changes.
+///
+/// Flows with one sign change, almost every project, are bracketed from (-99%, 100%), doubling the
+/// upper end up to 10 000%, and refined by `refineRoots` in all lanes together, a lane's work stopping
+/// where it has its answer. The NPV's Horner pass, which dominates, serves every lane at once. Lanes
+/// with several sign changes take the grid scan (`scanForRoots`), which tells `heard` every root it finds.
+///
+/// - Parameters:
+///   - flows: `count` years of each lane's flows.
+///   - scratch: `count` doubles, for one lane's flows when a lane's root is refined alone.
+@inline(__always)
+func laneInternalRateOfReturn<V: LaneValue>(
+    _ flows: UnsafePointer<V>, count n: Int, scratch: UnsafeMutableBufferPointer<Double>,
+    heard: (_ lane: Int, _ root: Double) -> Void = { _, _ in }
+) -> (rate: V, signChanges: V) {
+    var result = V(repeating: .nan)
+    // Sign changes over the nonzero flows.
+    var changes = V.zero, lastSign = V.zero
+    for t in 0..<n {
+        let v = flows[t], nonzero = v .!= 0
+        let sign = V(repeating: -1).replacing(with: 1, where: v .> 0)
+        changes.replace(with: changes + 1, where: nonzero .& (lastSign .!= 0) .& (sign .!= lastSign))
+        lastSign.replace(with: sign, where: nonzero)
     }
-    return nil
+    let several = changes .> 1
+    if several.anyLane { result = scanForRoots(flows, n, lanes: several, scratch: scratch, heard: heard) }
+    var bracketing = changes .== 1
+    guard bracketing.anyLane else { return (result, changes) }
+
+    // The bracket: from (-99%, 100%), doubling the upper end until the NPV changes sign, up to 10 000%.
+    var lo = V(repeating: -0.99), hi = V(repeating: 1)
+    var valueLo = npv(flows, n, rate: lo)
+    let rootAtLo = bracketing .& (valueLo .== 0)
+    result.replace(with: lo, where: rootAtLo)
+    bracketing = bracketing .& .!rootAtLo
+    var refining = V.Mask(repeating: false)
+    while bracketing.anyLane {
+        let valueHi = npv(flows, n, rate: hi)
+        let rootAtHi = bracketing .& (valueHi .== 0)
+        result.replace(with: hi, where: rootAtHi)
+        bracketing = bracketing .& .!rootAtHi
+        let crosses = bracketing .& ((valueHi .> 0) .^ (valueLo .> 0))
+        refining = refining .| crosses
+        bracketing = bracketing .& .!crosses .& .!(hi .>= 100)
+        lo.replace(with: hi, where: bracketing)
+        valueLo.replace(with: valueHi, where: bracketing)
+        let doubled = 2 * hi
+        hi.replace(with: doubled.replacing(with: 100, where: doubled .> 100), where: bracketing)
+    }
+    guard refining.anyLane else { return (result, changes) }
+    // From 10%, a typical project return, when the bracket holds it: one Halley step fewer on average
+    // than the bracket's midpoint (measured on random conventional flows).
+    let start = (0.5 * (lo + hi)).replacing(with: 0.1, where: (lo .< 0.1) .& (0.1 .< hi))
+    let roots = refineRoots(flows, n, lo: lo, hi: hi, valueAtLo: valueLo, start: start, refining: refining)
+    return (result.replacing(with: roots, where: refining), changes)
 }
+
+// MARK: The root search
+// The NPV polynomial and its derivatives, the Halley-bisection refinement, and the grid scan for flows
+// with several sign changes, written once over `LaneValue`, for one path or eight. In this file with
+// `laneInternalRateOfReturn` so that an optimised build without whole-module optimisation (the debug
+// library) still specialises them.
 
 /// The rates at which flows with several sign changes are scanned: `fineSteps` equal steps of
-/// ln(1 + r) from -99% to 10 000%, a coarse cell every `stride` steps. Computed once, so that the
-/// scalar and the lane scan read the same doubles.
+/// ln(1 + r) from -99% to 10 000%, a coarse cell every `stride` steps. Computed once.
 enum IRRGrid {
     static let fineSteps = 1_840, stride = 8
     static let rates: [Double] = {
@@ -154,14 +137,13 @@ enum IRRGrid {
     }()
 }
 
-/// NPV at `rate` by Horner's rule in `x = 1/(1+rate)` (end-of-year timing).
-@inlinable
-func npvAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> Double
-where C.Element == Double, C.Index == Int {
+/// NPV at `rate` by Horner's rule in `x = 1/(1+rate)` (end-of-year timing), each lane at its own rate.
+@inline(__always)
+func npv<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> V {
     let x = 1 / (1 + rate)
-    var acc = 0.0
-    var i = flows.endIndex
-    while i > flows.startIndex {
+    var acc = V.zero
+    var i = n
+    while i > 0 {
         i -= 1
         acc = acc * x + flows[i]
     }
@@ -170,13 +152,12 @@ where C.Element == Double, C.Index == Int {
 
 /// The NPV at `rate` and the sign-carrying slope dP/dx of the polynomial in x = 1/(1+rate)
 /// (dNPV/drate = -x² dP/dx, so the two change sign together), by one Horner pass.
-@inlinable
-func npvAndSlopeAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> (Double, Double)
-where C.Element == Double, C.Index == Int {
+@inline(__always)
+func npvAndSlope<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> (V, V) {
     let x = 1 / (1 + rate)
-    var p = 0.0, dp = 0.0
-    var i = flows.endIndex
-    while i > flows.startIndex {
+    var p = V.zero, dp = V.zero
+    var i = n
+    while i > 0 {
         i -= 1
         dp = dp * x + p
         p = p * x + flows[i]
@@ -186,46 +167,149 @@ where C.Element == Double, C.Index == Int {
 
 /// The NPV at `rate` and its first and second derivatives with respect to the rate, by one
 /// Horner pass over the polynomial P in x = 1/(1+rate): dx/dr = -x², d²x/dr² = 2x³.
-@inlinable
-func npvAndDerivativesAt<C: RandomAccessCollection>(_ flows: C, rate: Double) -> (Double, Double, Double)
-where C.Element == Double, C.Index == Int {
+@inline(__always)
+func npvAndDerivatives<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> (V, V, V) {
     let x = 1 / (1 + rate)
-    var p = 0.0, dp = 0.0, ddp = 0.0   // P, P', P''/2
-    var i = flows.endIndex
-    while i > flows.startIndex {
+    var p = V.zero, dp = V.zero, ddp = V.zero   // P, P', P''/2
+    var i = n
+    while i > 0 {
         i -= 1
         ddp = ddp * x + dp
         dp = dp * x + p
         p = p * x + flows[i]
     }
     let x2 = x * x
-    return (p, -dp * x2, 2 * ddp * x2 * x2 + 2 * dp * x2 * x)
+    return (p, dp.negated * x2, 2 * ddp * x2 * x2 + 2 * dp * x2 * x)
 }
 
 /// Halley steps (cubic convergence: about four from a 10% start on typical project flows) kept
-/// inside a shrinking sign-change bracket, with bisection as the fallback.
-///
-/// - Parameters:
-///   - valueAtLo: the NPV at `lo`, if the caller has it.
-///   - start: the first iterate (default: the bracket's midpoint).
-@usableFromInline
-func refineRoot<C: RandomAccessCollection>(_ flows: C, lo loIn: Double, hi hiIn: Double,
-                                           valueAtLo: Double? = nil, start: Double? = nil) -> Double
-where C.Element == Double, C.Index == Int {
-    var lo = loIn, hi = hiIn
-    var fLo = valueAtLo ?? npvAt(flows, rate: lo)
-    var r = start ?? 0.5 * (lo + hi)
+/// inside a shrinking sign-change bracket (`lo`, `hi`), with bisection as the fallback, in the lanes
+/// of `refining` (the others' results are meaningless). A lane stops at an exact zero, when a step
+/// moves less than 1e-15 relative, or when the bracket is narrower than 1e-16 relative; after 200
+/// steps it gives its last iterate.
+@inline(__always)
+func refineRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lo loIn: V, hi hiIn: V, valueAtLo: V,
+                               start: V, refining refiningIn: V.Mask) -> V {
+    var lo = loIn, hi = hiIn, fLo = valueAtLo, r = start, refining = refiningIn
+    var result = r
     for _ in 0..<200 {
-        let (f, d1, d2) = npvAndDerivativesAt(flows, rate: r)
-        if f == 0 { return r }
-        if (f > 0) == (fLo > 0) { lo = r; fLo = f } else { hi = r }
+        guard refining.anyLane else { break }
+        let (f, d1, d2) = npvAndDerivatives(flows, n, rate: r)
+        let rootAtR = refining .& (f .== 0)
+        result.replace(with: r, where: rootAtR)
+        refining = refining .& .!rootAtR
+        let sameSide = refining .& .!((f .> 0) .^ (fLo .> 0))
+        lo.replace(with: r, where: sameSide)
+        fLo.replace(with: f, where: sameSide)
+        hi.replace(with: r, where: refining .& .!sameSide)
         let denominator = 2 * d1 * d1 - f * d2
-        var next = denominator != 0 ? r - 2 * f * d1 / denominator : .nan
-        if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
-        if abs(next - r) <= 1e-15 * max(1, abs(r)) || hi - lo <= 1e-16 * max(1, abs(r)) {
-            return next
-        }
-        r = next
+        var next = (r - 2 * f * d1 / denominator).replacing(with: .nan, where: denominator .== 0)
+        next.replace(with: 0.5 * (lo + hi), where: .!((next .> lo) .& (next .< hi)))
+        let scale = V.maximum(V(repeating: 1), V.maximum(r, r.negated))   // Swift.max(1, abs(r))
+        let step = next - r
+        let converged = refining .& ((V.maximum(step, step.negated) .<= 1e-15 * scale) .| (hi - lo .<= 1e-16 * scale))
+        result.replace(with: next, where: converged)
+        refining = refining .& .!converged
+        r.replace(with: next, where: refining)
     }
-    return r
+    return result.replacing(with: r, where: refining)   // 200 steps without converging: the last iterate
+}
+
+/// The scan for flows with several sign changes, in the lanes of `lanes` (NaN in the others): the NPV
+/// and its slope at every coarse grid rate for all lanes at once; the fine steps of a cell where some
+/// lane's NPV or slope changes sign; each root a lane finds refined on that lane alone, and two roots
+/// within one fine step (where the NPV turns between them) separated at the turning point. A lane's
+/// IRR is its root if it has exactly one, else NaN (no root, or several); `heard` hears every root.
+func scanForRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lanes: V.Mask,
+                                scratch: UnsafeMutableBufferPointer<Double>,
+                                heard: (_ lane: Int, _ root: Double) -> Void) -> V {
+    IRRGrid.rates.withUnsafeBufferPointer { rates in
+        let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
+        var count = V.zero, firstRoot = V.zero
+        func record(_ j: Int, _ root: Double) {
+            if count[j] == 0 { firstRoot[j] = root }
+            count[j] = count[j] + 1
+            heard(j, root)
+        }
+        /// Lane j's flows, for a root refined on that lane alone.
+        func laneFlows(_ j: Int) -> UnsafePointer<Double> {
+            for t in 0..<n { scratch[t] = flows[t][j] }
+            return UnsafePointer(scratch.baseAddress!)
+        }
+        var rateLo = rates[0]
+        var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: V(repeating: rateLo))
+        let rootAtStart = lanes .& (valueLo .== 0)
+        for j in 0..<V.scalarCount where rootAtStart[j] { record(j, rateLo) }
+        var lo = 0
+        while lo < fineSteps {
+            let hi = lo + stride
+            let rateHi = rates[hi]
+            let (valueHi, slopeHi) = npvAndSlope(flows, n, rate: V(repeating: rateHi))
+            let crosses = (valueLo .!= 0) .& (valueHi .!= 0) .& ((valueHi .> 0) .^ (valueLo .> 0))
+            let scans = lanes .& (crosses .| (valueHi .== 0) .| ((slopeHi .> 0) .^ (slopeLo .> 0)))
+            if scans.anyLane {
+                var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
+                for i in (lo + 1)...hi {
+                    let rate = rates[i]
+                    let (value, slope) = npvAndSlope(flows, n, rate: V(repeating: rate))
+                    let atZero = scans .& (value .== 0)
+                    let open = scans .& .!atZero .& (previous .!= 0)
+                    let between = open .& ((value .> 0) .^ (previous .> 0))
+                    let turning = open .& .!between .& ((slope .> 0) .^ (previousSlope .> 0))
+                    if (atZero .| between .| turning).anyLane {
+                        for j in 0..<V.scalarCount where atZero[j] || between[j] || turning[j] {
+                            if atZero[j] { record(j, rate); continue }
+                            let one = laneFlows(j)
+                            if between[j] {
+                                record(j, refineRoot(one, n, lo: previousRate, hi: rate))
+                            } else if let split = rateBeyondZero(one, n, lo: previousRate, hi: rate, sign: previous[j],
+                                                                 slopeAtLo: previousSlope[j]) {
+                                // Two roots within one fine step, about the NPV's turning point: both refined.
+                                record(j, refineRoot(one, n, lo: previousRate, hi: split))
+                                record(j, refineRoot(one, n, lo: split, hi: rate))
+                            }
+                        }
+                    }
+                    previous = value
+                    previousRate = rate
+                    previousSlope = slope
+                }
+            }
+            lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+        }
+        return V(repeating: .nan).replacing(with: firstRoot, where: lanes .& (count .== 1))
+    }
+}
+
+/// `refineRoots` on one path's flows, from the bracket's midpoint unless `start` is given.
+func refineRoot(_ flows: UnsafePointer<Double>, _ n: Int, lo: Double, hi: Double,
+                valueAtLo: Double? = nil, start: Double? = nil) -> Double {
+    refineRoots(flows, n, lo: lo, hi: hi, valueAtLo: valueAtLo ?? npv(flows, n, rate: lo),
+                start: start ?? 0.5 * (lo + hi), refining: true)
+}
+
+/// A rate in (`lo`, `hi`) where the NPV has the sign opposite to `sign`, its sign at both ends,
+/// found by bisecting towards the NPV's turning point (the slope changes sign in the step); nil
+/// when the turning point does not reach zero (no root, or a double root that only touches it).
+func rateBeyondZero(_ flows: UnsafePointer<Double>, _ n: Int, lo loIn: Double, hi hiIn: Double, sign: Double,
+                    slopeAtLo: Double) -> Double? {
+    var lo = loIn, hi = hiIn
+    for _ in 0..<100 {
+        let mid = 0.5 * (lo + hi)
+        guard mid > lo && mid < hi else { return nil }
+        let (value, slope) = npvAndSlope(flows, n, rate: mid)
+        if value != 0 && (value > 0) != (sign > 0) { return mid }
+        if (slope > 0) == (slopeAtLo > 0) { lo = mid } else { hi = mid }
+    }
+    return nil
+}
+
+/// The NPV of one path's flows at `rate` (end-of-year timing, Horner's rule): `npv` on an array.
+func npvAt(_ flows: [Double], rate: Double) -> Double {
+    flows.withUnsafeBufferPointer { npv($0.baseAddress!, $0.count, rate: rate) }
+}
+
+/// `refineRoot` on an array of one path's flows.
+func refineRoot(_ flows: [Double], lo: Double, hi: Double) -> Double {
+    flows.withUnsafeBufferPointer { refineRoot($0.baseAddress!, $0.count, lo: lo, hi: hi) }
 }

@@ -44,7 +44,7 @@ extension LaneModel {
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
         var minDSCR = Lanes(repeating: .infinity), dscrCount = Lanes.zero
         let paysBackProject = selected.contains(.paybackYears), paysBackEquity = selected.contains(.equityPaybackYears)
-        var projectPayback = LanePayback(), equityPayback = LanePayback()
+        var projectPayback = Payback<Lanes>(), equityPayback = Payback<Lanes>()
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
         // Construction interest: capitalised before the first operating year, depreciated from it.
         let buildsWithDebt = op > 0 && !loans.isEmpty
@@ -225,9 +225,9 @@ extension LaneModel {
         var rate: Lanes? = nil
     }
 
-    /// Each lane's IRR from its yearly flows, equal to the scalar `internalRateOfReturn` (NaN when undefined).
+    /// Each lane's IRR from its yearly flows: `internalRateOfReturn` of each lane (NaN when undefined).
     private func laneIRR(_ flows: UnsafeMutableBufferPointer<Lanes>, _ ws: LaneWorkspace) -> Lanes {
-        laneInternalRateOfReturn(UnsafePointer(flows.baseAddress!), count: yearCount, scratch: ws.laneFlows)
+        laneInternalRateOfReturn(UnsafePointer(flows.baseAddress!), count: yearCount, scratch: ws.laneFlows).rate
     }
 
 }

@@ -1,7 +1,7 @@
 import Testing
 @testable import Steppe
 
-@Suite("Internal rate of return in eight lanes")
+@Suite("Internal rate of return in eight lanes: each lane as on one path")
 struct LaneInternalRateOfReturnTests {
     /// Lanes whose IRR differs from the scalar function's, as bit patterns (NaN for undefined).
     static func mismatches(_ lanes: [[Double]]) -> [[Double]] {
@@ -12,7 +12,7 @@ struct LaneInternalRateOfReturnTests {
         for start in stride(from: 0, to: lanes.count, by: 8) {
             let group = (0..<8).map { lanes[min(start + $0, lanes.count - 1)] }
             for t in 0..<n { flows[t] = Lanes((0..<8).map { group[$0][t] }) }
-            let irr = laneInternalRateOfReturn(UnsafePointer(flows), count: n, scratch: scratch)
+            let irr = laneInternalRateOfReturn(UnsafePointer(flows), count: n, scratch: scratch).rate
             for j in 0..<8 {
                 let scalar = internalRateOfReturn(group[j]).metric.number ?? .nan
                 if irr[j].bitPattern != scalar.bitPattern && !(irr[j].isNaN && scalar.isNaN) { found.append(group[j]) }
@@ -59,5 +59,15 @@ struct LaneInternalRateOfReturnTests {
         ]
         let found = Self.mismatches(lanes)
         #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test("Three roots, two of them within one grid step (5%, 10%, 10.1%): undefined in lanes as on one path")
+    func closeRootsBesideAThirdAreUndefinedInLanes() throws {
+        let flows: [Double] = [-1_000_000, 3_251_000, -3_522_150, 1_271_655]
+        guard case .multipleRoots(let roots) = internalRateOfReturn(flows) else {
+            Issue.record("expected several roots, got \(internalRateOfReturn(flows))"); return
+        }
+        #expect(roots.count == 3)
+        #expect(Self.mismatches([flows]).isEmpty, "a lane took the first root for the only one")
     }
 }
