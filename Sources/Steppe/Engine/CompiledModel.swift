@@ -83,6 +83,8 @@ public struct CompiledModel: Sendable {
     public var incentiveClawbackYear: [Int]
 
     public let recoverResidualValue: Bool
+    /// Construction interest, valuation date, payback and working capital (`ProjectConventions`).
+    public var conventions: ProjectConventions = .steppe
     /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
     public var traces: [TracedValue] = []
     /// Why the project qualifies for each incentive, by id, where its scenario says so

@@ -48,8 +48,8 @@ extension ProFormaEngine {
     /// engine; pass `breakEven: false` to skip it.
     public static func metrics(_ m: CompiledModel, _ ws: Workspace, breakEven: Bool = true) -> Metrics {
         let n = m.yearCount
-        let projectNPV = netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing)
-        let equityNPV = netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing)
+        let projectNPV = m.presentValue(ws.projectCashFlow, rate: m.projectRate)
+        let equityNPV = m.presentValue(ws.equityCashFlow, rate: m.equityRate)
 
         let (minDSCR, sumDSCR, countDSCR) = debtServiceCover(m, ws)
         let noService = "no debt service from the first scheduled principal repayment to the last maturity"
@@ -62,9 +62,10 @@ extension ProFormaEngine {
             projectIRR: internalRateOfReturn(ws.projectCashFlow).metric,
             equityNPV: .finite(equityNPV, orUndefined: "equity NPV is not finite"),
             equityIRR: internalRateOfReturn(ws.equityCashFlow).metric,
-            paybackYears: paybackYears(ws.projectCashFlow),
-            equityPaybackYears: paybackYears(ws.equityCashFlow),
-            discountedPaybackYears: paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing),
+            paybackYears: paybackYears(ws.projectCashFlow, from: m.conventions.payback),
+            equityPaybackYears: paybackYears(ws.equityCashFlow, from: m.conventions.payback),
+            discountedPaybackYears: paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing,
+                                                 firstYearIndex: m.conventions.discountYearsBeforeStartYear, from: m.conventions.payback),
             minDSCR: countDSCR > 0 ? .value(minDSCR) : .undefined(noService),
             averageDSCR: countDSCR > 0 ? .value(sumDSCR / Double(countDSCR)) : .undefined(noService),
             llcr: loanLifeCoverRatio(m, ws),

@@ -76,13 +76,15 @@ extension Evaluation {
 extension Evaluation.Year {
     /// The yearly columns in report order (yuan, except `citRate` and `dscr`).
     public var columns: [(String, Double?)] {
-        [("revenue", revenue), ("opex", opex), ("incentives", incentives), ("depreciation", depreciation),
+        // Working capital only where the conventions have it, so other results keep their bytes.
+        let workingCapitalColumn = workingCapital.map { [("workingCapital", Optional($0))] } ?? []
+        return [("revenue", revenue), ("opex", opex), ("incentives", incentives), ("depreciation", depreciation),
          ("interest", interest), ("capitalisedInterest", capitalisedInterest), ("taxableIncome", taxableIncome),
          ("lossCarriedForward", lossCarriedForward), ("citRate", citRate), ("tax", tax), ("unleveredTax", unleveredTax),
          ("vatPaid", vatPaid), ("vatCashCost", vatCashCost), ("surtax", surtax), ("capex", capex),
          ("debtDrawdown", debtDrawdown), ("principal", principal), ("debtService", debtService),
-         ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue),
-         ("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
+         ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue)]
+            + workingCapitalColumn + [("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
     }
 }
 
