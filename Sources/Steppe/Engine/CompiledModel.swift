@@ -58,6 +58,9 @@ public struct CompiledModel: Sendable {
     public let lossOffsetLimit: Double
     public let holidayStacking: TaxRules.HolidayStacking
     public let vatSurtaxRate: Double
+    /// Whether a holiday's exempt-year income uses up losses carried forward (nil: by the holiday's kind,
+    /// `TaxRules.usesLossesInExemptYears(countFrom:)`).
+    public var exemptIncomeUsesLosses: Bool? = nil
 
     public let incentives: [CompiledIncentive]
     /// Indices of the incentives that change the CIT rate (the tax computation loops over these only).

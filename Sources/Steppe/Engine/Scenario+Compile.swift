@@ -213,6 +213,7 @@ extension Scenario {
             }
         }
         model.conventions = conventions
+        model.exemptIncomeUsesLosses = tax.exemptIncomeUsesLosses
         model.equityDiscountFactors = (0..<n).map { model.discountFactor(rate: discounting.equityRate, yearIndex: $0) }
         model.projectDiscountFactors = (0..<n).map { model.discountFactor(rate: discounting.projectRate, yearIndex: $0) }
         model.taxableInterestSubsidyIndices = compiledIncentives.indices.filter {

@@ -303,6 +303,7 @@ extension Scenario {
         if let v = o.optional("lossOffsetLimit")?.double(min: 0, max: 1) { t.lossOffsetLimit = v }
         if let v = o.optional("holidayStacking")?.choice(TaxRules.HolidayStacking.self) { t.holidayStacking = v }
         if let v = o.optional("vatSurtaxRate")?.double(min: 0, max: 1) { t.vatSurtaxRate = v }
+        if let v = o.optional("exemptIncomeUsesLosses")?.bool() { t.exemptIncomeUsesLosses = v }
         return t
     }
 

@@ -32,6 +32,9 @@ extension LaneModel {
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
         let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
+        // Exempt-year income leaves losses alone (holidays counted from the first revenue year only).
+        let keepsLossesInExemptYears = countsFromFirstRevenue
+            && !(m.exemptIncomeUsesLosses ?? TaxRules.usesLossesInExemptYears(countFrom: .firstRevenueYear))
         if !schedulesLoansFirst { openLoans(ws) }
         // Terms read through pointers: a copied record went through the stack and stalled its loads.
         let cash = ws.cashIncentives
@@ -145,6 +148,10 @@ extension LaneModel {
             if let holiday, !holidayOverInEveryLane {
                 if countsFromFirstRevenue {
                     rule.rate = rule.rate(holidayFrom: firstRevenue, year: t)
+                    if keepsLossesInExemptYears {
+                        let k = year - firstRevenue
+                        rule.keepsLosses = rule.holidayApplies .& (k .>= 0) .& (k .< holiday.exemptYears) .& (rule.holidayScale .== 1)
+                    }
                     // Past its exempt and reduced years in every lane, the holiday leaves the reduced rate for good.
                     holidayOverInEveryLane = revenueStartedInEveryLane && laneAll(year - firstRevenue .>= holiday.endOfReduced)
                 }
@@ -235,6 +242,8 @@ extension LaneModel {
         var stacking: TaxRules.HolidayStacking
         /// The rate of both chains, when it does not depend on a chain's first profit year.
         var rate: Lanes? = nil
+        /// Lanes in a holiday's exempt year whose income leaves losses carried forward alone.
+        var keepsLosses = SIMDMask<Lanes.MaskStorage>(repeating: false)
     }
 
     /// Each lane's IRR from its yearly flows, equal to the scalar `internalRateOfReturn` (NaN when undefined).
