@@ -64,6 +64,9 @@ extension Evaluation {
             ("incentives", .array(incentives)),
             ("provenance", .array(m.traces.map(\.json))),
         ]
+        // The feasibility-study method's indicators, only under conventions other than Steppe's (so other
+        // results keep their bytes).
+        if m.conventions != .steppe { members.append(("feasibilityIndicators", FeasibilityIndicators(self).json)) }
         // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
         if !modules.isEmpty { members.append(("modules", .object(modules))) }
         // How each module's section is shown (its charts, table and reference lines such as the cap in force).

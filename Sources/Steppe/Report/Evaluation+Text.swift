@@ -26,6 +26,7 @@ extension Evaluation {
             case .undefined(let reason): out += "undefined: \(reason)\n"
             }
         }
+        if m.conventions != .steppe { out += FeasibilityIndicators(self).text }
         out += "\nConventions\n"
         for (key, text) in Conventions.lines(for: m) { out += "  \(key): \(text)\n" }
         return out
