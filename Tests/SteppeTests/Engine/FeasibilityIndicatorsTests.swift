@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Steppe
+import SteppeFiles
 
 /// `DebtTests`' case: capex 600,000 (2026) and 400,000 (2027), 60% borrowed at 5% over 10 years by
 /// equal principal, operation 2028-2042, revenue 1000 x 150 = 150,000, opex 20,000 escalating 2%
@@ -82,5 +83,25 @@ struct FeasibilityIndicatorsTests {
         let today = try evaluate(yaml)
         #expect(today.json["feasibilityIndicators"] == nil)
         #expect(!today.text.contains("Feasibility-study indicators"))
+    }
+}
+
+@Suite("The worked feasibility-study example")
+struct FeasibilityExampleTests {
+    static func evaluation(_ name: String) throws -> Evaluation {
+        try ScenarioFile.load(path: packageRootURL.appendingPathComponent("Scenarios/\(name).yaml").path).evaluate()
+    }
+
+    @Test("The hydrogen project under cn-feasibility has working capital, every indicator defined, and NPVs valued at the start of construction")
+    func hydrogenUnderFeasibilityConventions() throws {
+        let e = try Self.evaluation("ejin-horo-hydrogen-feasibility")
+        #expect(e.model.conventions.preset == .cnFeasibility && e.model.conventions.workingCapital != nil)
+        let indicators = FeasibilityIndicators(e)
+        #expect(indicators.all.allSatisfy { $0.value.number?.isFinite == true }, "\(indicators.all.filter { $0.value.number == nil })")
+        // Valued one year earlier than Steppe's date: the same flows' NPV at the end of 2026, divided by 1.06.
+        let flows = e.years.map(\.projectCashFlow)
+        #expect(relativeError(try #require(e.metrics.projectNPV.number), netPresentValue(rate: 0.06, flows) / 1.06) <= 1e-12)
+        // All the working capital is recovered.
+        #expect(abs(e.years.compactMap(\.workingCapital).reduce(0, +)) <= 1e-6)
     }
 }
