@@ -46,7 +46,9 @@ $steppe compare Scenarios/study-hydrogen-zone-data.yaml --threads 2 --format jso
 report study-hydrogen-zone-data $R/study-hydrogen-zone-data.json
 # Deterministic evaluations: hourly hydrogen dispatch (energy balance), dairy farms (catalogue, herd module), polysilicon,
 # dairy processing (LPR-based interest subsidy).
-for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon ejin-horo-dairy-processing; do
+# ejin-horo-hydrogen-feasibility: the hydrogen project under the feasibility-study conventions (docs/conventions.md).
+for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-horo-polysilicon ejin-horo-dairy-processing \
+         ejin-horo-hydrogen-feasibility; do
   $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null
   report $f $R/$f.json
 done

@@ -10,8 +10,8 @@ public struct IncentiveDependence: Sendable {
     /// A value of the project: a metric of its pro forma (nil when undefined).
     public typealias Value = @Sendable (CompiledModel, Workspace) -> Double?
 
-    public static let equityNPV: Value = { m, ws in netPresentValue(rate: m.equityRate, ws.equityCashFlow, timing: m.timing) }
-    public static let projectNPV: Value = { m, ws in netPresentValue(rate: m.projectRate, ws.projectCashFlow, timing: m.timing) }
+    public static let equityNPV: Value = { m, ws in m.presentValue(ws.equityCashFlow, rate: m.equityRate) }
+    public static let projectNPV: Value = { m, ws in m.presentValue(ws.projectCashFlow, rate: m.projectRate) }
     public static let equityIRR: Value = { _, ws in internalRateOfReturn(ws.equityCashFlow).metric.number }
 
     public let model: CompiledModel

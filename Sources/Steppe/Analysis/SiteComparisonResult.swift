@@ -138,7 +138,7 @@ public struct SiteComparisonResult: Sendable {
         let m = comparison.sites[site].model
         var ws = Workspace(for: m)
         ProFormaEngine.run(m, &ws)
-        func pv(_ flows: [Double]) -> Double { netPresentValue(rate: m.projectRate, flows, timing: m.timing) }
+        func pv(_ flows: [Double]) -> Double { m.presentValue(flows, rate: m.projectRate) }
         var out: [(String, Double)] = []
         for (p, id) in m.productIDs.enumerated() { out.append(("revenue:\(id)", pv(ws.revenueByProduct.row(p)))) }
         for (l, id) in m.costLineIDs.enumerated() { out.append(("opex:\(id)", -pv(ws.opexByLine.row(l)))) }

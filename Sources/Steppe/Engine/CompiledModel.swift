@@ -58,6 +58,9 @@ public struct CompiledModel: Sendable {
     public let lossOffsetLimit: Double
     public let holidayStacking: TaxRules.HolidayStacking
     public let vatSurtaxRate: Double
+    /// Whether a holiday's exempt-year income uses up losses carried forward (nil: by the holiday's kind,
+    /// `TaxRules.usesLossesInExemptYears(countFrom:)`).
+    public var exemptIncomeUsesLosses: Bool? = nil
 
     public let incentives: [CompiledIncentive]
     /// Indices of the incentives that change the CIT rate (the tax computation loops over these only).
@@ -83,6 +86,8 @@ public struct CompiledModel: Sendable {
     public var incentiveClawbackYear: [Int]
 
     public let recoverResidualValue: Bool
+    /// Construction interest, valuation date, payback and working capital (`ProjectConventions`).
+    public var conventions: ProjectConventions = .steppe
     /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.
     public var traces: [TracedValue] = []
     /// Why the project qualifies for each incentive, by id, where its scenario says so

@@ -12,6 +12,8 @@ public struct Evaluation: Sendable {
         /// CFADS over debt service, nil in years without debt service.
         public var dscr: Double?
         public var residualValue, projectCashFlow, equityCashFlow: Double
+        /// Working capital recovered less invested; nil when the conventions have no working capital.
+        public var workingCapital: Double? = nil
     }
     public var model: CompiledModel
     public var years: [Year]
@@ -43,7 +45,8 @@ public struct Evaluation: Sendable {
                  debtService: ws.debtService[t], debtBalance: ws.debtBalance[t], cfads: ws.cfads[t],
                  dscr: ws.debtService[t] > 1e-9 ? ws.cfads[t] / ws.debtService[t] : nil,
                  residualValue: ws.residualValue[t], projectCashFlow: ws.projectCashFlow[t],
-                 equityCashFlow: ws.equityCashFlow[t])
+                 equityCashFlow: ws.equityCashFlow[t],
+                 workingCapital: model.conventions.workingCapital == nil ? nil : ws.workingCapital[t])
         }
         opexByLine = model.costLineIDs.enumerated().map { ($1, ws.opexByLine.row($0)) }
         incentivesByItem = model.incentives.enumerated().map { ($1.id, ws.incentiveByItem.row($0)) }

@@ -212,8 +212,10 @@ extension Scenario {
             default: return false
             }
         }
-        model.equityDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.equityRate, yearIndex: $0) }
-        model.projectDiscountFactors = (0..<n).map { discounting.timing.factor(rate: discounting.projectRate, yearIndex: $0) }
+        model.conventions = conventions
+        model.exemptIncomeUsesLosses = tax.exemptIncomeUsesLosses
+        model.equityDiscountFactors = (0..<n).map { model.discountFactor(rate: discounting.equityRate, yearIndex: $0) }
+        model.projectDiscountFactors = (0..<n).map { model.discountFactor(rate: discounting.projectRate, yearIndex: $0) }
         model.taxableInterestSubsidyIndices = compiledIncentives.indices.filter {
             compiledIncentives[$0].isInterestSubsidy && compiledIncentives[$0].taxable
         }

@@ -29,6 +29,9 @@ public struct Workspace: Sendable {
     public var residualValue: [Double]
     /// The part of `residualValue` that is capitalised construction interest.
     public var residualValueOfInterest: [Double]
+    /// Working capital's flow to the project (`ProjectConventions.workingCapital`): recovered less
+    /// invested; zero without working capital. Its loan is in the debt lines.
+    public var workingCapital: [Double]
     // Debt.
     public var debtDrawdown: [Double]
     public var interestExpense: [Double]
@@ -62,6 +65,7 @@ public struct Workspace: Sendable {
         incentiveByItem = YearMatrix(rows: model.incentives.count, years: n)
         incentives = zeros(); capitalGrants = zeros(); interestSubsidies = zeros(); taxableIncentives = zeros()
         depreciation = zeros(); depreciationOfInterest = zeros(); residualValue = zeros(); residualValueOfInterest = zeros()
+        workingCapital = zeros()
         debtDrawdown = zeros(); interestExpense = zeros(); interestCapitalised = zeros(); principal = zeros()
         debtService = zeros(); debtBalance = zeros()
         loanOpening = YearMatrix(rows: model.loans.count, years: n); loanDraw = loanOpening

@@ -43,6 +43,25 @@ public enum CashFlowTable {
         Column(keys: ["projectCashFlow"], sign: 1, title: "project cash flow", shortTitle: "project", role: .memo),
     ]
 
+    /// Working capital recovered less invested (`ProjectConventions.workingCapital`), shown only in
+    /// results that have it, before the equity total (its loan is in the debt columns).
+    public static let workingCapitalColumn = Column(keys: ["workingCapital"], sign: 1, title: "working capital",
+                                                    shortTitle: "work.cap.", role: .flow)
+
+    /// The columns of a result with or without working capital.
+    public static func columns(workingCapital: Bool) -> [Column] {
+        guard workingCapital, let equity = columns.firstIndex(where: { $0.keys == ["equityCashFlow"] }) else { return columns }
+        var shown = columns
+        shown.insert(workingCapitalColumn, at: equity)
+        return shown
+    }
+
+    /// The footnote of a result with or without working capital.
+    public static func footnote(workingCapital: Bool) -> String {
+        guard workingCapital else { return footnote }
+        return footnote + " With working capital, equity cash flow adds working capital recovered less invested; its loan is in debt drawn, interest and principal."
+    }
+
     /// What the reader needs to rebuild the totals, printed under every table.
     public static let footnote = """
         Outflows are negative. CFADS = revenue + opex + VAT and surtax + incentives + income tax + capex; \
@@ -54,8 +73,8 @@ public enum CashFlowTable {
 
     /// The displayed values of one year, in `columns` order, from the engine's columns by key (yuan).
     /// nil where a key is missing.
-    public static func values(_ value: (String) -> Double?) -> [Double?] {
-        columns.map { column in
+    public static func values(workingCapital: Bool = false, _ value: (String) -> Double?) -> [Double?] {
+        columns(workingCapital: workingCapital).map { column in
             var sum = 0.0
             for key in column.keys {
                 guard let v = value(key) else { return nil }

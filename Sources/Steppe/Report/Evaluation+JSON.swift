@@ -64,6 +64,9 @@ extension Evaluation {
             ("incentives", .array(incentives)),
             ("provenance", .array(m.traces.map(\.json))),
         ]
+        // The feasibility-study method's indicators, only under conventions other than Steppe's (so other
+        // results keep their bytes).
+        if m.conventions != .steppe { members.append(("feasibilityIndicators", FeasibilityIndicators(self).json)) }
         // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
         if !modules.isEmpty { members.append(("modules", .object(modules))) }
         // How each module's section is shown (its charts, table and reference lines such as the cap in force).
@@ -76,13 +79,15 @@ extension Evaluation {
 extension Evaluation.Year {
     /// The yearly columns in report order (yuan, except `citRate` and `dscr`).
     public var columns: [(String, Double?)] {
-        [("revenue", revenue), ("opex", opex), ("incentives", incentives), ("depreciation", depreciation),
+        // Working capital only where the conventions have it, so other results keep their bytes.
+        let workingCapitalColumn = workingCapital.map { [("workingCapital", Optional($0))] } ?? []
+        return [("revenue", revenue), ("opex", opex), ("incentives", incentives), ("depreciation", depreciation),
          ("interest", interest), ("capitalisedInterest", capitalisedInterest), ("taxableIncome", taxableIncome),
          ("lossCarriedForward", lossCarriedForward), ("citRate", citRate), ("tax", tax), ("unleveredTax", unleveredTax),
          ("vatPaid", vatPaid), ("vatCashCost", vatCashCost), ("surtax", surtax), ("capex", capex),
          ("debtDrawdown", debtDrawdown), ("principal", principal), ("debtService", debtService),
-         ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue),
-         ("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
+         ("debtBalance", debtBalance), ("cfads", cfads), ("dscr", dscr), ("residualValue", residualValue)]
+            + workingCapitalColumn + [("projectCashFlow", projectCashFlow), ("equityCashFlow", equityCashFlow)]
     }
 }
 

@@ -8,13 +8,15 @@ extension Evaluation {
         if let zone = m.zone { out += "zone: \(zone)\n" }
         out += "years \(m.startYear)-\(m.calendarYear(m.yearCount - 1)), first operating year \(m.calendarYear(m.operationStart))\n\n"
         out += "Cash flows (million CNY)\n"
-        out += "year " + CashFlowTable.columns.map { pad($0.shortTitle, 10) }.joined() + "      DSCR\n"
+        let workingCapital = m.conventions.workingCapital != nil
+        out += "year " + CashFlowTable.columns(workingCapital: workingCapital).map { pad($0.shortTitle, 10) }.joined() + "      DSCR\n"
         for y in years {
             let row = Dictionary(y.columns, uniquingKeysWith: { a, _ in a })
-            out += "\(y.year) " + CashFlowTable.values { row[$0] ?? nil }.map { pad($0.map { millions($0) } ?? "-", 10) }.joined()
+            out += "\(y.year) " + CashFlowTable.values(workingCapital: workingCapital) { row[$0] ?? nil }
+                .map { pad($0.map { millions($0) } ?? "-", 10) }.joined()
             out += pad(y.dscr.map { String(format: "%.2f", $0) } ?? "-", 10) + "\n"
         }
-        out += wrap(CashFlowTable.footnote, width: 100)
+        out += wrap(CashFlowTable.footnote(workingCapital: workingCapital), width: 100)
         if !moduleSeries.isEmpty { out += moduleTable }
         out += "\nMetrics\n"
         for (name, value) in metrics.all {
@@ -24,6 +26,7 @@ extension Evaluation {
             case .undefined(let reason): out += "undefined: \(reason)\n"
             }
         }
+        if m.conventions != .steppe { out += FeasibilityIndicators(self).text }
         out += "\nConventions\n"
         for (key, text) in Conventions.lines(for: m) { out += "  \(key): \(text)\n" }
         return out

@@ -98,6 +98,10 @@ extension Scenario {
         if holidays.count > 1 {
             fail("incentives", "at most one tax holiday may be enabled (got \(holidays.map(\.id).joined(separator: ", ")))")
         }
+        if tax.exemptIncomeUsesLosses == false,
+           let fromProfit = holidays.first(where: { if case .taxHoliday(_, _, _, .firstProfitYear) = $0.kind { true } else { false } }) {
+            fail("tax.exemptIncomeUsesLosses", "false needs a holiday counted from firstRevenueYear: '\(fromProfit.id)' counts from the first profit year, whose exemption applies to the tax after losses are offset (CIT return A100000 line 21 before the A107040 reduction), so its exempt income always uses them up")
+        }
         var groupRules: [String: Incentive.StackingRule] = [:]
         var incentiveIDs = Set<String>()
         for (i, inc) in incentives.enumerated() {

@@ -32,6 +32,8 @@ public struct Scenario: Sendable {
     public var incentives: [Incentive]
     /// Recover the remaining book value of all assets as cash in the last operating year.
     public var recoverResidualValue: Bool
+    /// Steppe's or the feasibility-study method's conventions (`conventions:`), switch by switch.
+    public var conventions: ProjectConventions = .steppe
     /// Domain modules (hydrogen, dairy, talent) whose lines are added before compilation.
     public var modules: [any ScenarioModule]
     /// Values taken from the policy catalogue or zone profile, and the scenario's overrides of them.

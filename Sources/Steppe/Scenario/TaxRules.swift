@@ -28,6 +28,9 @@ public struct TaxRules: Sendable, Equatable {
     /// Largest share of a year's taxable income that carried losses may offset (1 = no limit).
     public var lossOffsetLimit: Double
     public var holidayStacking: HolidayStacking
+    /// Whether income of a holiday's exempt years uses up losses carried forward (`exemptIncomeUsesLosses:`);
+    /// nil: by the holiday's kind (`usesLossesInExemptYears(countFrom:)`).
+    public var exemptIncomeUsesLosses: Bool? = nil
     /// Urban maintenance and education surtaxes as a share of VAT paid (7% + 3% + 2% = 12% in a city; assumption).
     public var vatSurtaxRate: Double
 

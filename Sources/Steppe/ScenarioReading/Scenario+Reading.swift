@@ -80,7 +80,10 @@ extension Scenario {
         field.reader.catalogueContext?.writtenIncentives = written.count
         field.reader.catalogueContext?.policyIncentives = fromPolicies.count
         let incentives = written + fromPolicies
-        let recover = o.optional("recoverResidualValue")?.bool() ?? false
+        let conventionsField = o.optional("conventions")
+        let conventions = conventionsField.map(decodeConventions) ?? .steppe
+        // The preset decides whether the residual value is recovered unless the scenario says so itself.
+        let recover = o.optional("recoverResidualValue")?.bool() ?? (conventions?.recoversResidualValue ?? false)
         let correlations = o.optional("correlations")?.list(decodeCorrelation) ?? []
         let withdrawal = o.optional("withdrawIncentives").map(decodeWithdrawal)
         var modules: [any ScenarioModule] = []
@@ -97,13 +100,14 @@ extension Scenario {
             }
         }
         guard let name, let startYear, let operatingYears, let assetClasses, let capex, let products,
-              let discounting, let financing, let tax, let reportUnit, !landFailed, !modulesFailed else { return nil }
+              let discounting, let financing, let tax, let reportUnit, let conventions, !landFailed, !modulesFailed else { return nil }
         var scenario = Scenario(name: name, zone: zone, currency: currency, startYear: startYear,
                         operationStartYear: operationStartYear, operatingYears: operatingYears,
                         assetClasses: assetClasses, capex: capex, products: products, operatingCosts: costs,
                         labour: labour, land: land, financing: financing, tax: tax, discounting: discounting,
                         incentives: incentives, recoverResidualValue: recover, modules: modules)
         scenario.correlations = correlations
+        scenario.conventions = conventions
         scenario.reportUnit = reportUnit
         if let withdrawal {
             guard let withdrawal else { return nil }
@@ -299,6 +303,7 @@ extension Scenario {
         if let v = o.optional("lossOffsetLimit")?.double(min: 0, max: 1) { t.lossOffsetLimit = v }
         if let v = o.optional("holidayStacking")?.choice(TaxRules.HolidayStacking.self) { t.holidayStacking = v }
         if let v = o.optional("vatSurtaxRate")?.double(min: 0, max: 1) { t.vatSurtaxRate = v }
+        if let v = o.optional("exemptIncomeUsesLosses")?.bool() { t.exemptIncomeUsesLosses = v }
         return t
     }
 

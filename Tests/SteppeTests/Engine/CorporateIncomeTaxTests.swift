@@ -53,13 +53,38 @@ struct CorporateIncomeTaxTests {
         #expect(abs(e.years[6].tax - 0.25 * 300) <= 1e-9)
     }
 
-    @Test("Income in an exempt year still consumes carried losses")
+    @Test("With exemptIncomeUsesLosses: true, income in an exempt year consumes carried losses")
     func exemptYearConsumesLosses() throws {
         // 2026 loses 99; 2027 (still exempt) earns 200 and uses the loss; 2031 earns 300 with no loss left.
-        let e = try evaluate(Self.yaml(revenue: [1, 300, 100, 100, 100, 400, 100, 100, 100, 100], incentives: Self.holiday))
+        let yaml = Self.yaml(revenue: [1, 300, 100, 100, 100, 400, 100, 100, 100, 100], incentives: Self.holiday)
+            .replacingOccurrences(of: "holidayStacking: lowerOf}", with: "holidayStacking: lowerOf, exemptIncomeUsesLosses: true}")
+        let e = try evaluate(yaml)
         #expect(e.years[1].tax == 0)
         #expect(e.years[1].lossCarriedForward == 0)
         #expect(abs(e.years[5].tax - 0.125 * 300) <= 1e-9)
+    }
+
+    @Test("By default, income in the exempt years of a holiday counted from the first revenue year leaves carried losses for later (return line 20 before line 21)")
+    func exemptYearKeepsLossesByDefault() throws {
+        // 2026 loses 99; 2027 (exempt) earns 200 but keeps the loss; 2031 (half rate) earns 300 and offsets it.
+        let e = try evaluate(Self.yaml(revenue: [1, 300, 100, 100, 100, 400, 100, 100, 100, 100], incentives: Self.holiday))
+        #expect(e.years[1].tax == 0)
+        #expect(e.years[1].lossCarriedForward == 99)
+        #expect(abs(e.years[5].tax - 0.125 * (300 - 99)) <= 1e-9)
+        #expect(e.years[5].lossCarriedForward == 0)
+    }
+
+    @Test("A holiday counted from the first profit year cannot keep losses in its exempt years")
+    func firstProfitHolidayRefusesKeepingLosses() throws {
+        let holiday = """
+              - {id: holiday, kind: taxHoliday, exemptYears: 2, reducedYears: 2, countFrom: firstProfitYear, assumption: test}
+            """
+        let yaml = Self.yaml(revenue: [1, 300, 100, 100, 100, 400, 100, 100, 100, 100], incentives: holiday)
+            .replacingOccurrences(of: "holidayStacking: lowerOf}", with: "holidayStacking: lowerOf, exemptIncomeUsesLosses: false}")
+        #expect(throws: ScenarioErrors.self) { try evaluate(yaml) }
+        do { _ = try evaluate(yaml) } catch let error as ScenarioErrors {
+            #expect(error.issues.map(\.keyPath) == ["tax.exemptIncomeUsesLosses"])
+        } catch {}
     }
 
     @Test("A holiday counted from the first revenue year starts in the first year with revenue, not the first operating year")
@@ -70,8 +95,10 @@ struct CorporateIncomeTaxTests {
         // first operating year instead would give 0, 0, 0, 0.125, 0.125, 0.125, 0.25, ...
         let e = try evaluate(Self.yaml(revenue: [0] + Array(repeating: 200, count: 9), incentives: Self.holiday))
         #expect(e.years.map(\.citRate) == [0.25, 0, 0, 0, 0.125, 0.125, 0.125, 0.25, 0.25, 0.25])
-        // 2030: income 100, less the 2026 loss of 100 carried forward (used in 2027, an exempt year) -> 0 left.
-        #expect(e.years[4].tax == 0.125 * 100)
+        // 2030: income 100, less the 2026 loss of 100, kept through the exempt years 2027-2029 (their
+        // income leaves losses alone by default) -> nothing taxed.
+        #expect(e.years[4].tax == 0)
+        #expect(e.years[3].lossCarriedForward == 100)
     }
 
     @Test("A reduced rate cut to half keeps half its reduction: 20%, not 15%, while it is valid")

@@ -25,6 +25,7 @@ extension LaneModel {
     }
 
     /// Year `t` of every loan: draws at the end of each construction year in proportion to its capex
+    /// (or spread over it, by the half-year rule of the conventions)
     /// (the sculpted loan's share is each lane's `ws.sculptedDraw`), interest capitalised before the
     /// first operating year and expensed after, principal by the loan's repayment rule (the sculpted
     /// loan's: `ws.sculptedService` per unit of its balance at the first repayment, less interest), any
@@ -47,6 +48,8 @@ extension LaneModel {
             if t < operationStart {
                 let share = loan.pointee.repayment == .sculpted ? ws.sculptedDraw : Lanes(repeating: loan.pointee.drawShare)
                 let draw = share * capex
+                // The half-year rule (本年借款/2): the year's draw bears half a year's interest.
+                let interest = halfYearConstructionInterest ? rate * (opening + draw * 0.5) : interest
                 ws.balance[l] = opening + interest + draw
                 if R.keepsLines { ws.loanDraw[l * n + t] = draw; ws.loanInterest[l * n + t] = interest; ws.loanPrincipal[l * n + t] = .zero }
                 year.drawn += draw
@@ -82,6 +85,9 @@ extension LaneModel {
         }
         return year
     }
+
+    /// Whether construction draws bear interest by the half-year rule (`ProjectConventions.ConstructionInterest`).
+    var halfYearConstructionInterest: Bool { model.conventions.constructionInterest == .halfYear }
 
     /// Every year of every loan, before the incentives (interest subsidies read the opening balances),
     /// into `ws.loanYears`.

@@ -62,10 +62,12 @@ extension LaneModel {
         }
         // K: balance at the start of operation per unit of draw share (capitalised interest included).
         var k = 0.0, capexTotal = 0.0
+        let halfYear = halfYearConstructionInterest
         for t in 0..<op {
             let c = constructionCapex(t)
             capexTotal += c
-            k += c * pow(1 + rate, Double(op - 1 - t))
+            // By the half-year rule a draw has earned half a year's interest by the end of its year.
+            k += halfYear ? c * (1 + rate * 0.5) * pow(1 + rate, Double(op - 1 - t)) : c * pow(1 + rate, Double(op - 1 - t))
         }
         guard k > 0 else { return (0, serviceMoved) }
         // Other loans' balance and capitalised interest at the start of operation.
@@ -74,9 +76,10 @@ extension LaneModel {
             let otherRate = ws.loanRate[other][j]
             var b = 0.0
             for t in 0..<op {
-                let interest = otherRate * b
+                let draw = loans[other].drawShare * constructionCapex(t)
+                let interest = halfYear ? otherRate * (b + draw * 0.5) : otherRate * b
                 othersInterest += interest
-                b += interest + loans[other].drawShare * constructionCapex(t)
+                b += interest + draw
             }
             others += b
         }

@@ -32,6 +32,9 @@ extension LaneModel {
         let years = m.lossCarryForwardYears, limit = m.lossOffsetLimit
         let carriesLosses = m.lossTreatment == .carryForward
         let countsFromFirstRevenue = holiday.map { !$0.fromFirstProfit } ?? false
+        // Exempt-year income leaves losses alone (holidays counted from the first revenue year only).
+        let keepsLossesInExemptYears = countsFromFirstRevenue
+            && !(m.exemptIncomeUsesLosses ?? TaxRules.usesLossesInExemptYears(countFrom: .firstRevenueYear))
         if !schedulesLoansFirst { openLoans(ws) }
         // Terms read through pointers: a copied record went through the stack and stalled its loads.
         let cash = ws.cashIncentives
@@ -44,7 +47,10 @@ extension LaneModel {
         var equityNPV = Lanes.zero, projectNPV = Lanes.zero
         var minDSCR = Lanes(repeating: .infinity), dscrCount = Lanes.zero
         let paysBackProject = selected.contains(.paybackYears), paysBackEquity = selected.contains(.equityPaybackYears)
-        var projectPayback = Payback<Lanes>(), equityPayback = Payback<Lanes>()
+        var projectPayback = Payback<Lanes>(from: m.conventions.payback), equityPayback = Payback<Lanes>(from: m.conventions.payback)
+        // Working capital, when the conventions have it: its loan joins the debt lines, its flows both cash flows.
+        var workingCapital = m.conventions.workingCapital.map(LaneWorkingCapital.init)
+        let hasWorkingCapital = workingCapital != nil
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
         // Construction interest: capitalised before the first operating year, depreciated from it.
         let buildsWithDebt = op > 0 && !loans.isEmpty
@@ -92,7 +98,13 @@ extension LaneModel {
 
             // Loans; interest of construction years is capitalised.
             let loanYear = schedulesLoansFirst ? ws.loanYears[t] : loanYear(t, capex: capex, ws, recording)
-            let drawn = loanYear.drawn, interest = loanYear.interest, principal = loanYear.principal
+            var drawn = loanYear.drawn, interest = loanYear.interest, principal = loanYear.principal
+            var debtBalance = loanYear.balance, workingCapitalYear = LaneWorkingCapital.Year()
+            if hasWorkingCapital {
+                workingCapitalYear = workingCapital!.year(t, of: n, operationStart: op, revenue: revenue, opex: opex)
+                drawn += workingCapitalYear.loanDrawn; interest += workingCapitalYear.loanInterest
+                principal += workingCapitalYear.loanRepaid; debtBalance += workingCapitalYear.loanBalance
+            }
             let debtService = t < op ? Lanes.zero : interest + principal
             if buildsWithDebt {
                 if t < op {
@@ -136,6 +148,10 @@ extension LaneModel {
             if let holiday, !holidayOverInEveryLane {
                 if countsFromFirstRevenue {
                     rule.rate = rule.rate(holidayFrom: firstRevenue, year: t)
+                    if keepsLossesInExemptYears {
+                        let k = year - firstRevenue
+                        rule.keepsLosses = rule.holidayApplies .& (k .>= 0) .& (k .< holiday.exemptYears) .& (rule.holidayScale .== 1)
+                    }
                     // Past its exempt and reduced years in every lane, the holiday leaves the reduced rate for good.
                     holidayOverInEveryLane = revenueStartedInEveryLane && laneAll(year - firstRevenue .>= holiday.endOfReduced)
                 }
@@ -149,7 +165,8 @@ extension LaneModel {
             if keepsCFADS { ws.cfads[t] = cfads }
             let residualOfInterest = m.recoverResidualValue && t == n - 1 ? bookValueOfInterest : .zero
             let residual = m.recoverResidualValue && t == n - 1 ? ws.bookValue + bookValueOfInterest : .zero
-            let equityFlow = cfads + drawn - interest - principal + residual
+            var equityFlow = cfads + drawn - interest - principal + residual
+            if hasWorkingCapital { equityFlow += workingCapitalYear.projectFlow }
             equityNPV += equityFlow * ws.equityDiscountFactors[t]
             if keepsFlows { ws.equityCashFlow[t] = equityFlow }
             if paysBackEquity { equityPayback.add(equityFlow, year: t) }
@@ -175,9 +192,10 @@ extension LaneModel {
                 record.interestSubsidies[t] = interestSubsidies; record.taxableIncentives[t] = taxableIncentives
                 record.depreciation[t] = depreciation; record.depreciationOfInterest[t] = depreciationOfInterest
                 record.residualValue[t] = residual; record.residualValueOfInterest[t] = residualOfInterest
+                record.workingCapital[t] = workingCapitalYear.projectFlow
                 record.debtDrawdown[t] = drawn; record.interestExpense[t] = interest
                 record.interestCapitalised[t] = loanYear.capitalised; record.principal[t] = principal
-                record.debtService[t] = debtService; record.debtBalance[t] = loanYear.balance
+                record.debtService[t] = debtService; record.debtBalance[t] = debtBalance
                 record.taxableIncome[t] = income; record.tax[t] = tax; record.citRate[t] = levered.rate
                 record.lossBalance[t] = carriesLosses ? levered.lossBalance(year: t, years: years) : .zero
             }
@@ -187,7 +205,8 @@ extension LaneModel {
             let unleveredTax = unlevered.tax(unleveredIncome, year: t, rule: rule, carriesLosses: carriesLosses, years: years, limit: limit)
             record?.unleveredTax[t] = unleveredTax
             let operating = revenue - opex - surtax - vatCashCost + incentiveTotal - capex
-            let projectFlow = operating - interestSubsidies - unleveredTax + residual - residualOfInterest
+            var projectFlow = operating - interestSubsidies - unleveredTax + residual - residualOfInterest
+            if hasWorkingCapital { projectFlow += workingCapitalYear.projectFlow }
             projectNPV += projectFlow * f
             if keepsFlows { ws.projectCashFlow[t] = projectFlow }
             if paysBackProject { projectPayback.add(projectFlow, year: t) }
@@ -223,6 +242,8 @@ extension LaneModel {
         var stacking: TaxRules.HolidayStacking
         /// The rate of both chains, when it does not depend on a chain's first profit year.
         var rate: Lanes? = nil
+        /// Lanes in a holiday's exempt year whose income leaves losses carried forward alone.
+        var keepsLosses = SIMDMask<Lanes.MaskStorage>(repeating: false)
     }
 
     /// Each lane's IRR from its yearly flows: `internalRateOfReturn` of each lane (NaN when undefined).

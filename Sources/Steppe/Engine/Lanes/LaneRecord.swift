@@ -8,6 +8,8 @@ final class LaneRecord {
     let revenue, opex, vatPaid, vatCashCost, vatCreditBalance, surtax, capex: UnsafeMutableBufferPointer<Lanes>
     let incentives, capitalGrants, interestSubsidies, taxableIncentives: UnsafeMutableBufferPointer<Lanes>
     let depreciation, depreciationOfInterest, residualValue, residualValueOfInterest: UnsafeMutableBufferPointer<Lanes>
+    /// Working capital's flow to the project: recovered less invested (zero without working capital).
+    let workingCapital: UnsafeMutableBufferPointer<Lanes>
     let debtDrawdown, interestExpense, interestCapitalised, principal, debtService, debtBalance: UnsafeMutableBufferPointer<Lanes>
     let taxableIncome, lossBalance, tax, unleveredTax, citRate: UnsafeMutableBufferPointer<Lanes>
     let revenueByProduct, opexByLine, costQuantity: UnsafeMutableBufferPointer<Lanes>
@@ -23,6 +25,7 @@ final class LaneRecord {
         surtax = zeros(n); capex = zeros(n)
         incentives = zeros(n); capitalGrants = zeros(n); interestSubsidies = zeros(n); taxableIncentives = zeros(n)
         depreciation = zeros(n); depreciationOfInterest = zeros(n); residualValue = zeros(n); residualValueOfInterest = zeros(n)
+        workingCapital = zeros(n)
         debtDrawdown = zeros(n); interestExpense = zeros(n); interestCapitalised = zeros(n); principal = zeros(n)
         debtService = zeros(n); debtBalance = zeros(n)
         taxableIncome = zeros(n); lossBalance = zeros(n); tax = zeros(n); unleveredTax = zeros(n); citRate = zeros(n)
@@ -32,7 +35,7 @@ final class LaneRecord {
 
     private var all: [UnsafeMutableBufferPointer<Lanes>] {
         [revenue, opex, vatPaid, vatCashCost, vatCreditBalance, surtax, capex, incentives, capitalGrants, interestSubsidies,
-         taxableIncentives, depreciation, depreciationOfInterest, residualValue, residualValueOfInterest, debtDrawdown,
+         taxableIncentives, depreciation, depreciationOfInterest, residualValue, residualValueOfInterest, workingCapital, debtDrawdown,
          interestExpense, interestCapitalised, principal, debtService, debtBalance, taxableIncome, lossBalance, tax,
          unleveredTax, citRate, revenueByProduct, opexByLine, costQuantity]
     }

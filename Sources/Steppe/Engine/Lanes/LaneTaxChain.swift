@@ -32,7 +32,9 @@ struct LaneTaxChain {
     // `@_transparent`: the year loop is too large for the optimiser to honour `@inline(__always)`, and
     // a call passes every lane vector through memory (measured: 1.9 -> 2.5 million paths/s on one thread).
     @_transparent
-    mutating func offset(_ income: Lanes, year t: Int, years: Int, limit: Double) -> Lanes {
+    /// Lanes in `keeping` (a holiday's exempt years whose income leaves losses alone) offset nothing.
+    mutating func offset(_ income: Lanes, year t: Int, years: Int, limit: Double,
+                         keeping: SIMDMask<Lanes.MaskStorage> = SIMDMask(repeating: false)) -> Lanes {
         while oldest < t - years {
             available -= losses[oldest]
             oldest += 1
@@ -41,7 +43,7 @@ struct LaneTaxChain {
         let loss = taxable .< 0
         losses[t] = Lanes.zero.replacing(with: -taxable, where: loss)
         taxable = taxable.replacing(with: 0, where: loss)
-        var active = (taxable .> 0) .& (available .> 0)
+        var active = (taxable .> 0) .& (available .> 0) .& .!keeping
         if laneAny(active) {
             var allowance = taxable * limit
             while firstLive < t && losses[firstLive] == .zero { firstLive += 1 }
@@ -66,7 +68,7 @@ struct LaneTaxChain {
     /// the reduced rate combined with the holiday by `stacking`. The rate is kept in `rate`.
     @_transparent
     mutating func tax(_ income: Lanes, year t: Int, rule: LaneModel.TaxYear, carriesLosses: Bool, years: Int, limit: Double) -> Lanes {
-        let taxable = carriesLosses ? offset(income, year: t, years: years, limit: limit) : income
+        let taxable = carriesLosses ? offset(income, year: t, years: years, limit: limit, keeping: rule.keepsLosses) : income
         if let rate = rule.rate {
             self.rate = rate
             return rate * taxable

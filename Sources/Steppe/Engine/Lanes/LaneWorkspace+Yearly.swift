@@ -20,6 +20,7 @@ extension LaneWorkspace {
         ws.interestSubsidies = lane(r.interestSubsidies, n); ws.taxableIncentives = lane(r.taxableIncentives, n)
         ws.depreciation = lane(r.depreciation, n); ws.depreciationOfInterest = lane(r.depreciationOfInterest, n)
         ws.residualValue = lane(r.residualValue, n); ws.residualValueOfInterest = lane(r.residualValueOfInterest, n)
+        ws.workingCapital = lane(r.workingCapital, n)
         ws.debtDrawdown = lane(r.debtDrawdown, n); ws.interestExpense = lane(r.interestExpense, n)
         ws.interestCapitalised = lane(r.interestCapitalised, n); ws.principal = lane(r.principal, n)
         ws.debtService = lane(r.debtService, n); ws.debtBalance = lane(r.debtBalance, n)

@@ -55,16 +55,18 @@ extension ReportBuilder {
         guard let rows = e["cashFlows"]?.array, !rows.isEmpty else { return ReportSection(id: "cash-flows", title: "Cash flows", blocks: []) }
         let years = rows.compactMap { $0["year"]?.number }
         var table: [[ReportCell]] = []
+        // Results with working capital have its column in every year.
+        let workingCapital = rows[0]["workingCapital"] != nil
         for r in rows {
             var row = [ReportCell(r["year"]?.number.map { String(Int($0)) } ?? "")]
-            for v in CashFlowTable.values({ r[$0]?.number }) { row.append(money(v)) }
+            for v in CashFlowTable.values(workingCapital: workingCapital, { r[$0]?.number }) { row.append(money(v)) }
             row.append(r["dscr"]?.number.map { ReportCell(ReportFormat.decimal($0), value: $0) } ?? "–")
             table.append(row)
         }
         var blocks: [ReportBlock] = [
             .table(ReportTable(id: "cash-flows", caption: "Yearly cash flow of the base case (\(unit.label); DSCR as a ratio)",
-                               columns: ["year"] + CashFlowTable.columns.map(\.title) + ["DSCR"], rows: table)),
-            .paragraph(CashFlowTable.footnote),
+                               columns: ["year"] + CashFlowTable.columns(workingCapital: workingCapital).map(\.title) + ["DSCR"], rows: table)),
+            .paragraph(CashFlowTable.footnote(workingCapital: workingCapital)),
             .chart(ReportChart(id: "base-cash-flows", title: "Base-case cash flows by year", xLabel: "year",
                                yLabel: "cash flow (\(unit.label))",
                                caption: "Project (unlevered, after tax) and equity (levered, after tax) cash flows of the base case, end of each calendar year.",
