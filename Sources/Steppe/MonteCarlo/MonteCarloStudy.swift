@@ -25,8 +25,9 @@ public struct MonteCarloStudy: Sendable {
         }
         self.scenarioText = scenarioText
         self.scenario = scenario
-        runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler,
-                                  configuration: configuration, scenarioText: scenarioText)
+        runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler, configuration: configuration,
+                                  scenarioText: scenarioText,
+                                  weather: try PathWeather(scenario: scenario, model: model, runSeed: configuration.seed))
     }
 
     /// The generator and sampler, named in every result.
