@@ -35,6 +35,11 @@ report() { # name result.json
 $steppe run Scenarios/ejin-horo-green-hydrogen.yaml --paths 2000 --seed 1 --threads 2 --quiet \
   --format json --output $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
 report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
+# Monte Carlo study of the hourly hydrogen scenario with the weather drawn per path (yields, curtailment and
+# how often the export cap binds are in the JSON's hydrogenWeather and the text summary).
+$steppe run Scenarios/ejin-horo-hydrogen-weather.yaml --paths 2000 --seed 1 --threads 2 --quiet \
+  --format json --output $R/ejin-horo-hydrogen-weather-run.json --force >/dev/null
+report ejin-horo-hydrogen-weather-run $R/ejin-horo-hydrogen-weather-run.json
 # Incentive dependence of the default scenario.
 $steppe incentives Scenarios/ejin-horo-green-hydrogen.yaml --format json --output $R/ejin-horo-green-hydrogen-incentives.json --force >/dev/null
 report ejin-horo-green-hydrogen-incentives $R/ejin-horo-green-hydrogen-incentives.json

@@ -41,6 +41,7 @@ extension Dispatch {
         var marginal = levels, partial = 0.0
         var exported = 0.0, curtailed = 0.0, revenue = 0.0
         if enforced, !(exportable <= budget) {
+            year.capBinds = true
             var left = budget
             marginal = 0
             while marginal < levels {

@@ -22,6 +22,9 @@ public struct DispatchYear: Sendable, Equatable {
     public var exportShare = 0.0
     /// Whether the export share is within the cap (tolerance 1e-9).
     public var compliant = true
+    /// Whether the enforced cap held the export below the surplus that could have been sold
+    /// (positive-price surplus beyond the budget was curtailed).
+    public var capBinds = false
     public var hydrogenProduced = 0.0
     public var hydrogenDelivered = 0.0
     public var unmetHydrogenDemand = 0.0

@@ -14,6 +14,8 @@ extension HydrogenModule {
         let solarDeg = solar?.optional("degradationPerYear")?.double(min: 0, max: 1) ?? 0
         solar?.finish()
         let profiles = o.required("profile").flatMap(decodeProfiles)
+        var weather: Weather? = .fixed
+        if let w = o.optional("weather") { weather = decodeWeather(w, profiles: profiles) }
         let electrolyser = o.required("electrolyser").flatMap(decodeElectrolyser)
         var battery: HydrogenPlant.Battery?, batteryFailed = false
         if let b = o.optional("battery") { battery = decodeBattery(b); batteryFailed = battery == nil }
@@ -28,7 +30,7 @@ extension HydrogenModule {
         var capacityCosts: [CapacityCost]? = []
         if let list = o.optional("capacityCosts") { capacityCosts = list.list(maxCount: Scenario.largestListLength, decodeCapacityCost) }
         guard let windMW, let solarMW, let profiles, let electrolyser, !batteryFailed, !storageFailed,
-              let gridImport, let export, let sales, !waterFailed, let fees, let capacityCosts else { return nil }
+              let gridImport, let export, let sales, !waterFailed, let fees, let capacityCosts, let weather else { return nil }
         let plant = HydrogenPlant(windMW: windMW, solarMW: solarMW, windDegradationPerYear: windDeg,
                                   solarDegradationPerYear: solarDeg, electrolyser: electrolyser, battery: battery,
                                   hydrogenStorage: storage, gridImport: gridImport.0,
@@ -37,6 +39,7 @@ extension HydrogenModule {
                                     exportVATRate: export.vatRate, importEscalation: gridImport.1, importVATRate: gridImport.2,
                                     water: water, selfUseFees: fees)
         module.capacityCosts = capacityCosts
+        module.weather = weather
         return module
     }
 

@@ -29,6 +29,9 @@ public struct HydrogenModule: ScenarioModule {
         case synthetic(SyntheticResourceModel, seed: UInt64)
         /// One representative year, reused in every year.
         case representative(ResourceProfile)
+        /// One profile per operating year, first operating year first (a Monte Carlo path's drawn
+        /// weather, evaluated as a deterministic case); the last one repeats if the years run out.
+        case yearly([ResourceProfile])
     }
 
     /// Sale terms of a product: first-operating-year price (yuan/unit), escalation, output VAT.
@@ -74,6 +77,11 @@ public struct HydrogenModule: ScenarioModule {
     /// Capex and fixed O&M stated per kW or kWh of a capacity (`CapacityCost`), so they follow the plant's size;
     /// they do not enter the dispatch.
     public var capacityCosts: [CapacityCost] = []
+    /// Whether Monte Carlo paths keep the base weather or draw their own (`Weather`, docs/hydrogen.md).
+    public var weather: Weather = .fixed
+    /// Whether `contribute` adds the stack replacements' capex: off only to compile the capex
+    /// without them, onto which `PathWeather` adds each path's own replacements.
+    var contributesStackCapex = true
 
     /// The dispatch of every operating year for one calendar, done once by `prepared(for:)`.
     struct PreparedDispatch: Sendable {
@@ -110,9 +118,7 @@ public struct HydrogenModule: ScenarioModule {
             return prepared.years
         }
         DispatchRunCounter.current?.recordRun()
-        let importPrice = (0..<ResourceProfile.hoursPerYear).map { plant.gridImport.pricing.price(hour: $0).total }
-        var dispatch = Dispatch(plant: plant, exportPrice: exportPrice, importPrice: importPrice)
-        dispatch.recordsHours = false   // only the year's totals are used
+        var dispatch = makeDispatch()
         let first = scenario.resolvedOperationStartYear
         var years: [DispatchYear] = []
         years.reserveCapacity(scenario.operatingYears)
@@ -120,16 +126,30 @@ public struct HydrogenModule: ScenarioModule {
         switch profiles {
         case .representative(let p): profile = p
         case .synthetic(let model, let seed): profile = model.profile(year: first, seed: seed)
+        case .yearly(let given): profile = given[0]
         }
         for k in 0..<scenario.operatingYears {
             if case .synthetic(let model, let seed) = profiles, k > 0 {
                 model.fill(year: first + k, seed: seed, wind: &profile.wind, solar: &profile.solar)
             }
-            let windFactor = Double.pow1m(plant.windDegradationPerYear, k)
-            let solarFactor = Double.pow1m(plant.solarDegradationPerYear, k)
-            years.append(dispatch.run(profile, windFactor: windFactor, solarFactor: solarFactor))
+            if case .yearly(let given) = profiles { profile = given[min(k, given.count - 1)] }
+            years.append(Self.dispatchYear(&dispatch, profile, operatingYear: k))
         }
         return years
+    }
+
+    /// The plant's dispatch with this section's prices, summing years only (no hourly trace).
+    func makeDispatch() -> Dispatch {
+        let importPrice = (0..<ResourceProfile.hoursPerYear).map { plant.gridImport.pricing.price(hour: $0).total }
+        var dispatch = Dispatch(plant: plant, exportPrice: exportPrice, importPrice: importPrice)
+        dispatch.recordsHours = false   // only the year's totals are used
+        return dispatch
+    }
+
+    /// Dispatches operating year `k` (0: the first) of `profile`, with the wind and solar degradation of that year.
+    static func dispatchYear(_ dispatch: inout Dispatch, _ profile: ResourceProfile, operatingYear k: Int) -> DispatchYear {
+        dispatch.run(profile, windFactor: .pow1m(dispatch.plant.windDegradationPerYear, k),
+                     solarFactor: .pow1m(dispatch.plant.solarDegradationPerYear, k))
     }
 
     /// The stack replacement's asset class and those of the capex in `capacityCosts`.
@@ -161,34 +181,33 @@ public struct HydrogenModule: ScenarioModule {
 
         let years = simulate(for: scenario)
         let delivered = years.map(\.hydrogenDelivered)
-        let exportKWh = years.map { $0.export * 1000 }
-        let totalExport = exportKWh.reduce(0, +)
-        let capturePrice = totalExport > 0 ? years.map(\.exportRevenue).reduce(0, +) / totalExport : 0
+        let capturePrice = DispatchYear.lifetimeCapturePrice(years)
         scenario.products.insert(Product(id: "hydrogen", unit: "kg", quantity: YearlyValue(delivered),
                                          price: hydrogenSales.price, escalation: hydrogenSales.escalation,
                                          vatRate: hydrogenSales.vatRate), at: 0)
-        let shape = years.map { capturePrice > 0 ? $0.exportCapturePrice / capturePrice : 1 }
-        scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(exportKWh),
+        let shape = years.map { $0.exportPriceShape(lifetimeCapturePrice: capturePrice) }
+        scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(years.map(\.exportKWh)),
                                          price: capturePrice, vatRate: exportVATRate, priceShape: YearlyValue(shape)))
-        if years.contains(where: { $0.gridImport > 0 }) {
+        // With weather drawn per path, a path may import in a year the base case does not.
+        if years.contains(where: { $0.gridImport > 0 }) || (weather != .fixed && plant.gridImport.rule != .none) {
             scenario.operatingCosts.append(OperatingCost(id: "grid-import", unit: "yuan", driver: .annual(YearlyValue(years.map(\.importCost))),
                                                          price: 1, escalation: importEscalation, vatRate: importVATRate))
         }
         if let water {
-            scenario.operatingCosts.append(OperatingCost(id: "water", unit: "t", driver: .annual(YearlyValue(years.map { $0.hydrogenProduced * water.tonnesPerKg })),
+            scenario.operatingCosts.append(OperatingCost(id: "water", unit: "t", driver: .annual(YearlyValue(years.map { $0.waterTonnes(perKg: water.tonnesPerKg) })),
                                                          price: water.price, escalation: water.escalation, vatRate: water.vatRate))
         }
         let feeRate = selfUseFees.systemBackupFee + selfUseFees.crossSubsidy
         if feeRate > 0 {
             scenario.operatingCosts.append(OperatingCost(id: "self-use-system-fees", unit: "kWh",
-                                                         driver: .annual(YearlyValue(years.map { $0.selfConsumption * 1000 })),
+                                                         driver: .annual(YearlyValue(years.map(\.selfConsumptionKWh))),
                                                          price: feeRate))
             scenario.incentives.append(Incentive(
                 id: "self-use-fee-exemption", title: "No backup fee or cross-subsidy on self-consumed power (暂不征收)",
                 kind: .inputPrice(costLine: "self-use-system-fees", discountPerUnit: nil, overridePrice: 0),
                 provenance: .seed(document: "002_4322e846ed20b2fa.txt", lines: "4175-4177"), enabled: selfUseFees.exempt))
         }
-        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0 {
+        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0, contributesStackCapex {
             let first = scenario.resolvedOperationStartYear
             for (k, y) in years.enumerated() where y.stackReplacements > 0 {
                 scenario.capex.append(CapexItem(year: first + k, assetClass: assetClass,

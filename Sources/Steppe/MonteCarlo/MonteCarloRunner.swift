@@ -19,8 +19,9 @@ public struct MonteCarloRunner: Sendable {
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source, fingerprinted so shards of different scenarios never merge.
-    public init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
-                configuration: MonteCarloConfiguration, scenarioText: String) {
+    ///   - weather: each path's own weather and dispatch (hydrogen.weather: perPath), nil for none.
+    init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
+         configuration: MonteCarloConfiguration, scenarioText: String, weather: PathWeather?) {
         // The sampler's path count is part of its draws (LHS strata, Sobol points): it must be the run's.
         precondition(uniforms.pathCount == configuration.paths,
                      "the sampler is built for \(uniforms.pathCount) paths, the run has \(configuration.paths)")
@@ -29,7 +30,12 @@ public struct MonteCarloRunner: Sendable {
         identity = RunState.Identity(
             scenarioName: model.name, scenarioFingerprint: fingerprint(scenarioText), configuration: configuration,
             shift: base.map { $0.isFinite ? $0 : 0 }, hurdleRate: configuration.hurdleRate ?? model.equityRate)
-        lanes = LaneModel(model: model, drawer: drawer)
+        lanes = LaneModel(model: model, drawer: drawer, weather: weather)
+    }
+
+    public init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
+                configuration: MonteCarloConfiguration, scenarioText: String) {
+        self.init(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: scenarioText, weather: nil)
     }
 
     /// The threshold below which a metric's value counts towards its probability (nil: none).
@@ -84,7 +90,7 @@ public struct MonteCarloRunner: Sendable {
                 // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
                 for first in stride(from: start, to: end, by: Lanes.scalarCount) {
                     uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
-                    lanes.evaluate(laneUniforms, laneWorkspace, only: selected, into: laneOut)
+                    lanes.evaluate(laneUniforms, laneWorkspace, firstPath: first, only: selected, into: laneOut)
                     for j in 0..<min(Lanes.scalarCount, end - first) {
                         for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
                     }
@@ -158,7 +164,7 @@ public struct MonteCarloRunner: Sendable {
         out.initialize(repeating: .zero, count: PathMetric.allCases.count)
         for first in stride(from: paths.lowerBound, to: paths.upperBound, by: Lanes.scalarCount) {
             uniforms.fillLanes(firstPath: first, into: UnsafeMutableBufferPointer(start: u, count: dimension))
-            lanes.evaluate(u, ws, only: selected, into: out)
+            lanes.evaluate(u, ws, firstPath: first, only: selected, into: out)
             body(first, min(Lanes.scalarCount, paths.upperBound - first), ws, out)
         }
     }

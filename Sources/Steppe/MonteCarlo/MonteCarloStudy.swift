@@ -25,8 +25,9 @@ public struct MonteCarloStudy: Sendable {
         }
         self.scenarioText = scenarioText
         self.scenario = scenario
-        runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler,
-                                  configuration: configuration, scenarioText: scenarioText)
+        runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler, configuration: configuration,
+                                  scenarioText: scenarioText,
+                                  weather: try PathWeather(scenario: scenario, model: model, runSeed: configuration.seed))
     }
 
     /// The generator and sampler, named in every result.
@@ -92,8 +93,18 @@ public struct MonteCarloStudy: Sendable {
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
             ("equityCashFlowFan", equityCashFlowFan(paths: min(state.identity.configuration.paths, Self.fanPaths))),
         ]
+        if let weather = weatherYield(paths: state.identity.configuration.paths) { extra.append(("hydrogenWeather", weather.json)) }
         if let evaluation = try? scenario.evaluate() { extra.append(("baseEvaluation", evaluation.json)) }
         return summary.json(extra: extra)
+    }
+
+    /// With weather drawn per path, what it does to the plant over the first paths (up to
+    /// `WeatherYieldSummary.pathLimit` of a run of `paths`); nil with the weather fixed.
+    public func weatherYield(paths: Int) -> WeatherYieldSummary? {
+        runner.lanes.weather.map {
+            WeatherYieldSummary($0, paths: min(paths, WeatherYieldSummary.pathLimit),
+                                firstYear: runner.model.calendarYear(runner.model.operationStart))
+        }
     }
 
     /// Paths re-evaluated for the fan chart.

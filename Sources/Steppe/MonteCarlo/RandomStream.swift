@@ -26,6 +26,8 @@ public struct RandomStream: Sendable, Hashable {
         public static let latinHypercubeJitter: UInt32 = 1
         /// `PathRandomGenerator`'s default stream.
         public static let generator: UInt32 = 2
+        /// The weather year each path draws for each operating year (`WeatherPool`).
+        public static let weather: UInt32 = 3
     }
 
     /// The study's seed; it is the Philox key.

@@ -28,6 +28,7 @@ public enum MonteCarloText {
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
         out += "minimum DSCR " + CompiledModel.debtServiceCoverWindowNote + "\n"
+        if let weather = study.weatherYield(paths: c.paths) { out += "\n" + weather.text }
         return out
     }
 

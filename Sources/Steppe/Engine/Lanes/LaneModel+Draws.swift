@@ -5,9 +5,12 @@ extension LaneModel {
     /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
     /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
     /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
-    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace) {
+    /// With per-path weather and `firstPath` (the first lane's path), each lane's weather lines are
+    /// written after the reset, so the draws act on them.
+    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil) {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
+        if let weather, let firstPath { weather.apply(firstPath: firstPath, ws) }
 
         if let correlation = drawer.correlation {
             // The copula acts on each path's uniforms alone: lane by lane, through one path's buffer.

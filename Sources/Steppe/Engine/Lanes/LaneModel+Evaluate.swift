@@ -3,15 +3,16 @@ import Foundation
 extension LaneModel {
     /// Evaluates eight paths from their uniforms (`u[d]`: dimension `d`, one path per lane; the
     /// drawer may change them in place) and writes each selected metric's lanes into
-    /// `out[metric.rawValue]`, NaN where a metric is undefined.
+    /// `out[metric.rawValue]`, NaN where a metric is undefined. `firstPath` names the first lane's
+    /// path (the others follow it), for inputs keyed by path rather than by uniforms (per-path weather).
     ///
     /// One loop over the years computes every line of the pro forma for all eight paths: draws,
     /// loans, incentives, depreciation, then the year loop (operating lines, VAT, CIT, cash flows,
     /// metrics). A sculpted loan is first sized by iterating the pro forma (`sizeSculptedLoan`).
     /// Allocates nothing.
-    func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, only selected: [PathMetric],
+    func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil, only selected: [PathMetric],
                   into out: UnsafeMutablePointer<Lanes>) {
-        applyDraws(u, ws)
+        applyDraws(u, ws, firstPath: firstPath)
         if sculpted != nil { sizeSculptedLoan(ws) }
         evaluateDrawn(ws, only: selected, into: out)
     }

@@ -68,6 +68,8 @@ final class LaneWorkspace {
     let takesCapitalisedInterest: UnsafeMutableBufferPointer<Bool>
     /// One path's uniforms, for the rank-correlation copula.
     let pathUniforms: UnsafeMutableBufferPointer<Double>
+    /// This worker's hourly dispatch, when paths draw their own weather.
+    let weatherScratch: PathWeather.Scratch?
 
     /// - Parameter recording: whether evaluations record every yearly line into `record`.
     init(_ lanes: LaneModel, recording: Bool = false) {
@@ -131,6 +133,7 @@ final class LaneWorkspace {
         priceFloors = copy(lanes.priceFloors)
         pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
         pathUniforms.initialize(repeating: 0.5)
+        weatherScratch = lanes.weather.map(PathWeather.Scratch.init)
     }
 
     deinit {

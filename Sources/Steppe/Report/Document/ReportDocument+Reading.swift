@@ -72,6 +72,7 @@ extension ReportDocument {
             sections += [b.conventions(json["conventions"], run: json)]
             if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
             sections.append(b.distributions(json))
+            if let weather = b.weatherYields(json) { sections.append(weather) }
             // The tornado of the equity NPV beside its distribution.
             if let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
             sections.append(b.statistics(json))
