@@ -36,7 +36,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
+        // Linked with the Swift runtime and Foundation statically on Linux: the dynamic linker's symbol
+        // look-ups in libFoundation and ICU took about half of every start (Benchmarks/README.md, issue 22).
+        .executableTarget(
+            name: "steppe", dependencies: ["SteppeCLI"],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+                .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+                .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+            ]
+        ),
         // The MonteCarlo benchmark times it; SteppeTests checks the engine's paths against it.
         .target(name: "ReferenceModelKernel", dependencies: ["Steppe"], path: "Benchmarks/ReferenceModelKernel"),
         .testTarget(
