@@ -40,7 +40,22 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .executableTarget(name: "steppe", dependencies: ["SteppeCLI"]),
+        // Linked with the Swift runtime and Foundation statically on Linux: the dynamic linker's symbol
+        // look-ups in libFoundation and ICU took about half of every start (Benchmarks/README.md, issue 22).
+        // Release builds only (debug links stay quick). The static libFoundationEssentials makes the linker
+        // print glibc's "the use of `mktemp' is dangerous" once per release link: Foundation's code, not
+        // ours, and never called by Steppe (outputs go through exclusively created temp files, AtomicFile).
+        .executableTarget(
+            name: "steppe", dependencies: ["SteppeCLI"],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("CoreFoundation", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
         // The MonteCarlo benchmark times it; SteppeTests checks the engine's paths against it.
         .target(name: "ReferenceModelKernel", dependencies: ["Steppe"], path: "Benchmarks/ReferenceModelKernel"),
         .testTarget(

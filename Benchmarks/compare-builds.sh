@@ -26,13 +26,4 @@ for _ in $(seq 1 "$rounds"); do
     echo "evaluate-x10 $which $(echo "$end - $start" | bc)" | tee -a "$log"
   done
 done
-python3 - "$log" <<'PY'
-import collections, sys
-times = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    name, which, seconds = line.split()
-    times[(name, which)].append(float(seconds))
-for (name, which), v in sorted(times.items()):
-    v.sort()
-    print(f"{name:13} {which}: best {v[0]:.3f} s, median {v[len(v) // 2]:.3f} s ({', '.join(f'{x:.3f}' for x in v)})")
-PY
+python3 Benchmarks/best-median.py "$log"

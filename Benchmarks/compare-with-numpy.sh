@@ -1,57 +1,99 @@
 #!/usr/bin/env bash
-# Runs Steppe and the NumPy reference (shared/benchmarks/numpy_reference.py) on the same model in one
-# go and prints paths per second for each and their ratio.
-#   Benchmarks/compare-with-numpy.sh [paths] [workers] [rounds]
+# Steppe against the NumPy reference (numpy_reference.py) on the same model, in alternating rounds:
+#   Benchmarks/compare-with-numpy.sh [paths] [workers] [rounds]      (defaults 4000000 2 3)
 #
-# Steppe is measured twice: the portable release build (`swift build -c release`, baseline x86-64,
-# what the README and CI build) and a release build for this machine's CPU (`-target-cpu native`,
-# AVX-512 here, in .build/native), where the lane engine's eight-path vectors fit one register. NumPy
-# picks its SIMD kernels for the CPU at run time, so the second is the like-for-like comparison.
-#
-# NumPy runs at its best chunk size: the reference evaluates its paths in chunks, and on this machine
-# it runs about 1.6x faster with chunks of 5 000-20 000 paths (which stay in cache) than with 200 000.
-# Each of NUMPY_CHUNKS (default "5000 10000 20000 200000") is tried once and the fastest is kept.
-#
-# A shared VM's speed changes from minute to minute, so the three programs then run in turn for
-# `rounds` rounds (default 3), and the best and the median of each are printed with their ratios.
+# 1. Finds the reference first, before building anything: $NUMPY_REFERENCE, else the shared folder
+#    beside the repository (../shared/benchmarks/numpy_reference.py); without it, says where to put it.
+# 2. Builds the README's build (`swift build -c release`) and, with NATIVE=1, also one for this CPU
+#    (`-target-cpu native`, in .build/native) as a second Steppe row.
+# 3. NumPy at its best chunk: each of NUMPY_CHUNKS (default "5000 10000 20000 200000") once, the fastest kept
+#    (the reference evaluates paths in chunks; small ones stay in cache).
+# 4. `rounds` rounds of NumPy and `steppe run Benchmarks/reference-model.yaml` (the reference's three outputs,
+#    sketched quantiles) in turn, `paths` paths on `workers` workers. Steppe is reported twice: the whole
+#    process (wall clock around it, start-up included) and the timed part (its `--timing` line). NumPy's
+#    figure is its own (`paths_per_s`, timed after the interpreter and NumPy are loaded).
+# 5. Thread scaling, same rounds: the reference model and the default hydrogen scenario (all metrics,
+#    DEFAULT_PATHS paths, default 500000) on 1 and 2 threads.
+# Prints best and median paths/s of every row, the ratios to NumPy, and the load average before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=${1:-2000000}
+paths=${1:-4000000}
 workers=${2:-2}
 rounds=${3:-3}
-reference=${NUMPY_REFERENCE:-../shared/benchmarks/numpy_reference.py}
-swift build -c release --product steppe >/dev/null
-swift build -c release --product steppe --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native >/dev/null
-python3 -c 'import numpy' 2>/dev/null || pip install --quiet numpy
+default_paths=${DEFAULT_PATHS:-500000}
 
-steppe_rate() {  # paths/s of one `steppe run` of the reference model with the reference's three outputs
-  "$1" run Benchmarks/reference-model.yaml --paths "$paths" --threads "$workers" \
-    --metrics equityNPV,minDSCR,equityPaybackYears --exact-limit 0 --quiet --timing --format json 2>&1 >/dev/null \
-    | tail -1 | sed -E 's/.*: ([0-9.]+) paths\/s.*/\1/'
+shared_reference="$(cd .. && pwd)/shared/benchmarks/numpy_reference.py"
+reference=${NUMPY_REFERENCE:-$shared_reference}
+if [ ! -f "$reference" ]; then
+  echo "compare-with-numpy.sh: the NumPy reference is not at $reference" >&2
+  echo "  put numpy_reference.py at $shared_reference (the shared folder beside the repository)," >&2
+  echo "  or name it: NUMPY_REFERENCE=/path/to/numpy_reference.py Benchmarks/compare-with-numpy.sh" >&2
+  exit 2
+fi
+if ! python3 -c 'import numpy' 2>/dev/null; then
+  echo "compare-with-numpy.sh: python3 cannot import numpy; install it (python3 -m pip install numpy) and run again" >&2
+  exit 2
+fi
+
+echo "load before: $(uptime)"
+swift build -c release --product steppe >/dev/null
+steppe=.build/release/steppe
+builds=("readme|$steppe")
+if [ "${NATIVE:-0}" = 1 ]; then
+  swift build -c release --product steppe --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native >/dev/null
+  builds+=("native|.build/native/release/steppe")
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# One `steppe run`: appends "LABEL whole-process RATE" and "LABEL timed-part RATE" to the log.
+steppe_rates() {  # label binary paths threads run-arguments...
+  local label=$1 bin=$2 n=$3 threads=$4; shift 4
+  local start end timing
+  start=$(date +%s.%N)
+  timing=$("$bin" run "$@" --paths "$n" --threads "$threads" --quiet --timing --format json 2>&1 >/dev/null | tail -1)
+  end=$(date +%s.%N)
+  echo "$label, whole process $(python3 -c "print($n / ($end - $start))")" >> "$log"
+  echo "$label, timed part $(echo "$timing" | sed -E 's/.*: ([0-9.]+) paths\/s.*/\1/')" >> "$log"
 }
-numpy_rate() {  # paths/s of one run of the reference (as its authors ship it: it uses no BLAS) with chunk $1
+reference_model=(Benchmarks/reference-model.yaml --metrics equityNPV,minDSCR,equityPaybackYears --exact-limit 0)
+numpy_rate() {  # paths/s of one run of the reference with chunk $1 (as its authors ship it: no BLAS)
   python3 "$reference" "$paths" "$1" "$workers" | sed -E 's/.*paths_per_s=([0-9.e+]+).*/\1/'
 }
 
 chunk="" best=0
 for c in ${NUMPY_CHUNKS:-5000 10000 20000 200000}; do
   r=$(numpy_rate "$c")
+  echo "numpy chunk $c: $r paths/s"
   if python3 -c "import sys; sys.exit(0 if float('$r') > float('$best') else 1)"; then best=$r chunk=$c; fi
 done
-portable="" native="" numpy=""
-for _ in $(seq "$rounds"); do
-  portable+=" $(steppe_rate .build/release/steppe)"
-  native+=" $(steppe_rate .build/native/release/steppe)"
-  numpy+=" $(numpy_rate "$chunk")"
+
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds"
+  echo "numpy (chunk $chunk), its own timing $(numpy_rate "$chunk")" >> "$log"
+  for b in "${builds[@]}"; do
+    steppe_rates "steppe ${b%%|*}, reference model, $workers thread(s)" "${b#*|}" "$paths" "$workers" "${reference_model[@]}"
+  done
+  for threads in 1 2; do
+    [ "$threads" = "$workers" ] ||  # measured just above
+      steppe_rates "steppe readme, reference model, $threads thread(s)" "$steppe" "$paths" "$threads" "${reference_model[@]}"
+    steppe_rates "steppe readme, default scenario ($default_paths paths), $threads thread(s)" "$steppe" "$default_paths" "$threads"
+  done
 done
-python3 - "$paths" "$workers" "$chunk" "$portable" "$native" "$numpy" <<'PY'
+
+echo "$paths paths (default scenario $default_paths) on $workers workers, $rounds rounds; paths/s:"
+python3 Benchmarks/best-median.py --higher-is-better "$log"
+python3 - "$log" "$workers" <<'PY'
 import statistics, sys
-paths, workers, chunk, portable, native, numpy = sys.argv[1:7]
-portable, native, numpy = ([float(x) for x in text.split()] for text in (portable, native, numpy))
-runs = {"steppe (built for this CPU)": native, "steppe (portable build)": portable, f"numpy (chunk {chunk})": numpy}
-print(f"{paths} paths on {workers} workers, {len(numpy)} rounds; paths/s best / median:")
-for name, rates in runs.items():
-    print(f"  {name:28} {max(rates):>12,.0f} / {statistics.median(rates):>12,.0f}")
-print(f"ratio steppe/numpy, best / median: {max(native) / max(numpy):.2f} / {statistics.median(native) / statistics.median(numpy):.2f}"
-      f" (portable {max(portable) / max(numpy):.2f} / {statistics.median(portable) / statistics.median(numpy):.2f})")
+rates = {}
+for line in open(sys.argv[1]):
+    case, value = line.rsplit(maxsplit=1)
+    rates.setdefault(case, []).append(float(value))
+numpy = next(v for k, v in rates.items() if k.startswith("numpy"))
+print("ratio to NumPy, best / median:")
+for case, v in rates.items():
+    if case.startswith("steppe") and "reference model" in case and f"{sys.argv[2]} thread(s)" in case:
+        print(f"  {case}: {max(v) / max(numpy):.2f} / {statistics.median(v) / statistics.median(numpy):.2f}")
 PY
+echo "load after: $(uptime)"

@@ -20,3 +20,8 @@ if grep -q '"#' "$src"; then echo "$src contains '\"#', which would end the raw 
   echo '}'
 } > "$out"
 echo "wrote $out"
+# Then its parsed document as Swift values (Sources/SteppeFiles/DefaultScenarioDocument.swift), so that `steppe`
+# without a file does not parse YAML at start; EmbeddedDefaultScenarioTests generates it and checks it.
+STEPPE_WRITE_EMBEDDED_DOCUMENT=1 swift test --filter 'EmbeddedDefaultScenarioTests/generatedFileIsCurrent'
+swift test --filter 'EmbeddedDefaultScenarioTests'
+echo "wrote Sources/SteppeFiles/DefaultScenarioDocument.swift"

@@ -82,8 +82,8 @@ struct ScenarioOptions: ParsableArguments {
     func loadDocument() throws(ScenarioErrors) -> ScenarioSource {
         let catalogue = try catalogue.load()
         guard let file else {
-            let document = try ScenarioFile.sourceNode(DefaultScenario.yaml, file: DefaultScenario.fileName)
-            return ScenarioSource(document: document, text: DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue)
+            // The document parsed when the package was built: no YAML parsing at start.
+            return ScenarioSource(document: DefaultScenario.document, text: DefaultScenario.yaml, file: DefaultScenario.fileName, catalogue: catalogue)
         }
         let loaded = try ScenarioFile.loadDocument(path: file)
         return ScenarioSource(document: loaded.document, text: loaded.text, file: loaded.file, catalogue: catalogue)

@@ -41,10 +41,14 @@ public struct MonteCarloStudy: Sendable {
         return "Philox4x32-10 counter-based generator, RandomStream mapping v1, keyed by (seed, path, dimension); sampler: \(sampler)"
     }
 
-    /// Target and achieved rank correlations of the correlated inputs (first 10 000 paths).
-    public var achievedCorrelations: [(first: String, second: String, target: Double, achieved: Double)] {
+    /// Target and achieved rank correlations of the correlated inputs (first 10 000 paths); achieved is
+    /// nil where undefined (`achievedCorrelationUndefined`).
+    public var achievedCorrelations: [(first: String, second: String, target: Double, achieved: Double?)] {
         runner.drawer.achievedRankCorrelations(sampler: runner.uniforms)
     }
+
+    /// Why an achieved rank correlation is undefined.
+    public static let achievedCorrelationUndefined = "fewer than two paths, or an input constant over them"
 
     public var thresholds: [Double?] { PathMetric.allCases.map { runner.threshold($0) } }
 
@@ -86,7 +90,8 @@ public struct MonteCarloStudy: Sendable {
             ("generator", .string(MonteCarloStudy.generatorDescription(state.identity.configuration))),
             ("rankCorrelations", .array(achievedCorrelations.map { pair in
                 .object([("between", .array([.string(pair.first), .string(pair.second)])), ("target", .number(pair.target)),
-                         ("achieved", .number(pair.achieved))])
+                         ("achieved", pair.achieved.map { .number($0) } ?? .null)]
+                        + (pair.achieved == nil ? [("achievedUndefined", .string(Self.achievedCorrelationUndefined))] : []))
             })),
             ("baseCase", baseCase),
             ("representativePaths", .array(representative)),

@@ -3,7 +3,7 @@ extension StochasticModel {
     /// their targets: the Spearman coefficient of the drawn values over the first
     /// min(`paths`, `limit`) paths of `sampler`. Deterministic for a given sampler.
     public func achievedRankCorrelations(sampler: any PathSampler, limit: Int = 10_000)
-        -> [(first: String, second: String, target: Double, achieved: Double)] {
+        -> [(first: String, second: String, target: Double, achieved: Double?)] {
         guard let correlation else { return [] }
         let dims = correlation.dimensions
         let inputsByDimension = dims.map { d in inputs.first { $0.firstDimension == d } }
@@ -20,11 +20,12 @@ extension StochasticModel {
                 values[k].append(d.quantile(u[input.firstDimension]))
             }
         }
-        var pairs: [(String, String, Double, Double)] = []
+        var pairs: [(String, String, Double, Double?)] = []
         for a in 0..<dims.count {
             for b in (a + 1)..<dims.count {
                 guard let ia = inputsByDimension[a], let ib = inputsByDimension[b] else { continue }
-                pairs.append((ia.keyPath, ib.keyPath, correlation.spearman[a][b], spearman(values[a], values[b])))
+                let achieved = spearman(values[a], values[b])
+                pairs.append((ia.keyPath, ib.keyPath, correlation.spearman[a][b], achieved.isFinite ? achieved : nil))
             }
         }
         return pairs

@@ -22,7 +22,8 @@ public enum MonteCarloText {
             out += line + "\n"
         }
         for pair in study.achievedCorrelations {
-            out += String(format: "rank correlation %@ ~ %@: target %.2f, achieved %.3f\n", pair.first, pair.second, pair.target, pair.achieved)
+            let achieved = pair.achieved.map { String(format: "%.3f", $0) } ?? "undefined (\(MonteCarloStudy.achievedCorrelationUndefined))"
+            out += String(format: "rank correlation %@ ~ %@: target %.2f, achieved ", pair.first, pair.second, pair.target) + achieved + "\n"
         }
         let priceUnit: String = study.runner.model.priceUnit
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "

@@ -26,6 +26,22 @@ struct RunCommandTests {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
     }
 
+    @Test("One path: the achieved rank correlations are null with their reason, in JSON and text, not a crash")
+    func onePathHasUndefinedAchievedCorrelations() throws {
+        let json = SteppeCommand.run(["run", "--paths", "1", "--format", "json", "--quiet"])
+        #expect(json.status == 0, "\(json.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let pairs = try #require(object["rankCorrelations"] as? [[String: Any]])
+        #expect(!pairs.isEmpty)
+        for pair in pairs {
+            #expect(pair["achieved"] is NSNull)
+            #expect(pair["achievedUndefined"] as? String == MonteCarloStudy.achievedCorrelationUndefined)
+        }
+        let text = SteppeCommand.run(["run", "--paths", "1", "--quiet"])
+        #expect(text.status == 0)
+        #expect(text.standardOutput.contains("achieved undefined (\(MonteCarloStudy.achievedCorrelationUndefined))"))
+    }
+
     @Test("--threads 1 and --threads 2 give byte-identical JSON")
     func threads() {
         let one = SteppeCommand.run(["run", "--paths", "3000", "--threads", "1", "--format", "json", "--quiet"])

@@ -152,19 +152,6 @@ struct CatalogueCitationTests {
         #expect(seedLines.count == 5)
     }
 
-    @Test("The embedded catalogue is the Catalogue/ folder, file for file")
-    func embeddedMatchesFiles() throws {
-        let root = packageRootURL.appendingPathComponent("Catalogue")
-        let policyFiles = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("policies").path)
-            .filter { $0.hasSuffix(".yaml") }.map { "policies/\($0)" }
-        let onDisk = (policyFiles + ["zones.yaml"]).sorted()
-        #expect(EmbeddedCatalogue.files.map(\.name) == onDisk, "run scripts/embed-catalogue.sh")
-        for (name, text) in EmbeddedCatalogue.files {
-            let file = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
-            #expect(text + "\n" == file, "\(name): run scripts/embed-catalogue.sh")
-        }
-    }
-
     @Test("Assumptions are counted and listed by steppe policies --assumptions")
     func assumptionsListed() throws {
         let all = Self.catalogue.assumptions
