@@ -57,6 +57,8 @@ for f in ejin-horo-hydrogen-hourly ejin-horo-dairy-farm dairy-3000-head ejin-hor
   $steppe evaluate Scenarios/$f.yaml --format json --output $R/$f.json --force >/dev/null
   report $f $R/$f.json
 done
+# The feasibility-study example as the Excel workbook a finance team opens (one sheet per table, Conventions first).
+$steppe report $R/ejin-horo-hydrogen-feasibility.json --xlsx $R/ejin-horo-hydrogen-feasibility.xlsx --force >/dev/null
 
 # Sizing study: equity NPV, export share and curtailment over the electrolyser size (50 MW PV), best point marked.
 $steppe sweep Scenarios/ejin-horo-hydrogen-sizing.yaml --param hydrogen.electrolyser.capacityMW=5:50:10 --threads 2 --quiet \
