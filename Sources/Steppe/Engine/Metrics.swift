@@ -2,8 +2,9 @@ import Foundation
 
 /// The decision metrics of one evaluation, each a number or undefined with its reason.
 ///
-/// Conventions: NPVs are valued at the end of the start year with the scenario's
-/// discount timing; IRRs are end-of-year; paybacks count years from the end of the
+/// Conventions (Steppe's default; `ProjectConventions` may value NPVs at the start of construction and
+/// count paybacks from it, docs/conventions.md): NPVs are valued at the end of the start year with the
+/// scenario's discount timing; IRRs are end-of-year; paybacks count years from the end of the
 /// start year, on the project cash flow (the equity payback: on the equity cash flow);
 /// DSCR is CFADS over debt service in each year with debt service from the first scheduled principal
 /// repayment to the last maturity (`CompiledModel.debtServiceCoverYears`); LLCR is the present
