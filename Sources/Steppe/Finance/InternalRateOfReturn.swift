@@ -53,8 +53,11 @@ where C.Element == Double, C.Index == Int {
 private func internalRateOfReturn(_ flows: UnsafeBufferPointer<Double>) -> IRRResult {
     guard let first = flows.baseAddress else { return .noSignChange }
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: flows.count) { scratch in
-        var roots: [Double] = []
+        // The list is built only from the second root on: a unique root allocates nothing.
+        var firstRoot: Double?, roots: [Double] = []
         let (rate, signChanges) = laneInternalRateOfReturn(first, count: flows.count, scratch: scratch) { _, root in
+            guard let firstRoot else { firstRoot = root; return }
+            if roots.isEmpty { roots = [firstRoot] }
             roots.append(root)
         }
         if signChanges == 0 { return .noSignChange }
