@@ -111,22 +111,27 @@ extension SteppeCommand {
             let started = Date()
             var pathCount = sampling.paths
             var study: MonteCarloStudy
-            var state: RunState
             var untilNote = ""
+            let config = MonteCarloConfiguration(paths: pathCount, seed: sampling.seed, sampler: sampling.sampler, chunkSize: chunkSize,
+                                                 exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
+                                                 metrics: selectedMetrics)
+            do {
+                study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config)
+            } catch { return .failure(error) }
+            /// Runs `pathsToRun` paths behind a progress bar.
+            func withProgress(_ pathsToRun: Int, _ run: (ProgressReporter) -> RunState) -> RunState {
+                let progress = ProgressReporter(total: pathsToRun, enabled: !quiet)
+                defer { progress.finish() }
+                return run(progress)
+            }
+            var state = withProgress(study.runner.paths(of: shard).count) {
+                study.runner.run(shard: shard, threads: threading.count, progress: $0.update, isCancelled: interrupt.isSet)
+            }
             // --until-se: double the path count until the standard error of the mean equity NPV is
-            // small enough. Each attempt is a complete run of that many paths, so the result is exactly
-            // that of `--paths FINAL`, whatever the thread count.
-            while true {
-                let config = MonteCarloConfiguration(paths: pathCount, seed: sampling.seed, sampler: sampling.sampler, chunkSize: chunkSize,
-                                                     exactQuantileLimit: exactLimit, hurdleRate: hurdle, dscrCovenant: covenant,
-                                                     metrics: selectedMetrics)
-                do {
-                    study = try MonteCarloStudy(scenario: loaded.0, scenarioText: loaded.1, configuration: config)
-                } catch { return .failure(error) }
-                let progress = ProgressReporter(total: config.paths(of: shard).count, enabled: !quiet)
-                state = study.runner.run(shard: shard, threads: threading.count, progress: progress.update, isCancelled: interrupt.isSet)
-                progress.finish()
-                guard let untilSE, !state.isPartial else { break }
+            // small enough. Each attempt's result is exactly that of `--paths` its path count, whatever the
+            // thread count: the study is compiled once, and an attempt runs only the new paths where that
+            // gives the same bits (`MonteCarloRunner.pathsAfter`), every path otherwise.
+            while let untilSE, !state.isPartial {
                 // --until-se is in the report unit; the statistics are in yuan.
                 let unit = loaded.0.reportUnit
                 let target = untilSE * unit.divisor
@@ -147,6 +152,11 @@ extension SteppeCommand {
                         "--until-se: standard error \(shown) still above \(targetShown) at \(pathCount) paths, and \(refusal)\n")
                 }
                 pathCount *= 2
+                do { study = try study.withPaths(pathCount) } catch { return .failure(error) }
+                let earlier = state, runner = study.runner
+                state = withProgress(runner.pathsAfter(earlier)?.count ?? pathCount) {
+                    runner.run(continuing: earlier, threads: threading.count, progress: $0.update, isCancelled: interrupt.isSet)
+                }
             }
             var stderr = untilNote
             if timing {

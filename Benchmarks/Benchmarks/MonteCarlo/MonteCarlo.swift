@@ -4,8 +4,9 @@ import ReferenceModelKernel
 import Steppe
 import SteppeFiles
 
-/// Monte Carlo paths of the NumPy reference model (Benchmarks/reference-model.yaml) on one
-/// and two threads, computing the reference's outputs (equity NPV, minimum DSCR, equity payback).
+/// Monte Carlo paths of the NumPy reference model (Benchmarks/reference-model.yaml, computing the
+/// reference's outputs: equity NPV, minimum DSCR, equity payback) and of the default scenario (the
+/// README's main job, every metric), on one and two threads.
 /// Throughput is in paths per second (scaled iterations = paths).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
@@ -13,21 +14,27 @@ let benchmarks: @Sendable () -> Void = {
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    let path = root.appendingPathComponent("Benchmarks/reference-model.yaml").path
+    let models: [(name: String, file: String, metrics: [PathMetric])] = [
+        ("Reference model,", "Benchmarks/reference-model.yaml", [.equityNPV, .minDSCR, .equityPaybackYears]),
+        ("Default scenario (all metrics),", "Scenarios/ejin-horo-green-hydrogen.yaml", PathMetric.allCases),
+    ]
 
     // The engine (eight paths per step) on 1 and 2 threads.
-    for threads in [1, 2] {
-        // One scaled iteration is one path: each sample runs 1 000 000 paths, so the wall-clock time
-        // is per path and the throughput is in paths per second.
-        Benchmark("Reference model, lane engine, paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
-            guard let (scenario, text) = try? ScenarioFile.loadWithText(path: path) else { fatalError("cannot load \(path)") }
-            let config = MonteCarloConfiguration(paths: benchmark.scaledIterations.count, seed: 1, exactQuantileLimit: 0,
-                                                 metrics: [.equityNPV, .minDSCR, .equityPaybackYears])
-            guard let study = try? MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config) else {
-                fatalError("cannot prepare the study")
+    for model in models {
+        for threads in [1, 2] {
+            // One scaled iteration is one path: each sample runs 1 000 000 paths, so the wall-clock time
+            // is per path and the throughput is in paths per second.
+            Benchmark("\(model.name) lane engine, paths on \(threads) thread\(threads == 1 ? "" : "s")") { benchmark in
+                let path = root.appendingPathComponent(model.file).path
+                guard let (scenario, text) = try? ScenarioFile.loadWithText(path: path) else { fatalError("cannot load \(path)") }
+                let config = MonteCarloConfiguration(paths: benchmark.scaledIterations.count, seed: 1, exactQuantileLimit: 0,
+                                                     metrics: model.metrics)
+                guard let study = try? MonteCarloStudy(scenario: scenario, scenarioText: text, configuration: config) else {
+                    fatalError("cannot prepare the study")
+                }
+                benchmark.startMeasurement()
+                blackHole(study.runner.run(threads: threads).completedPaths)
             }
-            benchmark.startMeasurement()
-            blackHole(study.runner.run(threads: threads).completedPaths)
         }
     }
 

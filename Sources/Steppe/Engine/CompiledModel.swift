@@ -130,18 +130,10 @@ public struct CompiledLoan: Sendable, Equatable {
 /// An incentive with its years resolved to indices and its targets to row numbers.
 public struct CompiledIncentive: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case capitalGrantShare(share: Double, classMask: [Bool])
-        case capitalGrantAmount(amount: Double, classMask: [Bool])
-        case productionSubsidy(product: Int, amountPerUnit: Double)
-        case annualAward(amountPerYear: Double)
-        case interestSubsidy(rateReduction: Double, loanMask: [Bool])
-        case inputDiscount(costLine: Int, discountPerUnit: Double)
-        case inputOverride(costLine: Int, price: Double)
+        /// Cash: `amount` applied to what `source` follows (the source names the amount's unit).
+        case cash(CashIncentiveSource, amount: Double)
         case taxRate(rate: Double)
         case taxHoliday(exemptYears: Int, reducedYears: Int, reducedFactor: Double, countFrom: Incentive.HolidayStart)
-        case perPersonAllowance(staffGroup: Int, amountPerPersonYear: Double, firmShare: Double)
-        /// Yuan per year index, already multiplied by the firm's share.
-        case scheduledAward(amounts: [Double])
     }
     public let id: String
     public let title: String
@@ -161,15 +153,18 @@ public struct CompiledIncentive: Sendable, Equatable {
     /// (empty when the incentive is paid to the firm). The firm's cash flow sees only the
     /// pass-through share of it, in the engine's amounts.
     public var paidToStaffByYear: [Double] = []
+    /// The asset classes a capital grant funds, or the loans an interest subsidy applies to, one
+    /// flag per class or loan in model order (empty for other kinds).
+    public var membership: [Bool] = []
+    /// Yuan per year index of a scheduled award, already times the firm's share (empty for other kinds).
+    public var amountByYear: [Double] = []
 
     public var isCapitalGrant: Bool {
-        switch kind {
-        case .capitalGrantShare, .capitalGrantAmount: return true
-        default: return false
-        }
+        if case .cash(let source, _) = kind { return source.isCapitalGrant }
+        return false
     }
     public var isInterestSubsidy: Bool {
-        if case .interestSubsidy = kind { return true }
+        if case .cash(let source, _) = kind { return source.isInterestSubsidy }
         return false
     }
 }

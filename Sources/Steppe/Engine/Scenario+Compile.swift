@@ -110,41 +110,36 @@ extension Scenario {
         var groupIndex: [String: Int] = [:]
         var compiledIncentives: [CompiledIncentive] = []
         for inc in incentives where inc.enabled {
+            let firmShare: Double
+            switch inc.payee {
+            case .firm: firmShare = 1
+            case .employee(let share): firmShare = share
+            }
             let kind: CompiledIncentive.Kind
+            var membership: [Bool] = [], amountByYear: [Double] = []
             switch inc.kind {
             case .capitalGrant(let share, let amount, let ids):
-                let mask = classes.map { ids.isEmpty || ids.contains($0.id) }
-                kind = share.map { .capitalGrantShare(share: $0, classMask: mask) }
-                    ?? .capitalGrantAmount(amount: amount ?? 0, classMask: mask)
+                membership = classes.map { ids.isEmpty || ids.contains($0.id) }
+                kind = share.map { .cash(.grantShare, amount: $0) } ?? .cash(.grantAmount, amount: amount ?? 0)
             case .productionSubsidy(let product, let amount):
-                kind = .productionSubsidy(product: productIndex[product]!, amountPerUnit: amount)
+                kind = .cash(.production(product: productIndex[product]!), amount: amount)
             case .annualAward(let amount):
-                kind = .annualAward(amountPerYear: amount)
+                kind = .cash(.award, amount: amount)
             case .interestSubsidy(let reduction, let ids):
-                kind = .interestSubsidy(rateReduction: reduction, loanMask: loans.map { ids.isEmpty || ids.contains($0.id) })
+                membership = loans.map { ids.isEmpty || ids.contains($0.id) }
+                kind = .cash(.interest, amount: reduction)
             case .inputPrice(let line, let discount, let override):
                 let r = lineIndex[line]!
-                kind = discount.map { .inputDiscount(costLine: r, discountPerUnit: $0) }
-                    ?? .inputOverride(costLine: r, price: override ?? 0)
+                kind = discount.map { .cash(.inputDiscount(line: r), amount: $0) } ?? .cash(.inputOverride(line: r), amount: override ?? 0)
             case .taxRate(let rate):
                 kind = .taxRate(rate: rate)
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 kind = .taxHoliday(exemptYears: exempt, reducedYears: reduced, reducedFactor: factor, countFrom: from)
             case .perPersonAllowance(let role, let amount):
-                let s = labour.firstIndex { $0.role == role }!
-                let firmShare: Double
-                switch inc.payee {
-                case .firm: firmShare = 1
-                case .employee(let share): firmShare = share
-                }
-                kind = .perPersonAllowance(staffGroup: s, amountPerPersonYear: amount, firmShare: firmShare)
+                kind = .cash(.perPerson(staff: labour.firstIndex { $0.role == role }!), amount: amount * firmShare)
             case .scheduledAward(let byYear):
-                let share: Double
-                switch inc.payee {
-                case .firm: share = 1
-                case .employee(let s): share = s
-                }
-                kind = .scheduledAward(amounts: (0..<n).map { share * (byYear[startYear + $0] ?? 0) })
+                amountByYear = (0..<n).map { firmShare * (byYear[startYear + $0] ?? 0) }
+                kind = .cash(.scheduled, amount: 0)
             }
             let eligibleStart = (inc.eligibleFrom == .firstRevenueYear ? firstRevenue : 0) + inc.eligibleAfterYears
             var first = max(eligibleStart, 0)
@@ -184,7 +179,8 @@ extension Scenario {
                 id: inc.id, title: inc.title, kind: kind, firstYear: first, lastYear: last,
                 capPerYear: inc.capPerYear ?? .infinity, capTotal: inc.capTotal ?? .infinity,
                 taxable: inc.taxable || alwaysTaxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
-                highestOnlyGroup: group, provenance: inc.provenance, paidToStaffByYear: paidToStaff))
+                highestOnlyGroup: group, provenance: inc.provenance, paidToStaffByYear: paidToStaff,
+                membership: membership, amountByYear: amountByYear))
         }
 
         var model = CompiledModel(

@@ -57,9 +57,48 @@ public struct MonteCarloRunner: Sendable {
     public func run(shard: Shard? = nil, threads: Int = 1,
                     progress: (@Sendable (Int) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) -> RunState {
+        run(chunks: identity.configuration.chunks(of: shard), threads: threads, progress: progress, isCancelled: isCancelled)
+    }
+
+    /// The paths `shard` runs (all of them without one): its whole chunks, the last cut at the path count.
+    public func paths(of shard: Shard?) -> Range<Int> { identity.configuration.paths(of: shard) }
+
+    /// The paths a run that continues `earlier` still has to run, or nil when it must run every path:
+    /// the continued state is this runner's full run to the bit only if `earlier` ran whole chunks
+    /// from path 0 (a chunk's partial sums are plain doubles, so chunk boundaries fix the bits) and a
+    /// path's draws do not depend on the path count (`SamplingMethod.drawsDependOnPathCount`).
+    public func pathsAfter(_ earlier: RunState) -> Range<Int>? {
+        let config = identity.configuration, before = earlier.identity.configuration
+        var sameStudy = earlier.identity
+        sameStudy.configuration.paths = config.paths
+        guard sameStudy == identity, !config.sampler.drawsDependOnPathCount, !earlier.isPartial,
+              earlier.ranges == [0..<before.paths], before.paths % config.chunkSize == 0, before.paths <= config.paths,
+              (earlier.values != nil) == config.exactQuantiles else { return nil }
+        return before.paths..<config.paths
+    }
+
+    /// This runner's full run, continuing `earlier` (a run of the same study with fewer paths) when
+    /// `pathsAfter` allows, so only the new paths run; otherwise every path runs.
+    public func run(continuing earlier: RunState, threads: Int = 1,
+                    progress: (@Sendable (Int) -> Void)? = nil,
+                    isCancelled: (@Sendable () -> Bool)? = nil) -> RunState {
+        guard let rest = pathsAfter(earlier) else { return run(threads: threads, progress: progress, isCancelled: isCancelled) }
+        let chunkSize = identity.configuration.chunkSize
+        let later = run(chunks: (rest.lowerBound / chunkSize)..<identity.configuration.chunkCount, threads: threads,
+                        progress: progress, isCancelled: isCancelled)
+        var relabelled = earlier
+        relabelled.identity = identity
+        // `pathsAfter` checked that the two tile 0..<paths without overlap, so joining cannot fail; an
+        // interrupted `later` gives a partial state over all the paths, as an interrupted run does.
+        return (try? RunState.joining([relabelled, later])) ?? later
+    }
+
+    /// Runs the paths of `chunks` (whole chunks, the last cut at the path count).
+    func run(chunks: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)?,
+             isCancelled: (@Sendable () -> Bool)?) -> RunState {
         let config = identity.configuration
-        let chunks = config.chunks(of: shard)
-        let paths = config.paths(of: shard)
+        let first = chunks.lowerBound * config.chunkSize
+        let paths = first..<max(first, min(chunks.upperBound * config.chunkSize, config.paths))
         let firstPath = paths.lowerBound, pathCount = paths.count
         let metricCount = PathMetric.allCases.count
         let exact = config.exactQuantiles

@@ -16,18 +16,39 @@ public struct MonteCarloStudy: Sendable {
         let model = try scenario.compile()
         var drawer = try StochasticModel(scenario: scenario, model: model)
         drawer.appliesPolicyRisks = policyRisks
-        let sampler: any PathSampler
-        do {
-            sampler = try configuration.sampler.sampler(seed: configuration.seed, pathCount: configuration.paths,
-                                                               dimensions: drawer.dimension)
-        } catch {
-            throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
-        }
+        let sampler = try Self.sampler(configuration, dimensions: drawer.dimension)
         self.scenarioText = scenarioText
         self.scenario = scenario
         runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler, configuration: configuration,
                                   scenarioText: scenarioText,
                                   weather: try PathWeather(scenario: scenario, model: model, runSeed: configuration.seed))
+    }
+
+    /// The configuration's sampler for `dimensions` uniforms per path; a sampler that cannot be built
+    /// (a Sobol request beyond its table, say) is a scenario error.
+    private static func sampler(_ configuration: MonteCarloConfiguration, dimensions: Int) throws(ScenarioErrors) -> any PathSampler {
+        do {
+            return try configuration.sampler.sampler(seed: configuration.seed, pathCount: configuration.paths, dimensions: dimensions)
+        } catch {
+            throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
+        }
+    }
+
+    private init(scenario: Scenario, scenarioText: String, runner: MonteCarloRunner) {
+        self.scenario = scenario; self.scenarioText = scenarioText; self.runner = runner
+    }
+
+    /// The same study with `paths` paths (`--until-se` doubles this way): the compiled model, the
+    /// draws and the paths' weather are kept, so nothing is compiled or dispatched again; only the
+    /// sampler, whose draws may depend on the path count, and the runner are new. Its runs equal
+    /// those of a study built with `paths` from the start.
+    public func withPaths(_ paths: Int) throws(ScenarioErrors) -> MonteCarloStudy {
+        var configuration = runner.identity.configuration
+        configuration.paths = paths
+        let sampler = try Self.sampler(configuration, dimensions: runner.drawer.dimension)
+        return MonteCarloStudy(scenario: scenario, scenarioText: scenarioText,
+                               runner: MonteCarloRunner(model: runner.model, drawer: runner.drawer, uniforms: sampler, configuration: configuration,
+                                                        scenarioText: scenarioText, weather: runner.lanes.weather))
     }
 
     /// The generator and sampler, named in every result.

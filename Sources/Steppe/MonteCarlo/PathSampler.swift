@@ -49,6 +49,11 @@ public enum SamplingMethod: String, Sendable, Hashable, CaseIterable {
     /// Owen-scrambled Sobol' points (Joe-Kuo direction numbers, up to 1024 dimensions).
     case sobol
 
+    /// Whether a path's uniforms depend on the study's path count N (LHS strata and Sobol points
+    /// do; independent uniforms are keyed by (seed, path, dimension) alone), so a study of 2N paths
+    /// cannot reuse the first N paths of a study of N.
+    public var drawsDependOnPathCount: Bool { self != .random }
+
     /// The sampler for a study of `pathCount` paths and `dimensions` uniforms per path.
     ///
     /// - Throws: `SamplingError.invalidSampler` for fewer than one path,

@@ -55,6 +55,14 @@ public struct RunState: Sendable {
             throw .differentRuns(what.joined(separator: " and "))
         }
         for s in states where s.isPartial { throw .partial(s.ranges.first ?? 0..<0) }
+        return try joining(states)
+    }
+
+    /// Combines states of one run without refusing partial ones (a run continued in this process,
+    /// whose interrupted part is reported as such): `merging` without its checks of identity and
+    /// completeness.
+    static func joining(_ states: [RunState]) throws(MergeError) -> RunState {
+        guard let first = states.first else { throw .empty }
         let ordered = states.sorted { ($0.ranges.first?.lowerBound ?? 0) < ($1.ranges.first?.lowerBound ?? 0) }
         var merged = RunState(identity: first.identity, ranges: [], completedPaths: 0,
                               metrics: first.metrics.map { MetricState(sketch: $0.sketch != nil) },

@@ -30,6 +30,17 @@ public struct Incentive: Sendable, Equatable {
         case scheduledAward(amountByYear: [Int: Double])
     }
 
+    /// A name an incentive gives to something of the scenario, under key `key` of the incentive
+    /// (`product`, `assetClasses[0]`, …), which must be found in `list`.
+    public struct Reference: Sendable, Equatable {
+        public enum List: String, Sendable, Equatable {
+            case product, assetClass = "asset class", loan, operatingCost = "operating cost", staffRole = "staff role"
+        }
+        public var key: String
+        public var name: String
+        public var list: List
+    }
+
     /// When a CIT holiday's clock starts.
     public enum HolidayStart: String, Sendable, Equatable, CaseIterable {
         /// The tax year of the first operating revenue (public-infrastructure rule).
@@ -100,6 +111,25 @@ public struct Incentive: Sendable, Equatable {
         self.reducesDepreciableBasis = reducesDepreciableBasis; self.payee = payee; self.stackingGroup = stackingGroup
         self.stackingRule = stackingRule; self.provenance = provenance; self.enabled = enabled
         self.eligibilityBasis = eligibilityBasis
+    }
+
+    /// Every name the incentive's kind gives to something of the scenario, so validation checks
+    /// each the same way whatever the kind (the kind's own rules stay in `Scenario.validate`).
+    public var references: [Reference] {
+        switch kind {
+        case .capitalGrant(_, _, let classes):
+            return classes.enumerated().map { Reference(key: "assetClasses[\($0.offset)]", name: $0.element, list: .assetClass) }
+        case .productionSubsidy(let product, _):
+            return [Reference(key: "product", name: product, list: .product)]
+        case .interestSubsidy(_, let loans):
+            return loans.enumerated().map { Reference(key: "loans[\($0.offset)]", name: $0.element, list: .loan) }
+        case .inputPrice(let line, _, _):
+            return [Reference(key: "costLine", name: line, list: .operatingCost)]
+        case .perPersonAllowance(let role, _):
+            return [Reference(key: "role", name: role, list: .staffRole)]
+        case .annualAward, .taxRate, .taxHoliday, .scheduledAward:
+            return []
+        }
     }
 
     /// True for incentives that change the CIT rate rather than pay cash.

@@ -120,33 +120,34 @@ extension Scenario {
                     groupRules[group] = inc.stackingRule
                 }
             }
+            for reference in inc.references {
+                let names = switch reference.list {
+                case .product: productIDs
+                case .assetClass: classIDs
+                case .loan: loanIDs
+                case .operatingCost: costIDs
+                case .staffRole: roles
+                }
+                if !names.contains(reference.name) {
+                    fail("\(path).\(reference.key)", "unknown \(reference.list.rawValue) '\(reference.name)'\(suggestion(reference.name, names))")
+                }
+            }
+            // The rules of one kind beyond the names it gives.
             switch inc.kind {
-            case .capitalGrant(let share, let amount, let classes):
+            case .capitalGrant(let share, let amount, _):
                 if (share == nil) == (amount == nil) { fail(path, "a capital grant needs exactly one of 'share' and 'amount'") }
-                for (j, c) in classes.enumerated() where !classIDs.contains(c) {
-                    fail("\(path).assetClasses[\(j)]", "unknown asset class '\(c)'\(suggestion(c, classIDs))")
-                }
-            case .productionSubsidy(let product, _):
-                if !productIDs.contains(product) { fail("\(path).product", "unknown product '\(product)'\(suggestion(product, productIDs))") }
-            case .interestSubsidy(_, let loans):
-                for (j, l) in loans.enumerated() where !loanIDs.contains(l) {
-                    fail("\(path).loans[\(j)]", "unknown loan '\(l)'\(suggestion(l, loanIDs))")
-                }
             case .inputPrice(let line, let discount, let override):
-                if !costIDs.contains(line) { fail("\(path).costLine", "unknown operating cost '\(line)'\(suggestion(line, costIDs))") }
                 if (discount == nil) == (override == nil) { fail(path, "an input-price incentive needs exactly one of 'discountPerUnit' and 'overridePrice'") }
                 if let cost = operatingCosts.first(where: { $0.id == line }), case .annual = cost.driver, cost.unit == "yuan" {
                     fail("\(path).costLine", "'\(line)' is an amount in yuan, not a quantity with a price per unit; a per-unit discount or price does not apply (units mismatch)")
                 }
-            case .perPersonAllowance(let role, _):
-                if !roles.contains(role) { fail("\(path).role", "unknown staff role '\(role)'\(suggestion(role, roles))") }
             case .taxRate(let rate):
                 if rate > tax.citRate { fail("\(path).rate", "a reduced rate above the statutory \(tax.citRate) is not a preference (got \(rate))") }
             case .scheduledAward(let byYear):
                 for year in byYear.keys.sorted() where year < startYear || year > lastYear {
                     fail("\(path).amounts", "year \(year) is outside the project years \(startYear)-\(lastYear)")
                 }
-            case .annualAward, .taxHoliday:
+            default:
                 break
             }
         }

@@ -142,6 +142,15 @@ struct RunCommandTests {
         #expect(adaptive.standardOutput == fixed.standardOutput)
     }
 
+    @Test("--until-se from a whole number of chunks runs only the new paths of each doubling, and equals that fixed-path run")
+    func untilStandardErrorContinuesWholeChunks() {
+        let adaptive = SteppeCommand.run(["run", "--paths", "512", "--chunk-size", "256", "--until-se", "3", "--format", "json", "--quiet"])
+        #expect(adaptive.status == 0)
+        #expect(adaptive.standardError.contains("with 1024 paths"), "\(adaptive.standardError)")
+        let fixed = SteppeCommand.run(["run", "--paths", "1024", "--chunk-size", "256", "--format", "json", "--quiet"])
+        #expect(adaptive.standardOutput == fixed.standardOutput)
+    }
+
     @Test("Bad run options are usage errors with a clear message")
     func badOptions() {
         let zero = SteppeCommand.run(["run", "--paths", "0"])

@@ -192,4 +192,45 @@ struct MonteCarloRunnerTests {
             }
         }
     }
+
+    /// The linear model's runner of `paths` paths in chunks of 256, with `sampler`'s draws.
+    static func runner(paths: Int, sampler: SamplingMethod, exactLimit: Int = 1_000_000) throws -> MonteCarloRunner {
+        let s = try scenario(yaml)
+        let model = try s.compile()
+        let drawer = try StochasticModel(scenario: s, model: model)
+        let config = MonteCarloConfiguration(paths: paths, seed: 7, sampler: sampler, chunkSize: 256, exactQuantileLimit: exactLimit)
+        return MonteCarloRunner(model: model, drawer: drawer, uniforms: try sampler.sampler(seed: 7, pathCount: paths, dimensions: 1),
+                                configuration: config, scenarioText: yaml)
+    }
+
+    @Test("A run continuing an earlier run of whole chunks runs only the new paths and equals the full run to the byte",
+          arguments: [false, true])
+    func continuedRunEqualsFullRun(sketch: Bool) throws {
+        let limit = sketch ? 100 : 1_000_000
+        let earlier = try Self.runner(paths: 512, sampler: .random, exactLimit: limit).run(threads: 2)
+        let later = try Self.runner(paths: 1024, sampler: .random, exactLimit: limit)
+        #expect(later.pathsAfter(earlier) == 512..<1024)
+        let continued = later.run(continuing: earlier, threads: 2)
+        #expect(continued.ranges == [0..<1024] && continued.completedPaths == 1024)
+        #expect(Self.summaryJSON(continued, later) == Self.summaryJSON(later.run(threads: 1), later))
+    }
+
+    @Test("A run does not continue an earlier one that ended inside a chunk, or whose draws depend on the path count; it runs every path")
+    func runsEveryPathWhenContinuingWouldChangeBits() throws {
+        let insideChunk = try Self.runner(paths: 500, sampler: .random).run(threads: 1)
+        let random = try Self.runner(paths: 1000, sampler: .random)
+        #expect(random.pathsAfter(insideChunk) == nil)
+        #expect(Self.summaryJSON(random.run(continuing: insideChunk, threads: 1), random) == Self.summaryJSON(random.run(threads: 1), random))
+        let strata = try Self.runner(paths: 512, sampler: .latinHypercube).run(threads: 1)
+        let latin = try Self.runner(paths: 1024, sampler: .latinHypercube)
+        #expect(latin.pathsAfter(strata) == nil)
+        #expect(Self.summaryJSON(latin.run(continuing: strata, threads: 1), latin) == Self.summaryJSON(latin.run(threads: 1), latin))
+    }
+
+    @Test("An exact-quantile run is not continued into a sketched one (their states differ in kind)")
+    func exactRunIsNotContinuedIntoSketch() throws {
+        let exact = try Self.runner(paths: 512, sampler: .random, exactLimit: 600).run(threads: 1)
+        let sketched = try Self.runner(paths: 1024, sampler: .random, exactLimit: 600)
+        #expect(sketched.pathsAfter(exact) == nil)
+    }
 }

@@ -58,16 +58,16 @@ extension LaneModel {
         for g in cashIncentives where g.reducesDepreciableBasis {
             let row = ws.incentiveAmount.baseAddress! + g.index * n
             switch g.source {
-            case .grantShare(let mask) where ws.masks[mask + v.assetClass]:
+            case .grantShare where ws.masks[g.membership + v.assetClass]:
                 let grant = row[v.year]
                 var eligible = Lanes.zero
-                for c in 0..<classes where ws.masks[mask + c] { eligible += ws.capex[c * n + v.year] }
+                for c in 0..<classes where ws.masks[g.membership + c] { eligible += ws.capex[c * n + v.year] }
                 basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
-            case .grantAmount(let mask) where ws.masks[mask + v.assetClass]:
+            case .grantAmount where ws.masks[g.membership + v.assetClass]:
                 var grant = Lanes.zero, eligible = Lanes.zero
                 for t in 0..<n {
                     grant += row[t]
-                    for c in 0..<classes where ws.masks[mask + c] { eligible += ws.capex[c * n + t] }
+                    for c in 0..<classes where ws.masks[g.membership + c] { eligible += ws.capex[c * n + t] }
                 }
                 basis.replace(with: basis - grant * capex / eligible, where: (grant .!= 0) .& (eligible .> 0))
             default:

@@ -7,7 +7,7 @@ extension LaneModel {
     /// Needs the path's rows, capex and loan balances only, so it runs after `scheduleLoans`, before
     /// depreciation (which capital grants may reduce) and before the year loop, which adds the rows up.
     func incentiveAmounts(_ ws: LaneWorkspace) {
-        let n = yearCount, classes = model.assetClasses.count
+        let n = yearCount
         let cash = ws.cashIncentives
         for k in cash.indices {
             let c = cash.baseAddress! + k
@@ -15,28 +15,10 @@ extension LaneModel {
             let scale = ws.incentiveScale[i]
             let first = laneMax(ws.incentiveFirst[i], .zero), last = laneMin(ws.incentiveLast[i], Lanes(repeating: Double(n - 1)))
             let open = (scale .!= 0) .& (first .<= last)
-            let amount = Lanes(repeating: c.pointee.amount)
             var paid = Lanes.zero
             for t in 0..<n {
                 let year = Lanes(repeating: Double(t))
-                var raw: Lanes
-                switch c.pointee.source {
-                case .production(let p): raw = amount * ws.quantity[p * n + t]
-                case .award: raw = amount
-                case .inputDiscount(let l): raw = laneMin(amount, ws.costPrice[l * n + t]) * lineQuantity(l, t, ws)
-                case .inputOverride(let l): raw = laneMax(.zero, ws.costPrice[l * n + t] - amount) * lineQuantity(l, t, ws)
-                case .grantShare(let mask):
-                    raw = .zero
-                    for a in 0..<classes where ws.masks[mask + a] { raw += amount * ws.capex[a * n + t] }
-                case .grantAmount:
-                    // Paid once, in the first year of the window.
-                    raw = Lanes.zero.replacing(with: amount, where: year .== first)
-                case .perPerson(let s): raw = amount * ws.headcount[s * n + t]
-                case .scheduled(let offset): raw = Lanes(repeating: scheduledAmounts[offset + t])
-                case .interest(let mask):
-                    raw = .zero
-                    for l in 0..<loans.count where ws.masks[mask + l] { raw += amount * ws.loanOpening[l * n + t] }
-                }
+                let raw = rawAmount(c, year: t, first: first, ws)
                 let pays = open .& (year .>= first) .& (year .<= last) .& (raw .!= 0)
                 if let clawback = c.pointee.clawsBack ? ws.incentiveClawback[i] : nil {
                     // Everything received so far is repaid in the clawback year, and nothing is paid after it.

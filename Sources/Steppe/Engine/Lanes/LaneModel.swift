@@ -18,23 +18,17 @@ import Foundation
 /// groups; CIT with loss carry-forward or monetised losses; uncertain values, per-year multipliers and
 /// processes of every input, rank-correlated or not; withdrawal, delay, cut and clawback risks.
 public struct LaneModel: Sendable {
-    /// An incentive paid in cash, before scale, window and caps: `amount` is yuan per unit of a
-    /// product, yuan per year, a discount per unit of a cost line, the price that overrides a cost
-    /// line's, a share of capex, a grant in yuan, or yuan per person-year times the firm's share.
+    /// An incentive paid in cash: its source and `amount` (`CashIncentiveSource` says what each
+    /// source's amount is), with its caps, taxation and stacking.
     struct CashIncentive: Sendable {
-        enum Source: Sendable {
-            case production(product: Int), award, inputDiscount(line: Int), inputOverride(line: Int)
-            /// Asset classes, as the offset of the incentive's row in `LaneModel.masks` (class c: `masks[offset + c]`).
-            case grantShare(classes: Int), grantAmount(classes: Int)
-            case perPerson(staff: Int)
-            /// Yuan per year index, at `scheduledAmounts[offset ..< offset + years]`.
-            case scheduled(offset: Int)
-            /// A rate reduction on the opening balances of loans (loan l: `masks[offset + l]`).
-            case interest(loans: Int)
-        }
         var index: Int
-        var source: Source
+        var source: CashIncentiveSource
         var amount: Double
+        /// The offset of the incentive's membership row in `LaneModel.masks` (asset class or loan k:
+        /// `masks[membership + k]`), -1 when it has none.
+        var membership: Int
+        /// The offset of its yuan per year index in `LaneModel.scheduledAmounts`, -1 when it has none.
+        var scheduledOffset: Int
         var capPerYear: Double
         var capTotal: Double
         var taxable: Bool
@@ -50,13 +44,14 @@ public struct LaneModel: Sendable {
         /// Whether it is a capital grant (recorded apart in the yearly pro forma).
         let isCapitalGrant: Bool
 
-        init(index: Int, source: Source, amount: Double, capPerYear: Double, capTotal: Double, taxable: Bool,
-             reducesDepreciableBasis: Bool, highestOnlyGroup: Int) {
+        init(index: Int, source: CashIncentiveSource, amount: Double, membership: Int, scheduledOffset: Int,
+             capPerYear: Double, capTotal: Double, taxable: Bool, reducesDepreciableBasis: Bool, highestOnlyGroup: Int) {
             self.index = index; self.source = source; self.amount = amount
+            self.membership = membership; self.scheduledOffset = scheduledOffset
             self.capPerYear = capPerYear; self.capTotal = capTotal; self.taxable = taxable
             self.reducesDepreciableBasis = reducesDepreciableBasis; self.highestOnlyGroup = highestOnlyGroup
-            isInterestSubsidy = if case .interest = source { true } else { false }
-            isCapitalGrant = switch source { case .grantShare, .grantAmount: true; default: false }
+            isInterestSubsidy = source.isInterestSubsidy
+            isCapitalGrant = source.isCapitalGrant
         }
         /// Whether a cap applies (without one, the year's amount is the raw amount times the scale).
         var isCapped: Bool { capPerYear != .infinity || capTotal != .infinity }
@@ -144,7 +139,7 @@ public struct LaneModel: Sendable {
     /// Whether any product, cost line or asset class has a VAT rate (without one every VAT line is +0).
     let chargesVAT: Bool
     /// Membership rows of the incentives that apply to some asset classes or loans, each `maskWidth`
-    /// long (`CashIncentive.Source` holds a row's offset).
+    /// long (`CashIncentive.membership` holds a row's offset).
     let masks: [Bool]
     /// The loan sized by sculpting (validation allows one), with its terms.
     let sculpted: SculptedLoan?
@@ -192,33 +187,23 @@ public struct LaneModel: Sendable {
         let maskWidth = max(m.assetClasses.count, m.loans.count)
         var masks: [Bool] = []
         for (i, inc) in m.incentives.enumerated() {
-            /// The offset of a new membership row for `mask` (asset classes or loans).
-            func membershipRow(_ mask: [Bool]) -> Int {
-                let offset = masks.count
-                masks += (0..<maskWidth).map { $0 < mask.count && mask[$0] }
-                return offset
-            }
-            var source: CashIncentive.Source?, amount = 0.0
             switch inc.kind {
-            case .productionSubsidy(let p, let perUnit): source = .production(product: p); amount = perUnit
-            case .annualAward(let perYear): source = .award; amount = perYear
-            case .inputDiscount(let l, let discount): source = .inputDiscount(line: l); amount = discount
-            case .inputOverride(let l, let price): source = .inputOverride(line: l); amount = price
-            case .capitalGrantShare(let share, let mask): source = .grantShare(classes: membershipRow(mask)); amount = share
-            case .capitalGrantAmount(let total, let mask): source = .grantAmount(classes: membershipRow(mask)); amount = total
-            // The scalar engine forms perPerson * firmShare first, then times the headcount.
-            case .perPersonAllowance(let s, let perPerson, let firmShare): source = .perPerson(staff: s); amount = perPerson * firmShare
-            case .scheduledAward(let amounts): source = .scheduled(offset: scheduled.count); scheduled += amounts
-            case .taxRate: break
+            case .cash(let source, let amount):
+                var membership = -1, scheduledOffset = -1
+                if !inc.membership.isEmpty {
+                    membership = masks.count
+                    masks += (0..<maskWidth).map { $0 < inc.membership.count && inc.membership[$0] }
+                }
+                if !inc.amountByYear.isEmpty { scheduledOffset = scheduled.count; scheduled += inc.amountByYear }
+                cash.append(CashIncentive(index: i, source: source, amount: amount, membership: membership,
+                                          scheduledOffset: scheduledOffset, capPerYear: inc.capPerYear, capTotal: inc.capTotal,
+                                          taxable: inc.taxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
+                                          highestOnlyGroup: inc.highestOnlyGroup))
+            case .taxRate:
+                break
             case .taxHoliday(let exempt, let reduced, let factor, let from):
                 holiday = Holiday(index: i, exemptYears: Double(exempt), endOfReduced: Double(exempt + reduced),
                                   reducedFactor: factor, fromFirstProfit: from == .firstProfitYear)
-            case .interestSubsidy(let reduction, let mask): source = .interest(loans: membershipRow(mask)); amount = reduction
-            }
-            if let source {
-                cash.append(CashIncentive(index: i, source: source, amount: amount, capPerYear: inc.capPerYear, capTotal: inc.capTotal,
-                                          taxable: inc.taxable, reducesDepreciableBasis: inc.reducesDepreciableBasis,
-                                          highestOnlyGroup: inc.highestOnlyGroup))
             }
         }
         let reducedRates = m.taxPreferenceIndices.compactMap { i -> ReducedRate? in
