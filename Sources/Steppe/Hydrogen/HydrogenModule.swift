@@ -79,9 +79,10 @@ public struct HydrogenModule: ScenarioModule {
     public var capacityCosts: [CapacityCost] = []
     /// Whether Monte Carlo paths keep the base weather or draw their own (`Weather`, docs/hydrogen.md).
     public var weather: Weather = .fixed
-    /// Whether `contribute` adds the stack replacements' capex: off only to compile the capex
-    /// without them, onto which `PathWeather` adds each path's own replacements.
-    var contributesStackCapex = true
+    /// Whether `contribute` adds the capex that follows the plant (the capacity costs' capex items and
+    /// the stack replacements): off only to compile the capex without them, onto which `PathWeather`
+    /// adds each path's own, for its drawn capacities and its own replacements.
+    var contributesPlantCapex = true
 
     /// The dispatch of every operating year for one calendar, done once by `prepared(for:)`.
     struct PreparedDispatch: Sendable {
@@ -207,7 +208,7 @@ public struct HydrogenModule: ScenarioModule {
                 kind: .inputPrice(costLine: "self-use-system-fees", discountPerUnit: nil, overridePrice: 0),
                 provenance: .seed(document: "002_4322e846ed20b2fa.txt", lines: "4175-4177"), enabled: selfUseFees.exempt))
         }
-        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0, contributesStackCapex {
+        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0, contributesPlantCapex {
             let first = scenario.resolvedOperationStartYear
             for (k, y) in years.enumerated() where y.stackReplacements > 0 {
                 scenario.capex.append(CapexItem(year: first + k, assetClass: assetClass,

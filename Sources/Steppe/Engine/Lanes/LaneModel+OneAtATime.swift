@@ -3,7 +3,8 @@ extension LaneModel {
     /// at its base value: a distribution takes `quantile(q)`, a per-year multiplier its `q`-quantile in
     /// every operating year, a process the `q`-quantile of each year's multiplier
     /// (`PriceProcess.multiplierQuantile`). Correlations and policy risks are not applied (one input at
-    /// a time, for tornado and spider diagrams).
+    /// a time, for tornado and spider diagrams). A number of the hydrogen plant is dispatched with the
+    /// base weather when the model has its per-path dispatch (`PathWeather.applyOnly`).
     ///
     /// - Returns: the level: the drawn value, or the multiplier (a process's first operating year).
     func setOnly(input k: Int, quantile q: Double, _ ws: LaneWorkspace) -> (level: Double, kind: StochasticModel.LevelKind) {
@@ -14,6 +15,9 @@ extension LaneModel {
         case .distribution(let dist):
             let x = dist.quantile(q)
             applyValue(Lanes(repeating: x), input.target, base: input.base, ws)
+            // With a per-path dispatch, the base weather dispatched with this one plant number (the file's
+            // plant for any other input, which also undoes the last plant number set).
+            weather?.applyOnly(keyPath: input.keyPath, value: x, ws)
             return (x, .value)
         case .perYearMultiplier(let dist):
             let f = dist.quantile(q)
