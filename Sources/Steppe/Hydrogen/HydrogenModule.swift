@@ -189,8 +189,9 @@ public struct HydrogenModule: ScenarioModule {
         let shape = years.map { $0.exportPriceShape(lifetimeCapturePrice: capturePrice) }
         scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(years.map(\.exportKWh)),
                                          price: capturePrice, vatRate: exportVATRate, priceShape: YearlyValue(shape)))
-        // With weather drawn per path, a path may import in a year the base case does not.
-        if years.contains(where: { $0.gridImport > 0 }) || (weather != .fixed && plant.gridImport.rule != .none) {
+        // With weather or plant drawn per path, a path may import in a year the base case does not.
+        let drawsPerPath = weather != .fixed || drawsPlant(in: scenario)
+        if years.contains(where: { $0.gridImport > 0 }) || (drawsPerPath && plant.gridImport.rule != .none) {
             scenario.operatingCosts.append(OperatingCost(id: "grid-import", unit: "yuan", driver: .annual(YearlyValue(years.map(\.importCost))),
                                                          price: 1, escalation: importEscalation, vatRate: importVATRate))
         }

@@ -61,3 +61,11 @@ extension HydrogenPlant {
         }
     }
 }
+
+extension HydrogenModule {
+    /// Whether `scenario` gives a number of the plant as a distribution (each path then dispatches its own plant).
+    func drawsPlant(in scenario: Scenario) -> Bool {
+        let keys = Set(HydrogenPlant.Parameter.allCases.map { "\(Self.sectionKey).\($0.rawValue)" })
+        return scenario.uncertainty.contains { keys.contains($0.keyPath) }
+    }
+}

@@ -11,19 +11,17 @@ struct RunCommandWeatherTests {
         try temporaryFile(named: "weather.yaml", text)
     }
 
-    @Test("--threads 1 and --threads 2 and a merge of four shards give byte-identical JSON")
-    func threadsAndShardsAgree() throws {
-        let file = try Self.scenarioFile()
+    /// Expects `--threads 1`, `--threads 2` and a merge of four shards of `file` to give the same JSON, with `member` in it.
+    static func expectThreadsAndShardsAgree(_ file: String, name: String, options: [String], member: String) {
         let folder = (file as NSString).deletingLastPathComponent
-        let options = ["--paths", "96", "--chunk-size", "16", "--seed", "3", "--quiet"]
         let one = SteppeCommand.run(["run", file, "--threads", "1", "--format", "json"] + options)
         let two = SteppeCommand.run(["run", file, "--threads", "2", "--format", "json"] + options)
         #expect(one.status == 0, "\(one.standardError)")
         #expect(one.standardOutput == two.standardOutput)
-        #expect(one.standardOutput.contains("\"hydrogenWeather\""))
+        #expect(one.standardOutput.contains(member))
         var shards: [String] = []
         for i in 1...4 {
-            let shard = folder + "/weather-shard-\(i).json"
+            let shard = folder + "/\(name)-shard-\(i).json"
             let r = SteppeCommand.run(["run", file, "--threads", "2", "--shard", "\(i)/4", "--out", shard, "--force"] + options)
             #expect(r.status == 0, "\(r.standardError)")
             shards.append(shard)
@@ -33,26 +31,17 @@ struct RunCommandWeatherTests {
         #expect(merged.standardOutput == one.standardOutput)
     }
 
+    @Test("--threads 1 and --threads 2 and a merge of four shards give byte-identical JSON")
+    func threadsAndShardsAgree() throws {
+        Self.expectThreadsAndShardsAgree(try Self.scenarioFile(), name: "weather",
+                                         options: ["--paths", "96", "--chunk-size", "16", "--seed", "3", "--quiet"], member: "\"hydrogenWeather\"")
+    }
+
     @Test("With drawn plants and weather, --threads 1 and 2 and a merge of four shards give byte-identical JSON")
     func threadsAndShardsAgreeWithDrawnPlants() throws {
-        let file = try temporaryFile(named: "plant.yaml", PathWeatherTests.plantYAML())
-        let folder = (file as NSString).deletingLastPathComponent
-        let options = ["--paths", "64", "--chunk-size", "8", "--seed", "4", "--quiet"]
-        let one = SteppeCommand.run(["run", file, "--threads", "1", "--format", "json"] + options)
-        let two = SteppeCommand.run(["run", file, "--threads", "2", "--format", "json"] + options)
-        #expect(one.status == 0, "\(one.standardError)")
-        #expect(one.standardOutput == two.standardOutput)
-        #expect(one.standardOutput.contains("\"hydrogen.electrolyser.capacityMW\""))
-        var shards: [String] = []
-        for i in 1...4 {
-            let shard = folder + "/plant-shard-\(i).json"
-            let r = SteppeCommand.run(["run", file, "--threads", "2", "--shard", "\(i)/4", "--out", shard, "--force"] + options)
-            #expect(r.status == 0, "\(r.standardError)")
-            shards.append(shard)
-        }
-        let merged = SteppeCommand.run(["merge"] + shards + ["--format", "json"])
-        #expect(merged.status == 0, "\(merged.standardError)")
-        #expect(merged.standardOutput == one.standardOutput)
+        Self.expectThreadsAndShardsAgree(try temporaryFile(named: "plant.yaml", PathWeatherTests.plantYAML()), name: "plant",
+                                         options: ["--paths", "64", "--chunk-size", "8", "--seed", "4", "--quiet"],
+                                         member: "\"hydrogen.electrolyser.capacityMW\"")
     }
 
     @Test("With every plant distribution degenerate and the weather fixed, the study equals today's: same JSON but the drawn-plant summary")

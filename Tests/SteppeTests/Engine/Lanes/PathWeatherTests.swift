@@ -37,6 +37,16 @@ struct PathWeatherTests {
         return direct
     }
 
+    /// Expects a path's yearly revenue, opex, capex and equity cash flow to equal a direct evaluation's, to the bit.
+    static func expectYearsEqual(_ drawn: Workspace, _ direct: Evaluation, path: Int) {
+        for (t, year) in direct.years.enumerated() {
+            #expect(drawn.revenue[t] == year.revenue, "path \(path), year \(t): revenue")
+            #expect(drawn.opex[t] == year.opex, "path \(path), year \(t): opex")
+            #expect(drawn.capex[t] == year.capex, "path \(path), year \(t): capex")
+            #expect(drawn.equityCashFlow[t] == year.equityCashFlow, "path \(path), year \(t): equity cash flow")
+        }
+    }
+
     @Test("A path's pro forma and metrics equal a deterministic evaluation of the same weather years")
     func pathEqualsDirectEvaluation() throws {
         let text = Self.yaml()
@@ -46,12 +56,7 @@ struct PathWeatherTests {
         for path in 0..<12 {
             let direct = try Self.withWeather(s, weather.pool.profiles(path: path, years: s.operatingYears)).evaluate()
             let drawn = study.runner.evaluatePath(path)
-            for (t, year) in direct.years.enumerated() {
-                #expect(drawn.revenue[t] == year.revenue, "path \(path), year \(t): revenue")
-                #expect(drawn.opex[t] == year.opex, "path \(path), year \(t): opex")
-                #expect(drawn.capex[t] == year.capex, "path \(path), year \(t): capex")
-                #expect(drawn.equityCashFlow[t] == year.equityCashFlow, "path \(path), year \(t): equity cash flow")
-            }
+            Self.expectYearsEqual(drawn, direct, path: path)
             let npv = study.runner.metricValues(.equityNPV, paths: path..<(path + 1))[0]
             #expect(npv == direct.metrics.equityNPV.number, "path \(path): equity NPV")
         }
@@ -165,12 +170,7 @@ extension PathWeatherTests {
             }
             let direct = try Self.withWeather(try scenario(directText), weather.pool.profiles(path: path, years: s.operatingYears)).evaluate()
             let drawn = study.runner.evaluatePath(path)
-            for (t, year) in direct.years.enumerated() {
-                #expect(drawn.revenue[t] == year.revenue, "path \(path), year \(t): revenue")
-                #expect(drawn.opex[t] == year.opex, "path \(path), year \(t): opex")
-                #expect(drawn.capex[t] == year.capex, "path \(path), year \(t): capex")
-                #expect(drawn.equityCashFlow[t] == year.equityCashFlow, "path \(path), year \(t): equity cash flow")
-            }
+            Self.expectYearsEqual(drawn, direct, path: path)
             capexes.insert(drawn.capex[0])
             let npv = study.runner.metricValues(.equityNPV, paths: path..<(path + 1))[0]
             #expect(npv == direct.metrics.equityNPV.number, "path \(path): equity NPV")
@@ -188,6 +188,14 @@ extension PathWeatherTests {
         let s = try scenario(text)
         let base = try #require(s.modules.compactMap { $0 as? HydrogenModule }.first).baseWeather(for: s)
         #expect(weather.pool.profiles(path: 3, years: s.operatingYears) == base)
+    }
+
+    @Test("With a plant number drawn and an import rule, the grid-import line is there though the base case imports nothing")
+    func drawnPlantKeepsTheImportLine() throws {
+        let base = HydrogenModuleTests.yaml(extra: "  gridImport: {rule: belowPrice, maxPrice: 0.01}")
+        let drawn = base.replacingOccurrences(of: "specificConsumption: 52", with: "specificConsumption: {distribution: uniform, min: 50, max: 54}")
+        #expect(!(try scenario(base).compile().costLineIDs.contains("grid-import")), "the base case imports nothing")
+        #expect(try scenario(drawn).compile().costLineIDs.contains("grid-import"))
     }
 
     @Test("A plant number whose distribution can draw values the file refuses is refused, naming the key and the range")
