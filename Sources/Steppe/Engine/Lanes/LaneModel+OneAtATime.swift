@@ -10,14 +10,21 @@ extension LaneModel {
     func setOnly(input k: Int, quantile q: Double, _ ws: LaneWorkspace) -> (level: Double, kind: StochasticModel.LevelKind) {
         resetDrawnEntries(ws)
         let input = drawer.inputs[k]
+        // With a per-path dispatch, the base weather dispatched with this one plant number (the file's plant
+        // for any other input, which also undoes the last plant number set), written before the draw acts,
+        // as on a path (a capex draw adds to the capex the plant's costs write).
+        if let weather {
+            if case .distribution(let dist) = input.law {
+                weather.applyOnly(keyPath: input.keyPath, value: dist.quantile(q), ws)
+            } else {
+                weather.applyOnly(keyPath: "", value: 0, ws)
+            }
+        }
         let op = operationStart, n = yearCount
         switch input.law {
         case .distribution(let dist):
             let x = dist.quantile(q)
             applyValue(Lanes(repeating: x), input.target, base: input.base, ws)
-            // With a per-path dispatch, the base weather dispatched with this one plant number (the file's
-            // plant for any other input, which also undoes the last plant number set).
-            weather?.applyOnly(keyPath: input.keyPath, value: x, ws)
             return (x, .value)
         case .perYearMultiplier(let dist):
             let f = dist.quantile(q)

@@ -20,7 +20,8 @@
 /// constant from the base case; it moves only if a whole year had no revenue).
 struct PathWeather: Sendable {
     let pool: WeatherPool
-    /// The base case's weather years, for one plant number set alone (`applyOnly`).
+    /// The base case's weather years, for one plant number set alone (`applyOnly`; with drawn weather and
+    /// no drawn plant number, never read).
     let baseWeather: WeatherPool
     /// The plant's dispatch in its initial state, copied once per worker.
     let dispatch: Dispatch
@@ -186,9 +187,10 @@ struct PathWeather: Sendable {
 
     /// Writes into every lane of `ws` the section's lines for the base weather and the file's plant with
     /// the number of input `keyPath` set to `value` (any other key path: the file's plant), for one input
-    /// at a time (`LaneModel.setOnly`: tornado and spider diagrams).
+    /// at a time (`LaneModel.setOnly`: tornado and spider diagrams). Without a drawn plant number the
+    /// compiled lines, which nothing else writes there, are already the base case's: nothing to do.
     func applyOnly(keyPath: String, value: Double, _ ws: LaneWorkspace) {
-        guard let scratch = ws.weatherScratch else { return }
+        guard !plantDraws.isEmpty, let scratch = ws.weatherScratch else { return }
         var p = plant
         if let draw = plantDraws.first(where: { "\(HydrogenModule.sectionKey).\($0.parameter.rawValue)" == keyPath }) {
             draw.parameter.set(value, in: &p)
