@@ -35,7 +35,7 @@ report() { # name result.json
 $steppe run Scenarios/ejin-horo-green-hydrogen.yaml --paths 2000 --seed 1 --threads 2 --quiet \
   --format json --output $R/ejin-horo-green-hydrogen-run.json --force >/dev/null
 report ejin-horo-green-hydrogen-run $R/ejin-horo-green-hydrogen-run.json
-# Monte Carlo study of the hourly hydrogen scenario with the weather drawn per path (yields, curtailment and
+# Monte Carlo study of the hourly hydrogen scenario with the weather and plant drawn per path (yields, curtailment and
 # how often the export cap binds are in the JSON's hydrogenWeather and the text summary).
 $steppe run Scenarios/ejin-horo-hydrogen-weather.yaml --paths 2000 --seed 1 --threads 2 --quiet \
   --format json --output $R/ejin-horo-hydrogen-weather-run.json --force >/dev/null

@@ -58,12 +58,13 @@ extension SteppeCommand {
             if let refusal = outputs.checkBeforeWork(inputs: inputs) { return refusal }
             let drawer: StochasticModel
             let s: Scenario
+            let t: Tornado
             do {
                 s = try scenario.load()
                 drawer = try StochasticModel(scenario: s, model: try s.compile())
+                t = try Tornado(scenario: s, drawer: drawer, metric: metric)
             } catch { return .failure(error) }
             let oneAtATime = !(tornado || spider || sobol)
-            let t = Tornado(drawer: drawer, metric: metric)
             var indices: SobolIndices?
             if sobol {
                 guard drawer.dimension > 0 else {

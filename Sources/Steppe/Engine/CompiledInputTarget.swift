@@ -12,6 +12,10 @@ public enum CompiledInputTarget: Sendable, Equatable {
     /// One capex item: its asset class, year index and base amount (yuan).
     case capex(assetClass: Int, year: Int, amount: Double)
     case loanRate(Int), citRate, incentiveScale(Int)
+    /// A number of a module's own model (`ModuleUncertainInput.Drives.ownParameter`): no entry of the
+    /// compiled model; the module's per-path hook finds the input by its key path and reads its draw.
+    /// (No payload, so the per-path loop copies targets without reference counting.)
+    case moduleParameter
 }
 
 /// What an uncertain input of the file became in the compiled model.
@@ -20,8 +24,10 @@ public struct CompiledInputBinding: Sendable, Equatable {
     public var target: CompiledInputTarget?
     /// Why the base value and every draw must be positive (nil: no such constraint).
     public var mustStayPositiveBecause: String?
+    /// The values every draw must lie in (nil: any).
+    public var drawsWithin: ClosedRange<Double>?
 
-    public init(_ target: CompiledInputTarget?, mustStayPositiveBecause: String? = nil) {
-        self.target = target; self.mustStayPositiveBecause = mustStayPositiveBecause
+    public init(_ target: CompiledInputTarget?, mustStayPositiveBecause: String? = nil, drawsWithin: ClosedRange<Double>? = nil) {
+        self.target = target; self.mustStayPositiveBecause = mustStayPositiveBecause; self.drawsWithin = drawsWithin
     }
 }

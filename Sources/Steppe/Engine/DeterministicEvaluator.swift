@@ -13,7 +13,10 @@ public struct DeterministicEvaluator {
     public init(_ m: CompiledModel) { self.init(lanes: LaneModel(model: m)) }
 
     /// The base case of a scenario whose uncertain inputs can be set one at a time (`run(input:quantile:only:)`).
-    init(drawer: StochasticModel) { self.init(lanes: LaneModel(model: drawer.base, drawer: drawer)) }
+    /// With `weather`, a number of the hydrogen plant set alone is dispatched (`LaneModel.setOnly`).
+    init(drawer: StochasticModel, weather: PathWeather? = nil) {
+        self.init(lanes: LaneModel(model: drawer.base, drawer: drawer, weather: weather))
+    }
 
     private init(lanes: LaneModel) {
         self.lanes = lanes

@@ -10,8 +10,9 @@ extension Scenario {
     /// lines and staff groups, so a file's `products[0]` or `labour[0]` need not keep its index.
     func inputBindings(in model: CompiledModel) -> [String: CompiledInputBinding] {
         var bindings: [String: CompiledInputBinding] = [:]
-        func bind(_ keyPath: String, _ target: CompiledInputTarget?, mustStayPositiveBecause reason: String? = nil) {
-            bindings[keyPath] = CompiledInputBinding(target, mustStayPositiveBecause: reason)
+        func bind(_ keyPath: String, _ target: CompiledInputTarget?, mustStayPositiveBecause reason: String? = nil,
+                  drawsWithin range: ClosedRange<Double>? = nil) {
+            bindings[keyPath] = CompiledInputBinding(target, mustStayPositiveBecause: reason, drawsWithin: range)
         }
         let productIndex = Dictionary(model.productIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let lineIndex = Dictionary(model.costLineIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -68,10 +69,12 @@ extension Scenario {
                 case .productEscalation(let id): target = productIndex[id].map { .productEscalation($0) }
                 case .costPrice(let id): target = lineIndex[id].map { .costPrice($0) }
                 case .costEscalation(let id): target = lineIndex[id].map { .costEscalation($0) }
+                case .ownParameter: target = .moduleParameter
                 }
                 // A line the module did not contribute in this scenario (no water given): nothing to bind.
                 guard let target else { continue }
-                bind("\(moduleType.sectionKey).\(input.field)", target, mustStayPositiveBecause: input.mustStayPositiveBecause)
+                bind("\(moduleType.sectionKey).\(input.field)", target, mustStayPositiveBecause: input.mustStayPositiveBecause,
+                     drawsWithin: input.drawsWithin)
             }
         }
         return bindings

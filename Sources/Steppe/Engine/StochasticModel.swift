@@ -110,12 +110,17 @@ public struct StochasticModel: Sendable {
             case .productEscalation, .productQuantityGrowth, .costEscalation, .loanRate, .citRate: isRate = true
             default: isRate = false
             }
-            if case .distribution = input.law, !isRate, input.base == 0 {
+            if let range = binding.drawsWithin, case .distribution(let d) = input.law, !Self.drawsStay(d, within: range) {
+                issues.append(ScenarioIssue(keyPath: input.keyPath, message:
+                    "every draw must lie in \(Self.describe(range)), the values the file accepts here (truncate the distribution)"))
+            }
+            let replacesValue = if case .moduleParameter = target { true } else { false }
+            if case .distribution = input.law, !isRate, !replacesValue, input.base == 0 {
                 issues.append(ScenarioIssue(keyPath: input.keyPath, message: "a distribution scales the base value, which must not be 0"))
             }
             if case .distribution = input.law {} else {
                 switch target {
-                case .costPerUnit, .loanRate, .citRate, .incentiveScale:
+                case .costPerUnit, .loanRate, .citRate, .incentiveScale, .moduleParameter:
                     issues.append(ScenarioIssue(keyPath: input.keyPath, message: "is one number for all years; give it a distribution, not a per-year multiplier or process"))
                 default: break
                 }
@@ -207,6 +212,19 @@ public struct StochasticModel: Sendable {
         }
     }
 
+    /// Whether every value `d` can draw lies in `range` (its quantiles at the ends of (0, 1)).
+    static func drawsStay(_ d: Distribution, within range: ClosedRange<Double>) -> Bool {
+        range.contains(d.quantile(1e-300)) && range.contains(d.quantile(1 - 0x1p-53))
+    }
+
+    /// `[0, 1]`, `[0, ∞)`, `(0, 1]`: a range of accepted values, an end at the least positive double shown open.
+    static func describe(_ range: ClosedRange<Double>) -> String {
+        func end(_ x: Double) -> String { x == .infinity ? "∞" : x.formattedPlain }
+        let lower = range.lowerBound == .leastNonzeroMagnitude ? "(0" : "[\(end(range.lowerBound))"
+        let upper = range.upperBound == .infinity ? "∞)" : "\(end(range.upperBound))]"
+        return "\(lower), \(upper)"
+    }
+
     /// log(1 - h): the log of a year's survival probability under hazard `h`.
     static func logSurvival(hazard h: Double) -> Double { log1p(-h) }
 }
@@ -225,6 +243,7 @@ extension CompiledInputTarget {
         case .loanRate(let l): [.loanRate(l)]
         case .citRate: [.citRate]
         case .incentiveScale(let i): [.incentiveScale(i)]
+        case .moduleParameter: []   // the module's per-path hook writes what it drives
         }
     }
 }

@@ -47,6 +47,15 @@ public struct CapacityCost: Sendable, Equatable {
 
     /// Yuan (a year, for fixed O&M) for `plant`'s size; nil for a battery cost without a battery.
     public func amount(for plant: HydrogenPlant) -> Double? {
-        capacity.size(of: plant).map { $0 * yuanPerUnit }
+        capacity.amount(yuanPerUnit: yuanPerUnit, for: plant)
+    }
+}
+
+extension CapacityCost.Capacity {
+    /// Yuan at `yuanPerUnit` for `plant`'s size of this capacity (nil: a battery capacity without a
+    /// battery); `CapacityCost.amount(for:)`, read without the cost's strings in a path loop.
+    @inline(__always)
+    public func amount(yuanPerUnit: Double, for plant: HydrogenPlant) -> Double? {
+        size(of: plant).map { $0 * yuanPerUnit }
     }
 }

@@ -35,10 +35,12 @@ extension Dispatch {
         init(_ plant: HydrogenPlant, windFactor: Double, solarFactor: Double) {
             let elz = plant.electrolyser
             windMW = plant.windMW * windFactor; solarMW = plant.solarMW * solarFactor
-            pMax = elz.capacityMW; pMin = elz.capacityMW * elz.minimumLoad
+            // Availability derates the capacity (× 1 exactly when fully available).
+            let available = elz.capacityMW * elz.availability
+            pMax = available; pMin = available * elz.minimumLoad
             specificConsumption = elz.specificConsumption; degradationPerThousandHours = elz.degradationPerThousandHours
             degrading = elz.degradationPerThousandHours != 0
-            countsHourByHour = degrading || !(elz.capacityMW * elz.minimumLoad > 0)
+            countsHourByHour = degrading || !(pMin > 0)
             kgPerMWh = 1000 / elz.specificConsumption
             stackLife = elz.stackLifeHours ?? .infinity
             batteryPower = plant.battery?.powerMW ?? 0; batteryEnergy = plant.battery?.energyMWh ?? 0

@@ -35,9 +35,18 @@ public struct Dispatch: Sendable {
         public var batteryEnergy: Double
         /// Hydrogen in the buffer (kg).
         public var hydrogenStock: Double
+
+        /// The state of `plant` at the start of its first operating year: new stacks, the battery
+        /// and the buffer at their initial shares.
+        public static func initial(_ plant: HydrogenPlant) -> State {
+            State(stackHours: 0,
+                  batteryEnergy: plant.battery.map { $0.energyMWh * $0.initialStateOfCharge } ?? 0,
+                  hydrogenStock: plant.hydrogenStorage.map { $0.capacityKg * $0.initialFill } ?? 0)
+        }
     }
 
-    public let plant: HydrogenPlant
+    /// The plant dispatched; `start(_:)` replaces it (a Monte Carlo path's own plant).
+    public private(set) var plant: HydrogenPlant
     /// Export price of each hour (yuan/kWh); hours at or below zero are never exported.
     public let exportPrice: [Double]
     /// All-in grid import price of each hour (yuan/kWh).
@@ -69,14 +78,19 @@ public struct Dispatch: Sendable {
         let n = ResourceProfile.hoursPerYear
         precondition(exportPrice.count == n && importPrice.count == n, "prices need \(n) hours")
         self.plant = plant; self.exportPrice = exportPrice; self.importPrice = importPrice
-        state = State(stackHours: 0,
-                      batteryEnergy: plant.battery.map { $0.energyMWh * $0.initialStateOfCharge } ?? 0,
-                      hydrogenStock: plant.hydrogenStorage.map { $0.capacityKg * $0.initialFill } ?? 0)
+        state = .initial(plant)
         let zeros = [Double](repeating: 0, count: n)
         generation = zeros; electrolyserFromRenewables = zeros; batteryCharge = zeros; batteryDischarge = zeros
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
         _levels = ExportPriceLevels(exportPrice)
         _surplusScratch = zeros
+    }
+
+    /// Makes `plant` the plant dispatched, in its initial state (no allocation: the hourly buffers and
+    /// the export-price levels do not depend on the plant).
+    public mutating func start(_ plant: HydrogenPlant) {
+        self.plant = plant
+        state = .initial(plant)
     }
 
     /// Dispatches one year of `profile`, with wind and solar output scaled by

@@ -74,6 +74,7 @@ extension HydrogenModule {
             guard let amount = cost.amount(for: plant) else { continue }
             switch cost.kind {
             case .capex(let year, let assetClass):
+                guard contributesPlantCapex else { continue }
                 scenario.capex.append(CapexItem(year: year, assetClass: assetClass, amount: amount))
             case .fixedOM(let id, let escalation, let vatRate):
                 scenario.operatingCosts.append(OperatingCost(id: id, driver: .annual(YearlyValue([amount])), price: 1,

@@ -96,6 +96,7 @@ extension HydrogenModule {
         let sec = o.required("specificConsumption")?.double(above: 0)
         let degradation = o.optional("degradationPerThousandHours")?.double(min: 0, max: 1) ?? 0
         let life = o.optional("stackLifeHours")?.double(above: 0)
+        let availability = o.optional("availability")?.double(max: 1, above: 0) ?? 1
         var cost = 0.0, assetClass: String?, perKW: Double?
         if let r = o.optional("stackReplacement")?.object() {
             defer { r.finish() }
@@ -111,9 +112,13 @@ extension HydrogenModule {
             }
         }
         guard let mw, let sec else { return nil }
-        if let perKW { cost = perKW * mw * 1000 }
-        return .init(capacityMW: mw, minimumLoad: minLoad, specificConsumption: sec, degradationPerThousandHours: degradation,
-                     stackLifeHours: life, stackReplacementCost: cost, stackAssetClass: assetClass)
+        var electrolyser = HydrogenPlant.Electrolyser(capacityMW: mw, minimumLoad: minLoad, specificConsumption: sec,
+                                                      degradationPerThousandHours: degradation, stackLifeHours: life,
+                                                      stackReplacementCost: cost, stackAssetClass: assetClass)
+        electrolyser.availability = availability
+        electrolyser.stackReplacementYuanPerKW = perKW
+        electrolyser.stackReplacementCost = electrolyser.stackReplacementCost(capacityMW: mw)
+        return electrolyser
     }
 
     static func decodeBattery(_ f: SourceField) -> HydrogenPlant.Battery? {

@@ -45,3 +45,16 @@ extension HydrogenModule {
         }
     }
 }
+
+extension HydrogenModule {
+    /// The base case's weather of each operating year of `scenario`, first operating year first: what
+    /// every path dispatches when only the plant is drawn. A representative profile is one year, reused.
+    func baseWeather(for scenario: Scenario) -> [ResourceProfile] {
+        let first = scenario.resolvedOperationStartYear
+        switch profiles {
+        case .representative(let p): return [p]
+        case .synthetic(let model, let seed): return (0..<scenario.operatingYears).map { model.profile(year: first + $0, seed: seed) }
+        case .yearly(let given): return given
+        }
+    }
+}

@@ -79,9 +79,10 @@ public struct HydrogenModule: ScenarioModule {
     public var capacityCosts: [CapacityCost] = []
     /// Whether Monte Carlo paths keep the base weather or draw their own (`Weather`, docs/hydrogen.md).
     public var weather: Weather = .fixed
-    /// Whether `contribute` adds the stack replacements' capex: off only to compile the capex
-    /// without them, onto which `PathWeather` adds each path's own replacements.
-    var contributesStackCapex = true
+    /// Whether `contribute` adds the capex that follows the plant (the capacity costs' capex items and
+    /// the stack replacements): off only to compile the capex without them, onto which `PathWeather`
+    /// adds each path's own, for its drawn capacities and its own replacements.
+    var contributesPlantCapex = true
 
     /// The dispatch of every operating year for one calendar, done once by `prepared(for:)`.
     struct PreparedDispatch: Sendable {
@@ -188,8 +189,9 @@ public struct HydrogenModule: ScenarioModule {
         let shape = years.map { $0.exportPriceShape(lifetimeCapturePrice: capturePrice) }
         scenario.products.append(Product(id: "grid-export", unit: "kWh", quantity: YearlyValue(years.map(\.exportKWh)),
                                          price: capturePrice, vatRate: exportVATRate, priceShape: YearlyValue(shape)))
-        // With weather drawn per path, a path may import in a year the base case does not.
-        if years.contains(where: { $0.gridImport > 0 }) || (weather != .fixed && plant.gridImport.rule != .none) {
+        // With weather or plant drawn per path, a path may import in a year the base case does not.
+        let drawsPerPath = weather != .fixed || drawsPlant(in: scenario)
+        if years.contains(where: { $0.gridImport > 0 }) || (drawsPerPath && plant.gridImport.rule != .none) {
             scenario.operatingCosts.append(OperatingCost(id: "grid-import", unit: "yuan", driver: .annual(YearlyValue(years.map(\.importCost))),
                                                          price: 1, escalation: importEscalation, vatRate: importVATRate))
         }
@@ -207,7 +209,7 @@ public struct HydrogenModule: ScenarioModule {
                 kind: .inputPrice(costLine: "self-use-system-fees", discountPerUnit: nil, overridePrice: 0),
                 provenance: .seed(document: "002_4322e846ed20b2fa.txt", lines: "4175-4177"), enabled: selfUseFees.exempt))
         }
-        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0, contributesStackCapex {
+        if let assetClass = elz.stackAssetClass, elz.stackReplacementCost > 0, contributesPlantCapex {
             let first = scenario.resolvedOperationStartYear
             for (k, y) in years.enumerated() where y.stackReplacements > 0 {
                 scenario.capex.append(CapexItem(year: first + k, assetClass: assetClass,

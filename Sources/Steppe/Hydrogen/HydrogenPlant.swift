@@ -49,6 +49,14 @@ public struct HydrogenPlant: Sendable, Equatable {
         /// Capex of one stack replacement (yuan) and its asset class.
         public var stackReplacementCost: Double
         public var stackAssetClass: String?
+        /// The replacement's cost per kW when the file states it so (`stackReplacement.yuanPerKW`): then a
+        /// path's drawn capacity prices its own replacements (`stackReplacementCost(capacityMW:)`).
+        public var stackReplacementYuanPerKW: Double?
+        /// Share of the hours the electrolyser is not on forced outage. Modelled as a derating: every
+        /// hour has `availability` × capacity available (and the same share of the minimum load), as
+        /// for a plant of many stacks that fail independently; outages as whole-plant events are not
+        /// modelled. An assumption of the scenario (the seeds state none); 1 by default.
+        public var availability: Double = 1
 
         public init(capacityMW: Double, minimumLoad: Double = 0.1, specificConsumption: Double,
                     degradationPerThousandHours: Double = 0, stackLifeHours: Double? = nil,
@@ -56,6 +64,12 @@ public struct HydrogenPlant: Sendable, Equatable {
             self.capacityMW = capacityMW; self.minimumLoad = minimumLoad; self.specificConsumption = specificConsumption
             self.degradationPerThousandHours = degradationPerThousandHours; self.stackLifeHours = stackLifeHours
             self.stackReplacementCost = stackReplacementCost; self.stackAssetClass = stackAssetClass
+        }
+
+        /// The cost of one stack replacement (yuan) for an electrolyser of `capacityMW`: per kW when so
+        /// stated, else the stated cost.
+        public func stackReplacementCost(capacityMW mw: Double) -> Double {
+            stackReplacementYuanPerKW.map { $0 * mw * 1000 } ?? stackReplacementCost
         }
 
         /// Specific consumption after `hours` of stack operation (kWh/kg).

@@ -192,7 +192,7 @@ public struct MonteCarloRunner: Sendable {
     /// Evaluates `paths` eight per step and hands each group to `body` (its first path, how many of its
     /// lanes are paths of the range, the workspace and the metrics' lanes). Lanes past the last path get
     /// uniforms of 0.5: lanes do not interact.
-    private func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric],
+    func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric],
                               _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
         let ws = LaneWorkspace(lanes, recording: recording)
         let dimension = drawer.dimension

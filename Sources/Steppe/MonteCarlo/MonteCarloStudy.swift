@@ -21,7 +21,7 @@ public struct MonteCarloStudy: Sendable {
         self.scenario = scenario
         runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler, configuration: configuration,
                                   scenarioText: scenarioText,
-                                  weather: try PathWeather(scenario: scenario, model: model, runSeed: configuration.seed))
+                                  weather: try PathWeather(scenario: scenario, model: model, drawer: drawer, runSeed: configuration.seed))
     }
 
     /// The configuration's sampler for `dimensions` uniforms per path; a sampler that cannot be built
@@ -124,13 +124,15 @@ public struct MonteCarloStudy: Sendable {
         return summary.json(extra: extra)
     }
 
-    /// With weather drawn per path, what it does to the plant over the first paths (up to
-    /// `WeatherYieldSummary.pathLimit` of a run of `paths`); nil with the weather fixed.
+    /// With weather or plant drawn per path, what it does to the plant over the first paths (up to
+    /// `WeatherYieldSummary.pathLimit` of a run of `paths`, and at most the study's paths, whose sampler
+    /// draws the plants); nil when every path has the base dispatch.
     public func weatherYield(paths: Int) -> WeatherYieldSummary? {
-        runner.lanes.weather.map {
-            WeatherYieldSummary($0, paths: min(paths, WeatherYieldSummary.pathLimit),
-                                firstYear: runner.model.calendarYear(runner.model.operationStart))
-        }
+        let count = min(paths, runner.identity.configuration.paths, WeatherYieldSummary.pathLimit)
+        guard let weather = runner.lanes.weather, let years = runner.dispatchYears(paths: 0..<count) else { return nil }
+        return WeatherYieldSummary(pathYears: years, poolYears: weather.pool.drawsYears ? weather.pool.profiles.count : nil,
+                                   plantParameters: weather.plantDraws.map { "\(HydrogenModule.sectionKey).\($0.parameter.rawValue)" },
+                                   firstYear: runner.model.calendarYear(runner.model.operationStart))
     }
 
     /// Paths re-evaluated for the fan chart.

@@ -70,17 +70,7 @@ extension MonteCarloSummary {
     ///
     /// - Complexity: O(*n*) in paths.
     public func histogram(_ metric: PathMetric) -> (lower: Double, upper: Double, counts: [Int])? {
-        guard let values = state.values?[metric.rawValue] else { return nil }
-        var lower = Double.infinity, upper = -Double.infinity
-        for v in values where v.isFinite { lower = Swift.min(lower, v); upper = Swift.max(upper, v) }
-        guard lower <= upper else { return nil }
-        let n = Self.histogramBins
-        var counts = [Int](repeating: 0, count: n)
-        let width = upper - lower
-        for v in values where v.isFinite {
-            let k = width > 0 ? Int(((v - lower) / width * Double(n)).rounded(.down)) : 0
-            counts[Swift.min(Swift.max(k, 0), n - 1)] += 1
-        }
-        return (lower, upper, counts)
+        guard let values = state.values?[metric.rawValue], let h = EqualBinHistogram(values, bins: Self.histogramBins) else { return nil }
+        return (h.lower, h.upper, h.counts)
     }
 }

@@ -6,14 +6,21 @@ public struct ModuleUncertainInput: Sendable {
     public enum Drives: Sendable {
         case productPrice(id: String), productEscalation(id: String)
         case costPrice(id: String), costEscalation(id: String)
+        /// A number of the module's own model (the hydrogen plant's capacities, efficiency, stack
+        /// life): no compiled line, so a path's draw is read by the module's per-path hook, which
+        /// runs the model with it (`PathWeather`). One draw per path (a distribution).
+        case ownParameter
     }
     /// Key path under the module's section, e.g. `water.price`.
     public var field: String
     public var drives: Drives
     /// Why the base value and every draw must be positive (nil: no such constraint).
     public var mustStayPositiveBecause: String?
+    /// The values every draw must lie in: those the file accepts for the number (nil: any).
+    public var drawsWithin: ClosedRange<Double>?
 
-    public init(field: String, drives: Drives, mustStayPositiveBecause: String? = nil) {
+    public init(field: String, drives: Drives, mustStayPositiveBecause: String? = nil, drawsWithin: ClosedRange<Double>? = nil) {
         self.field = field; self.drives = drives; self.mustStayPositiveBecause = mustStayPositiveBecause
+        self.drawsWithin = drawsWithin
     }
 }

@@ -243,4 +243,33 @@ struct DispatchTests {
             }
         }
     }
+
+    @Test("Availability derates the electrolyser: a plant available a share a of hours dispatches as one of a times the capacity")
+    func availabilityDeratesTheCapacity() {
+        var rng = SplitMix64(seed: 27)
+        for _ in 0..<6 {
+            var plant = Self.randomPlant(&rng)
+            let a = 0.5 + 0.5 * rng.nextUnit()
+            var derated = plant
+            derated.electrolyser.capacityMW = plant.electrolyser.capacityMW * a
+            plant.electrolyser.availability = a
+            let prices = Self.randomPrices(&rng), profile = Self.randomProfile(&rng)
+            var d = Self.dispatch(plant, exportPrice: prices), e = Self.dispatch(derated, exportPrice: prices)
+            let year = d.run(profile), expected = e.run(profile)
+            #expect(year == expected, "availability \(a)")
+        }
+    }
+
+    @Test("start(_:) dispatches another plant from its own initial state, as a dispatch built for it")
+    func startReplacesThePlant() {
+        var rng = SplitMix64(seed: 28)
+        let prices = Self.randomPrices(&rng), profile = Self.randomProfile(&rng)
+        let first = Self.randomPlant(&rng), second = Self.randomPlant(&rng)
+        var d = Self.dispatch(first, exportPrice: prices)
+        _ = d.run(profile)
+        d.start(second)
+        var fresh = Self.dispatch(second, exportPrice: prices)
+        #expect(d.state == fresh.state)
+        #expect(d.run(profile) == fresh.run(profile))
+    }
 }

@@ -39,6 +39,40 @@ struct ReportBuilderWeatherTests {
         #expect(table.rows.count == x.count)
     }
 
+    @Test("The report shows the P99 line, the curtailment histogram, the lenders' yield and the lifetime P10-P99 table from hydrogenWeather")
+    func drawnPlantBlocksShowTheRunsNumbers() throws {
+        let json = try Self.runJSON(PathWeatherTests.plantYAML())
+        let weather = try #require(json["hydrogenWeather"])
+        let document = try ReportDocument(json: json)
+        let section = try #require(document.sections.first { $0.id == "hydrogen-weather" })
+        #expect(section.title == "Hydrogen yield under drawn weather")
+        guard case .lines(_, let series, _, _, _) = try #require(document.charts.first { $0.id == "fan-hydrogen-output" }?.kind) else {
+            Issue.record("no hydrogen fan chart"); return
+        }
+        #expect(series.map(\.label) == ["P50", "P99"])
+        #expect(series[1].values == (try #require(weather["hydrogenProduced"]?["p99"]?.numbers)).map { $0.map { $0 * 1e-3 } })
+        guard case .histogram(let edges, let counts, _) = try #require(document.charts.first { $0.id == "curtailment-distribution" }?.kind) else {
+            Issue.record("no curtailment histogram"); return
+        }
+        let histogram = try #require(weather["curtailmentHistogram"])
+        #expect(counts == (try #require(histogram["counts"]?.numbers)).compactMap { $0 })
+        let lower = try #require(histogram["lower"]?.number), upper = try #require(histogram["upper"]?.number)
+        #expect(edges.first == lower * 1e-3 && abs(edges.last! - upper * 1e-3) <= 1e-12 * max(1, upper * 1e-3))
+        #expect(edges.count == counts.count + 1 && lower < upper)
+        func table(_ id: String) -> ReportTable? {
+            section.blocks.compactMap { block -> ReportTable? in if case .table(let t) = block, t.id == id { return t } else { return nil } }.first
+        }
+        let lender = try #require(table("hydrogen-lender-yield"))
+        #expect(lender.rows[0][2].value == (try #require(weather["lenderYield"]?["oneYearP90"]?.number)) * 1e-3)
+        #expect(lender.rows[1][2].value == (try #require(weather["lenderYield"]?["multiYearP90"]?.number)) * 1e-3)
+        let life = try #require(table("hydrogen-weather-life"))
+        #expect(life.columns == ["quantity", "P10", "P50", "P90", "P99"] && life.rows.count == 7)
+        #expect(life.rows[0][4].value == (try #require(weather["hydrogenProduced"]?["lifetime"]?["p99"]?.number)) * 1e-3)
+        // The paragraph names the drawn plant numbers.
+        let text = section.blocks.compactMap { block -> String? in if case .paragraph(let p) = block { return p } else { return nil } }.joined()
+        #expect(text.contains("hydrogen.electrolyser.capacityMW"), "\(text)")
+    }
+
     @Test("A run with the weather fixed has no hydrogen yield section")
     func fixedWeatherHasNoSection() throws {
         let json = try Self.runJSON(HydrogenModuleTests.yaml())

@@ -5,12 +5,12 @@ extension LaneModel {
     /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
     /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
     /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
-    /// With per-path weather and `firstPath` (the first lane's path), each lane's weather lines are
-    /// written after the reset, so the draws act on them.
+    /// With per-path weather or plant and `firstPath` (the first lane's path), each lane's dispatch
+    /// lines are written after the reset and the copula (a drawn plant number may be correlated), so
+    /// the draws act on them.
     func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil) {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
-        if let weather, let firstPath { weather.apply(firstPath: firstPath, ws) }
 
         if let correlation = drawer.correlation {
             // The copula acts on each path's uniforms alone: lane by lane, through one path's buffer.
@@ -21,6 +21,7 @@ extension LaneModel {
                 for d in correlation.dimensions { u[d][j] = path[d] }
             }
         }
+        if let weather, let firstPath { weather.apply(firstPath: firstPath, uniforms: u, ws) }
         // Plain records read in place: a `StochasticModel.Draw` holds references, and copying one
         // retained and released them on every group of paths.
         let draws = ws.draws
@@ -161,6 +162,7 @@ extension LaneModel {
         case .costEscalation(let l): growRow(ws.costPrice, l)
         case .citRate: ws.citRate = x
         case .loanRate(let l): ws.loanRate[l] = x
+        case .moduleParameter: break   // read by the module's per-path hook (`PathWeather.apply`)
         }
     }
 
@@ -174,7 +176,7 @@ extension LaneModel {
         case .costQuantity(let l): ws.costQuantity[l * n + t] *= factor
         case .headcount(let s, let l): ws.headcount[s * n + t] *= factor; ws.costQuantity[l * n + t] *= factor
         case .capex(let c, _, _): ws.capex[c * n + t] *= factor
-        case .costPerUnit, .loanRate, .citRate, .incentiveScale: break
+        case .costPerUnit, .loanRate, .citRate, .incentiveScale, .moduleParameter: break
         }
     }
 }

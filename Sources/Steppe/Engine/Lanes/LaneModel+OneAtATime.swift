@@ -3,12 +3,23 @@ extension LaneModel {
     /// at its base value: a distribution takes `quantile(q)`, a per-year multiplier its `q`-quantile in
     /// every operating year, a process the `q`-quantile of each year's multiplier
     /// (`PriceProcess.multiplierQuantile`). Correlations and policy risks are not applied (one input at
-    /// a time, for tornado and spider diagrams).
+    /// a time, for tornado and spider diagrams). A number of the hydrogen plant is dispatched with the
+    /// base weather when the model has its per-path dispatch (`PathWeather.applyOnly`).
     ///
     /// - Returns: the level: the drawn value, or the multiplier (a process's first operating year).
     func setOnly(input k: Int, quantile q: Double, _ ws: LaneWorkspace) -> (level: Double, kind: StochasticModel.LevelKind) {
         resetDrawnEntries(ws)
         let input = drawer.inputs[k]
+        // With a per-path dispatch, the base weather dispatched with this one plant number (the file's plant
+        // for any other input, which also undoes the last plant number set), written before the draw acts,
+        // as on a path (a capex draw adds to the capex the plant's costs write).
+        if let weather {
+            if case .distribution(let dist) = input.law {
+                weather.applyOnly(keyPath: input.keyPath, value: dist.quantile(q), ws)
+            } else {
+                weather.applyOnly(keyPath: "", value: 0, ws)
+            }
+        }
         let op = operationStart, n = yearCount
         switch input.law {
         case .distribution(let dist):
