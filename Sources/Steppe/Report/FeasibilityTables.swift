@@ -208,20 +208,38 @@ extension FeasibilityTable {
                 line("4.2", "固定成本", "fixed cost") { s.totalCost[$0] - variableCost[$0] },
             ]))
 
-        if e.model.conventions.workingCapital != nil {
+        if let terms = e.model.conventions.workingCapital {
             let requirement = cumulative(y.map(\.workingCapitalInvested))
+            var rows: [Row] = []
+            var note = "By ratio (docs/conventions.md): the requirement of each operating year"
+            if let d = terms.turnoverDays {
+                note = "By days of turnover on the year's operating cost (周转次数 = 360 / days; a simplification: every item on the whole operating cost): the requirement of each operating year is current assets less current liabilities"
+                func item(_ code: String, _ name: String, _ english: String, _ days: Double) -> Row {
+                    let turns = TurnoverDays.turnovers(days).map { ReportFormat.decimal($0, decimals: 2) } ?? "–"
+                    let held = "\(ReportFormat.decimal(days, decimals: 0)) days, \(turns) turns"
+                    return line(code, "\(name) (\(held))", "\(english) (\(held))") { t in
+                        t >= op ? TurnoverDays.amount(days, operatingCost: y[t].opex) : 0
+                    }.asBalance
+                }
+                let assets = [item("1.1", "应收账款", "receivables", d.receivables), item("1.2", "存货", "inventories", d.inventories),
+                              item("1.3", "现金", "cash", d.cash)]
+                let payables = item("2.1", "应付账款", "payables", d.payables)
+                rows += [balance("1", "流动资产", "current assets") { t in assets.reduce(0) { $0 + $1.values[t]! } }] + assets
+                rows += [balance("2", "流动负债", "current liabilities") { payables.values[$0]! }, payables]
+            }
+            rows += [
+                balance("3", "流动资金", "working capital required", requirement),
+                line("4", "流动资金当期增加额", "increase invested") { y[$0].workingCapitalInvested },
+                line("4.1", "自有流动资金", "own-funded") { y[$0].workingCapitalInvested - y[$0].workingCapitalLoanDrawn },
+                line("4.2", "流动资金借款", "borrowed") { y[$0].workingCapitalLoanDrawn },
+                line("5", "回收流动资金", "recovered") { y[$0].workingCapitalRecovered },
+                balance("6", "流动资金借款余额", "loan balance, closing") { y[$0].workingCapitalLoanBalance },
+                line("7", "流动资金借款利息", "loan interest") { y[$0].workingCapitalLoanInterest },
+            ]
             out.append(FeasibilityTable(
                 id: "cn-working-capital", title: "流动资金估算表", titleEnglish: "Working capital",
-                note: "By ratio (docs/conventions.md): the requirement of each operating year, its increase invested, the own-funded part (铺底流动资金) and the loan; all recovered and repaid in the last year.",
-                rows: [
-                    balance("1", "流动资金", "working capital required", requirement),
-                    line("2", "流动资金当期增加额", "increase invested") { y[$0].workingCapitalInvested },
-                    line("2.1", "自有流动资金", "own-funded") { y[$0].workingCapitalInvested - y[$0].workingCapitalLoanDrawn },
-                    line("2.2", "流动资金借款", "borrowed") { y[$0].workingCapitalLoanDrawn },
-                    line("3", "回收流动资金", "recovered") { y[$0].workingCapitalRecovered },
-                    balance("4", "流动资金借款余额", "loan balance, closing") { y[$0].workingCapitalLoanBalance },
-                    line("5", "流动资金借款利息", "loan interest") { y[$0].workingCapitalLoanInterest },
-                ]))
+                note: note + ", its increase invested, the own-funded part (铺底流动资金) and the loan; all recovered and repaid in the last year.",
+                rows: rows))
         }
 
         out.append(FeasibilityTable(
@@ -257,6 +275,13 @@ extension FeasibilityTable {
 }
 
 extension FeasibilityTable.Row {
+    /// The line as a balance (no 合计).
+    var asBalance: Self {
+        var r = self
+        r.summed = false
+        return r
+    }
+
     /// A heading line (a loan's name): no values (an empty list).
     var withoutValues: Self {
         var r = self

@@ -85,9 +85,22 @@ struct FeasibilityTablesTests {
 
     @Test("Working capital: the requirement is the increases so far, all recovered in the last year")
     func workingCapitalIsRecovered() throws {
-        let required = try Self.row("cn-working-capital", "1"), recovered = try Self.row("cn-working-capital", "3")
+        let required = try Self.row("cn-working-capital", "3"), recovered = try Self.row("cn-working-capital", "5")
         #expect(recovered.last == required.last && recovered.dropLast().allSatisfy { $0 == 0 })
-        try Self.expectSum("cn-working-capital", "2", of: ["2.1", "2.2"])
+        try Self.expectSum("cn-working-capital", "4", of: ["4.1", "4.2"])
+    }
+
+    @Test("Working capital by days of turnover: each item is the operating cost over its turnovers, and current assets less current liabilities is the requirement")
+    func workingCapitalByDaysOfTurnover() throws {
+        let e = try evaluate(LaneWorkingCapitalTests.yaml(conventions: LaneWorkingCapitalTests.daysOfTurnover))
+        let table = try #require(FeasibilityTable.tables(e).first { $0.id == "cn-working-capital" })
+        func row(_ code: String) throws -> [Double] { try #require(table.rows.first { $0.code == code }).values.map { $0 ?? .nan } }
+        // 2027 (opex 20,000): receivables 36 days = 10 turns, 2,000; payables 54 days, 3,000.
+        let receivables = try row("1.1"), payables = try row("2.1")
+        #expect(abs(receivables[1] - 2_000) <= 1e-9 && abs(payables[1] - 3_000) <= 1e-9)
+        #expect(table.rows.first { $0.code == "1.1" }?.name == "应收账款 (36 days, 10.00 turns)")
+        let assets = try row("1"), liabilities = try row("2"), required = try row("3")
+        for t in assets.indices { #expect(abs(assets[t] - liabilities[t] - required[t]) <= 1e-6, "year \(t)") }
     }
 
     @Test("A flow's total is its sum over the years; balances and ratios have none")

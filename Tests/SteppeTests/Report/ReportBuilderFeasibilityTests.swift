@@ -128,10 +128,10 @@ struct FeasibilityWorkbookIndicatorsTests {
         let ebit = try Self.line("cn-profit", "15"), netProfit = try Self.line("cn-profit", "8")
         // Total investment: fixed assets at cost with capitalised interest at the end of construction, plus the largest working capital.
         let originalValue = try Self.line("cn-depreciation", "1")[op - 1]
-        let workingCapital = try Self.line("cn-working-capital", "1").max() ?? 0
+        let workingCapital = try Self.line("cn-working-capital", "3").max() ?? 0
         try Self.expect("returnOnTotalInvestment", Self.average(ebit) / (originalValue + workingCapital))
         let capital = try Self.line("cn-capital-cash-flow", "2.1")[..<op].reduce(0, +)
-        let ownWorkingCapital = try Self.line("cn-working-capital", "2.1").reduce(0, +)
+        let ownWorkingCapital = try Self.line("cn-working-capital", "4.1").reduce(0, +)
         try Self.expect("returnOnCapital", Self.average(netProfit) / (capital + ownWorkingCapital))
     }
 
