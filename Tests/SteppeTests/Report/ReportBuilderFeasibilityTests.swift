@@ -29,8 +29,8 @@ struct ReportBuilderFeasibilityTests {
         #expect(text.contains("valuationDate: 2026-01-01") && text.contains("cn-feasibility preset"))
         let table = try #require(FeasibilityReportFixture.document.tables.first { $0.id == "feasibility-indicators" })
         let names = FeasibilityReportFixture.json["feasibilityIndicators"]?.members?.filter { $0.1.number != nil } ?? []
-        #expect(table.rows.count == names.count && table.rows.contains { $0[0].text == "资产负债率 (最高)" })
-        #expect(table.rows.allSatisfy { $0[2].value != nil })
+        #expect(table.rows.count == names.count && table.rows.contains { $0[0].text == "资产负债率 (最高) asset-liability ratio, highest" })
+        #expect(table.rows.allSatisfy { $0[1].value != nil })
     }
 
     @Test("The method's tables have years as columns after the line and its total, with Chinese and English headings")
@@ -41,6 +41,8 @@ struct ReportBuilderFeasibilityTests {
         #expect(table.rows.first?.first?.text == "1 现金流入 cash inflow")
         let html = FeasibilityReportFixture.document.html
         #expect(html.contains("利润与利润分配表") && html.contains("提取法定盈余公积金"))
+        // The HTML keeps the line names in view when the years scroll sideways.
+        #expect(html.contains(#"<table class="numeric row-headed" id="table-cn-profit">"#))
     }
 
     @Test("In the workbook the method's tables freeze their headings and line names")

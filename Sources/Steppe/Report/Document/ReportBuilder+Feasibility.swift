@@ -41,7 +41,7 @@ extension ReportBuilder {
             default: cell = x.map { ReportCell(ReportFormat.decimal($0, decimals: title.kind == .years ? 2 : 3), value: $0) } ?? "–"
             }
             let unit = title.kind == .money ? self.unit.label : title.kind == .years ? "years" : title.kind == .rate ? "%" : "ratio"
-            rows.append([ReportCell(title.chinese), ReportCell(title.english), cell, ReportCell(unit),
+            rows.append([ReportCell("\(title.chinese) \(title.english)"), cell, ReportCell(unit),
                          ReportCell(indicators["undefined"]?[name]?.string ?? "")])
         }
         let stated = ["conventions", "valuationDate", "discounting", "payback", "workingCapital"].compactMap { key in
@@ -50,7 +50,7 @@ extension ReportBuilder {
         return ReportSection(id: "feasibility-indicators", title: "Feasibility-study indicators (财务评价指标)", blocks: [
             .paragraph("The indicators of the national method 《建设项目经济评价方法与参数》(第三版, 2006), by its definitions (docs/conventions.md), under these conventions: " + stated.joined(separator: "; ") + "."),
             .table(ReportTable(id: "feasibility-indicators", caption: "Feasibility-study indicators of the base case",
-                               columns: ["指标", "indicator", "value", "unit", "undefined because"], rows: rows)),
+                               columns: ["指标 indicator", "value", "unit", "undefined because"], rows: rows)),
             .paragraph("Averages are over the operating years, standing for the method's 正常年份. ICR = EBIT / interest; DSCR = (EBITDA − income tax) / (interest + principal); the asset-liability ratio is read from the simplified balance sheet (资产负债表) below."),
         ])
     }

@@ -52,6 +52,7 @@ extension ReportDocument {
     th, td { border-bottom: 1px solid var(--rule); padding: 3px 8px; vertical-align: top; }
     th { background: #f3f5f8; text-align: left; position: sticky; top: 0; }
     table.numeric td + td { text-align: right; white-space: nowrap; }
+    table.row-headed td:first-child { position: sticky; left: 0; background: #fff; min-width: 14em; }
     figure { margin: 16px 0 24px; break-inside: avoid; page-break-inside: avoid; }
     figure h3 { font-size: 1em; margin: 0 0 4px; }
     svg.chart { width: 100%; height: auto; max-width: 720px; display: block; }
@@ -96,8 +97,10 @@ extension ReportBlock {
 
 extension ReportTable {
     var html: HTMLNode {
-        .element("div", [.class("table-wrap")], [
-            .element("table", numeric ? [.class("numeric"), .id("table-" + id)] : [.id("table-" + id)], [
+        // A table with years across keeps its line names in view when scrolled sideways (class row-headed).
+        let classes = [numeric ? "numeric" : nil, frozenColumns > 0 ? "row-headed" : nil].compactMap { $0 }
+        return .element("div", [.class("table-wrap")], [
+            .element("table", (classes.isEmpty ? [] : [.class(classes.joined(separator: " "))]) + [.id("table-" + id)], [
                 .element("caption", text: caption),
                 .element("thead", [], [.element("tr", [], columns.map { .element("th", [.init("scope", "col")], text: $0) })]),
                 .element("tbody", [], rows.map { row in .element("tr", [], row.map { .element("td", text: $0.text) }) }),
