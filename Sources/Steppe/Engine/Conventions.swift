@@ -40,7 +40,9 @@ public enum Conventions {
         if c.constructionInterest == .halfYear {
             set("cashTiming", "all flows at the end of their calendar year, except construction-loan draws: spread over their year, interest of a construction year = (opening balance + draw/2) x rate (half-year rule), capitalised")
         }
-        if let w = c.workingCapital {
+        if let w = c.workingCapital, let d = w.turnoverDays {
+            set("workingCapital", "by days of turnover on each operating year's operating cost (360-day year): receivables \(d.receivables), inventories \(d.inventories), cash \(d.cash) less payables \(d.payables) days, the increase invested in the year, all recovered in the last year; \(w.ownFundedShare) of it from equity, the rest a loan at \(w.loanRate) a year, interest for the full year, repaid in the last year (in the debt lines)")
+        } else if let w = c.workingCapital {
             set("workingCapital", "\(w.share) of each operating year's \(w.basis == .revenue ? "revenue" : "operating cost"), the increase invested in the year, all recovered in the last year; \(w.ownFundedShare) of it from equity, the rest a loan at \(w.loanRate) a year, interest for the full year, repaid in the last year (in the debt lines)")
         }
         return lines

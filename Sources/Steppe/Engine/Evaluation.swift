@@ -14,12 +14,27 @@ public struct Evaluation: Sendable {
         public var residualValue, projectCashFlow, equityCashFlow: Double
         /// Working capital recovered less invested; nil when the conventions have no working capital.
         public var workingCapital: Double? = nil
+        /// Lines the feasibility study's tables (`FeasibilityTables`) read beyond `columns`; not in
+        /// the JSON's `cashFlows`, so results keep their bytes.
+        public var taxableIncentives = 0.0, interestSubsidies = 0.0, residualValueOfInterest = 0.0
+        /// Working capital's lines (zero without it): invested, recovered, and its loan's.
+        public var workingCapitalInvested = 0.0, workingCapitalRecovered = 0.0
+        public var workingCapitalLoanDrawn = 0.0, workingCapitalLoanInterest = 0.0
+        public var workingCapitalLoanRepaid = 0.0, workingCapitalLoanBalance = 0.0
+    }
+    /// One loan's yearly lines (yuan): opening balance, draw, interest (capitalised in construction
+    /// years, expensed after) and principal.
+    public struct LoanLines: Sendable, Equatable {
+        public var id: String
+        public var opening, drawn, interest, principal: [Double]
     }
     public var model: CompiledModel
     public var years: [Year]
     /// Opex by cost line, then incentives by item: `(id, yearly yuan)`.
     public var opexByLine: [(id: String, amounts: [Double])]
     public var incentivesByItem: [(id: String, amounts: [Double])]
+    /// Each loan's yearly lines, in loan order (the working-capital loan is in `Year`).
+    public var loans: [LoanLines]
     public var metrics: Metrics
     /// What the scenario's modules report (`ScenarioModule.contribute`), by section key; empty when
     /// evaluated from a compiled model alone.
@@ -46,7 +61,16 @@ public struct Evaluation: Sendable {
                  dscr: ws.debtService[t] > 1e-9 ? ws.cfads[t] / ws.debtService[t] : nil,
                  residualValue: ws.residualValue[t], projectCashFlow: ws.projectCashFlow[t],
                  equityCashFlow: ws.equityCashFlow[t],
-                 workingCapital: model.conventions.workingCapital == nil ? nil : ws.workingCapital[t])
+                 workingCapital: model.conventions.workingCapital == nil ? nil : ws.workingCapital[t],
+                 taxableIncentives: ws.taxableIncentives[t], interestSubsidies: ws.interestSubsidies[t],
+                 residualValueOfInterest: ws.residualValueOfInterest[t],
+                 workingCapitalInvested: ws.workingCapitalInvested[t], workingCapitalRecovered: ws.workingCapitalRecovered[t],
+                 workingCapitalLoanDrawn: ws.workingCapitalLoanDrawn[t], workingCapitalLoanInterest: ws.workingCapitalLoanInterest[t],
+                 workingCapitalLoanRepaid: ws.workingCapitalLoanRepaid[t], workingCapitalLoanBalance: ws.workingCapitalLoanBalance[t])
+        }
+        loans = model.loans.enumerated().map { l, loan in
+            LoanLines(id: loan.id, opening: ws.loanOpening.row(l), drawn: ws.loanDraw.row(l),
+                      interest: ws.loanInterest.row(l), principal: ws.loanPrincipal.row(l))
         }
         opexByLine = model.costLineIDs.enumerated().map { ($1, ws.opexByLine.row($0)) }
         incentivesByItem = model.incentives.enumerated().map { ($1.id, ws.incentiveByItem.row($0)) }

@@ -18,6 +18,8 @@
 /// - 利息备付率 (ICR): EBIT / interest expensed, in each year with interest; the lowest is reported.
 /// - 偿债备付率 (DSCR): (EBITDA − income tax) / (interest + principal), in each operating year with
 ///   debt service; the lowest is reported.
+/// - 资产负债率 (asset-liability ratio): loan balances / total assets of the simplified balance sheet
+///   (`FeasibilityStatements`), at each year's end; the highest is reported.
 /// - break-even capacity utilisation (盈亏平衡点, 生产能力利用率): fixed cost / (revenue − variable cost
 ///   − VAT surtax), on averages over the operating years; fixed cost = depreciation + interest +
 ///   cost lines with an annual amount, variable = cost lines per unit of output.
@@ -31,8 +33,11 @@ public struct FeasibilityIndicators: Sendable, Equatable {
     public var returnOnTotalInvestment, returnOnCapital: MetricValue
     public var minInterestCoverage, minDebtServiceCoverage: MetricValue
     public var breakEvenCapacityShare: MetricValue
+    public var maxAssetLiabilityRatio: MetricValue
     /// Each year's ICR and DSCR by the method (nil where the year has no interest, or no debt service).
     public var interestCoverage, debtServiceCoverage: [Double?]
+    /// Each year-end's asset-liability ratio (nil where the balance sheet has no assets).
+    public var assetLiabilityRatio: [Double?]
 
     /// Names (JSON keys) and values, in report order.
     public var all: [(name: String, value: MetricValue)] {
@@ -41,7 +46,7 @@ public struct FeasibilityIndicators: Sendable, Equatable {
          ("capitalIRR", capitalIRR), ("staticPaybackYears", staticPaybackYears), ("dynamicPaybackYears", dynamicPaybackYears),
          ("returnOnTotalInvestment", returnOnTotalInvestment), ("returnOnCapital", returnOnCapital),
          ("minInterestCoverage", minInterestCoverage), ("minDebtServiceCoverage", minDebtServiceCoverage),
-         ("breakEvenCapacityShare", breakEvenCapacityShare)]
+         ("breakEvenCapacityShare", breakEvenCapacityShare), ("maxAssetLiabilityRatio", maxAssetLiabilityRatio)]
     }
 
     public init(_ e: Evaluation) {
@@ -67,9 +72,10 @@ public struct FeasibilityIndicators: Sendable, Equatable {
         let constructionCapex = construction.reduce(0) { $0 + years[$1].capex }
         let capitalisedInterest = construction.reduce(0) { $0 + years[$1].capitalisedInterest }
         let borrowed = construction.reduce(0) { $0 + years[$1].debtDrawdown }
-        // The working capital's largest requirement: the lowest cumulative working-capital flow, negated.
-        var cumulative = 0.0, workingCapital = 0.0
-        for y in years { cumulative += y.workingCapital ?? 0; workingCapital = max(workingCapital, -cumulative) }
+        // The working capital's largest requirement: the increases invested so far, at their highest. (Not the
+        // lowest cumulative net flow: the last year's flow nets its increase against the recovery, which missed it.)
+        var required = 0.0, workingCapital = 0.0
+        for y in years { required += y.workingCapitalInvested; workingCapital = max(workingCapital, required) }
         let ownWorkingCapital = workingCapital * (m.conventions.workingCapital?.ownFundedShare ?? 0)
         let totalInvestment = constructionCapex + capitalisedInterest + workingCapital
         let capital = constructionCapex - borrowed + ownWorkingCapital
@@ -102,5 +108,9 @@ public struct FeasibilityIndicators: Sendable, Equatable {
         breakEvenCapacityShare = count == 0 ? .undefined(noOperation) : margin > 0
             ? .finite(fixed / margin, orUndefined: "break-even share is not finite")
             : .undefined("revenue does not cover the variable cost and surtax: no output breaks even")
+
+        assetLiabilityRatio = FeasibilityStatements(e).assetLiabilityRatio
+        maxAssetLiabilityRatio = assetLiabilityRatio.compactMap { $0 }.max().map { .finite($0, orUndefined: "asset-liability ratio is not finite") }
+            ?? .undefined("the balance sheet has no assets in any year")
     }
 }

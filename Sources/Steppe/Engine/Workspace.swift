@@ -32,6 +32,15 @@ public struct Workspace: Sendable {
     /// Working capital's flow to the project (`ProjectConventions.workingCapital`): recovered less
     /// invested; zero without working capital. Its loan is in the debt lines.
     public var workingCapital: [Double]
+    /// Working capital's own lines (zero without working capital): the increase of the requirement
+    /// invested, the requirement recovered in the last year, and its loan's draw, full-year interest,
+    /// repayment and closing balance (all also in the debt lines).
+    public var workingCapitalInvested: [Double]
+    public var workingCapitalRecovered: [Double]
+    public var workingCapitalLoanDrawn: [Double]
+    public var workingCapitalLoanInterest: [Double]
+    public var workingCapitalLoanRepaid: [Double]
+    public var workingCapitalLoanBalance: [Double]
     // Debt.
     public var debtDrawdown: [Double]
     public var interestExpense: [Double]
@@ -66,6 +75,8 @@ public struct Workspace: Sendable {
         incentives = zeros(); capitalGrants = zeros(); interestSubsidies = zeros(); taxableIncentives = zeros()
         depreciation = zeros(); depreciationOfInterest = zeros(); residualValue = zeros(); residualValueOfInterest = zeros()
         workingCapital = zeros()
+        workingCapitalInvested = zeros(); workingCapitalRecovered = zeros(); workingCapitalLoanDrawn = zeros()
+        workingCapitalLoanInterest = zeros(); workingCapitalLoanRepaid = zeros(); workingCapitalLoanBalance = zeros()
         debtDrawdown = zeros(); interestExpense = zeros(); interestCapitalised = zeros(); principal = zeros()
         debtService = zeros(); debtBalance = zeros()
         loanOpening = YearMatrix(rows: model.loans.count, years: n); loanDraw = loanOpening

@@ -64,9 +64,12 @@ extension Evaluation {
             ("incentives", .array(incentives)),
             ("provenance", .array(m.traces.map(\.json))),
         ]
-        // The feasibility-study method's indicators, only under conventions other than Steppe's (so other
+        // The feasibility-study method's indicators and tables, only under conventions other than Steppe's (so other
         // results keep their bytes).
-        if m.conventions != .steppe { members.append(("feasibilityIndicators", FeasibilityIndicators(self).json)) }
+        if m.conventions != .steppe {
+            members.append(("feasibilityIndicators", FeasibilityIndicators(self).json))
+            members.append(("feasibilityTables", .array(FeasibilityTable.tables(self).map { $0.json(years: years.map(\.year)) })))
+        }
         // Modules' yearly physical results (section -> name -> yearly values), only when there are any.
         if !modules.isEmpty { members.append(("modules", .object(modules))) }
         // How each module's section is shown (its charts, table and reference lines such as the cap in force).

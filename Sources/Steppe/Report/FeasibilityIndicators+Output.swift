@@ -11,6 +11,7 @@ extension FeasibilityIndicators {
         members.append(("undefined", .object(undefined)))
         members.append(("interestCoverageByYear", .array(interestCoverage.map { $0.map(JSONValue.number) ?? .null })))
         members.append(("debtServiceCoverageByYear", .array(debtServiceCoverage.map { $0.map(JSONValue.number) ?? .null })))
+        members.append(("assetLiabilityRatioByYear", .array(assetLiabilityRatio.map { $0.map(JSONValue.number) ?? .null })))
         return .object(members)
     }
 
@@ -18,7 +19,7 @@ extension FeasibilityIndicators {
     public var text: String {
         var out = "\nFeasibility-study indicators (the method's definitions; docs/conventions.md)\n"
         let percentages: Set<String> = ["projectIRRBeforeTax", "projectIRRAfterTax", "capitalIRR", "returnOnTotalInvestment",
-                                        "returnOnCapital", "breakEvenCapacityShare"]
+                                        "returnOnCapital", "breakEvenCapacityShare", "maxAssetLiabilityRatio"]
         for (name, value) in all {
             out += "  " + name.padding(toLength: 26, withPad: " ", startingAt: 0)
             switch value {

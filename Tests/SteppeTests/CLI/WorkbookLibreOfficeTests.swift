@@ -23,13 +23,23 @@ struct WorkbookLibreOfficeTests {
         return fields + [field]
     }
 
+    /// A raw value as LibreOffice writes it: a number, or a number with a percent sign for a cell in a
+    /// percent format (its value is the fraction).
+    static func number(_ field: String) -> Double? {
+        field.hasSuffix("%") ? Double(field.dropLast()).map { $0 / 100 } : Double(field)
+    }
+
+    /// The default example, and the feasibility-study example with the method's tables (years across, frozen line names).
+    static let examples = [ReportFixtures.examplePath, FeasibilityReportFixture.path]
+
     @Test("LibreOffice opens the evaluation workbook and reads every number as the report's value",
-          .enabled(if: soffice != nil, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui): skipping the LibreOffice check"))
-    func libreOfficeReadsTheValues() throws {
+          .enabled(if: soffice != nil, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui): skipping the LibreOffice check"),
+          arguments: examples)
+    func libreOfficeReadsTheValues(scenario: String) throws {
         let folder = (try temporaryFile(named: "x", "") as NSString).deletingLastPathComponent + "/libreoffice"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/evaluation.xlsx"
-        #expect(SteppeCommand.run(["evaluate", ReportFixtures.examplePath, "--xlsx", path, "--force"]).status == 0)
+        #expect(SteppeCommand.run(["evaluate", scenario, "--xlsx", path, "--force"]).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.soffice))
         // Field separator, text delimiter, UTF-8, start row, -, language, -, -, not "as shown", -, -, every sheet.
@@ -44,7 +54,7 @@ struct WorkbookLibreOfficeTests {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let workbook = try ReportDocument(json: ReportFixtures.evaluation).workbook
+        let workbook = try ReportDocument(json: scenario == ReportFixtures.examplePath ? ReportFixtures.evaluation : FeasibilityReportFixture.json).workbook
         var compared = 0
         for sheet in workbook.sheets.dropFirst() {
             let csv = try String(contentsOfFile: folder + "/evaluation-\(sheet.name).csv", encoding: .utf8)
@@ -52,7 +62,7 @@ struct WorkbookLibreOfficeTests {
             for (r, row) in sheet.rows.enumerated() {
                 for (c, cell) in row.enumerated() {
                     guard case .number(let expected, _) = cell else { continue }
-                    let read = r < lines.count && c < lines[r].count ? Double(lines[r][c]) : nil
+                    let read = r < lines.count && c < lines[r].count ? Self.number(lines[r][c]) : nil
                     let value = try #require(read, "\(sheet.name) row \(r + 1) column \(c + 1)")
                     #expect(abs(value - expected) <= 1e-12 * max(1, abs(expected)), "\(sheet.name) row \(r + 1) column \(c + 1): \(value) vs \(expected)")
                     compared += 1

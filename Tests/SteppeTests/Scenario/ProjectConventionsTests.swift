@@ -77,6 +77,26 @@ struct ProjectConventionsTests {
                 == "bad.yaml:12:19: conventions.workingCapital.loanRate: missing required key: 70% of the working capital is borrowed (ownFundedShare 0.3), so its loan needs a rate")
     }
 
+    @Test("Days of turnover read as the detailed method: a share of operating cost of their net days over 360")
+    func workingCapitalByDaysOfTurnover() throws {
+        let s = try scenario(Self.valid + "\nconventions:\n  workingCapital: {daysOfTurnover: {receivables: 30, inventories: 45, cash: 15, payables: 18}, ownFundedShare: 1}\n")
+        let w = try #require(s.conventions.workingCapital)
+        #expect(w.turnoverDays == TurnoverDays(receivables: 30, inventories: 45, cash: 15, payables: 18))
+        #expect(w.basis == .operatingCost && abs(w.share - 72.0 / 360) <= 1e-15)
+    }
+
+    @Test("Days of turnover beside a share are refused, naming both methods")
+    func daysOfTurnoverOrShare() {
+        #expect(Self.error(Self.valid + "\nconventions:\n  workingCapital: {share: 0.1, of: revenue, ownFundedShare: 1, daysOfTurnover: {receivables: 30, inventories: 30, cash: 10, payables: 20}}\n")
+                .contains("conventions.workingCapital.daysOfTurnover: give either daysOfTurnover (the detailed method) or share and of (the ratio method), not both"))
+    }
+
+    @Test("Payables beyond the current assets' days are refused: the working capital would be negative")
+    func payablesBeyondCurrentAssets() {
+        #expect(Self.error(Self.valid + "\nconventions:\n  workingCapital: {daysOfTurnover: {receivables: 10, inventories: 10, cash: 5, payables: 40}, ownFundedShare: 1}\n")
+                .contains("conventions.workingCapital.daysOfTurnover.payables: payables (40 days) exceed receivables, inventories and cash (25 days)"))
+    }
+
     @Test("A working-capital basis other than revenue or operating cost is refused")
     func workingCapitalBasis() {
         #expect(Self.error(Self.valid + "\nconventions:\n  workingCapital: {share: 0.1, of: sales, ownFundedShare: 1}\n")

@@ -193,6 +193,14 @@ extension LaneModel {
                 record.depreciation[t] = depreciation; record.depreciationOfInterest[t] = depreciationOfInterest
                 record.residualValue[t] = residual; record.residualValueOfInterest[t] = residualOfInterest
                 record.workingCapital[t] = workingCapitalYear.projectFlow
+                if hasWorkingCapital {
+                    record.workingCapitalInvested[t] = workingCapitalYear.invested
+                    record.workingCapitalRecovered[t] = workingCapitalYear.recovered
+                    record.workingCapitalLoanDrawn[t] = workingCapitalYear.loanDrawn
+                    record.workingCapitalLoanInterest[t] = workingCapitalYear.loanInterest
+                    record.workingCapitalLoanRepaid[t] = workingCapitalYear.loanRepaid
+                    record.workingCapitalLoanBalance[t] = workingCapitalYear.loanBalance
+                }
                 record.debtDrawdown[t] = drawn; record.interestExpense[t] = interest
                 record.interestCapitalised[t] = loanYear.capitalised; record.principal[t] = principal
                 record.debtService[t] = debtService; record.debtBalance[t] = debtBalance

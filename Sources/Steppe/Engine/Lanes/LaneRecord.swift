@@ -10,6 +10,9 @@ final class LaneRecord {
     let depreciation, depreciationOfInterest, residualValue, residualValueOfInterest: UnsafeMutableBufferPointer<Lanes>
     /// Working capital's flow to the project: recovered less invested (zero without working capital).
     let workingCapital: UnsafeMutableBufferPointer<Lanes>
+    /// Working capital's own lines (`LaneWorkingCapital.Year`), for the feasibility study's tables.
+    let workingCapitalInvested, workingCapitalRecovered: UnsafeMutableBufferPointer<Lanes>
+    let workingCapitalLoanDrawn, workingCapitalLoanInterest, workingCapitalLoanRepaid, workingCapitalLoanBalance: UnsafeMutableBufferPointer<Lanes>
     let debtDrawdown, interestExpense, interestCapitalised, principal, debtService, debtBalance: UnsafeMutableBufferPointer<Lanes>
     let taxableIncome, lossBalance, tax, unleveredTax, citRate: UnsafeMutableBufferPointer<Lanes>
     let revenueByProduct, opexByLine, costQuantity: UnsafeMutableBufferPointer<Lanes>
@@ -26,6 +29,9 @@ final class LaneRecord {
         incentives = zeros(n); capitalGrants = zeros(n); interestSubsidies = zeros(n); taxableIncentives = zeros(n)
         depreciation = zeros(n); depreciationOfInterest = zeros(n); residualValue = zeros(n); residualValueOfInterest = zeros(n)
         workingCapital = zeros(n)
+        workingCapitalInvested = zeros(n); workingCapitalRecovered = zeros(n)
+        workingCapitalLoanDrawn = zeros(n); workingCapitalLoanInterest = zeros(n)
+        workingCapitalLoanRepaid = zeros(n); workingCapitalLoanBalance = zeros(n)
         debtDrawdown = zeros(n); interestExpense = zeros(n); interestCapitalised = zeros(n); principal = zeros(n)
         debtService = zeros(n); debtBalance = zeros(n)
         taxableIncome = zeros(n); lossBalance = zeros(n); tax = zeros(n); unleveredTax = zeros(n); citRate = zeros(n)
@@ -35,7 +41,9 @@ final class LaneRecord {
 
     private var all: [UnsafeMutableBufferPointer<Lanes>] {
         [revenue, opex, vatPaid, vatCashCost, vatCreditBalance, surtax, capex, incentives, capitalGrants, interestSubsidies,
-         taxableIncentives, depreciation, depreciationOfInterest, residualValue, residualValueOfInterest, workingCapital, debtDrawdown,
+         taxableIncentives, depreciation, depreciationOfInterest, residualValue, residualValueOfInterest, workingCapital,
+         workingCapitalInvested, workingCapitalRecovered, workingCapitalLoanDrawn, workingCapitalLoanInterest,
+         workingCapitalLoanRepaid, workingCapitalLoanBalance, debtDrawdown,
          interestExpense, interestCapitalised, principal, debtService, debtBalance, taxableIncome, lossBalance, tax,
          unleveredTax, citRate, revenueByProduct, opexByLine, costQuantity]
     }

@@ -71,6 +71,7 @@ extension ReportDocument {
             sections.append(b.monteCarloSummary(json))
             sections += [b.conventions(json["conventions"], run: json)]
             if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
+            if let base { sections += b.feasibilitySections(base) }
             sections.append(b.distributions(json))
             if let weather = b.weatherYields(json) { sections.append(weather) }
             // The tornado of the equity NPV beside its distribution.
@@ -82,6 +83,7 @@ extension ReportDocument {
             sections.append(b.evaluationSummary(json))
             sections.append(b.conventions(json["conventions"], run: nil))
             sections.append(b.cashFlows(json, representative: nil))
+            sections += b.feasibilitySections(json)
         case .incentives:
             title = json["scenario"]?.string ?? json["scenario"]?["name"]?.string ?? "Incentive analysis"
             subtitle = "Incentive dependence of the equity NPV: with and without each incentive, Shapley attribution, break-even fractions, withdrawal cliffs"

@@ -69,9 +69,12 @@ public struct ReportTable: Sendable {
     public var rows: [[ReportCell]]
     /// Columns after the first are numbers: right-aligned.
     public var numeric: Bool
+    /// Leading columns that name the rows (a table with years across): kept in view in the workbook.
+    public var frozenColumns: Int
 
-    public init(id: String, caption: String, columns: [String], rows: [[ReportCell]], numeric: Bool = true) {
+    public init(id: String, caption: String, columns: [String], rows: [[ReportCell]], numeric: Bool = true, frozenColumns: Int = 0) {
         self.id = id; self.caption = caption; self.columns = columns; self.rows = rows; self.numeric = numeric
+        self.frozenColumns = frozenColumns
     }
 }
 

@@ -12,7 +12,8 @@ extension ReportDocument {
         var sheets = [conventionsSheet]
         for table in tables {
             let name = SheetName.unique(table.id, taken: &taken)
-            sheets.append(WorkbookSheet(name: name, rows: [[.text(table.caption)]] + Self.rows(of: table), frozenRows: 2, boldRows: [0, 1]))
+            sheets.append(WorkbookSheet(name: name, rows: [[.text(table.caption)]] + Self.rows(of: table), frozenRows: 2,
+                                        frozenColumns: table.frozenColumns, boldRows: [0, 1]))
         }
         return Workbook(sheets: sheets)
     }

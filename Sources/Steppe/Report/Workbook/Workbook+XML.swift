@@ -58,7 +58,12 @@ extension Workbook {
     private static func worksheet(_ sheet: WorkbookSheet, styles: WorkbookStyles) -> String {
         var xml = header + #"<worksheet xmlns="\#(mainNamespace)" xmlns:r="\#(relationshipNamespace)">"#
         xml += #"<sheetViews><sheetView workbookViewId="0""# + (sheet.frozenRows > 0 ? ">" : "/>")
-        if sheet.frozenRows > 0 {
+        if sheet.frozenRows > 0 && sheet.frozenColumns > 0 {
+            // Rows and columns frozen: the pane below and right of both is the active one.
+            let corner = columnName(sheet.frozenColumns) + String(sheet.frozenRows + 1)
+            xml += #"<pane xSplit="\#(sheet.frozenColumns)" ySplit="\#(sheet.frozenRows)" topLeftCell="\#(corner)" activePane="bottomRight" state="frozen"/>"#
+            xml += #"<selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight"/></sheetView>"#
+        } else if sheet.frozenRows > 0 {
             xml += #"<pane ySplit="\#(sheet.frozenRows)" topLeftCell="A\#(sheet.frozenRows + 1)" activePane="bottomLeft" state="frozen"/>"#
             xml += #"<selection pane="bottomLeft"/></sheetView>"#
         }

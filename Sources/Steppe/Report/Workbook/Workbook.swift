@@ -13,11 +13,13 @@ public struct WorkbookSheet: Sendable {
     public var name: String
     public var rows: [[WorkbookCell]]
     public var frozenRows: Int
+    /// Columns kept in view when scrolling right (the line names of a table with years across).
+    public var frozenColumns: Int
     /// Rows whose text cells are bold (headings and column headers).
     public var boldRows: Set<Int>
 
-    public init(name: String, rows: [[WorkbookCell]], frozenRows: Int = 0, boldRows: Set<Int> = []) {
-        self.name = name; self.rows = rows; self.frozenRows = frozenRows; self.boldRows = boldRows
+    public init(name: String, rows: [[WorkbookCell]], frozenRows: Int = 0, frozenColumns: Int = 0, boldRows: Set<Int> = []) {
+        self.name = name; self.rows = rows; self.frozenRows = frozenRows; self.frozenColumns = frozenColumns; self.boldRows = boldRows
     }
 
     /// Widths in characters that fit each column's longest entry (at least 8, at most 60, so a

@@ -72,6 +72,20 @@ struct LaneWorkingCapitalTests {
         #expect(e.years.allSatisfy { $0.debtDrawdown == 0 && $0.interest == 0 })
     }
 
+    /// Receivables 36 days (10 turns), inventories 72 (5), cash 18 (20), payables 54 (6.67); all own-funded.
+    static let daysOfTurnover = "conventions: {workingCapital: {daysOfTurnover: {receivables: 36, inventories: 72, cash: 18, payables: 54}, ownFundedShare: 1}}"
+
+    @Test("By days of turnover the requirement is the operating cost over each item's turnover count, payables deducted, all recovered in the last year")
+    func daysOfTurnoverHandComputation() throws {
+        let e = try evaluate(Self.yaml(conventions: Self.daysOfTurnover))
+        // 2027, opex 20,000: 20,000/10 + 20,000/5 + 20,000/20 - 20,000/(360/54) = 2,000 + 4,000 + 1,000 - 3,000 = 4,000.
+        #expect(abs(e.years[1].workingCapitalInvested - 4_000) <= 1e-9)
+        // 2036 (opex 20,000 x 1.02^9): the whole requirement recovered.
+        #expect(abs(e.years[10].workingCapitalRecovered - 4_000 * pow(1.02, 9)) <= 1e-6)
+        let flows = try e.years.map { try #require($0.workingCapital) }
+        #expect(abs(flows.reduce(0, +)) <= 1e-6)
+    }
+
     @Test("The year loop's NPVs with working capital equal the NPVs of its recorded flows, and differ from those without")
     func lanesIncludeWorkingCapital() throws {
         let model = try scenario(Self.yaml(conventions: Self.tenPercentOfRevenue)).withModuleContributions().compile()
