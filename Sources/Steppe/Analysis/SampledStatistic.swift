@@ -77,7 +77,7 @@ public struct SampledStatistic: Sendable, Equatable {
         }
         // The run summary's percentile (type 7 over the defined paths), so a report of the same run agrees.
         estimate.value = stats.percentiles.first { Double($0.0) == q * 100 }?.1
-        let sorted = (state.values?[metric.rawValue] ?? []).filter(\.isFinite).sorted()
+        let sorted = finiteValuesSorted(state.values?[metric.rawValue] ?? [])
         if sorted.count > 1 {
             let spread = (q * (1 - q) / Double(sorted.count)).squareRoot()
             let h = max(spread, Self.densityWindow)

@@ -52,7 +52,7 @@ public struct MonteCarloSummary: Sendable {
             stats.minimum = s.minimum; stats.maximum = s.maximum
             if let threshold = thresholds[k], threshold.isFinite { stats.probabilityBelow = Double(s.below) / Double(n) }
             if let values = state.values?[k] {
-                let sorted = values.filter(\.isFinite).sorted()
+                let sorted = finiteValuesSorted(values)
                 stats.percentiles = Self.percentileLevels.map { ($0, interpolatedQuantile(sorted, Double($0) / 100)) }
             } else if let sketch = s.sketch {
                 stats.percentiles = Self.percentileLevels.compactMap { p in sketch.quantile(Double(p) / 100).map { (p, $0) } }
