@@ -21,6 +21,8 @@ public struct Evaluation: Sendable {
         public var workingCapitalInvested = 0.0, workingCapitalRecovered = 0.0
         public var workingCapitalLoanDrawn = 0.0, workingCapitalLoanInterest = 0.0
         public var workingCapitalLoanRepaid = 0.0, workingCapitalLoanBalance = 0.0
+        /// The part of `depreciation` on capitalised construction interest.
+        public var depreciationOfInterest = 0.0
     }
     /// One loan's yearly lines (yuan): opening balance, draw, interest (capitalised in construction
     /// years, expensed after) and principal.
@@ -32,6 +34,9 @@ public struct Evaluation: Sendable {
     public var years: [Year]
     /// Opex by cost line, then incentives by item: `(id, yearly yuan)`.
     public var opexByLine: [(id: String, amounts: [Double])]
+    /// Depreciation of each asset class's capex (yuan per year), without that of capitalised
+    /// construction interest (`Year.depreciation` holds both).
+    public var depreciationByClass: [(id: String, amounts: [Double])]
     public var incentivesByItem: [(id: String, amounts: [Double])]
     /// Each loan's yearly lines, in loan order (the working-capital loan is in `Year`).
     public var loans: [LoanLines]
@@ -66,13 +71,15 @@ public struct Evaluation: Sendable {
                  residualValueOfInterest: ws.residualValueOfInterest[t],
                  workingCapitalInvested: ws.workingCapitalInvested[t], workingCapitalRecovered: ws.workingCapitalRecovered[t],
                  workingCapitalLoanDrawn: ws.workingCapitalLoanDrawn[t], workingCapitalLoanInterest: ws.workingCapitalLoanInterest[t],
-                 workingCapitalLoanRepaid: ws.workingCapitalLoanRepaid[t], workingCapitalLoanBalance: ws.workingCapitalLoanBalance[t])
+                 workingCapitalLoanRepaid: ws.workingCapitalLoanRepaid[t], workingCapitalLoanBalance: ws.workingCapitalLoanBalance[t],
+                 depreciationOfInterest: ws.depreciationOfInterest[t])
         }
         loans = model.loans.enumerated().map { l, loan in
             LoanLines(id: loan.id, opening: ws.loanOpening.row(l), drawn: ws.loanDraw.row(l),
                       interest: ws.loanInterest.row(l), principal: ws.loanPrincipal.row(l))
         }
         opexByLine = model.costLineIDs.enumerated().map { ($1, ws.opexByLine.row($0)) }
+        depreciationByClass = model.assetClasses.enumerated().map { ($1.id, ws.depreciationByClass.row($0)) }
         incentivesByItem = model.incentives.enumerated().map { ($1.id, ws.incentiveByItem.row($0)) }
     }
 }

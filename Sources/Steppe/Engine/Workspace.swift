@@ -25,6 +25,8 @@ public struct Workspace: Sendable {
     public var depreciation: [Double]
     /// The part of `depreciation` on capitalised construction interest.
     public var depreciationOfInterest: [Double]
+    /// Depreciation of each asset class's capex (row: the class), without that of construction interest.
+    public var depreciationByClass: YearMatrix
     /// Book value recovered in the last year (zero unless the scenario recovers it).
     public var residualValue: [Double]
     /// The part of `residualValue` that is capitalised construction interest.
@@ -70,6 +72,7 @@ public struct Workspace: Sendable {
         revenue = zeros(); revenueByProduct = YearMatrix(rows: model.productIDs.count, years: n)
         opex = zeros(); opexByLine = YearMatrix(rows: model.costLineIDs.count, years: n)
         costQuantity = opexByLine
+        depreciationByClass = YearMatrix(rows: model.assetClasses.count, years: n)
         vatPaid = zeros(); vatCashCost = zeros(); vatCreditBalance = zeros(); surtax = zeros(); capex = zeros()
         incentiveByItem = YearMatrix(rows: model.incentives.count, years: n)
         incentives = zeros(); capitalGrants = zeros(); interestSubsidies = zeros(); taxableIncentives = zeros()

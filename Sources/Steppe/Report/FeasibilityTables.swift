@@ -244,10 +244,14 @@ extension FeasibilityTable {
 
         out.append(FeasibilityTable(
             id: "cn-depreciation", title: "固定资产折旧费估算表", titleEnglish: "Depreciation of fixed assets",
-            note: "All asset classes together (the engine keeps no yearly line per class). Original value = capex plus capitalised construction interest, before any capital grant that reduces the depreciable basis.",
+            note: "The depreciation charge by asset class, and that of the capitalised construction interest; the original and net values are of all classes together. Original value = capex plus capitalised construction interest, before any capital grant that reduces the depreciable basis.",
             rows: [
                 balance("1", "固定资产原值", "original value", cumulative(y.map { $0.capex + $0.capitalisedInterest })),
                 line("2", "当期折旧费", "depreciation") { y[$0].depreciation },
+            ] + e.depreciationByClass.enumerated().map { k, asset in
+                line("2.\(k + 1)", asset.id, "asset class \(asset.id)") { asset.amounts[$0] }
+            } + [
+                line("2.\(e.depreciationByClass.count + 1)", "建设期利息", "capitalised construction interest") { y[$0].depreciationOfInterest },
                 line("3", "回收固定资产余值", "residual value recovered") { y[$0].residualValue },
                 balance("4", "固定资产净值", "net value") { s.netFixedAssets[$0] },
             ]))

@@ -103,6 +103,14 @@ struct FeasibilityTablesTests {
         for t in assets.indices { #expect(abs(assets[t] - liabilities[t] - required[t]) <= 1e-6, "year \(t)") }
     }
 
+    @Test("Depreciation: the asset classes' charges and the capitalised interest's add up to the year's depreciation")
+    func depreciationByClassAddsUp() throws {
+        let classes = Self.evaluation.depreciationByClass
+        #expect(classes.count == Self.evaluation.model.assetClasses.count && classes.count > 1)
+        try Self.expectSum("cn-depreciation", "2", of: (1...(classes.count + 1)).map { "2.\($0)" })
+        #expect(try Self.row("cn-depreciation", "2.1") == classes[0].amounts)
+    }
+
     @Test("A flow's total is its sum over the years; balances and ratios have none")
     func totalsOnlyForFlows() throws {
         let t = try #require(Self.tables.first { $0.id == "cn-project-cash-flow" })

@@ -36,14 +36,20 @@ extension LaneModel {
     }
 
     /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left
-    /// (construction interest comes later, in the year loop).
+    /// (construction interest comes later, in the year loop). A recording evaluation also writes each
+    /// class's depreciation apart (`LaneRecord.depreciationByClass`), by the same function on the same basis.
     func depreciate(_ ws: LaneWorkspace) {
         let n = yearCount
         for t in 0..<n { ws.depreciation[t] = .zero }
+        if let r = ws.record { for i in r.depreciationByClass.indices { r.depreciationByClass[i] = .zero } }
         var bookValue = Lanes.zero
         for v in vintages {
-            bookValue += depreciateVintage(basis: basis(of: v, ws), assetClass: v.assetClass,
-                                           start: v.start, end: v.end, into: ws.depreciation)
+            let b = basis(of: v, ws)
+            bookValue += depreciateVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: ws.depreciation)
+            if let r = ws.record {
+                let row = UnsafeMutableBufferPointer(rebasing: r.depreciationByClass[(v.assetClass * n)..<((v.assetClass + 1) * n)])
+                _ = depreciateVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: row)
+            }
         }
         ws.bookValue = bookValue
     }

@@ -16,6 +16,9 @@ final class LaneRecord {
     let debtDrawdown, interestExpense, interestCapitalised, principal, debtService, debtBalance: UnsafeMutableBufferPointer<Lanes>
     let taxableIncome, lossBalance, tax, unleveredTax, citRate: UnsafeMutableBufferPointer<Lanes>
     let revenueByProduct, opexByLine, costQuantity: UnsafeMutableBufferPointer<Lanes>
+    /// Depreciation of each asset class's capex (`classes x years`), without that of capitalised
+    /// construction interest: the feasibility study's depreciation table lists the classes.
+    let depreciationByClass: UnsafeMutableBufferPointer<Lanes>
 
     init(model m: CompiledModel) {
         let n = m.yearCount
@@ -37,6 +40,7 @@ final class LaneRecord {
         taxableIncome = zeros(n); lossBalance = zeros(n); tax = zeros(n); unleveredTax = zeros(n); citRate = zeros(n)
         revenueByProduct = zeros(m.productIDs.count * n)
         opexByLine = zeros(m.costLineIDs.count * n); costQuantity = zeros(m.costLineIDs.count * n)
+        depreciationByClass = zeros(m.assetClasses.count * n)
     }
 
     private var all: [UnsafeMutableBufferPointer<Lanes>] {
@@ -45,7 +49,7 @@ final class LaneRecord {
          workingCapitalInvested, workingCapitalRecovered, workingCapitalLoanDrawn, workingCapitalLoanInterest,
          workingCapitalLoanRepaid, workingCapitalLoanBalance, debtDrawdown,
          interestExpense, interestCapitalised, principal, debtService, debtBalance, taxableIncome, lossBalance, tax,
-         unleveredTax, citRate, revenueByProduct, opexByLine, costQuantity]
+         unleveredTax, citRate, revenueByProduct, opexByLine, costQuantity, depreciationByClass]
     }
 
     deinit { for b in all { b.deallocate() } }

@@ -19,6 +19,7 @@ extension LaneWorkspace {
         ws.incentives = lane(r.incentives, n); ws.capitalGrants = lane(r.capitalGrants, n)
         ws.interestSubsidies = lane(r.interestSubsidies, n); ws.taxableIncentives = lane(r.taxableIncentives, n)
         ws.depreciation = lane(r.depreciation, n); ws.depreciationOfInterest = lane(r.depreciationOfInterest, n)
+        ws.depreciationByClass = matrix(r.depreciationByClass, rows: m.assetClasses.count)
         ws.residualValue = lane(r.residualValue, n); ws.residualValueOfInterest = lane(r.residualValueOfInterest, n)
         ws.workingCapital = lane(r.workingCapital, n)
         ws.workingCapitalInvested = lane(r.workingCapitalInvested, n)
