@@ -24,7 +24,7 @@ extension SiteComparisonResult {
     public func quantileCurve(site: Int, metric: PathMetric, levels: [Double] = curveLevels) -> [Double?] {
         let m = PathMetric.allCases.count
         if values != nil {
-            let xs = values(site: site, metric: metric).filter(\.isFinite).sorted()
+            let xs = finiteValuesSorted(values(site: site, metric: metric))
             guard !xs.isEmpty else { return levels.map { _ in nil } }
             return levels.map { interpolatedQuantile(xs, $0) }
         }

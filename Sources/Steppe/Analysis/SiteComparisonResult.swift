@@ -46,7 +46,7 @@ public struct SiteComparisonResult: Sendable {
         let (mean, sd) = state.meanAndDeviation(state.siteSum(site, k), count: n, shift: state.shift[site * m + k])
         let quantile: (Double) -> Double
         if values != nil {
-            let xs = values(site: site, metric: metric).filter(\.isFinite).sorted()
+            let xs = finiteValuesSorted(values(site: site, metric: metric))
             quantile = { interpolatedQuantile(xs, $0) }
         } else {
             let sketch = state.sketches![site * m + k]

@@ -7,10 +7,10 @@
 /// radix sort of the IEEE bit patterns made monotone (negative: all bits flipped; positive: sign bit set),
 /// 11 bits a pass, passes whose digit is the same for every value skipped: O(n), a few milliseconds
 /// for 1e5 values.
-public func finiteValuesSorted(_ values: [Double]) -> [Double] {
+public func finiteValuesSorted<Values: Sequence<Double>>(_ values: Values) -> [Double] {
     let sign: UInt64 = 1 << 63
     var keys = [UInt64]()
-    keys.reserveCapacity(values.count)
+    keys.reserveCapacity(values.underestimatedCount)
     for v in values where v.isFinite {
         let bits = v.bitPattern
         keys.append(bits & sign != 0 ? ~bits : bits | sign)
