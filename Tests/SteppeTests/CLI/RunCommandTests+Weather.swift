@@ -6,8 +6,8 @@ import SteppeCLI
 /// `steppe run` with the hydrogen section's weather drawn per path.
 @Suite("steppe run with weather drawn per path")
 struct RunCommandWeatherTests {
-    /// The small hydrogen scenario of `PathWeatherTests` in a file.
-    static func scenarioFile(_ text: String = PathWeatherTests.yaml()) throws -> String {
+    /// The small hydrogen scenario of `HydrogenPathModelTests` in a file.
+    static func scenarioFile(_ text: String = HydrogenPathModelTests.yaml()) throws -> String {
         try temporaryFile(named: "weather.yaml", text)
     }
 
@@ -39,7 +39,7 @@ struct RunCommandWeatherTests {
 
     @Test("With drawn plants and weather, --threads 1 and 2 and a merge of four shards give byte-identical JSON")
     func threadsAndShardsAgreeWithDrawnPlants() throws {
-        Self.expectThreadsAndShardsAgree(try temporaryFile(named: "plant.yaml", PathWeatherTests.plantYAML()), name: "plant",
+        Self.expectThreadsAndShardsAgree(try temporaryFile(named: "plant.yaml", HydrogenPathModelTests.plantYAML()), name: "plant",
                                          options: ["--paths", "64", "--chunk-size", "8", "--seed", "4", "--quiet"],
                                          member: "\"hydrogen.electrolyser.capacityMW\"")
     }

@@ -14,7 +14,7 @@ struct ReportBuilderWeatherTests {
 
     @Test("The fan chart of yearly hydrogen output and the cap-binding chart show the run's hydrogenWeather percentiles")
     func chartsShowTheRunsPercentiles() throws {
-        let json = try Self.runJSON(PathWeatherTests.yaml(poolYears: 4))
+        let json = try Self.runJSON(HydrogenPathModelTests.yaml(poolYears: 4))
         let weather = try #require(json["hydrogenWeather"])
         let document = try ReportDocument(json: json)
         guard case .lines(let x, let series, let bands, _, _) = try #require(document.charts.first { $0.id == "fan-hydrogen-output" }?.kind) else {
@@ -41,7 +41,7 @@ struct ReportBuilderWeatherTests {
 
     @Test("The report shows the P99 line, the curtailment histogram, the lenders' yield and the lifetime P10-P99 table from hydrogenWeather")
     func drawnPlantBlocksShowTheRunsNumbers() throws {
-        let json = try Self.runJSON(PathWeatherTests.plantYAML())
+        let json = try Self.runJSON(HydrogenPathModelTests.plantYAML())
         let weather = try #require(json["hydrogenWeather"])
         let document = try ReportDocument(json: json)
         let section = try #require(document.sections.first { $0.id == "hydrogen-weather" })

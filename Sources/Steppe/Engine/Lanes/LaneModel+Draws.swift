@@ -5,9 +5,9 @@ extension LaneModel {
     /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
     /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
     /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
-    /// With per-path weather or plant and `firstPath` (the first lane's path), each lane's dispatch
-    /// lines are written after the reset and the copula (a drawn plant number may be correlated), so
-    /// the draws act on them.
+    /// With modules' per-path models and `firstPath` (the first lane's path), each lane's module lines
+    /// (its dispatch with its weather and plant) are written after the reset and the copula (a drawn plant
+    /// number may be correlated), so the draws act on them.
     func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil) {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
@@ -21,7 +21,9 @@ extension LaneModel {
                 for d in correlation.dimensions { u[d][j] = path[d] }
             }
         }
-        if let weather, let firstPath { weather.apply(firstPath: firstPath, uniforms: u, ws) }
+        if !pathModels.isEmpty, let firstPath {
+            for (i, pathModel) in pathModels.enumerated() { pathModel.apply(firstPath: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws) }
+        }
         // Plain records read in place: a `StochasticModel.Draw` holds references, and copying one
         // retained and released them on every group of paths.
         let draws = ws.draws
@@ -162,7 +164,7 @@ extension LaneModel {
         case .costEscalation(let l): growRow(ws.costPrice, l)
         case .citRate: ws.citRate = x
         case .loanRate(let l): ws.loanRate[l] = x
-        case .moduleParameter: break   // read by the module's per-path hook (`PathWeather.apply`)
+        case .moduleParameter: break   // read by the module's per-path model (`ModulePathLanes.apply`)
         }
     }
 
