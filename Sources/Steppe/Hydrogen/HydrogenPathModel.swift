@@ -176,10 +176,15 @@ struct HydrogenPathModel: ModulePathModel {
         }
     }
 
-    /// What the drawn weather and plant did over the first paths (`WeatherYieldSummary`).
+    /// What the drawn weather and plant did over the first paths (`WeatherYieldSummary`), with the report's
+    /// section (`presentation`) for the export cap in force.
     func summary(of records: [[DispatchYear]]) -> ModulePathSummary? {
         let summary = yieldSummary(of: records)
-        return ModulePathSummary(key: "hydrogenWeather", json: summary.json, text: summary.text)
+        var json = summary.json
+        if case .object(let members) = json {
+            json = .object(members + [("presentation", summary.presentation(capShare: plant.exportCapShare).json)])
+        }
+        return ModulePathSummary(key: "hydrogenWeather", json: json, text: summary.text)
     }
 
     func yieldSummary(of records: [[DispatchYear]]) -> WeatherYieldSummary {

@@ -119,7 +119,12 @@ public struct MonteCarloStudy: Sendable {
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
             ("equityCashFlowFan", equityCashFlowFan(paths: min(state.identity.configuration.paths, Self.fanPaths))),
         ]
-        for module in modulePathSummaries(paths: state.identity.configuration.paths) { extra.append((module.key, module.json)) }
+        let modules = modulePathSummaries(paths: state.identity.configuration.paths)
+        if !modules.isEmpty {
+            // Which members are modules' summaries, whose `presentation` a report shows (`ModulePathPresentation`).
+            extra.append(("modulePaths", .array(modules.map { .string($0.key) })))
+            for module in modules { extra.append((module.key, module.json)) }
+        }
         if let evaluation = try? scenario.evaluate() { extra.append(("baseEvaluation", evaluation.json)) }
         return summary.json(extra: extra)
     }

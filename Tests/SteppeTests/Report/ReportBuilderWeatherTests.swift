@@ -73,6 +73,14 @@ struct ReportBuilderWeatherTests {
         #expect(text.contains("hydrogen.electrolyser.capacityMW"), "\(text)")
     }
 
+    @Test("The cap-binding chart names the export cap the scenario gives, not the region's default")
+    func capBindingChartNamesTheCapInForce() throws {
+        let json = try Self.runJSON(HydrogenPathModelTests.yaml(poolYears: 4, capShare: 0.3))
+        let chart = try #require(try ReportDocument(json: json).charts.first { $0.id == "cap-binding-probability" })
+        #expect(chart.title == "Probability that the 30% export cap binds, by year")
+        #expect(chart.caption.contains("30% of the year's generation") && !chart.caption.contains("20%"))
+    }
+
     @Test("A run with the weather fixed has no hydrogen yield section")
     func fixedWeatherHasNoSection() throws {
         let json = try Self.runJSON(HydrogenModuleTests.yaml())
