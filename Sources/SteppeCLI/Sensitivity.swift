@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe sensitivity FILE [--tornado] [--spider] [--sobol --paths N] [--metric M]`.
     struct Sensitivity: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "sensitivity",
             abstract: "Which uncertain inputs move a metric: tornado, spider and Sobol indices.",
             discussion: """
             Without --tornado, --spider or --sobol, the tornado and the spider are computed. The Sobol indices \
