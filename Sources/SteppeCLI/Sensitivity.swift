@@ -75,7 +75,7 @@ extension SteppeCommand {
                     // A progress bar with ETA on a terminal, as `run` has.
                     let bar = ProgressReporter(total: paths, enabled: true, unit: "base samples")
                     defer { bar.finish() }
-                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap,
+                    indices = try SobolIndices.estimate(scenario: s, drawer: drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap,
                                                         threads: threading.count, progress: bar.update)
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")

@@ -55,6 +55,7 @@ struct HydrogenPathModel: ModulePathModel {
 
     var drawsOwnParameters: Bool { !plantDraws.isEmpty }
     var summaryPathLimit: Int { WeatherYieldSummary.pathLimit }
+    var drawnByPath: String? { pool.drawsYears ? "\(HydrogenModule.sectionKey).weather (years drawn per path)" : nil }
 
     var moduleWithoutPathCapex: (any ScenarioModule)? {
         guard !capacityCapex.isEmpty || stackCapex else { return nil }

@@ -18,6 +18,9 @@ public protocol ModulePathModel: Sendable {
     var moduleWithoutPathCapex: (any ScenarioModule)? { get }
     /// Paths a summary takes at most (its percentiles are exact over the first paths).
     var summaryPathLimit: Int { get }
+    /// What the model draws itself, keyed by path rather than by the study's uniforms (the hydrogen plant's
+    /// weather years), named as one input of a variance decomposition; nil when it draws nothing itself.
+    var drawnByPath: String? { get }
 
     /// One worker's model and buffers, made once per worker thread (the per-path run allocates nothing).
     func makeWorker() -> Worker

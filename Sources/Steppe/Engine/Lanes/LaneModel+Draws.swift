@@ -8,7 +8,7 @@ extension LaneModel {
     /// With modules' per-path models and `firstPath` (the first lane's path), each lane's module lines
     /// (its dispatch with its weather and plant) are written after the reset and the copula (a drawn plant
     /// number may be correlated), so the draws act on them.
-    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil) {
+    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil, samePathInEveryLane: Bool = false) {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
 
@@ -22,7 +22,13 @@ extension LaneModel {
             }
         }
         if !pathModels.isEmpty, let firstPath {
-            for (i, pathModel) in pathModels.enumerated() { pathModel.apply(firstPath: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws) }
+            for (i, pathModel) in pathModels.enumerated() {
+                if samePathInEveryLane {
+                    pathModel.applyOne(path: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws)
+                } else {
+                    pathModel.apply(firstPath: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws)
+                }
+            }
         }
         // Plain records read in place: a `StochasticModel.Draw` holds references, and copying one
         // retained and released them on every group of paths.

@@ -94,6 +94,14 @@ struct ModulePathLanes: Sendable {
         }
     }
 
+    /// Runs `path` with lane 0's uniforms `u` and writes its lines into every lane (an analysis that puts one
+    /// point in all lanes and reads lane 0, as Sobol indices do): one run, not eight.
+    func applyOne(path: Int, uniforms u: UnsafeMutablePointer<Lanes>, worker: any ModulePathWorker, _ ws: LaneWorkspace) {
+        let values = ws.pathValues
+        worker.run(path: path, lane: 0, uniform: { u[$0][0] }, into: values)
+        for j in 0..<Lanes.scalarCount { write(values, lane: j, ws) }
+    }
+
     /// Writes into every lane the base case with the module's own number `field` set to `value` (nil: none),
     /// for one input at a time. Without drawn numbers of its own the compiled lines, which nothing else
     /// writes, are already the base case's: nothing to do.

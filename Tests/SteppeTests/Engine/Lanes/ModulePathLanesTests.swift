@@ -32,6 +32,7 @@ private struct GadgetPathModel: ModulePathModel {
     var drawsOwnParameters: Bool { false }
     var moduleWithoutPathCapex: (any ScenarioModule)? { GadgetModule(contributesCapex: false) }
     var summaryPathLimit: Int { 5 }
+    var drawnByPath: String? { nil }
     func makeWorker() -> GadgetWorker { GadgetWorker(self) }
     func summary(of records: [Int]) -> ModulePathSummary? {
         ModulePathSummary(key: "gadgets", json: .array(records.map { .number(Double($0)) }), text: "gadget paths \(records)")
