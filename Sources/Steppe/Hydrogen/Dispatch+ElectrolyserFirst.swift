@@ -14,11 +14,15 @@ extension Dispatch {
         /// and hydrogen is the year's load times the constant `kgPerMWh` (1000 / specific
         /// consumption) unless a buffer needs each hour's kilograms: then, as with degradation,
         /// each hour divides by its specific consumption, bit for bit as the hour rules say.
+        /// With degradation but no buffer, hydrogen feeds no decision either: the hour loop stores
+        /// each hour's load and `degradedHydrogen` sums the year's hydrogen, operating hours and
+        /// replacements from the loads a day at a time.
         let degrading: Bool
-        /// Whether the hour loop counts stack and operating hours hour by hour: with degradation
-        /// (specific consumption follows the stack hours), and with a zero minimum load (a running
-        /// electrolyser may then carry no load and is not operating). Otherwise a running hour is
-        /// an operating hour, and the year's count follows from the hours switched off.
+        /// Whether the hour loop counts stack and operating hours hour by hour: with degradation and
+        /// a hydrogen buffer (the buffer's room follows the specific consumption, which follows the
+        /// stack hours), and with a zero minimum load (a running electrolyser may then carry no load
+        /// and is not operating). Otherwise a running hour is an operating hour, and the year's count
+        /// follows from the hours switched off (or, degrading, from the loads).
         let countsHourByHour: Bool
         let kgPerMWh: Double
         /// Stack life in operating hours (infinity: never replaced).
@@ -40,7 +44,7 @@ extension Dispatch {
             pMax = available; pMin = available * elz.minimumLoad
             specificConsumption = elz.specificConsumption; degradationPerThousandHours = elz.degradationPerThousandHours
             degrading = elz.degradationPerThousandHours != 0
-            countsHourByHour = degrading || !(pMin > 0)
+            countsHourByHour = (degrading && plant.hydrogenStorage != nil) || (!degrading && !(pMin > 0))
             kgPerMWh = 1000 / elz.specificConsumption
             stackLife = elz.stackLifeHours ?? .infinity
             batteryPower = plant.battery?.powerMW ?? 0; batteryEnergy = plant.battery?.energyMWh ?? 0
@@ -56,11 +60,14 @@ extension Dispatch {
         /// Dispatches the 8760 hours in time order, advances `state`, adds the year's sums to
         /// `year` and returns the year's surplus; stores each hour's surplus (in `b.surplus`
         /// with the trace, else in `b.surplusScratch`) for the export allocation to sum per
-        /// price level. Writes the hourly buffers only if `Trace` is on. `HourByHour` is `countsHourByHour`.
+        /// price level. Writes the hourly buffers only if `Trace` is on. `HourByHour` is `countsHourByHour`;
+        /// `Loads` (degrading without a buffer, never with `HourByHour`) stores each hour's load in `b.load`
+        /// for `degradedHydrogen`.
         @inline(__always)
-        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag, HourByHour: StaticFlag>(
+        func run<Battery: StaticFlag, Storage: StaticFlag, Imports: StaticFlag, Trace: StaticFlag, HourByHour: StaticFlag,
+                 Loads: StaticFlag>(
             _ b: HourlyBuffers, state: inout State, year: inout DispatchYear,
-            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: HourByHour.Type
+            _: Battery.Type, _: Storage.Type, _: Imports.Type, _: Trace.Type, _: HourByHour.Type, _: Loads.Type
         ) -> Double {
             // The state in plain locals: kept in registers across the hours (a struct whose
             // address is taken stays in memory, and each hour would wait on a store and a load).
@@ -143,6 +150,7 @@ extension Dispatch {
                     }
                 }
                 let hourLoad = direct + discharge + imported
+                if Loads.isOn { b.load[h] = hourLoad }
                 let kg = hourlyHydrogen ? hourLoad * 1000 / sec : hourLoad * kgPerMWh
                 if HourByHour.isOn {
                     if hourLoad > 0 {
@@ -171,13 +179,15 @@ extension Dispatch {
                 if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
                 if hourlyHydrogen { produced += kg }
             }
-            if !HourByHour.isOn {
+            if Loads.isOn {
+                (produced, operatingHours, replacements) = degradedHydrogen(b, stackHours: &stackHours, Trace.self)
+            } else if !HourByHour.isOn {
                 // Running, the load is at least the (positive) minimum.
                 operatingHours = ResourceProfile.hoursPerYear - offHours
                 replacements = Self.replaceStacks(&stackHours, operatingHours: Double(operatingHours), stackLife: stackLife)
             }
             // Hydrogen at a constant kg/MWh: the year's load times it (one rounding, not one per hour).
-            if !hourlyHydrogen { produced = (fromRenewables + discharged + imports) * kgPerMWh }
+            if !hourlyHydrogen && !Loads.isOn { produced = (fromRenewables + discharged + imports) * kgPerMWh }
             state.batteryEnergy = energy; state.stackHours = stackHours; state.hydrogenStock = stock
             year.availableGeneration += available
             year.electrolyserFromRenewables += fromRenewables

@@ -11,6 +11,9 @@ extension Dispatch {
         /// Every hour's surplus when the trace is off (with the trace, `surplus`), for the
         /// export allocation to sum per price level.
         let surplusScratch: UnsafeMutablePointer<Double>
+        /// Every hour's electrolyser load (MWh), for a degrading electrolyser's hydrogen
+        /// (`degradedHydrogen`), then zeros to `Dispatch.loadHours`.
+        let load: UnsafeMutablePointer<Double>
     }
 
     /// Calls `body` with pointers to `profile`, the prices and the hourly buffers.
@@ -34,22 +37,25 @@ extension Dispatch {
                                                         curtailment.withUnsafeMutableBufferPointer { curtailment in
                                                             hydrogen.withUnsafeMutableBufferPointer { hydrogen in
                                                                 _surplusScratch.withUnsafeMutableBufferPointer { surplusScratch in
-                                                                    body(HourlyBuffers(
-                                                                        wind: wind.baseAddress!,
-                                                                        solar: solar.baseAddress!,
-                                                                        importPrice: importPrice.baseAddress!,
-                                                                        level: level.baseAddress!,
-                                                                        hoursByLevel: hoursByLevel.baseAddress!,
-                                                                        generation: generation.baseAddress!,
-                                                                        electrolyserFromRenewables: electrolyser.baseAddress!,
-                                                                        batteryCharge: charge.baseAddress!,
-                                                                        batteryDischarge: discharge.baseAddress!,
-                                                                        gridImport: gridImport.baseAddress!,
-                                                                        surplus: surplus.baseAddress!,
-                                                                        export: export.baseAddress!,
-                                                                        curtailment: curtailment.baseAddress!,
-                                                                        hydrogen: hydrogen.baseAddress!,
-                                                                        surplusScratch: surplusScratch.baseAddress!))
+                                                                    _loadScratch.withUnsafeMutableBufferPointer { load in
+                                                                        body(HourlyBuffers(
+                                                                            wind: wind.baseAddress!,
+                                                                            solar: solar.baseAddress!,
+                                                                            importPrice: importPrice.baseAddress!,
+                                                                            level: level.baseAddress!,
+                                                                            hoursByLevel: hoursByLevel.baseAddress!,
+                                                                            generation: generation.baseAddress!,
+                                                                            electrolyserFromRenewables: electrolyser.baseAddress!,
+                                                                            batteryCharge: charge.baseAddress!,
+                                                                            batteryDischarge: discharge.baseAddress!,
+                                                                            gridImport: gridImport.baseAddress!,
+                                                                            surplus: surplus.baseAddress!,
+                                                                            export: export.baseAddress!,
+                                                                            curtailment: curtailment.baseAddress!,
+                                                                            hydrogen: hydrogen.baseAddress!,
+                                                                            surplusScratch: surplusScratch.baseAddress!,
+                                                                            load: load.baseAddress!))
+                                                                    }
                                                                 }
                                                             }
                                                         }

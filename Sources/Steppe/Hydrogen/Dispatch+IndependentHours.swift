@@ -1,7 +1,7 @@
 extension Dispatch.ElectrolyserFirst {
-    /// Pass 1 for a plant whose hours do not depend on each other: no battery, no hydrogen
-    /// buffer and no efficiency degradation, so no state links one hour's decision to the
-    /// next (stack hours only count). Each hour is decided exactly as in `run`, by the same
+    /// Pass 1 for a plant whose hours do not depend on each other: no battery and no hydrogen
+    /// buffer, so no state links one hour's decision to the next (stack hours only count, and
+    /// with degradation set each hour's hydrogen, which decides nothing). Each hour is decided exactly as in `run`, by the same
     /// operations on the same values, but two hours per SIMD register and two registers at a
     /// time, with the sums kept per lane: totals differ from `run`'s only in summation order
     /// (rounding).
@@ -11,9 +11,14 @@ extension Dispatch.ElectrolyserFirst {
     /// instead of a read-modify-write of its level's sum every hour. Returns the year's surplus.
     /// Stack hours and replacements follow from the year's operating hours in closed form:
     /// a stack is replaced every ⌈stack life⌉ operating hours.
+    ///
+    /// With degradation (`Loads` on), each hour's load is stored for `degradedHydrogen`, which
+    /// gives the year's hydrogen, operating hours and replacements (no hour's decision depends on
+    /// the specific consumption without a buffer).
     @inline(__always)
-    func runIndependentHours<Imports: StaticFlag, Trace: StaticFlag>(
-        _ b: Dispatch.HourlyBuffers, state: inout Dispatch.State, year: inout DispatchYear, _: Imports.Type, _: Trace.Type
+    func runIndependentHours<Imports: StaticFlag, Trace: StaticFlag, Loads: StaticFlag>(
+        _ b: Dispatch.HourlyBuffers, state: inout Dispatch.State, year: inout DispatchYear,
+        _: Imports.Type, _: Trace.Type, _: Loads.Type
     ) -> Double {
         // Two hours per SSE register (SIMD2, the baseline x86-64 vector), two registers per
         // step: four running sums per quantity, and no lane shuffles.
@@ -51,6 +56,7 @@ extension Dispatch.ElectrolyserFirst {
             if Imports.isOn { imported.replace(with: 0, where: off) }
             surplusOut.storeBytes(of: g - direct, toByteOffset: offset, as: V.self)
             let load = direct + imported
+            if Loads.isOn { UnsafeMutableRawPointer(b.load).storeBytes(of: load, toByteOffset: offset, as: V.self) }
             sum.operating &-= unsafeBitCast(load .> 0, to: SIMD2<Int64>.self)
             sum.available += g
             sum.fromRenewables += direct
@@ -72,8 +78,7 @@ extension Dispatch.ElectrolyserFirst {
             hours(at: offset + step, &sums.1)
         }
         let total = sums.0.combined(with: sums.1)
-        let operatingHours = Double(total.operating[0] + total.operating[1])
-        let replacements = Self.replaceStacks(&state.stackHours, operatingHours: operatingHours, stackLife: stackLife)
+        var operatingHours = Double(total.operating[0] + total.operating[1])
         func sum(_ v: SIMD2<Double>) -> Double { v[0] + v[1] }
         let available = sum(total.available), renewables = sum(total.fromRenewables), imported = sum(total.imports)
         year.availableGeneration += available
@@ -81,7 +86,16 @@ extension Dispatch.ElectrolyserFirst {
         year.gridImport += imported; year.importCost += sum(total.importCost)
         // Hydrogen is load × kg/MWh each hour (as `run` computes it without degradation and
         // buffer), summed as load first: one rounding of the product instead of one per hour.
-        let produced = (renewables + imported) * kgPerMWh
+        var produced = (renewables + imported) * kgPerMWh
+        let replacements: Int
+        if Loads.isOn {
+            let degraded = degradedHydrogen(b, stackHours: &state.stackHours, Trace.self)
+            produced = degraded.produced
+            operatingHours = Double(degraded.operatingHours)
+            replacements = degraded.replacements
+        } else {
+            replacements = Self.replaceStacks(&state.stackHours, operatingHours: operatingHours, stackLife: stackLife)
+        }
         year.hydrogenProduced += produced
         year.hydrogenDelivered += produced
         year.electrolyserOperatingHours += operatingHours

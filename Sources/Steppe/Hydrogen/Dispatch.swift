@@ -6,9 +6,10 @@
 ///    electrolyser up to its capacity (less when a full hydrogen buffer limits it); a
 ///    battery covers shortfalls and absorbs surplus; grid import follows
 ///    `HydrogenPlant.GridImport.Rule`; below the minimum load the electrolyser is off.
-///    What is left in an hour is its *surplus*. Without battery, buffer and degradation no
-///    hour depends on another, and `runIndependentHours` applies the same rules to two hours
-///    per SIMD register.
+///    What is left in an hour is its *surplus*. Without battery and buffer no hour depends on
+///    another, and `runIndependentHours` applies the same rules to two hours per SIMD register.
+///    With degradation but no buffer, hydrogen decides nothing: each hour's load is stored and
+///    `degradedHydrogen` sums the year's hydrogen from the loads a day at a time.
 /// 2. **Export cap** (`allocateExport`): the surplus of the most valuable hours is exported
 ///    within the year's budget, the rest curtailed.
 ///
@@ -23,7 +24,9 @@
 /// Results equal the plain hour-by-hour rules except for summation order (export totals are
 /// summed per price level, generation per SIMD lane, the year's surplus as Σ generation −
 /// Σ electrolyser − Σ charge), without degradation and buffer hydrogen computed as the load
-/// times a constant kg per MWh instead of a division per hour, and the battery multiplied by
+/// times a constant kg per MWh instead of a division per hour, with degradation and no buffer
+/// a day's hydrogen from the moments of its loads (`degradedHydrogen`: the series it cuts is
+/// below a double's rounding), and the battery multiplied by
 /// 1/√η instead of divided by √η and left exactly empty or full at its limits (ulp-level
 /// differences; `DispatchReferenceTests` checks them against the plain rules).
 public struct Dispatch: Sendable {
@@ -72,6 +75,11 @@ public struct Dispatch: Sendable {
     let _levels: ExportPriceLevels
     /// Scratch for `run`: each hour's surplus, when the hourly trace is off.
     var _surplusScratch: [Double]
+    /// Scratch for `run`: each hour's electrolyser load when it degrades, then zeros (`loadHours` values).
+    var _loadScratch: [Double]
+    /// The load scratch's length: the year's hours and zeros to a whole number of day pairs
+    /// (`degradedHydrogen` sums two days at a time).
+    static var loadHours: Int { (ResourceProfile.hoursPerYear / 24 + 1) / 2 * 48 }
 
     /// - Precondition: `exportPrice` and `importPrice` have 8760 values.
     public init(plant: HydrogenPlant, exportPrice: [Double], importPrice: [Double]) {
@@ -84,6 +92,7 @@ public struct Dispatch: Sendable {
         gridImport = zeros; surplus = zeros; export = zeros; curtailment = zeros; hydrogen = zeros
         _levels = ExportPriceLevels(exportPrice)
         _surplusScratch = zeros
+        _loadScratch = [Double](repeating: 0, count: Self.loadHours)
     }
 
     /// Makes `plant` the plant dispatched, in its initial state (no allocation: the hourly buffers and
@@ -127,12 +136,15 @@ public struct Dispatch: Sendable {
         let levelPrice = _levels.price, levelStart = _levels.levelStart, capShare = plant.exportCapShare, enforced = plant.enforceExportCap
         withHourlyBuffers(profile) { buffers in
             let surplus: Double
-            if !B.isOn, !S.isOn, !pass.degrading {
-                surplus = pass.runIndependentHours(buffers, state: &state, year: &year, i, t)
+            if !B.isOn, !S.isOn {
+                surplus = pass.degrading ? pass.runIndependentHours(buffers, state: &state, year: &year, i, t, FlagOn.self)
+                    : pass.runIndependentHours(buffers, state: &state, year: &year, i, t, FlagOff.self)
             } else if pass.countsHourByHour {
-                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOn.self)
+                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOn.self, FlagOff.self)
+            } else if pass.degrading {
+                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOff.self, FlagOn.self)
             } else {
-                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOff.self)
+                surplus = pass.run(buffers, state: &state, year: &year, b, s, i, t, FlagOff.self, FlagOff.self)
             }
             year.selfConsumption = year.electrolyserFromRenewables + year.batteryCharge
             // Each level's surplus is summed only if the export allocation asks for it (levels
