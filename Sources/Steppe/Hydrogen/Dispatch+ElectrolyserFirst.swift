@@ -81,6 +81,10 @@ extension Dispatch {
             let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
             // Tested once, not each hour: without a buffer the electrolyser's limit is its capacity.
             let belowMinimumAtFullLoad = pMax < pMin
+            // Hours in which the battery stays idle, taken in few operations (below): a battery only, no
+            // buffer, import, trace or per-hour counting, and an electrolyser that can run.
+            let idleBatteryHours = Battery.isOn && !Storage.isOn && !Imports.isOn && !Trace.isOn && !HourByHour.isOn
+                && !belowMinimumAtFullLoad
             var offHours = 0
             // Generation does not depend on the dispatch: computed first, two hours per SIMD
             // register, into the slots the hours' surplus will take (saving the hour loop the
@@ -89,6 +93,28 @@ extension Dispatch {
                                                 trace: Trace.isOn ? b.generation : nil)
             for h in 0..<ResourceProfile.hoursPerYear {
                 let g = surplusOut[h]   // the hour's generation, until its surplus replaces it
+                // The battery idle, the hour rules reduce to a few operations, exactly: full and more
+                // than the electrolyser takes, the electrolyser runs at capacity, nothing is charged
+                // (no room) or discharged (no shortfall) and the rest is surplus; empty and enough for
+                // the minimum load but not the capacity, the electrolyser takes it all, nothing is
+                // discharged (empty) or charged (no rest). The sums gain what the full rules would add
+                // (a zero charge or discharge adds nothing), in the same order. Half the hours or
+                // more of a plant with wind and sun well above its electrolyser and a battery of a
+                // few hours: the hour loop is bound by its operations, and these take a third.
+                if idleBatteryHours {
+                    if energy == batteryEnergy && g > pMax {
+                        surplusOut[h] = g - pMax
+                        if Loads.isOn { b.load[h] = pMax }
+                        fromRenewables += pMax
+                        continue
+                    }
+                    if energy == 0 && g < pMax && g >= pMin {
+                        surplusOut[h] = 0
+                        if Loads.isOn { b.load[h] = g }
+                        fromRenewables += g
+                        continue
+                    }
+                }
                 // Without degradation the formula is the constant itself (1 + 0 × h / 1000 = 1).
                 let sec = HourByHour.isOn ? specificConsumption * (1 + degradationPerThousandHours * stackHours / 1000) : specificConsumption
                 // The buffer limits production to what the offtake and the free space take.
