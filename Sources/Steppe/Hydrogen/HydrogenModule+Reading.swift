@@ -49,8 +49,8 @@ extension HydrogenModule {
         if let csv = o.optional("csv")?.string() {
             if o.has("synthetic") { f.reader.fail(o.node, o.childPath("synthetic"), "give either csv or synthetic, not both") }
             do {
-                let table = try HourlyTable(contentsOf: csv)
-                return .representative(try table.resourceProfile(file: csv))
+                let years = try HourlyTable(contentsOf: csv, wholeYears: true).resourceProfiles(file: csv)
+                return years.count == 1 ? .representative(years[0]) : .record(years)
             } catch {
                 f.reader.fail(o.node, o.childPath("csv"), error.description)
                 return nil

@@ -4,9 +4,10 @@ extension HydrogenModule {
     public enum Weather: Sendable, Equatable {
         /// Every path has the base weather (the default): the dispatch runs once per scenario.
         case fixed
-        /// Each path draws the weather of each operating year from a pool of `poolYears` years of the
-        /// synthetic resource model (`WeatherPool`), keyed by (run seed, path, operating year), and is
-        /// dispatched hour by hour with it (`HydrogenPathModel`).
+        /// Each path draws the weather of each operating year from a pool of `poolYears` years, keyed by
+        /// (run seed, path, operating year), and is dispatched hour by hour with it (`HydrogenPathModel`): years
+        /// of the synthetic resource model, or the years of a CSV profile's record (a block bootstrap of
+        /// whole years; `poolYears` is then the record's length).
         case perPath(poolYears: Int)
 
         /// The pool's size when the scenario gives none: enough years for a one-year P90 of a few
@@ -16,7 +17,8 @@ extension HydrogenModule {
         public static let largestPoolYears = 2000
     }
 
-    /// Reads `weather: {draw: fixed | perPath, poolYears: N}`; a drawn weather needs a synthetic profile.
+    /// Reads `weather: {draw: fixed | perPath, poolYears: N}`; a drawn weather needs a synthetic profile or a
+    /// CSV profile of several years (then without `poolYears`: its years are the pool).
     static func decodeWeather(_ f: SourceField, profiles: Profiles?) -> Weather? {
         guard let o = f.object() else { return nil }
         defer { o.finish() }
@@ -31,12 +33,21 @@ extension HydrogenModule {
             return .fixed
         case "perPath":
             if poolField != nil, pool == nil { return nil }
-            if case .representative = profiles {
+            switch profiles {
+            case .representative:
                 f.reader.fail(drawField.node, drawField.path,
-                              "draw: perPath needs a synthetic profile (profile.synthetic); resampling the years of a CSV profile is not implemented yet")
+                              "draw: perPath resamples whole years: a CSV profile needs several years (8760 rows each; this one has one), or use profile.synthetic")
                 return nil
+            case .record(let years):
+                if let poolField {
+                    f.reader.fail(poolField.node, poolField.path,
+                                  "applies only to a synthetic profile: the pool of a CSV profile is its \(years.count) years")
+                    return nil
+                }
+                return .perPath(poolYears: years.count)
+            default:
+                return .perPath(poolYears: pool ?? Weather.defaultPoolYears)
             }
-            return .perPath(poolYears: pool ?? Weather.defaultPoolYears)
         default:
             let names = ["fixed", "perPath"]
             let hint = closestMatch(to: draw, in: names).map { "; did you mean '\($0)'?" } ?? ""
@@ -48,13 +59,15 @@ extension HydrogenModule {
 
 extension HydrogenModule {
     /// The base case's weather of each operating year of `scenario`, first operating year first: what
-    /// every path dispatches when only the plant is drawn. A representative profile is one year, reused.
+    /// every path dispatches when only the plant is drawn. A representative profile is one year, reused; a
+    /// record's years follow each other and repeat.
     func baseWeather(for scenario: Scenario) -> [ResourceProfile] {
         let first = scenario.resolvedOperationStartYear
         switch profiles {
         case .representative(let p): return [p]
         case .synthetic(let model, let seed): return (0..<scenario.operatingYears).map { model.profile(year: first + $0, seed: seed) }
         case .yearly(let given): return given
+        case .record(let years): return (0..<scenario.operatingYears).map { years[$0 % years.count] }
         }
     }
 }

@@ -17,7 +17,8 @@
 /// - capex items and fixed O&M cost lines of `capacityCosts`, sized by the plant's capacities.
 ///
 /// Dispatch years: synthetic profiles give every calendar year its own profile (with
-/// year-to-year variation); a CSV profile is one representative year reused every year.
+/// year-to-year variation); a CSV profile of one year is a representative year reused every
+/// year, one of several years a record whose years follow each other (and repeat).
 /// Either way, wind and solar degradation and the stack's operating hours, battery charge and
 /// hydrogen stock carry from year to year.
 public struct HydrogenModule: ScenarioModule {
@@ -29,6 +30,9 @@ public struct HydrogenModule: ScenarioModule {
         case synthetic(SyntheticResourceModel, seed: UInt64)
         /// One representative year, reused in every year.
         case representative(ResourceProfile)
+        /// A record of several whole years (a CSV profile of N × 8760 rows), first year first: operating
+        /// year k dispatches year k mod N; with `weather: {draw: perPath}` paths resample its years.
+        case record([ResourceProfile])
         /// One profile per operating year, first operating year first (a Monte Carlo path's drawn
         /// weather, evaluated as a deterministic case); the last one repeats if the years run out.
         case yearly([ResourceProfile])
@@ -128,12 +132,14 @@ public struct HydrogenModule: ScenarioModule {
         case .representative(let p): profile = p
         case .synthetic(let model, let seed): profile = model.profile(year: first, seed: seed)
         case .yearly(let given): profile = given[0]
+        case .record(let years): profile = years[0]
         }
         for k in 0..<scenario.operatingYears {
             if case .synthetic(let model, let seed) = profiles, k > 0 {
                 model.fill(year: first + k, seed: seed, wind: &profile.wind, solar: &profile.solar)
             }
             if case .yearly(let given) = profiles { profile = given[min(k, given.count - 1)] }
+            if case .record(let years) = profiles { profile = years[k % years.count] }
             years.append(Self.dispatchYear(&dispatch, profile, operatingYear: k))
         }
         return years

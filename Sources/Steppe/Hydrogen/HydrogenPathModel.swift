@@ -75,6 +75,9 @@ struct HydrogenPathModel: ModulePathModel {
             pool = WeatherPool(model: resource, profileSeed: profileSeed, firstYear: scenario.resolvedOperationStartYear,
                                years: poolYears, runSeed: context.runSeed)
             baseWeather = plantDraws.isEmpty ? pool : WeatherPool(fixed: section.baseWeather(for: scenario))
+        case (.perPath, .record(let years)):
+            pool = WeatherPool(record: years, runSeed: context.runSeed)
+            baseWeather = plantDraws.isEmpty ? pool : WeatherPool(fixed: section.baseWeather(for: scenario))
         default:
             guard !plantDraws.isEmpty else { return nil }
             pool = WeatherPool(fixed: section.baseWeather(for: scenario))

@@ -1,6 +1,7 @@
 /// The weather years Monte Carlo paths draw from (`hydrogen.weather: {draw: perPath}`): `poolYears`
-/// years of the synthetic resource model, each with the model's own year-to-year variation, and the
-/// year each path dispatches in each operating year.
+/// years of the synthetic resource model, each with the model's own year-to-year variation, or the
+/// years of a CSV profile's record (`init(record:runSeed:)`), and the year each path dispatches in each
+/// operating year.
 ///
 /// Why a pool: generating a synthetic year takes about 1 ms, a hundred times a dispatch year, so
 /// fresh weather for every path and year would cost 20 ms a path. The pool is generated once per
@@ -26,6 +27,15 @@ public struct WeatherPool: Sendable {
     public init(model: SyntheticResourceModel, profileSeed: UInt64, firstYear: Int, years: Int, runSeed: UInt64) {
         precondition(years > 0, "a weather pool needs at least one year")
         profiles = (0..<years).map { model.profile(year: firstYear + $0, seed: profileSeed) }
+        self.runSeed = runSeed
+        drawsYears = true
+    }
+
+    /// A block bootstrap of whole years of a record (a CSV profile of several years): paths draw their
+    /// years from `record` as from the synthetic pool, keyed by (run seed, path, operating year).
+    public init(record: [ResourceProfile], runSeed: UInt64) {
+        precondition(!record.isEmpty, "a weather pool needs at least one year")
+        profiles = record
         self.runSeed = runSeed
         drawsYears = true
     }

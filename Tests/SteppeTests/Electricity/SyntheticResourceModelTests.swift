@@ -75,7 +75,7 @@ struct HourlyTableTests {
     static let errorCases: [(String, String)] = [
         (csv(rows: 100), "p.csv: expected 8760 hourly rows, got 100"),
         (csv(wind: { $0 == 5 ? "x" : "0.3" }), "p.csv:8: wind: 'x' is not a number"),
-        (csv(wind: { $0 == 9 ? "1.5" : "0.3" }), "p.csv: wind at hour 9: capacity factor must be in [0, 1] (got 1.5)"),
+        (csv(wind: { $0 == 9 ? "1.5" : "0.3" }), "p.csv:12: wind at hour 9: capacity factor must be in [0, 1] (got 1.5)"),
         ("hour,wind,solar\n0,0.1\n", "p.csv:2: expected 3 values, got 2"),
         ("hour,wind,solar\n1,0.1,0\n", "p.csv:2: hour: expected 0, got 1"),
     ]
@@ -86,5 +86,27 @@ struct HourlyTableTests {
             _ = try HourlyTable(csv: text, file: "p.csv").resourceProfile(file: "p.csv")
         }
         #expect(error?.description == message)
+    }
+
+    @Test("A profile CSV of whole years gives one profile per year, first year first")
+    func wholeYears() throws {
+        let years = (0..<2).map { SyntheticResourceModel.alxa.profile(year: 2030 + $0, seed: 2) }
+        var text = "hour,wind,solar\n"
+        for (y, p) in years.enumerated() {
+            for h in 0..<ResourceProfile.hoursPerYear { text += "\(y * ResourceProfile.hoursPerYear + h),\(p.wind[h]),\(p.solar[h])\n" }
+        }
+        let read = try HourlyTable(csv: text, file: "p.csv", wholeYears: true).resourceProfiles(file: "p.csv")
+        #expect(read.map(\.wind) == years.map(\.wind) && read.map(\.solar) == years.map(\.solar))
+        // One year is still what a table of one year must be.
+        let error = #expect(throws: HourlyTable.ReadError.self) { _ = try HourlyTable(csv: text, file: "p.csv") }
+        #expect(error?.description == "p.csv: expected 8760 hourly rows, got 17520")
+    }
+
+    @Test("A profile CSV of whole years refuses rows that are not whole years")
+    func notWholeYears() {
+        let error = #expect(throws: HourlyTable.ReadError.self) {
+            _ = try HourlyTable(csv: Self.csv(rows: 8760 + 100), file: "p.csv", wholeYears: true)
+        }
+        #expect(error?.description == "p.csv: expected whole years of 8760 hourly rows, got 8860 (100 after the last whole year)")
     }
 }

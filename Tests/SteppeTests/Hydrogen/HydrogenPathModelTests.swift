@@ -82,6 +82,23 @@ struct HydrogenPathModelTests {
         #expect(Set((0..<12).map { study.runner.metricValues(.equityNPV, paths: $0..<($0 + 1))[0] }).count > 1)
     }
 
+    @Test("With a CSV profile of several years each path draws whole years of it and equals a deterministic evaluation of them")
+    func recordPathEqualsDirectEvaluation() throws {
+        let csv = try HydrogenModuleWeatherTests.recordCSV(years: 3)
+        let text = Self.yaml().replacingOccurrences(of: "weather: {draw: perPath, poolYears: 6}", with: "weather: {draw: perPath}")
+            .replacingOccurrences(of: "{synthetic: ejin-horo-mengsu, seed: 3}", with: "{csv: \(csv)}")
+        let study = try Self.study(text, paths: 10)
+        let weather = try #require(study.hydrogenPath)
+        let s = try scenario(text)
+        guard case .record(let years) = try HydrogenModuleWeatherTests.section(s).profiles else { Issue.record("not a record"); return }
+        #expect(weather.pool.profiles == years)
+        for path in 0..<10 {
+            let direct = try Self.withWeather(s, weather.pool.profiles(path: path, years: s.operatingYears)).evaluate()
+            Self.expectYearsEqual(study.runner.evaluatePath(path), direct, path: path)
+        }
+        #expect(Set((0..<10).map { study.runner.metricValues(.equityNPV, paths: $0..<($0 + 1))[0] }).count > 1)
+    }
+
     @Test("A drawn export price acts on a path's own export rows, as on a direct evaluation of its weather at that price")
     func drawnExportPriceActsOnTheDrawnWeather() throws {
         let law = "{distribution: uniform, min: 0.15, max: 0.35, base: 0.25}"

@@ -29,4 +29,16 @@ struct WeatherPoolTests {
         let ones = keys.filter { a.index(path: $0.0, operatingYear: $0.1) == 1 }.count
         #expect(abs(Double(ones) / Double(keys.count) - 0.5) < 0.05)
     }
+
+    @Test("A record's pool (a CSV profile of several years) is its years, drawn as the synthetic pool draws: ⌊u × N⌋ at (run seed, path, year)")
+    func recordIsDrawnAsTheSyntheticPool() {
+        let years = (0..<3).map { Self.model.profile(year: 2040 + $0, seed: 8) }
+        let record = WeatherPool(record: years, runSeed: 9)
+        let synthetic = WeatherPool(model: Self.model, profileSeed: 1, firstYear: 2028, years: 3, runSeed: 9)
+        #expect(record.profiles == years)
+        #expect(record.drawsYears)
+        let keys = (0..<300).flatMap { path in (0..<5).map { (path, $0) } }
+        #expect(keys.allSatisfy { record.index(path: $0.0, operatingYear: $0.1) == synthetic.index(path: $0.0, operatingYear: $0.1) })
+        #expect(Set(keys.map { record.index(path: $0.0, operatingYear: $0.1) }) == [0, 1, 2])
+    }
 }
