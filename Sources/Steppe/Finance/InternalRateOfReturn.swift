@@ -133,10 +133,19 @@ func laneInternalRateOfReturn<V: LaneValue>(
 /// The rates at which flows with several sign changes are scanned: `fineSteps` equal steps of
 /// ln(1 + r) from -99% to 10 000%, a coarse cell every `stride` steps. Computed once.
 enum IRRGrid {
+    /// A cell's fine steps are scanned as one `Lanes` of rates, so `stride` is its lane count.
     static let fineSteps = 1_840, stride = 8
     static let rates: [Double] = {
         let uLo = log(0.01), uHi = log(101.0)
         return (0...fineSteps).map { i in exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
+    }()
+    /// The cells' ends, `rates[stride * c]` for c = 0...fineSteps / stride, then the last rate repeated
+    /// up to a whole number of lanes after the first, so every cell's end is read eight at a time.
+    static let coarseRates: [Double] = {
+        let cells = fineSteps / stride
+        var ends = (0...cells).map { rates[stride * $0] }
+        while (ends.count - 1) % Lanes.scalarCount != 0 { ends.append(rates[fineSteps]) }
+        return ends
     }()
 }
 
@@ -157,13 +166,20 @@ func npv<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> V {
 /// (dNPV/drate = -x² dP/dx, so the two change sign together), by one Horner pass.
 @inline(__always)
 func npvAndSlope<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> (V, V) {
+    npvAndSlope(n, rate: rate) { flows[$0] }
+}
+
+/// `npvAndSlope` with year t's flow in each lane given by `flow(t)`: one path's flows at eight
+/// rates (`Lanes(repeating: flows[t])`), or each lane's own flows.
+@inline(__always)
+func npvAndSlope<V: LaneValue>(_ n: Int, rate: V, flow: (Int) -> V) -> (V, V) {
     let x = 1 / (1 + rate)
     var p = V.zero, dp = V.zero
     var i = n
     while i > 0 {
         i -= 1
         dp = dp * x + p
-        p = p * x + flows[i]
+        p = p * x + flow(i)
     }
     return (p, dp)
 }
@@ -218,69 +234,80 @@ func refineRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lo loIn: V, 
     return result.replacing(with: r, where: refining)   // 200 steps without converging: the last iterate
 }
 
-/// The scan for flows with several sign changes, in the lanes of `lanes` (NaN in the others): the NPV
-/// and its slope at every coarse grid rate for all lanes at once; the fine steps of a cell where some
-/// lane's NPV or slope changes sign; each root a lane finds refined on that lane alone, and two roots
-/// within one fine step (where the NPV turns between them) separated at the turning point. A lane's
-/// IRR is its root if it has exactly one, else NaN (no root, or several); `heard` hears every root.
+/// The scan for flows with several sign changes, in the lanes of `lanes` (NaN in the others), each
+/// lane on its own (`scanForRoots(_:_:heard:)` on its flows, copied to `scratch`): a lane's IRR is
+/// its root if it has exactly one, else NaN (no root, or several); `heard` hears every root.
 func scanForRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lanes: V.Mask,
                                 scratch: UnsafeMutableBufferPointer<Double>,
                                 heard: (_ lane: Int, _ root: Double) -> Void) -> V {
+    var result = V(repeating: .nan)
+    for j in 0..<V.scalarCount where lanes[j] {
+        for t in 0..<n { scratch[t] = flows[t][j] }
+        result[j] = scanForRoots(UnsafePointer(scratch.baseAddress!), n) { heard(j, $0) }
+    }
+    return result
+}
+
+/// The grid scan of one path's flows: the NPV and its slope at every cell's end, eight rates per
+/// Horner pass (`Lanes` of rates); the fine steps of a cell where the NPV or the slope changes
+/// sign, its eight rates in one pass; each root found refined, and two roots within one fine step
+/// (where the NPV turns between them) separated at the turning point. Returns the root if there is
+/// exactly one, else NaN; `heard` hears every root. Each rate's NPV and slope are the one-rate
+/// `npvAndSlope` to the bit, so the roots do not depend on how many rates share a pass.
+func scanForRoots(_ flows: UnsafePointer<Double>, _ n: Int, heard: (_ root: Double) -> Void) -> Double {
     IRRGrid.rates.withUnsafeBufferPointer { rates in
-        let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
-        var count = V.zero, firstRoot = V.zero
-        func record(_ j: Int, _ root: Double) {
-            if count[j] == 0 { firstRoot[j] = root }
-            count[j] = count[j] + 1
-            heard(j, root)
-        }
-        /// Lane j's flows, for a root refined on that lane alone.
-        func laneFlows(_ j: Int) -> UnsafePointer<Double> {
-            for t in 0..<n { scratch[t] = flows[t][j] }
-            return UnsafePointer(scratch.baseAddress!)
-        }
-        var rateLo = rates[0]
-        var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: V(repeating: rateLo))
-        let rootAtStart = lanes .& (valueLo .== 0)
-        for j in 0..<V.scalarCount where rootAtStart[j] { record(j, rateLo) }
-        var lo = 0
-        while lo < fineSteps {
-            let hi = lo + stride
-            let rateHi = rates[hi]
-            let (valueHi, slopeHi) = npvAndSlope(flows, n, rate: V(repeating: rateHi))
-            let crosses = (valueLo .!= 0) .& (valueHi .!= 0) .& ((valueHi .> 0) .^ (valueLo .> 0))
-            let scans = lanes .& (crosses .| (valueHi .== 0) .| ((slopeHi .> 0) .^ (slopeLo .> 0)))
-            if scans.anyLane {
-                var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
-                for i in (lo + 1)...hi {
-                    let rate = rates[i]
-                    let (value, slope) = npvAndSlope(flows, n, rate: V(repeating: rate))
-                    let atZero = scans .& (value .== 0)
-                    let open = scans .& .!atZero .& (previous .!= 0)
-                    let between = open .& ((value .> 0) .^ (previous .> 0))
-                    let turning = open .& .!between .& ((slope .> 0) .^ (previousSlope .> 0))
-                    if (atZero .| between .| turning).anyLane {
-                        for j in 0..<V.scalarCount where atZero[j] || between[j] || turning[j] {
-                            if atZero[j] { record(j, rate); continue }
-                            let one = laneFlows(j)
-                            if between[j] {
-                                record(j, refineRoot(one, n, lo: previousRate, hi: rate))
-                            } else if let split = rateBeyondZero(one, n, lo: previousRate, hi: rate, sign: previous[j],
-                                                                 slopeAtLo: previousSlope[j]) {
-                                // Two roots within one fine step, about the NPV's turning point: both refined.
-                                record(j, refineRoot(one, n, lo: previousRate, hi: split))
-                                record(j, refineRoot(one, n, lo: split, hi: rate))
+        IRRGrid.coarseRates.withUnsafeBufferPointer { ends in
+            let stride = IRRGrid.stride, cells = IRRGrid.fineSteps / stride
+            precondition(stride == Lanes.scalarCount, "a cell's fine steps are one Lanes of rates")
+            var count = 0, firstRoot = 0.0
+            func record(_ root: Double) {
+                if count == 0 { firstRoot = root }
+                count += 1
+                heard(root)
+            }
+            @inline(__always) func eight(_ start: UnsafePointer<Double>) -> Lanes {
+                UnsafeRawPointer(start).loadUnaligned(as: Lanes.self)
+            }
+            var rateLo = rates[0]
+            var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: rateLo)
+            if valueLo == 0 { record(rateLo) }
+            var cell = 0
+            while cell < cells {
+                // The ends of the next eight cells.
+                let (values, slopes) = npvAndSlope(n, rate: eight(ends.baseAddress! + cell + 1), flow: { Lanes(repeating: flows[$0]) })
+                for k in 0..<Swift.min(Lanes.scalarCount, cells - cell) {
+                    let lo = cell * stride
+                    let rateHi = ends[cell + 1], valueHi = values[k], slopeHi = slopes[k]
+                    let crosses = valueLo != 0 && valueHi != 0 && ((valueHi > 0) != (valueLo > 0))
+                    if crosses || valueHi == 0 || ((slopeHi > 0) != (slopeLo > 0)) {
+                        let (fineValues, fineSlopes) = npvAndSlope(n, rate: eight(rates.baseAddress! + lo + 1), flow: { Lanes(repeating: flows[$0]) })
+                        var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
+                        for i in 0..<stride {
+                            let rate = rates[lo + 1 + i], value = fineValues[i], slope = fineSlopes[i]
+                            if value == 0 {
+                                record(rate)
+                            } else if previous != 0 {
+                                if (value > 0) != (previous > 0) {
+                                    record(refineRoot(flows, n, lo: previousRate, hi: rate))
+                                } else if (slope > 0) != (previousSlope > 0),
+                                          let split = rateBeyondZero(flows, n, lo: previousRate, hi: rate, sign: previous,
+                                                                     slopeAtLo: previousSlope) {
+                                    // Two roots within one fine step, about the NPV's turning point: both refined.
+                                    record(refineRoot(flows, n, lo: previousRate, hi: split))
+                                    record(refineRoot(flows, n, lo: split, hi: rate))
+                                }
                             }
+                            previous = value
+                            previousRate = rate
+                            previousSlope = slope
                         }
                     }
-                    previous = value
-                    previousRate = rate
-                    previousSlope = slope
+                    rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+                    cell += 1
                 }
             }
-            lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+            return count == 1 ? firstRoot : .nan
         }
-        return V(repeating: .nan).replacing(with: firstRoot, where: lanes .& (count .== 1))
     }
 }
 
