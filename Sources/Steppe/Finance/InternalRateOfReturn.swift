@@ -323,6 +323,8 @@ func refineRoot(_ flows: UnsafePointer<Double>, _ n: Int, lo: Double, hi: Double
 /// when the turning point does not reach zero (no root, or a double root that only touches it).
 func rateBeyondZero(_ flows: UnsafePointer<Double>, _ n: Int, lo loIn: Double, hi hiIn: Double, sign: Double,
                     slopeAtLo: Double) -> Double? {
+    // Most turning points lie far from zero: then no bisection step can return, and none is taken.
+    if npvKeepsSign(flows, n, lo: loIn, hi: hiIn, value: sign, slope: slopeAtLo) { return nil }
     var lo = loIn, hi = hiIn
     for _ in 0..<100 {
         let mid = 0.5 * (lo + hi)
@@ -332,6 +334,34 @@ func rateBeyondZero(_ flows: UnsafePointer<Double>, _ n: Int, lo loIn: Double, h
         if (slope > 0) == (slopeAtLo > 0) { lo = mid } else { hi = mid }
     }
     return nil
+}
+
+/// Whether the NPV that `npvAndSlope` computes at every rate in [`lo`, `hi`] is nonzero with the
+/// sign of `value`, the NPV it computed at `lo` (`slope`: the slope dP/dx it computed there), so
+/// that `rateBeyondZero`'s bisection could only end without a rate.
+///
+/// In x = 1/(1 + rate), which falls from x(lo) to x(hi) (the computed x of every rate in between
+/// lies there too: rounding is monotone), P(x) differs from P(x(lo)) by at most
+/// (|P'(x(lo))| + M2 Δx) Δx, with M2 = Σ t (t-1) |f_t| x(lo)^(t-2) bounding |P''|; each Horner value
+/// is within γ Σ |f_t| x^t of the true one (γ = 2n ulps; 1e-12 holds up to thousands of years) and
+/// the slope within γ Σ t |f_t| x^(t-1). If |value| exceeds both errors and the change, with 1%
+/// to spare for the bounds' own rounding, every computed NPV in the step keeps its sign. A bound
+/// that overflows (or a NaN) certifies nothing.
+func npvKeepsSign(_ flows: UnsafePointer<Double>, _ n: Int, lo: Double, hi: Double, value: Double, slope: Double) -> Bool {
+    let xLo = 1 / (1 + lo), xHi = 1 / (1 + hi)
+    guard xHi > 0, xLo >= xHi else { return false }
+    // Σ |f_t| x^t, Σ t |f_t| x^(t-1) and Σ t (t-1) |f_t| x^(t-2) / 2 at x(lo), by one Horner pass.
+    var size = 0.0, sizeOfSlope = 0.0, halfCurvature = 0.0
+    var i = n
+    while i > 0 {
+        i -= 1
+        halfCurvature = halfCurvature * xLo + sizeOfSlope
+        sizeOfSlope = sizeOfSlope * xLo + size
+        size = size * xLo + abs(flows[i])
+    }
+    let gamma = 1e-12, dx = xLo - xHi
+    let change = (abs(slope) + gamma * sizeOfSlope + 2 * halfCurvature * dx) * dx
+    return abs(value) > 1.01 * (2 * gamma * size + change)
 }
 
 /// The NPV of one path's flows at `rate` (end-of-year timing, Horner's rule): `npv` on an array.
