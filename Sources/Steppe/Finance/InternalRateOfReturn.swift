@@ -140,12 +140,10 @@ enum IRRGrid {
         return (0...fineSteps).map { i in exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
     }()
     /// The cells' ends, `rates[stride * c]` for c = 0...fineSteps / stride, then the last rate repeated
-    /// up to a whole number of lanes after the first, so every cell's end is read eight at a time.
+    /// a lane count's worth, so the ends of any eight cells from any cell on are read at once.
     static let coarseRates: [Double] = {
         let cells = fineSteps / stride
-        var ends = (0...cells).map { rates[stride * $0] }
-        while (ends.count - 1) % Lanes.scalarCount != 0 { ends.append(rates[fineSteps]) }
-        return ends
+        return (0...cells).map { rates[stride * $0] } + [Double](repeating: rates[fineSteps], count: Lanes.scalarCount)
     }()
 }
 
@@ -268,14 +266,16 @@ func scanForRoots(_ flows: UnsafePointer<Double>, _ n: Int, heard: (_ root: Doub
             @inline(__always) func eight(_ start: UnsafePointer<Double>) -> Lanes {
                 UnsafeRawPointer(start).loadUnaligned(as: Lanes.self)
             }
-            var rateLo = rates[0]
+            // Cells outside these hold no root, zero or turn of any NPV computed in them.
+            let scanned = cellsThatMayTurn(flows, n, ends: ends, cells: cells)
+            var cell = scanned.lowerBound
+            var rateLo = ends[cell]
             var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: rateLo)
             if valueLo == 0 { record(rateLo) }
-            var cell = 0
-            while cell < cells {
+            while cell < scanned.upperBound {
                 // The ends of the next eight cells.
                 let (values, slopes) = npvAndSlope(n, rate: eight(ends.baseAddress! + cell + 1), flow: { Lanes(repeating: flows[$0]) })
-                for k in 0..<Swift.min(Lanes.scalarCount, cells - cell) {
+                for k in 0..<Swift.min(Lanes.scalarCount, scanned.upperBound - cell) {
                     let lo = cell * stride
                     let rateHi = ends[cell + 1], valueHi = values[k], slopeHi = slopes[k]
                     let crosses = valueLo != 0 && valueHi != 0 && ((valueHi > 0) != (valueLo > 0))
@@ -309,6 +309,66 @@ func scanForRoots(_ flows: UnsafePointer<Double>, _ n: Int, heard: (_ root: Doub
             return count == 1 ? firstRoot : .nan
         }
     }
+}
+
+/// The cells of the grid scan (`ends[c]` to `ends[c + 1]`) outside of which every NPV and slope that
+/// `npvAndSlope` computes keeps one nonzero sign, so the scan would record nothing there and needs
+/// not evaluate them. In x = 1/(1 + rate), P(x) = Σ f_t x^t with m = n - 1:
+/// - at low rates (large x), P and P' have the signs of their last terms f_m x^m and m f_m x^(m-1)
+///   wherever Σ_{t<m} |f_t| x^(t-m) and Σ_{t<m} t |f_t| x^(t-m), falling as x grows, stay below
+///   |f_m| and m |f_m|;
+/// - at high rates (small x), those of f_0 and f_1 wherever Σ_{t≥1} |f_t| x^t and
+///   Σ_{t≥2} t |f_t| x^(t-1), growing with x, stay below |f_0| and |f_1|.
+/// Each test holds at the x of a cell end for every x beyond it (the computed x of the rates in
+/// between lie there: rounding is monotone), with 2% to spare, far more than Horner's rounding
+/// (2n ulps of the same sums) and the sums' own. The cell ends are searched by bisection. Flows
+/// whose last, first or second flow is zero (or not finite) are scanned over the whole grid.
+func cellsThatMayTurn(_ flows: UnsafePointer<Double>, _ n: Int, ends: UnsafeBufferPointer<Double>, cells: Int) -> Range<Int> {
+    guard n >= 3 else { return 0..<cells }
+    let m = n - 1, last = abs(flows[m]), first = abs(flows[0]), second = abs(flows[1])
+    /// Whether P and P' keep the signs of their last terms for every x from the x of `ends[k]` up.
+    func keepsLastTerms(_ k: Int) -> Bool {
+        let y = 1 + ends[k]   // 1/x
+        var size = 0.0, sizeOfSlope = 0.0
+        for t in 0..<m {
+            size = size * y + abs(flows[t])
+            sizeOfSlope = sizeOfSlope * y + Double(t) * abs(flows[t])
+        }
+        return 1.01 * size * y < 0.99 * last && 1.01 * sizeOfSlope * y < 0.99 * Double(m) * last
+    }
+    /// Whether P and P' keep the signs of f_0 and f_1 for every x from the x of `ends[k]` down.
+    func keepsFirstTerms(_ k: Int) -> Bool {
+        let x = 1 / (1 + ends[k])
+        var size = 0.0, sizeOfSlope = 0.0
+        var t = m
+        while t >= 2 {
+            size = size * x + abs(flows[t])
+            sizeOfSlope = sizeOfSlope * x + Double(t) * abs(flows[t])
+            t -= 1
+        }
+        size = (size * x + second) * x
+        return 1.01 * size < 0.99 * first && 1.01 * sizeOfSlope * x < 0.99 * second
+    }
+    // Cells below `low` (ends up to `low`) keep the last terms' signs: the largest such end, by bisection.
+    var low = 0
+    if last > 0 && last.isFinite && keepsLastTerms(0) {
+        var hi = cells + 1   // keepsLastTerms(low) holds; beyond `hi - 1` unknown
+        while hi - low > 1 {
+            let mid = (low + hi) / 2
+            if keepsLastTerms(mid) { low = mid } else { hi = mid }
+        }
+        low = min(low, cells)
+    }
+    // Cells from `high` on (ends from `high`) keep the first terms' signs: the smallest such end.
+    var high = cells
+    if first > 0 && second > 0 && first.isFinite && second.isFinite && keepsFirstTerms(cells) {
+        var lo = -1   // keepsFirstTerms(high) holds; below `lo + 1` unknown
+        while high - lo > 1 {
+            let mid = (lo + high) / 2
+            if keepsFirstTerms(mid) { high = mid } else { lo = mid }
+        }
+    }
+    return low..<max(low, high)
 }
 
 /// `refineRoots` on one path's flows, from the bracket's midpoint unless `start` is given.
