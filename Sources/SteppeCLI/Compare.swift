@@ -7,6 +7,7 @@ extension SteppeCommand {
     /// `steppe compare FILE --zones Z1,Z2,...` or `steppe compare STUDY`: one project in several zones.
     struct Compare: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare a project sited in several zones on common random numbers: rankings, pairwise odds, regret, drivers.",
             discussion: """
             FILE is a scenario (give --zones) or a study file with `scenario:` and `zones:` (see docs/analyses.md). \

@@ -7,6 +7,7 @@ extension SteppeCommand {
     /// `steppe diff A B`: what changed between two scenarios, and what each change did.
     struct Diff: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare two scenarios: the inputs that differ, how each metric moved, and the move attributed to each change.",
             discussion: """
             The attribution is on the base case (deterministic pro forma): each change's Shapley value over every \

@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe evaluate [FILE]`: the deterministic pro forma and its metrics.
     struct Evaluate: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "evaluate",
             abstract: "Evaluate a scenario deterministically: yearly cash flows and metrics.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {

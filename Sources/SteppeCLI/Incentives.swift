@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe incentives [FILE]`: how much of the value rests on each incentive.
     struct Incentives: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "incentives",
             abstract: "Attribute the project's value to its incentives: with/without, Shapley, break-even, withdrawal cliffs.")
 
         @OptionGroup var scenario: ScenarioOptions

@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe policies`: the catalogue's policies, optionally those applying in one zone.
     struct Policies: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "policies",
             abstract: "List the policy catalogue with citations: tariffs, caps, rules and incentives.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

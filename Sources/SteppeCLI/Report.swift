@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe report RESULT.json`: the report of a result as HTML, Markdown and CSV.
     struct Report: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Render a result JSON (run, merge, evaluate, incentives, compare, sensitivity or diff) as an HTML, Markdown and CSV report or an Excel workbook.",
             discussion: """
             The kind of result is recognised by its keys. The HTML is one self-contained file (inline CSS and \

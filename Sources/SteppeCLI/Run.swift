@@ -7,6 +7,7 @@ extension SteppeCommand {
     /// `steppe run [FILE]`: the Monte Carlo study of a scenario.
     struct Run: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a Monte Carlo study of a scenario: distributions of NPV, IRR, DSCR and more.",
             discussion: """
             The same scenario, seed and path count give bit-identical results for any --threads and any \
@@ -184,6 +185,7 @@ extension SteppeCommand {
     /// `steppe merge SHARD...`: combine shard states into the result of the whole run.
     struct Merge: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge shard state files into exactly the result of the unsharded run.")
 
         @Argument(help: ArgumentHelp("Shard state files written by `steppe run --shard i/n --output FILE`.", valueName: "shard-file"))

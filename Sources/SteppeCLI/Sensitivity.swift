@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe sensitivity FILE [--tornado] [--spider] [--sobol --paths N] [--metric M]`.
     struct Sensitivity: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "sensitivity",
             abstract: "Which uncertain inputs move a metric: tornado, spider and Sobol indices.",
             discussion: """
             Without --tornado, --spider or --sobol, the tornado and the spider are computed. The Sobol indices \
@@ -74,7 +75,7 @@ extension SteppeCommand {
                     // A progress bar with ETA on a terminal, as `run` has.
                     let bar = ProgressReporter(total: paths, enabled: true, unit: "base samples")
                     defer { bar.finish() }
-                    indices = try SobolIndices.estimate(drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap,
+                    indices = try SobolIndices.estimate(scenario: s, drawer: drawer, metric: metric, samples: paths, seed: seed, bootstrap: bootstrap,
                                                         threads: threading.count, progress: bar.update)
                 } catch {
                     return CommandResult(status: 1, standardError: "\(error)\n")

@@ -7,6 +7,7 @@ extension SteppeCommand {
     /// `steppe sweep FILE --param a.b=v1:v2:n ...`: a grid of deterministic evaluations.
     struct Sweep: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "sweep",
             abstract: "Evaluate a grid of input values and report the best point under a metric.",
             discussion: """
             Each point is the scenario file with the swept values written in, read as `evaluate` reads it \

@@ -5,6 +5,7 @@ extension SteppeCommand {
     /// `steppe validate FILE`: check a scenario file and report every problem.
     struct Validate: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a scenario file and report every problem with its line.")
 
         @OptionGroup var scenario: ScenarioOptions

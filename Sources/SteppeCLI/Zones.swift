@@ -6,6 +6,7 @@ extension SteppeCommand {
     /// `steppe zones [ZONE]`: the zones a project can be sited in, or one zone's full profile.
     struct Zones: ParsableCommand, ProducesResult {
         static let configuration = CommandConfiguration(
+            commandName: "zones",
             abstract: "List the zones a project can be sited in, or show one zone's profile with its sources.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -29,6 +29,9 @@ public struct SiteComparison: Sendable {
         var drawer: StochasticModel
         var sampler: any PathSampler
         public var seed: UInt64
+        /// The modules' own models each path runs (the hydrogen dispatch with the path's weather and plant),
+        /// keyed like the uniforms: with common draws, path i has the same weather years in every zone.
+        var pathModels: [ModulePathLanes]
     }
 
     public let sites: [Site]
@@ -75,7 +78,8 @@ public struct SiteComparison: Sendable {
             } catch {
                 throw ScenarioErrors([ScenarioIssue(keyPath: "", message: error.description)])
             }
-            built.append(Site(zone: site.zone, model: model, drawer: drawer, sampler: sampler, seed: seed))
+            let pathModels = try ModulePathLanes.bind(site.scenario, model: model, drawer: drawer, runSeed: seed)
+            built.append(Site(zone: site.zone, model: model, drawer: drawer, sampler: sampler, seed: seed, pathModels: pathModels))
         }
         self.sites = built
         self.configuration = configuration
@@ -98,7 +102,7 @@ public struct SiteComparison: Sendable {
         let hurdles = sites.indices.map { configuration.hurdleRate ?? sites[$0].model.equityRate }
         let states = SharedResults<SiteComparisonState>(count: workers)
         let initial = SiteComparisonState(siteCount: siteCount, shift: shift, sketch: !exact)
-        let engines = sites.map { LaneModel(model: $0.model, drawer: $0.drawer) }
+        let engines = sites.map { LaneModel(model: $0.model, drawer: $0.drawer, pathModels: $0.pathModels) }
         let finished = ProgressCounter(progress)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let spaces = engines.map { LaneWorkspace($0) }
@@ -126,7 +130,7 @@ public struct SiteComparison: Sendable {
                         } else {
                             sites[s].sampler.fillLanes(firstPath: first, into: uOfPaths)
                         }
-                        engines[s].evaluate(u.baseAddress!, spaces[s], only: PathMetric.allCases, into: laneOut + s * metricCount)
+                        engines[s].evaluate(u.baseAddress!, spaces[s], firstPath: first, only: PathMetric.allCases, into: laneOut + s * metricCount)
                     }
                     for j in 0..<min(Lanes.scalarCount, end - first) {
                         let path = first + j

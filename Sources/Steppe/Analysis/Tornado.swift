@@ -34,32 +34,33 @@ public struct Tornado: Sendable {
 
     public let drawer: StochasticModel
     public let metric: PathMetric
-    /// The hydrogen section's per-path dispatch, so a number of its plant moves the metric (nil: none).
-    let weather: PathWeather?
+    /// The modules' per-path models, which run a module's own number set alone (`LaneModel.setOnly`).
+    let pathModels: [ModulePathLanes]
 
     public init(drawer: StochasticModel, metric: PathMetric) {
-        self.drawer = drawer; self.metric = metric; weather = nil
+        self.drawer = drawer; self.metric = metric; pathModels = []
     }
 
-    init(drawer: StochasticModel, metric: PathMetric, weather: PathWeather?) {
-        self.drawer = drawer; self.metric = metric; self.weather = weather
+    init(drawer: StochasticModel, metric: PathMetric, pathModels: [ModulePathLanes]) {
+        self.drawer = drawer; self.metric = metric; self.pathModels = pathModels
     }
 
-    /// The tornado of `scenario`, whose hydrogen plant numbers (if drawn) are dispatched with the base weather.
+    /// The tornado of `scenario`, whose modules' own numbers (a drawn number of the hydrogen plant) are run
+    /// by their per-path models with the base case otherwise (the base weather).
     public init(scenario: Scenario, drawer: StochasticModel, metric: PathMetric) throws(ScenarioErrors) {
-        self.init(drawer: drawer, metric: metric, weather: try PathWeather(scenario: scenario, model: drawer.base, drawer: drawer, runSeed: 0))
+        self.init(drawer: drawer, metric: metric, pathModels: try ModulePathLanes.bind(scenario, model: drawer.base, drawer: drawer, runSeed: 0))
     }
 
     /// The metric of the base case (every input at its base).
     public var baseValue: Double? {
-        var evaluator = DeterministicEvaluator(drawer: drawer, weather: weather)
+        var evaluator = DeterministicEvaluator(drawer: drawer, pathModels: pathModels)
         evaluator.run(only: [metric])
         return value(evaluator)
     }
 
     /// Input `k` at quantile `q`, the others at base: (level, kind, metric).
     public func point(input k: Int, quantile q: Double) -> (level: Double, kind: StochasticModel.LevelKind, value: Double?) {
-        var evaluator = DeterministicEvaluator(drawer: drawer, weather: weather)
+        var evaluator = DeterministicEvaluator(drawer: drawer, pathModels: pathModels)
         return point(input: k, quantile: q, &evaluator)
     }
 
@@ -79,7 +80,7 @@ public struct Tornado: Sendable {
     /// - Complexity: 2 pro forma runs per input.
     public func bars(low: Double = 0.1, high: Double = 0.9) -> [Bar] {
         let names = drawer.groups.filter { !$0.isPolicyRisk }.map(\.name)
-        var evaluator = DeterministicEvaluator(drawer: drawer, weather: weather)
+        var evaluator = DeterministicEvaluator(drawer: drawer, pathModels: pathModels)
         let bars = (0..<drawer.inputCount).map { k -> Bar in
             let a = point(input: k, quantile: low, &evaluator), b = point(input: k, quantile: high, &evaluator)
             return Bar(input: names[k], kind: a.kind, low: a.level, high: b.level, valueLow: a.value, valueHigh: b.value)
@@ -90,7 +91,7 @@ public struct Tornado: Sendable {
     /// The spider lines at `quantiles`, in input order.
     public func spider(quantiles: [Double] = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95]) -> [SpiderLine] {
         let names = drawer.groups.filter { !$0.isPolicyRisk }.map(\.name)
-        var evaluator = DeterministicEvaluator(drawer: drawer, weather: weather)
+        var evaluator = DeterministicEvaluator(drawer: drawer, pathModels: pathModels)
         return (0..<drawer.inputCount).map { k in
             let points = quantiles.map { q in
                 let p = point(input: k, quantile: q, &evaluator)

@@ -13,9 +13,10 @@ public struct DeterministicEvaluator {
     public init(_ m: CompiledModel) { self.init(lanes: LaneModel(model: m)) }
 
     /// The base case of a scenario whose uncertain inputs can be set one at a time (`run(input:quantile:only:)`).
-    /// With `weather`, a number of the hydrogen plant set alone is dispatched (`LaneModel.setOnly`).
-    init(drawer: StochasticModel, weather: PathWeather? = nil) {
-        self.init(lanes: LaneModel(model: drawer.base, drawer: drawer, weather: weather))
+    /// With `pathModels`, a module's own number set alone is run by its model (a number of the hydrogen
+    /// plant is dispatched, `LaneModel.setOnly`).
+    init(drawer: StochasticModel, pathModels: [ModulePathLanes] = []) {
+        self.init(lanes: LaneModel(model: drawer.base, drawer: drawer, pathModels: pathModels))
     }
 
     private init(lanes: LaneModel) {

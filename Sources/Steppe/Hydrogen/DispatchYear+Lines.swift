@@ -1,5 +1,5 @@
 /// The pro forma quantities of a dispatch year, in the pro forma's units: the one place where
-/// `HydrogenModule.contribute` (the base case's lines) and `PathWeather` (each Monte Carlo path's
+/// `HydrogenModule.contribute` (the base case's lines) and `HydrogenPathModel` (each Monte Carlo path's
 /// rows) turn dispatch results into lines, so a path with the base weather gets the same numbers.
 extension DispatchYear {
     /// Grid export in kWh (the `grid-export` product's quantity).

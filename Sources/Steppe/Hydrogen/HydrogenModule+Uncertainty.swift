@@ -12,7 +12,7 @@ extension HydrogenModule {
         ModuleUncertainInput(field: "water.price", drives: .costPrice(id: "water")),
         ModuleUncertainInput(field: "water.escalation", drives: .costEscalation(id: "water")),
     ] + HydrogenPlant.Parameter.allCases.map {
-        // The plant's own numbers: each path dispatches its own plant (`PathWeather`).
+        // The plant's own numbers: each path dispatches its own plant (`HydrogenPathModel`).
         ModuleUncertainInput(field: $0.rawValue, drives: .ownParameter, drawsWithin: $0.accepted)
     }
 }

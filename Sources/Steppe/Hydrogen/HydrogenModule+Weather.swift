@@ -6,7 +6,7 @@ extension HydrogenModule {
         case fixed
         /// Each path draws the weather of each operating year from a pool of `poolYears` years of the
         /// synthetic resource model (`WeatherPool`), keyed by (run seed, path, operating year), and is
-        /// dispatched hour by hour with it (`PathWeather`).
+        /// dispatched hour by hour with it (`HydrogenPathModel`).
         case perPath(poolYears: Int)
 
         /// The pool's size when the scenario gives none: enough years for a one-year P90 of a few

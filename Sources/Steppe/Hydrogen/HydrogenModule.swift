@@ -80,7 +80,7 @@ public struct HydrogenModule: ScenarioModule {
     /// Whether Monte Carlo paths keep the base weather or draw their own (`Weather`, docs/hydrogen.md).
     public var weather: Weather = .fixed
     /// Whether `contribute` adds the capex that follows the plant (the capacity costs' capex items and
-    /// the stack replacements): off only to compile the capex without them, onto which `PathWeather`
+    /// the stack replacements): off only to compile the capex without them, onto which `HydrogenPathModel`
     /// adds each path's own, for its drawn capacities and its own replacements.
     var contributesPlantCapex = true
 

@@ -19,9 +19,9 @@ public struct MonteCarloRunner: Sendable {
 
     /// - Parameters:
     ///   - scenarioText: the scenario's source, fingerprinted so shards of different scenarios never merge.
-    ///   - weather: each path's own weather and dispatch (hydrogen.weather: perPath), nil for none.
+    ///   - pathModels: the modules' own models each path runs (the hydrogen dispatch with its weather and plant).
     init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
-         configuration: MonteCarloConfiguration, scenarioText: String, weather: PathWeather?) {
+         configuration: MonteCarloConfiguration, scenarioText: String, pathModels: [ModulePathLanes]) {
         // The sampler's path count is part of its draws (LHS strata, Sobol points): it must be the run's.
         precondition(uniforms.pathCount == configuration.paths,
                      "the sampler is built for \(uniforms.pathCount) paths, the run has \(configuration.paths)")
@@ -30,12 +30,12 @@ public struct MonteCarloRunner: Sendable {
         identity = RunState.Identity(
             scenarioName: model.name, scenarioFingerprint: fingerprint(scenarioText), configuration: configuration,
             shift: base.map { $0.isFinite ? $0 : 0 }, hurdleRate: configuration.hurdleRate ?? model.equityRate)
-        lanes = LaneModel(model: model, drawer: drawer, weather: weather)
+        lanes = LaneModel(model: model, drawer: drawer, pathModels: pathModels)
     }
 
     public init(model: CompiledModel, drawer: StochasticModel, uniforms: any PathSampler,
                 configuration: MonteCarloConfiguration, scenarioText: String) {
-        self.init(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: scenarioText, weather: nil)
+        self.init(model: model, drawer: drawer, uniforms: uniforms, configuration: configuration, scenarioText: scenarioText, pathModels: [])
     }
 
     /// The threshold below which a metric's value counts towards its probability (nil: none).

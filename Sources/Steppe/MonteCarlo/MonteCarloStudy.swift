@@ -21,7 +21,7 @@ public struct MonteCarloStudy: Sendable {
         self.scenario = scenario
         runner = MonteCarloRunner(model: model, drawer: drawer, uniforms: sampler, configuration: configuration,
                                   scenarioText: scenarioText,
-                                  weather: try PathWeather(scenario: scenario, model: model, drawer: drawer, runSeed: configuration.seed))
+                                  pathModels: try ModulePathLanes.bind(scenario, model: model, drawer: drawer, runSeed: configuration.seed))
     }
 
     /// The configuration's sampler for `dimensions` uniforms per path; a sampler that cannot be built
@@ -39,7 +39,7 @@ public struct MonteCarloStudy: Sendable {
     }
 
     /// The same study with `paths` paths (`--until-se` doubles this way): the compiled model, the
-    /// draws and the paths' weather are kept, so nothing is compiled or dispatched again; only the
+    /// draws and the modules' per-path models (the paths' weather pool) are kept, so nothing is compiled or dispatched again; only the
     /// sampler, whose draws may depend on the path count, and the runner are new. Its runs equal
     /// those of a study built with `paths` from the start.
     public func withPaths(_ paths: Int) throws(ScenarioErrors) -> MonteCarloStudy {
@@ -48,7 +48,7 @@ public struct MonteCarloStudy: Sendable {
         let sampler = try Self.sampler(configuration, dimensions: runner.drawer.dimension)
         return MonteCarloStudy(scenario: scenario, scenarioText: scenarioText,
                                runner: MonteCarloRunner(model: runner.model, drawer: runner.drawer, uniforms: sampler, configuration: configuration,
-                                                        scenarioText: scenarioText, weather: runner.lanes.weather))
+                                                        scenarioText: scenarioText, pathModels: runner.lanes.pathModels))
     }
 
     /// The generator and sampler, named in every result.
@@ -119,20 +119,21 @@ public struct MonteCarloStudy: Sendable {
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
             ("equityCashFlowFan", equityCashFlowFan(paths: min(state.identity.configuration.paths, Self.fanPaths))),
         ]
-        if let weather = weatherYield(paths: state.identity.configuration.paths) { extra.append(("hydrogenWeather", weather.json)) }
+        let modules = modulePathSummaries(paths: state.identity.configuration.paths)
+        if !modules.isEmpty {
+            // Which members are modules' summaries, whose `presentation` a report shows (`ModulePathPresentation`).
+            extra.append(("modulePaths", .array(modules.map { .string($0.key) })))
+            for module in modules { extra.append((module.key, module.json)) }
+        }
         if let evaluation = try? scenario.evaluate() { extra.append(("baseEvaluation", evaluation.json)) }
         return summary.json(extra: extra)
     }
 
-    /// With weather or plant drawn per path, what it does to the plant over the first paths (up to
-    /// `WeatherYieldSummary.pathLimit` of a run of `paths`, and at most the study's paths, whose sampler
-    /// draws the plants); nil when every path has the base dispatch.
-    public func weatherYield(paths: Int) -> WeatherYieldSummary? {
-        let count = min(paths, runner.identity.configuration.paths, WeatherYieldSummary.pathLimit)
-        guard let weather = runner.lanes.weather, let years = runner.dispatchYears(paths: 0..<count) else { return nil }
-        return WeatherYieldSummary(pathYears: years, poolYears: weather.pool.drawsYears ? weather.pool.profiles.count : nil,
-                                   plantParameters: weather.plantDraws.map { "\(HydrogenModule.sectionKey).\($0.parameter.rawValue)" },
-                                   firstYear: runner.model.calendarYear(runner.model.operationStart))
+    /// What each module's per-path model (the hydrogen dispatch with drawn weather or plant) says about
+    /// the first paths of a run of `paths` (`MonteCarloRunner.modulePathSummaries`); empty when every path
+    /// has the module's base lines.
+    public func modulePathSummaries(paths: Int) -> [ModulePathSummary] {
+        runner.modulePathSummaries(paths: paths)
     }
 
     /// Paths re-evaluated for the fan chart.

@@ -9,7 +9,7 @@ extension MonteCarloStudy {
     public var equityNPVTornado: (bars: JSONValue, base: Double?)? {
         let drawer = runner.drawer
         guard drawer.inputCount > 0 else { return nil }
-        let tornado = Tornado(drawer: drawer, metric: .equityNPV, weather: runner.lanes.weather)
+        let tornado = Tornado(drawer: drawer, metric: .equityNPV, pathModels: runner.lanes.pathModels)
         let report = SensitivityReport(scenarioName: scenario.name, metric: .equityNPV, baseValue: tornado.baseValue,
                                        tornado: tornado.bars(), spider: nil, sobol: nil, scenario: scenario)
         guard let bars = report.json["tornado"] else { return nil }

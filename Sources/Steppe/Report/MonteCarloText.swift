@@ -29,7 +29,7 @@ public enum MonteCarloText {
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
         out += "minimum DSCR " + CompiledModel.debtServiceCoverWindowNote + "\n"
-        if let weather = study.weatherYield(paths: c.paths) { out += "\n" + weather.text }
+        for module in study.modulePathSummaries(paths: c.paths) { out += "\n" + module.text }
         return out
     }
 
@@ -49,7 +49,5 @@ public enum MonteCarloText {
         }
     }
 
-    static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
-    }
+    static func pad(_ s: String, _ width: Int) -> String { ReportFormat.rightAligned(s, width) }
 }

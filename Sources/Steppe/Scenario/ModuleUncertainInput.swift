@@ -8,7 +8,7 @@ public struct ModuleUncertainInput: Sendable {
         case costPrice(id: String), costEscalation(id: String)
         /// A number of the module's own model (the hydrogen plant's capacities, efficiency, stack
         /// life): no compiled line, so a path's draw is read by the module's per-path hook, which
-        /// runs the model with it (`PathWeather`). One draw per path (a distribution).
+        /// runs the model with it (`ModulePathModel`). One draw per path (a distribution).
         case ownParameter
     }
     /// Key path under the module's section, e.g. `water.price`.

@@ -3,6 +3,11 @@ import Foundation
 /// Number formatting for reports: money in the scenario's unit with thousands separators,
 /// rates in percent, and a dash for anything undefined, so "nan" or "inf" never reaches a reader.
 public enum ReportFormat {
+    /// `s` right-aligned in `width` characters (one space before it when it is wider): a column of a text table.
+    public static func rightAligned(_ s: String, _ width: Int) -> String {
+        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+    }
+
     /// `x` with `decimals` decimals and comma thousands separators ("-1,234.57"); "–" if not finite.
     public static func grouped(_ x: Double, decimals: Int = 2) -> String {
         guard x.isFinite else { return "–" }

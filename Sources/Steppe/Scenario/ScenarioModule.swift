@@ -29,12 +29,18 @@ public protocol ScenarioModule: Sendable {
     /// `assetClasses` while the file is read, so that an unknown one is reported with the file's
     /// other errors rather than after they are fixed.
     var assetClassReferences: [(keyPath: String, assetClass: String)] { get }
+    /// The module's own model run on each Monte Carlo path (`ModulePathModel`), or nil when every path's
+    /// lines are the contributed ones (the default).
+    ///
+    /// - Throws: `ScenarioErrors` for a section whose per-path model cannot be built.
+    func pathModel(_ context: ModulePathContext) throws(ScenarioErrors) -> (any ModulePathModel)?
 }
 
 extension ScenarioModule {
     public func prepared(for scenario: Scenario) -> Self { self }
     public static var uncertainInputs: [ModuleUncertainInput] { [] }
     public var assetClassReferences: [(keyPath: String, assetClass: String)] { [] }
+    public func pathModel(_ context: ModulePathContext) throws(ScenarioErrors) -> (any ModulePathModel)? { nil }
 
     /// The section's references to asset classes that `known` lacks, each with a did-you-mean.
     public func unknownAssetClassIssues(known: [String]) -> [ScenarioIssue] {

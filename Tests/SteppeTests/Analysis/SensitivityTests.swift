@@ -70,6 +70,20 @@ struct SensitivityTests {
         #expect(abs((without - with) - 50_000 * Self.a) < 1e-3)
     }
 
+    @Test("Sobol indices run the hydrogen dispatch per evaluation: a drawn plant number is an input, the weather drawn per path one more")
+    func sobolOverDrawnPlantAndWeather() throws {
+        let text = HydrogenPathModelTests.yaml(poolYears: 6)
+            .replacingOccurrences(of: "electrolyser: {capacityMW: 40.0,", with: "electrolyser: {capacityMW: {distribution: uniform, min: 10, max: 70},")
+        let s = try scenario(text)
+        let drawer = try StochasticModel(scenario: s, model: try s.compile())
+        let indices = try SobolIndices.estimate(scenario: s, drawer: drawer, metric: .equityNPV, samples: 64, bootstrap: 0)
+        let capacity = try #require(indices.indices.first { $0.name == "hydrogen.electrolyser.capacityMW" })
+        let weather = try #require(indices.indices.first { $0.name == "hydrogen.weather (years drawn per path)" })
+        // A sevenfold range of electrolyser sizes moves the NPV far more than the weather years do.
+        #expect(capacity.total > 0.5 && capacity.total > weather.total, "\(capacity.total) vs \(weather.total)")
+        #expect(weather.total > 0, "the weather years move the NPV too")
+    }
+
     @Test("Scenario Sobol indices group a per-year multiplier's years into one index and match the variance shares")
     func scenarioSobol() throws {
         let d = try Self.drawer()

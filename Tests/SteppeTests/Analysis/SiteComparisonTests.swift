@@ -189,4 +189,19 @@ struct SiteComparisonTests {
         #expect(reports.all.count == 4)
         #expect(reports.all.max() == 1000)
     }
+
+    @Test("A zone whose paths draw their own weather and plant gets each path's own dispatch, the values steppe run gives")
+    func drawnWeatherAndPlantReachEachZonesPaths() throws {
+        let text = HydrogenPathModelTests.plantYAML()
+        let site = try scenario(text)
+        let c = try SiteComparison(sites: [("a", site), ("b", site)], configuration: MonteCarloConfiguration(paths: 16, seed: 5))
+        let r = c.run(threads: 2)
+        let study = try HydrogenPathModelTests.study(text, paths: 16, seed: 5)
+        let run = study.runner.metricValues(.equityNPV, paths: 0..<16)
+        for s in 0..<2 {
+            let values = Array(r.values(site: s, metric: .equityNPV))
+            #expect(zip(values, run).allSatisfy { $0.bitPattern == $1.bitPattern }, "zone \(s)")
+        }
+        #expect(Set(run).count == 16, "every path has its own plant and weather")
+    }
 }

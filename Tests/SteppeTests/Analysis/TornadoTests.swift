@@ -6,7 +6,7 @@ struct TornadoTests {
     @Test("A drawn plant number's bar ends equal direct evaluations of the file with the number at its P10 and P90")
     func drawnPlantNumberMovesItsBar() throws {
         let law = "{distribution: uniform, min: 30, max: 55}"
-        let text = PathWeatherTests.yaml().replacingOccurrences(of: "electrolyser: {capacityMW: 40.0,", with: "electrolyser: {capacityMW: \(law),")
+        let text = HydrogenPathModelTests.yaml().replacingOccurrences(of: "electrolyser: {capacityMW: 40.0,", with: "electrolyser: {capacityMW: \(law),")
         let s = try scenario(text)
         let drawer = try StochasticModel(scenario: s, model: try s.compile())
         let tornado = try Tornado(scenario: s, drawer: drawer, metric: .equityNPV)
@@ -23,7 +23,7 @@ struct TornadoTests {
 extension TornadoTests {
     @Test("The bars of other inputs are those without the per-path dispatch: a capex draw adds to the capex the plant's costs write")
     func otherBarsAreUnchanged() throws {
-        let text = PathWeatherTests.plantYAML()
+        let text = HydrogenPathModelTests.plantYAML()
             .replacingOccurrences(of: "amount: 500.0e6", with: "amount: {distribution: uniform, min: 450.0e6, max: 550.0e6, base: 500.0e6}")
         let s = try scenario(text)
         let drawer = try StochasticModel(scenario: s, model: try s.compile())
@@ -34,6 +34,6 @@ extension TornadoTests {
         #expect(capex.valueLow == expected.valueLow && capex.valueHigh == expected.valueHigh && capex.swing > 0)
         // The plant's bars move only with the dispatch.
         let plant = withDispatch.filter { $0.input.hasPrefix("hydrogen.") }
-        #expect(plant.count == PathWeatherTests.plantLaws.count && plant.allSatisfy { $0.swing > 0 })
+        #expect(plant.count == HydrogenPathModelTests.plantLaws.count && plant.allSatisfy { $0.swing > 0 })
     }
 }

@@ -14,7 +14,7 @@ struct ReportBuilderWeatherTests {
 
     @Test("The fan chart of yearly hydrogen output and the cap-binding chart show the run's hydrogenWeather percentiles")
     func chartsShowTheRunsPercentiles() throws {
-        let json = try Self.runJSON(PathWeatherTests.yaml(poolYears: 4))
+        let json = try Self.runJSON(HydrogenPathModelTests.yaml(poolYears: 4))
         let weather = try #require(json["hydrogenWeather"])
         let document = try ReportDocument(json: json)
         guard case .lines(let x, let series, let bands, _, _) = try #require(document.charts.first { $0.id == "fan-hydrogen-output" }?.kind) else {
@@ -41,7 +41,7 @@ struct ReportBuilderWeatherTests {
 
     @Test("The report shows the P99 line, the curtailment histogram, the lenders' yield and the lifetime P10-P99 table from hydrogenWeather")
     func drawnPlantBlocksShowTheRunsNumbers() throws {
-        let json = try Self.runJSON(PathWeatherTests.plantYAML())
+        let json = try Self.runJSON(HydrogenPathModelTests.plantYAML())
         let weather = try #require(json["hydrogenWeather"])
         let document = try ReportDocument(json: json)
         let section = try #require(document.sections.first { $0.id == "hydrogen-weather" })
@@ -71,6 +71,14 @@ struct ReportBuilderWeatherTests {
         // The paragraph names the drawn plant numbers.
         let text = section.blocks.compactMap { block -> String? in if case .paragraph(let p) = block { return p } else { return nil } }.joined()
         #expect(text.contains("hydrogen.electrolyser.capacityMW"), "\(text)")
+    }
+
+    @Test("The cap-binding chart names the export cap the scenario gives, not the region's default")
+    func capBindingChartNamesTheCapInForce() throws {
+        let json = try Self.runJSON(HydrogenPathModelTests.yaml(poolYears: 4, capShare: 0.3))
+        let chart = try #require(try ReportDocument(json: json).charts.first { $0.id == "cap-binding-probability" })
+        #expect(chart.title == "Probability that the 30% export cap binds, by year")
+        #expect(chart.caption.contains("30% of the year's generation") && !chart.caption.contains("20%"))
     }
 
     @Test("A run with the weather fixed has no hydrogen yield section")

@@ -5,16 +5,24 @@ extension LaneModel {
     /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
     /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
     /// policy events. Lane by lane where a step has no lane form (delays, `.general` distributions).
-    /// With per-path weather or plant and `firstPath` (the first lane's path), each lane's dispatch
-    /// lines are written after the reset and the copula (a drawn plant number may be correlated), so
-    /// the draws act on them.
-    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil) {
+    /// With modules' per-path models and `firstPath` (the first lane's path), each lane's module lines
+    /// (its dispatch with its weather and plant) are written after the reset and the copula (a drawn plant
+    /// number may be correlated), so the draws act on them.
+    func applyDraws(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil, samePathInEveryLane: Bool = false) {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
 
         // The copula acts on each path's uniforms alone, all eight lanes at once.
         if let correlation = drawer.correlation { correlation.apply(lanes: u) }
-        if let weather, let firstPath { weather.apply(firstPath: firstPath, uniforms: u, ws) }
+        if !pathModels.isEmpty, let firstPath {
+            for (i, pathModel) in pathModels.enumerated() {
+                if samePathInEveryLane {
+                    pathModel.applyOne(path: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws)
+                } else {
+                    pathModel.apply(firstPath: firstPath, uniforms: u, worker: ws.pathWorkers[i], ws)
+                }
+            }
+        }
         // Plain records read in place: a `StochasticModel.Draw` holds references, and copying one
         // retained and released them on every group of paths.
         let draws = ws.draws
@@ -152,7 +160,7 @@ extension LaneModel {
         case .costEscalation(let l): growRow(ws.costPrice, l)
         case .citRate: ws.citRate = x
         case .loanRate(let l): ws.loanRate[l] = x
-        case .moduleParameter: break   // read by the module's per-path hook (`PathWeather.apply`)
+        case .moduleParameter: break   // read by the module's per-path model (`ModulePathLanes.apply`)
         }
     }
 

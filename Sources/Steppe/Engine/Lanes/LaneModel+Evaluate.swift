@@ -4,15 +4,16 @@ extension LaneModel {
     /// Evaluates eight paths from their uniforms (`u[d]`: dimension `d`, one path per lane; the
     /// drawer may change them in place) and writes each selected metric's lanes into
     /// `out[metric.rawValue]`, NaN where a metric is undefined. `firstPath` names the first lane's
-    /// path (the others follow it), for inputs keyed by path rather than by uniforms (per-path weather).
+    /// path (the others follow it), for inputs keyed by path rather than by uniforms (per-path weather);
+    /// with `samePathInEveryLane`, every lane holds that one path (the modules' per-path models run once).
     ///
     /// One loop over the years computes every line of the pro forma for all eight paths: draws,
     /// loans, incentives, depreciation, then the year loop (operating lines, VAT, CIT, cash flows,
     /// metrics). A sculpted loan is first sized by iterating the pro forma (`sizeSculptedLoan`).
     /// Allocates nothing.
-    func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil, only selected: [PathMetric],
-                  into out: UnsafeMutablePointer<Lanes>) {
-        applyDraws(u, ws, firstPath: firstPath)
+    func evaluate(_ u: UnsafeMutablePointer<Lanes>, _ ws: LaneWorkspace, firstPath: Int? = nil, samePathInEveryLane: Bool = false,
+                  only selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>) {
+        applyDraws(u, ws, firstPath: firstPath, samePathInEveryLane: samePathInEveryLane)
         if sculpted != nil { sizeSculptedLoan(ws) }
         evaluateDrawn(ws, only: selected, into: out)
     }

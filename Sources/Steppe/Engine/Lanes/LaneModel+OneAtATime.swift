@@ -4,21 +4,22 @@ extension LaneModel {
     /// every operating year, a process the `q`-quantile of each year's multiplier
     /// (`PriceProcess.multiplierQuantile`). Correlations and policy risks are not applied (one input at
     /// a time, for tornado and spider diagrams). A number of the hydrogen plant is dispatched with the
-    /// base weather when the model has its per-path dispatch (`PathWeather.applyOnly`).
+    /// base weather when the model has its per-path dispatch (`ModulePathLanes.applyBase`).
     ///
     /// - Returns: the level: the drawn value, or the multiplier (a process's first operating year).
     func setOnly(input k: Int, quantile q: Double, _ ws: LaneWorkspace) -> (level: Double, kind: StochasticModel.LevelKind) {
         resetDrawnEntries(ws)
         let input = drawer.inputs[k]
-        // With a per-path dispatch, the base weather dispatched with this one plant number (the file's plant
-        // for any other input, which also undoes the last plant number set), written before the draw acts,
-        // as on a path (a capex draw adds to the capex the plant's costs write).
-        if let weather {
-            if case .distribution(let dist) = input.law {
-                weather.applyOnly(keyPath: input.keyPath, value: dist.quantile(q), ws)
-            } else {
-                weather.applyOnly(keyPath: "", value: 0, ws)
+        // With a module's per-path model, its base case with this one number of its own (the base numbers for
+        // any other input, which also undoes the last number set), written before the draw acts, as on a path
+        // (a capex draw adds to the capex the plant's costs write).
+        for (i, pathModel) in pathModels.enumerated() {
+            var field: String?, value = 0.0
+            if case .distribution(let dist) = input.law, input.keyPath.hasPrefix(pathModel.sectionPrefix) {
+                field = String(input.keyPath.dropFirst(pathModel.sectionPrefix.count))
+                value = dist.quantile(q)
             }
+            pathModel.applyBase(setting: field, to: value, worker: ws.pathWorkers[i], ws)
         }
         let op = operationStart, n = yearCount
         switch input.law {

@@ -145,9 +145,9 @@ public struct LaneModel: Sendable {
     let sculpted: SculptedLoan?
     /// The years the DSCR is taken over (`CompiledModel.debtServiceCoverYears`).
     let debtServiceCoverYears: Range<Int>
-    /// Each path's own weather and hourly dispatch (hydrogen.weather: perPath), applied to runs that
-    /// name their paths (nil: the compiled lines hold on every path).
-    let weather: PathWeather?
+    /// The modules' own models run on each path (the hydrogen plant's dispatch with the path's weather
+    /// and plant), applied to runs that name their paths (none: the compiled lines hold on every path).
+    let pathModels: [ModulePathLanes]
 
     /// The loan sized to a target DSCR: `ProFormaEngine.sizeSculptedLoan`'s terms.
     struct SculptedLoan: Sendable {
@@ -162,10 +162,10 @@ public struct LaneModel: Sendable {
     }
 
     public init(model m: CompiledModel, drawer: StochasticModel) {
-        self.init(model: m, drawer: drawer, weather: nil)
+        self.init(model: m, drawer: drawer, pathModels: [])
     }
 
-    init(model m: CompiledModel, drawer: StochasticModel, weather: PathWeather?) {
+    init(model m: CompiledModel, drawer: StochasticModel, pathModels: [ModulePathLanes]) {
         let n = m.yearCount, op = m.operationStart
         var loans: [LaneLoan] = []
         var sculpted: SculptedLoan?
@@ -214,8 +214,8 @@ public struct LaneModel: Sendable {
         for draw in drawer.draws {
             if case .capex(let c, let y, _) = draw.target { targetedCapex.insert(c * n + y) }
         }
-        for (c, y) in weather?.capexEntries ?? [] { targetedCapex.insert(c * n + y) }
-        self.weather = weather
+        for (c, y) in pathModels.flatMap(\.capexEntries) { targetedCapex.insert(c * n + y) }
+        self.pathModels = pathModels
         var vintages: [Vintage] = []
         for (c, asset) in m.assetClasses.enumerated() {
             for v in 0..<n where m.capex[c, v] != 0 || targetedCapex.contains(c * n + v) {

@@ -68,8 +68,10 @@ final class LaneWorkspace {
     let takesCapitalisedInterest: UnsafeMutableBufferPointer<Bool>
     /// One path's uniforms, for the rank-correlation copula.
     let pathUniforms: UnsafeMutableBufferPointer<Double>
-    /// This worker's hourly dispatch, when paths draw their own weather.
-    let weatherScratch: PathWeather.Scratch?
+    /// This worker's copy of each module's per-path model (`LaneModel.pathModels`), and the buffer their
+    /// runs write a path's lines into.
+    let pathWorkers: [any ModulePathWorker]
+    let pathValues: UnsafeMutableBufferPointer<Double>
 
     /// - Parameter recording: whether evaluations record every yearly line into `record`.
     init(_ lanes: LaneModel, recording: Bool = false) {
@@ -133,7 +135,9 @@ final class LaneWorkspace {
         priceFloors = copy(lanes.priceFloors)
         pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
         pathUniforms.initialize(repeating: 0.5)
-        weatherScratch = lanes.weather.map(PathWeather.Scratch.init)
+        pathWorkers = lanes.pathModels.map { $0.model.makeWorker() }
+        pathValues = .allocate(capacity: max(lanes.pathModels.map(\.valueCount).max() ?? 0, 1))
+        pathValues.initialize(repeating: 0)
     }
 
     deinit {
@@ -144,7 +148,7 @@ final class LaneWorkspace {
             b.deallocate()
         }
         laneFlows.deallocate(); noMetrics.deallocate()
-        pathUniforms.deallocate()
+        pathUniforms.deallocate(); pathValues.deallocate()
         cashIncentives.deallocate()
         draws.deallocate(); risks.deallocate(); reducedRates.deallocate()
         for b in [equityDiscountFactors, projectDiscountFactors, productVATRate, costVATRate, assetVATRate, priceFloors] { b.deallocate() }

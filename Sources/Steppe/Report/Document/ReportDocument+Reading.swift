@@ -73,7 +73,7 @@ extension ReportDocument {
             if let base { sections.append(b.cashFlows(base, representative: json["representativePaths"])) }
             if let base { sections += b.feasibilitySections(base) }
             sections.append(b.distributions(json))
-            if let weather = b.weatherYields(json) { sections.append(weather) }
+            sections += b.modulePathSections(json)
             // The tornado of the equity NPV beside its distribution.
             if let tornado = json["tornado"]?.array { sections.append(b.tornado(tornado, base: Self.tornadoBase(json))) }
             sections.append(b.statistics(json))

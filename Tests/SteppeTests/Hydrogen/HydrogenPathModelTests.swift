@@ -3,8 +3,26 @@ import PropertyBased
 import Testing
 @testable import Steppe
 
+extension MonteCarloStudy {
+    /// The index and model of the study's hydrogen dispatch per path, if its paths run one.
+    var hydrogenPathIndex: Int? { runner.lanes.pathModels.firstIndex { $0.model is HydrogenPathModel } }
+    var hydrogenPath: HydrogenPathModel? { hydrogenPathIndex.map { runner.lanes.pathModels[$0].model as! HydrogenPathModel } }
+
+    /// Each path's hourly-dispatch years over `paths` (`[path][operating year]`), as the study's evaluation of
+    /// the same paths dispatches them; nil when its paths dispatch no weather or plant of their own.
+    func dispatchYears(paths: Range<Int>) -> [[DispatchYear]]? {
+        hydrogenPathIndex.map { runner.pathRecords(model: $0, as: HydrogenPathWorker.self, paths: paths) }
+    }
+
+    /// The yield summary of the first `paths` paths (as `modulePathSummaries` makes it, typed).
+    func weatherYield(paths: Int) -> WeatherYieldSummary? {
+        guard let model = hydrogenPath, let years = dispatchYears(paths: 0..<paths) else { return nil }
+        return model.yieldSummary(of: years)
+    }
+}
+
 @Suite("Weather drawn per path: the hourly dispatch inside the Monte Carlo loop")
-struct PathWeatherTests {
+struct HydrogenPathModelTests {
     /// The small hydrogen scenario with drawn weather, a battery, imports to the minimum load, self-use fees
     /// and stacks replaced every 6000 h, so every line the section contributes varies by path.
     static func yaml(poolYears: Int = 6, capShare: Double = 0.2, seed: Int = 3) -> String {
@@ -51,7 +69,7 @@ struct PathWeatherTests {
     func pathEqualsDirectEvaluation() throws {
         let text = Self.yaml()
         let study = try Self.study(text, paths: 12)
-        let weather = try #require(study.runner.lanes.weather)
+        let weather = try #require(study.hydrogenPath)
         let s = try scenario(text)
         for path in 0..<12 {
             let direct = try Self.withWeather(s, weather.pool.profiles(path: path, years: s.operatingYears)).evaluate()
@@ -69,7 +87,7 @@ struct PathWeatherTests {
         let law = "{distribution: uniform, min: 0.15, max: 0.35, base: 0.25}"
         let text = Self.yaml().replacingOccurrences(of: "gridExport: {capShare: 0.2, price: 0.25,", with: "gridExport: {capShare: 0.2, price: \(law),")
         let study = try Self.study(text, paths: 8)
-        let weather = try #require(study.runner.lanes.weather)
+        let weather = try #require(study.hydrogenPath)
         let s = try scenario(text)
         for path in 0..<8 {
             var u = [0.0]
@@ -104,7 +122,7 @@ struct PathWeatherTests {
                 Issue.record("case \(n) did not build: \(error)")
                 return
             }
-            guard let years = study.runner.dispatchYears(paths: 0..<16) else { Issue.record("case \(n) has no per-path dispatch"); return }
+            guard let years = study.dispatchYears(paths: 0..<16) else { Issue.record("case \(n) has no per-path dispatch"); return }
             #expect(Set(years.map { $0[0].generation }).count > 1, "case \(n): the paths' plants and weathers differ")
             for (path, pathYears) in years.enumerated() {
                 for y in pathYears {
@@ -117,7 +135,7 @@ struct PathWeatherTests {
 }
 
 /// Plant numbers drawn per path (`HydrogenPlant.Parameter`).
-extension PathWeatherTests {
+extension HydrogenPathModelTests {
     /// The laws of the drawn plant numbers, by key path: each a distinct uniform, so its text is unique in the file.
     static let plantLaws: [(keyPath: String, law: String)] = [
         ("hydrogen.wind.capacityMW", "{distribution: uniform, min: 70, max: 130}"),
@@ -156,7 +174,7 @@ extension PathWeatherTests {
         #expect(Self.plantLaws.allSatisfy { text.contains($0.law) }, "every law is in the file")
         let paths = 10
         let study = try Self.study(text, paths: paths)
-        let weather = try #require(study.runner.lanes.weather)
+        let weather = try #require(study.hydrogenPath)
         #expect(weather.plantDraws.count == Self.plantLaws.count)
         let drawer = study.runner.drawer
         let s = try scenario(text)
@@ -183,7 +201,7 @@ extension PathWeatherTests {
     func drawnPlantWithFixedWeather() throws {
         let text = Self.plantYAML(weather: "{draw: fixed}")
         let study = try Self.study(text, paths: 4)
-        let weather = try #require(study.runner.lanes.weather)
+        let weather = try #require(study.hydrogenPath)
         #expect(!weather.pool.drawsYears)
         let s = try scenario(text)
         let base = try #require(s.modules.compactMap { $0 as? HydrogenModule }.first).baseWeather(for: s)
@@ -209,7 +227,7 @@ extension PathWeatherTests {
                     && error.description.contains("truncate"), "\(error)")
         }
         let truncated = text.replacingOccurrences(of: "sd: 5}", with: "sd: 5, truncate: [20, 60]}")
-        #expect(try Self.study(truncated, paths: 8).runner.lanes.weather?.plantDraws.count == 1)
+        #expect(try Self.study(truncated, paths: 8).hydrogenPath?.plantDraws.count == 1)
     }
 
     @Test("A plant number takes one draw per path: a per-year multiplier is refused")

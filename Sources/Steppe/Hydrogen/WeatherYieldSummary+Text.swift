@@ -19,11 +19,11 @@ extension WeatherYieldSummary {
         }
         func row(_ label: String, _ bands: [Band], _ binding: String) -> String {
             var line = label.padding(toLength: 6, withPad: " ", startingAt: 0)
-            line += MonteCarloText.pad(cell(bands[0], 1e-3, "%.0f"), 25)
-            line += MonteCarloText.pad(cell(bands[1], 1e-3, "%.1f"), 24)
-            line += MonteCarloText.pad(cell(bands[2], 1e-3, "%.1f"), 24)
-            line += MonteCarloText.pad(cell(bands[3], 100, "%.1f%%"), 24)
-            return line + MonteCarloText.pad(binding, 14) + "\n"
+            line += ReportFormat.rightAligned(cell(bands[0], 1e-3, "%.0f"), 25)
+            line += ReportFormat.rightAligned(cell(bands[1], 1e-3, "%.1f"), 24)
+            line += ReportFormat.rightAligned(cell(bands[2], 1e-3, "%.1f"), 24)
+            line += ReportFormat.rightAligned(cell(bands[3], 100, "%.1f%%"), 24)
+            return line + ReportFormat.rightAligned(binding, 14) + "\n"
         }
         for (k, year) in years.enumerated() {
             out += row(String(year), quantities.map { $0.yearly[k] }, String(format: "%.1f%%", capBindingProbability[k] * 100))
@@ -40,7 +40,7 @@ extension WeatherYieldSummary {
         for q in quantities {
             let (label, scale, format) = display[q.name] ?? (q.name, 1, "%.3g")
             out += label.padding(toLength: 32, withPad: " ", startingAt: 0)
-                + q.lifetime.levels.map { MonteCarloText.pad(String(format: format, $0.value * scale), 15) }.joined() + "\n"
+                + q.lifetime.levels.map { ReportFormat.rightAligned(String(format: format, $0.value * scale), 15) }.joined() + "\n"
         }
         if let l = lenderYield {
             out += String(format: "lenders' hydrogen yield (t a year, first %d operating years): one year P50 %.0f, P90 %.0f; %d-year mean P50 %.0f, P90 %.0f (P90: exceeded with 90%% probability)\n",
@@ -49,3 +49,4 @@ extension WeatherYieldSummary {
         return out
     }
 }
+

@@ -4,10 +4,10 @@ import Testing
 @Suite("Yields and the export cap over paths with drawn weather")
 struct WeatherYieldSummaryTests {
     /// Each of the first `paths` paths' dispatch years, from a direct simulation of their weather years.
-    static func directYears(_ text: String, _ weather: PathWeather, paths: Int) throws -> [[DispatchYear]] {
+    static func directYears(_ text: String, _ weather: HydrogenPathModel, paths: Int) throws -> [[DispatchYear]] {
         let s = try scenario(text)
         return try (0..<paths).map { path in
-            let direct = PathWeatherTests.withWeather(s, weather.pool.profiles(path: path, years: s.operatingYears))
+            let direct = HydrogenPathModelTests.withWeather(s, weather.pool.profiles(path: path, years: s.operatingYears))
             return try HydrogenModuleWeatherTests.section(direct).simulate(for: direct)
         }
     }
@@ -15,10 +15,10 @@ struct WeatherYieldSummaryTests {
     @Test("Yearly and lifetime P10/P50/P90 and the cap-binding probability agree with a direct computation over the same weather years")
     func agreesWithDirectComputation() throws {
         // A 60 MW electrolyser: the cap binds in some path-years and not in others.
-        let text = PathWeatherTests.yaml(poolYears: 8).replacingOccurrences(of: "capacityMW: 40.0", with: "capacityMW: 60.0")
-        let study = try PathWeatherTests.study(text, paths: 40)
+        let text = HydrogenPathModelTests.yaml(poolYears: 8).replacingOccurrences(of: "capacityMW: 40.0", with: "capacityMW: 60.0")
+        let study = try HydrogenPathModelTests.study(text, paths: 40)
         let summary = try #require(study.weatherYield(paths: 40))
-        let direct = try Self.directYears(text, try #require(study.runner.lanes.weather), paths: 40)
+        let direct = try Self.directYears(text, try #require(study.hydrogenPath), paths: 40)
         #expect(summary.paths == 40 && summary.years == [2027, 2028, 2029, 2030])
         func band(_ values: [Double]) -> [Double] {
             let sorted = values.sorted()
@@ -44,10 +44,10 @@ struct WeatherYieldSummaryTests {
 
     @Test("P99, imports, operating hours and stack replacements per year and over the life agree with a direct computation")
     func newQuantitiesAgreeWithDirectComputation() throws {
-        let text = PathWeatherTests.yaml(poolYears: 8)
-        let study = try PathWeatherTests.study(text, paths: 24)
+        let text = HydrogenPathModelTests.yaml(poolYears: 8)
+        let study = try HydrogenPathModelTests.study(text, paths: 24)
         let summary = try #require(study.weatherYield(paths: 24))
-        let direct = try Self.directYears(text, try #require(study.runner.lanes.weather), paths: 24)
+        let direct = try Self.directYears(text, try #require(study.hydrogenPath), paths: 24)
         func band(_ values: [Double]) -> [Double] {
             let sorted = values.sorted()
             return [0.1, 0.5, 0.9, 0.99].map { interpolatedQuantile(sorted, $0) }
@@ -68,10 +68,10 @@ struct WeatherYieldSummaryTests {
 
     @Test("The lenders' one-year and multi-year P90 yields are the 10th percentiles of a year's and of a path's mean year over the same weather years")
     func lenderYieldAgreesWithDirectComputation() throws {
-        let text = PathWeatherTests.yaml(poolYears: 8)
-        let study = try PathWeatherTests.study(text, paths: 30)
+        let text = HydrogenPathModelTests.yaml(poolYears: 8)
+        let study = try HydrogenPathModelTests.study(text, paths: 30)
         let summary = try #require(study.weatherYield(paths: 30))
-        let direct = try Self.directYears(text, try #require(study.runner.lanes.weather), paths: 30)
+        let direct = try Self.directYears(text, try #require(study.hydrogenPath), paths: 30)
         let l = try #require(summary.lenderYield)
         #expect(l.years == 4, "a 4-year life takes all 4 years")
         let years = direct.flatMap { $0.map(\.hydrogenProduced) }.sorted()
@@ -84,10 +84,10 @@ struct WeatherYieldSummaryTests {
 
     @Test("The curtailment histogram counts every path's mean yearly curtailment")
     func curtailmentHistogram() throws {
-        let text = PathWeatherTests.yaml(poolYears: 8).replacingOccurrences(of: "capacityMW: 40.0", with: "capacityMW: 60.0")
-        let study = try PathWeatherTests.study(text, paths: 40)
+        let text = HydrogenPathModelTests.yaml(poolYears: 8).replacingOccurrences(of: "capacityMW: 40.0", with: "capacityMW: 60.0")
+        let study = try HydrogenPathModelTests.study(text, paths: 40)
         let summary = try #require(study.weatherYield(paths: 40))
-        let direct = try Self.directYears(text, try #require(study.runner.lanes.weather), paths: 40)
+        let direct = try Self.directYears(text, try #require(study.hydrogenPath), paths: 40)
         let h = try #require(summary.curtailmentHistogram)
         #expect(h == EqualBinHistogram(direct.map { $0.reduce(0) { $0 + $1.curtailment } / 4 }, bins: WeatherYieldSummary.curtailmentBins))
         #expect(h.counts.reduce(0, +) == 40 && h.lower < h.upper)
@@ -95,11 +95,15 @@ struct WeatherYieldSummaryTests {
 
     @Test("Over the first 1000 paths at most, and nothing without drawn weather")
     func pathLimit() throws {
-        let study = try PathWeatherTests.study(PathWeatherTests.yaml(poolYears: 2), paths: 1010)
-        #expect(study.weatherYield(paths: 1010)?.paths == WeatherYieldSummary.pathLimit)
-        #expect(study.weatherYield(paths: 5000)?.paths == WeatherYieldSummary.pathLimit, "never past the study's paths")
+        let study = try HydrogenPathModelTests.study(HydrogenPathModelTests.yaml(poolYears: 2), paths: 1010)
+        func summarisedPaths(_ paths: Int) -> Double? {
+            study.modulePathSummaries(paths: paths).first { $0.key == "hydrogenWeather" }?.json["paths"]?.number
+        }
+        #expect(summarisedPaths(1010) == Double(WeatherYieldSummary.pathLimit))
+        #expect(summarisedPaths(5000) == Double(WeatherYieldSummary.pathLimit), "never past the study's paths")
+        #expect(summarisedPaths(600) == 600)
         let fixed = try MonteCarloStudy(scenario: try scenario(HydrogenModuleTests.yaml()), scenarioText: "",
                                         configuration: MonteCarloConfiguration(paths: 8))
-        #expect(fixed.weatherYield(paths: 8) == nil)
+        #expect(fixed.modulePathSummaries(paths: 8).isEmpty)
     }
 }
