@@ -133,10 +133,17 @@ func laneInternalRateOfReturn<V: LaneValue>(
 /// The rates at which flows with several sign changes are scanned: `fineSteps` equal steps of
 /// ln(1 + r) from -99% to 10 000%, a coarse cell every `stride` steps. Computed once.
 enum IRRGrid {
+    /// A cell's fine steps are scanned as one `Lanes` of rates, so `stride` is its lane count.
     static let fineSteps = 1_840, stride = 8
     static let rates: [Double] = {
         let uLo = log(0.01), uHi = log(101.0)
         return (0...fineSteps).map { i in exp(uLo + (uHi - uLo) * Double(i) / Double(fineSteps)) - 1 }
+    }()
+    /// The cells' ends, `rates[stride * c]` for c = 0...fineSteps / stride, then the last rate repeated
+    /// a lane count's worth, so the ends of any eight cells from any cell on are read at once.
+    static let coarseRates: [Double] = {
+        let cells = fineSteps / stride
+        return (0...cells).map { rates[stride * $0] } + [Double](repeating: rates[fineSteps], count: Lanes.scalarCount)
     }()
 }
 
@@ -157,13 +164,20 @@ func npv<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> V {
 /// (dNPV/drate = -x² dP/dx, so the two change sign together), by one Horner pass.
 @inline(__always)
 func npvAndSlope<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, rate: V) -> (V, V) {
+    npvAndSlope(n, rate: rate) { flows[$0] }
+}
+
+/// `npvAndSlope` with year t's flow in each lane given by `flow(t)`: one path's flows at eight
+/// rates (`Lanes(repeating: flows[t])`), or each lane's own flows.
+@inline(__always)
+func npvAndSlope<V: LaneValue>(_ n: Int, rate: V, flow: (Int) -> V) -> (V, V) {
     let x = 1 / (1 + rate)
     var p = V.zero, dp = V.zero
     var i = n
     while i > 0 {
         i -= 1
         dp = dp * x + p
-        p = p * x + flows[i]
+        p = p * x + flow(i)
     }
     return (p, dp)
 }
@@ -218,70 +232,143 @@ func refineRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lo loIn: V, 
     return result.replacing(with: r, where: refining)   // 200 steps without converging: the last iterate
 }
 
-/// The scan for flows with several sign changes, in the lanes of `lanes` (NaN in the others): the NPV
-/// and its slope at every coarse grid rate for all lanes at once; the fine steps of a cell where some
-/// lane's NPV or slope changes sign; each root a lane finds refined on that lane alone, and two roots
-/// within one fine step (where the NPV turns between them) separated at the turning point. A lane's
-/// IRR is its root if it has exactly one, else NaN (no root, or several); `heard` hears every root.
+/// The scan for flows with several sign changes, in the lanes of `lanes` (NaN in the others), each
+/// lane on its own (`scanForRoots(_:_:heard:)` on its flows, copied to `scratch`): a lane's IRR is
+/// its root if it has exactly one, else NaN (no root, or several); `heard` hears every root.
 func scanForRoots<V: LaneValue>(_ flows: UnsafePointer<V>, _ n: Int, lanes: V.Mask,
                                 scratch: UnsafeMutableBufferPointer<Double>,
                                 heard: (_ lane: Int, _ root: Double) -> Void) -> V {
+    var result = V(repeating: .nan)
+    for j in 0..<V.scalarCount where lanes[j] {
+        for t in 0..<n { scratch[t] = flows[t][j] }
+        result[j] = scanForRoots(UnsafePointer(scratch.baseAddress!), n) { heard(j, $0) }
+    }
+    return result
+}
+
+/// The grid scan of one path's flows: the NPV and its slope at every cell's end, eight rates per
+/// Horner pass (`Lanes` of rates); the fine steps of a cell where the NPV or the slope changes
+/// sign, its eight rates in one pass; each root found refined, and two roots within one fine step
+/// (where the NPV turns between them) separated at the turning point. Returns the root if there is
+/// exactly one, else NaN; `heard` hears every root. Each rate's NPV and slope are the one-rate
+/// `npvAndSlope` to the bit, so the roots do not depend on how many rates share a pass.
+func scanForRoots(_ flows: UnsafePointer<Double>, _ n: Int, heard: (_ root: Double) -> Void) -> Double {
     IRRGrid.rates.withUnsafeBufferPointer { rates in
-        let fineSteps = IRRGrid.fineSteps, stride = IRRGrid.stride
-        var count = V.zero, firstRoot = V.zero
-        func record(_ j: Int, _ root: Double) {
-            if count[j] == 0 { firstRoot[j] = root }
-            count[j] = count[j] + 1
-            heard(j, root)
-        }
-        /// Lane j's flows, for a root refined on that lane alone.
-        func laneFlows(_ j: Int) -> UnsafePointer<Double> {
-            for t in 0..<n { scratch[t] = flows[t][j] }
-            return UnsafePointer(scratch.baseAddress!)
-        }
-        var rateLo = rates[0]
-        var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: V(repeating: rateLo))
-        let rootAtStart = lanes .& (valueLo .== 0)
-        for j in 0..<V.scalarCount where rootAtStart[j] { record(j, rateLo) }
-        var lo = 0
-        while lo < fineSteps {
-            let hi = lo + stride
-            let rateHi = rates[hi]
-            let (valueHi, slopeHi) = npvAndSlope(flows, n, rate: V(repeating: rateHi))
-            let crosses = (valueLo .!= 0) .& (valueHi .!= 0) .& ((valueHi .> 0) .^ (valueLo .> 0))
-            let scans = lanes .& (crosses .| (valueHi .== 0) .| ((slopeHi .> 0) .^ (slopeLo .> 0)))
-            if scans.anyLane {
-                var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
-                for i in (lo + 1)...hi {
-                    let rate = rates[i]
-                    let (value, slope) = npvAndSlope(flows, n, rate: V(repeating: rate))
-                    let atZero = scans .& (value .== 0)
-                    let open = scans .& .!atZero .& (previous .!= 0)
-                    let between = open .& ((value .> 0) .^ (previous .> 0))
-                    let turning = open .& .!between .& ((slope .> 0) .^ (previousSlope .> 0))
-                    if (atZero .| between .| turning).anyLane {
-                        for j in 0..<V.scalarCount where atZero[j] || between[j] || turning[j] {
-                            if atZero[j] { record(j, rate); continue }
-                            let one = laneFlows(j)
-                            if between[j] {
-                                record(j, refineRoot(one, n, lo: previousRate, hi: rate))
-                            } else if let split = rateBeyondZero(one, n, lo: previousRate, hi: rate, sign: previous[j],
-                                                                 slopeAtLo: previousSlope[j]) {
-                                // Two roots within one fine step, about the NPV's turning point: both refined.
-                                record(j, refineRoot(one, n, lo: previousRate, hi: split))
-                                record(j, refineRoot(one, n, lo: split, hi: rate))
+        IRRGrid.coarseRates.withUnsafeBufferPointer { ends in
+            let stride = IRRGrid.stride, cells = IRRGrid.fineSteps / stride
+            precondition(stride == Lanes.scalarCount, "a cell's fine steps are one Lanes of rates")
+            var count = 0, firstRoot = 0.0
+            func record(_ root: Double) {
+                if count == 0 { firstRoot = root }
+                count += 1
+                heard(root)
+            }
+            @inline(__always) func eight(_ start: UnsafePointer<Double>) -> Lanes {
+                UnsafeRawPointer(start).loadUnaligned(as: Lanes.self)
+            }
+            // Cells outside these hold no root, zero or turn of any NPV computed in them.
+            let scanned = cellsThatMayTurn(flows, n, ends: ends, cells: cells)
+            var cell = scanned.lowerBound
+            var rateLo = ends[cell]
+            var (valueLo, slopeLo) = npvAndSlope(flows, n, rate: rateLo)
+            if valueLo == 0 { record(rateLo) }
+            while cell < scanned.upperBound {
+                // The ends of the next eight cells.
+                let (values, slopes) = npvAndSlope(n, rate: eight(ends.baseAddress! + cell + 1), flow: { Lanes(repeating: flows[$0]) })
+                for k in 0..<Swift.min(Lanes.scalarCount, scanned.upperBound - cell) {
+                    let lo = cell * stride
+                    let rateHi = ends[cell + 1], valueHi = values[k], slopeHi = slopes[k]
+                    let crosses = valueLo != 0 && valueHi != 0 && ((valueHi > 0) != (valueLo > 0))
+                    if crosses || valueHi == 0 || ((slopeHi > 0) != (slopeLo > 0)) {
+                        let (fineValues, fineSlopes) = npvAndSlope(n, rate: eight(rates.baseAddress! + lo + 1), flow: { Lanes(repeating: flows[$0]) })
+                        var previousRate = rateLo, previous = valueLo, previousSlope = slopeLo
+                        for i in 0..<stride {
+                            let rate = rates[lo + 1 + i], value = fineValues[i], slope = fineSlopes[i]
+                            if value == 0 {
+                                record(rate)
+                            } else if previous != 0 {
+                                if (value > 0) != (previous > 0) {
+                                    record(refineRoot(flows, n, lo: previousRate, hi: rate))
+                                } else if (slope > 0) != (previousSlope > 0),
+                                          let split = rateBeyondZero(flows, n, lo: previousRate, hi: rate, sign: previous,
+                                                                     slopeAtLo: previousSlope) {
+                                    // Two roots within one fine step, about the NPV's turning point: both refined.
+                                    record(refineRoot(flows, n, lo: previousRate, hi: split))
+                                    record(refineRoot(flows, n, lo: split, hi: rate))
+                                }
                             }
+                            previous = value
+                            previousRate = rate
+                            previousSlope = slope
                         }
                     }
-                    previous = value
-                    previousRate = rate
-                    previousSlope = slope
+                    rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+                    cell += 1
                 }
             }
-            lo = hi; rateLo = rateHi; valueLo = valueHi; slopeLo = slopeHi
+            return count == 1 ? firstRoot : .nan
         }
-        return V(repeating: .nan).replacing(with: firstRoot, where: lanes .& (count .== 1))
     }
+}
+
+/// The cells of the grid scan (`ends[c]` to `ends[c + 1]`) outside of which every NPV and slope that
+/// `npvAndSlope` computes keeps one nonzero sign, so the scan would record nothing there and needs
+/// not evaluate them. In x = 1/(1 + rate), P(x) = Σ f_t x^t with m = n - 1:
+/// - at low rates (large x), P and P' have the signs of their last terms f_m x^m and m f_m x^(m-1)
+///   wherever Σ_{t<m} |f_t| x^(t-m) and Σ_{t<m} t |f_t| x^(t-m), falling as x grows, stay below
+///   |f_m| and m |f_m|;
+/// - at high rates (small x), those of f_0 and f_1 wherever Σ_{t≥1} |f_t| x^t and
+///   Σ_{t≥2} t |f_t| x^(t-1), growing with x, stay below |f_0| and |f_1|.
+/// Each test holds at the x of a cell end for every x beyond it (the computed x of the rates in
+/// between lie there: rounding is monotone), with 2% to spare, far more than Horner's rounding
+/// (2n ulps of the same sums) and the sums' own. The cell ends are searched by bisection. Flows
+/// whose last, first or second flow is zero (or not finite) are scanned over the whole grid.
+func cellsThatMayTurn(_ flows: UnsafePointer<Double>, _ n: Int, ends: UnsafeBufferPointer<Double>, cells: Int) -> Range<Int> {
+    guard n >= 3 else { return 0..<cells }
+    let m = n - 1, last = abs(flows[m]), first = abs(flows[0]), second = abs(flows[1])
+    /// Whether P and P' keep the signs of their last terms for every x from the x of `ends[k]` up.
+    func keepsLastTerms(_ k: Int) -> Bool {
+        let y = 1 + ends[k]   // 1/x
+        var size = 0.0, sizeOfSlope = 0.0
+        for t in 0..<m {
+            size = size * y + abs(flows[t])
+            sizeOfSlope = sizeOfSlope * y + Double(t) * abs(flows[t])
+        }
+        return 1.01 * size * y < 0.99 * last && 1.01 * sizeOfSlope * y < 0.99 * Double(m) * last
+    }
+    /// Whether P and P' keep the signs of f_0 and f_1 for every x from the x of `ends[k]` down.
+    func keepsFirstTerms(_ k: Int) -> Bool {
+        let x = 1 / (1 + ends[k])
+        var size = 0.0, sizeOfSlope = 0.0
+        var t = m
+        while t >= 2 {
+            size = size * x + abs(flows[t])
+            sizeOfSlope = sizeOfSlope * x + Double(t) * abs(flows[t])
+            t -= 1
+        }
+        size = (size * x + second) * x
+        return 1.01 * size < 0.99 * first && 1.01 * sizeOfSlope * x < 0.99 * second
+    }
+    // Cells below `low` (ends up to `low`) keep the last terms' signs: the largest such end, by bisection.
+    var low = 0
+    if last > 0 && last.isFinite && keepsLastTerms(0) {
+        var hi = cells + 1   // keepsLastTerms(low) holds; beyond `hi - 1` unknown
+        while hi - low > 1 {
+            let mid = (low + hi) / 2
+            if keepsLastTerms(mid) { low = mid } else { hi = mid }
+        }
+        low = min(low, cells)
+    }
+    // Cells from `high` on (ends from `high`) keep the first terms' signs: the smallest such end.
+    var high = cells
+    if first > 0 && second > 0 && first.isFinite && second.isFinite && keepsFirstTerms(cells) {
+        var lo = -1   // keepsFirstTerms(high) holds; below `lo + 1` unknown
+        while high - lo > 1 {
+            let mid = (lo + high) / 2
+            if keepsFirstTerms(mid) { high = mid } else { lo = mid }
+        }
+    }
+    return low..<max(low, high)
 }
 
 /// `refineRoots` on one path's flows, from the bracket's midpoint unless `start` is given.
@@ -296,6 +383,8 @@ func refineRoot(_ flows: UnsafePointer<Double>, _ n: Int, lo: Double, hi: Double
 /// when the turning point does not reach zero (no root, or a double root that only touches it).
 func rateBeyondZero(_ flows: UnsafePointer<Double>, _ n: Int, lo loIn: Double, hi hiIn: Double, sign: Double,
                     slopeAtLo: Double) -> Double? {
+    // Most turning points lie far from zero: then no bisection step can return, and none is taken.
+    if npvKeepsSign(flows, n, lo: loIn, hi: hiIn, value: sign, slope: slopeAtLo) { return nil }
     var lo = loIn, hi = hiIn
     for _ in 0..<100 {
         let mid = 0.5 * (lo + hi)
@@ -305,6 +394,34 @@ func rateBeyondZero(_ flows: UnsafePointer<Double>, _ n: Int, lo loIn: Double, h
         if (slope > 0) == (slopeAtLo > 0) { lo = mid } else { hi = mid }
     }
     return nil
+}
+
+/// Whether the NPV that `npvAndSlope` computes at every rate in [`lo`, `hi`] is nonzero with the
+/// sign of `value`, the NPV it computed at `lo` (`slope`: the slope dP/dx it computed there), so
+/// that `rateBeyondZero`'s bisection could only end without a rate.
+///
+/// In x = 1/(1 + rate), which falls from x(lo) to x(hi) (the computed x of every rate in between
+/// lies there too: rounding is monotone), P(x) differs from P(x(lo)) by at most
+/// (|P'(x(lo))| + M2 Δx) Δx, with M2 = Σ t (t-1) |f_t| x(lo)^(t-2) bounding |P''|; each Horner value
+/// is within γ Σ |f_t| x^t of the true one (γ = 2n ulps; 1e-12 holds up to thousands of years) and
+/// the slope within γ Σ t |f_t| x^(t-1). If |value| exceeds both errors and the change, with 1%
+/// to spare for the bounds' own rounding, every computed NPV in the step keeps its sign. A bound
+/// that overflows (or a NaN) certifies nothing.
+func npvKeepsSign(_ flows: UnsafePointer<Double>, _ n: Int, lo: Double, hi: Double, value: Double, slope: Double) -> Bool {
+    let xLo = 1 / (1 + lo), xHi = 1 / (1 + hi)
+    guard xHi > 0, xLo >= xHi else { return false }
+    // Σ |f_t| x^t, Σ t |f_t| x^(t-1) and Σ t (t-1) |f_t| x^(t-2) / 2 at x(lo), by one Horner pass.
+    var size = 0.0, sizeOfSlope = 0.0, halfCurvature = 0.0
+    var i = n
+    while i > 0 {
+        i -= 1
+        halfCurvature = halfCurvature * xLo + sizeOfSlope
+        sizeOfSlope = sizeOfSlope * xLo + size
+        size = size * xLo + abs(flows[i])
+    }
+    let gamma = 1e-12, dx = xLo - xHi
+    let change = (abs(slope) + gamma * sizeOfSlope + 2 * halfCurvature * dx) * dx
+    return abs(value) > 1.01 * (2 * gamma * size + change)
 }
 
 /// The NPV of one path's flows at `rate` (end-of-year timing, Horner's rule): `npv` on an array.

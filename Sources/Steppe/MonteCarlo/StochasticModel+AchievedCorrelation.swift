@@ -7,17 +7,24 @@ extension StochasticModel {
         guard let correlation else { return [] }
         let dims = correlation.dimensions
         let inputsByDimension = dims.map { d in inputs.first { $0.firstDimension == d } }
+        // Each correlated distribution input's prepared quantile (draws and inputs share their order).
+        let quantiles = dims.map { d -> PreparedQuantile? in
+            guard let k = inputs.firstIndex(where: { $0.firstDimension == d }), case .distribution = inputs[k].law else { return nil }
+            return draws[k].quantile
+        }
         let n = min(sampler.pathCount, limit)
         var values = [[Double]](repeating: [], count: dims.count)
-        var u = [Double](repeating: 0.5, count: dimension)
-        for path in 0..<n {
-            u.withUnsafeMutableBufferPointer { buffer in
-                sampler.fill(path: path, into: buffer)
-                correlation.apply(to: buffer)
-            }
-            for (k, input) in inputsByDimension.enumerated() {
-                guard let input, case .distribution(let d) = input.law else { continue }
-                values[k].append(d.quantile(u[input.firstDimension]))
+        for k in values.indices { values[k].reserveCapacity(n) }
+        // Eight paths at a time, as the engine draws them: the same uniforms, copula and quantiles lane by lane.
+        let u = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: dimension)
+        defer { u.deallocate() }
+        for first in stride(from: 0, to: n, by: Lanes.scalarCount) {
+            sampler.fillLanes(firstPath: first, into: u)
+            correlation.apply(lanes: u.baseAddress!)
+            for (k, quantile) in quantiles.enumerated() {
+                guard let quantile else { continue }
+                let x = quantile.quantile(u[dims[k]])
+                for j in 0..<min(Lanes.scalarCount, n - first) { values[k].append(x[j]) }
             }
         }
         var pairs: [(String, String, Double, Double?)] = []

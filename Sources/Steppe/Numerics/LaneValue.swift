@@ -19,6 +19,7 @@ protocol LaneValue {
     static func + (a: Self, b: Double) -> Self
     static func + (a: Double, b: Self) -> Self
     static func - (a: Self, b: Double) -> Self
+    static func - (a: Double, b: Self) -> Self
     static func * (a: Self, b: Double) -> Self
     static func / (a: Self, b: Double) -> Self
     static func * (a: Double, b: Self) -> Self
@@ -50,6 +51,11 @@ protocol LaneValue {
     /// first argument, max the second), so signed zeros come out as on one path.
     static func minimum(_ a: Self, _ b: Self) -> Self
     static func maximum(_ a: Self, _ b: Self) -> Self
+    /// `f` of each lane, one scalar call per lane: for the C library's functions (`log`, `exp`,
+    /// `erfc`, ...), which have no vector form with the same bits.
+    func lanewise(_ f: (Double) -> Double) -> Self
+    /// `lanewise(f)` in the lanes of `mask`; the other lanes keep their value (and `f` is not called there).
+    func lanewise(where mask: Mask, _ f: (Double) -> Double) -> Self
 }
 
 /// The masks of `LaneValue`: one `Bool` per lane.
@@ -85,6 +91,8 @@ extension Double: LaneValue {
     @inline(__always) var negated: Double { -self }
     @inline(__always) static func minimum(_ a: Double, _ b: Double) -> Double { Swift.min(a, b) }
     @inline(__always) static func maximum(_ a: Double, _ b: Double) -> Double { Swift.max(a, b) }
+    @inline(__always) func lanewise(_ f: (Double) -> Double) -> Double { f(self) }
+    @inline(__always) func lanewise(where mask: Bool, _ f: (Double) -> Double) -> Double { mask ? f(self) : self }
 }
 
 extension Bool: LaneMask {
@@ -104,9 +112,49 @@ extension Lanes: LaneValue {
     }
     @inline(__always) static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { laneMin(a, b) }
     @inline(__always) static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { laneMax(a, b) }
+    @inline(__always) func lanewise(_ f: (Double) -> Double) -> Lanes {
+        var result = Lanes()
+        for j in 0..<Lanes.scalarCount { result[j] = f(self[j]) }
+        return result
+    }
+    @inline(__always) func lanewise(where mask: SIMDMask<SIMD8<Int64>>, _ f: (Double) -> Double) -> Lanes {
+        var result = self
+        for j in 0..<Lanes.scalarCount where mask[j] { result[j] = f(self[j]) }
+        return result
+    }
 }
 
-extension SIMDMask: LaneMask where Storage == SIMD8<Int64> {
-    @inline(__always) var anyLane: Bool { laneAny(self) }
-    @inline(__always) var everyLane: Bool { laneAll(self) }
+/// Two paths side by side in one SSE register: iterations with many live values (the inverse
+/// incomplete beta function's continued fraction) keep them in registers, where eight lanes spill.
+extension SIMD2: LaneValue where Scalar == Double {
+    @inline(__always) var negated: SIMD2<Double> {
+        unsafeBitCast(unsafeBitCast(self, to: SIMD2<UInt64>.self) ^ 0x8000_0000_0000_0000, to: SIMD2<Double>.self)
+    }
+    @inline(__always) static func minimum(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> { a.replacing(with: b, where: b .< a) }
+    @inline(__always) static func maximum(_ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> { a.replacing(with: b, where: b .>= a) }
+    @inline(__always) func lanewise(_ f: (Double) -> Double) -> SIMD2<Double> { SIMD2(f(self[0]), f(self[1])) }
+    @inline(__always) func lanewise(where mask: SIMDMask<SIMD2<Int64>>, _ f: (Double) -> Double) -> SIMD2<Double> {
+        SIMD2(mask[0] ? f(self[0]) : self[0], mask[1] ? f(self[1]) : self[1])
+    }
+}
+
+/// The integer vectors behind the lane masks, with their any/every reductions.
+protocol LaneMaskStorage: SIMD where Scalar == Int64 {
+    static func anyLane(_ mask: SIMDMask<Self>) -> Bool
+    static func everyLane(_ mask: SIMDMask<Self>) -> Bool
+}
+
+extension SIMD8: LaneMaskStorage where Scalar == Int64 {
+    @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool { laneAny(mask) }
+    @inline(__always) static func everyLane(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool { laneAll(mask) }
+}
+
+extension SIMD2: LaneMaskStorage where Scalar == Int64 {
+    @inline(__always) static func anyLane(_ mask: SIMDMask<SIMD2<Int64>>) -> Bool { mask[0] || mask[1] }
+    @inline(__always) static func everyLane(_ mask: SIMDMask<SIMD2<Int64>>) -> Bool { mask[0] && mask[1] }
+}
+
+extension SIMDMask: LaneMask where Storage: LaneMaskStorage {
+    @inline(__always) var anyLane: Bool { Storage.anyLane(self) }
+    @inline(__always) var everyLane: Bool { Storage.everyLane(self) }
 }

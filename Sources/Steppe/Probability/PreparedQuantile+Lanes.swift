@@ -31,7 +31,9 @@ extension PreparedQuantile.Shape {
     /// per lane by a mask; `squareRoot()` is correctly rounded in vectors too).
     /// Normal and lognormal use the eight-lane `StandardNormal.quantile`, and
     /// lognormal the eight-lane `ElementaryFunctions.exp`, whose lanes equal the
-    /// scalar functions the scalar quantile calls.
+    /// scalar functions the scalar quantile calls. Beta and PERT solve two lanes
+    /// at a time (`IncompleteBeta.inverse` on `SIMD2`, masks where lanes branch,
+    /// the C library's functions lane by lane).
     @inline(__always)
     func quantile(_ u: SIMD8<Double>) -> SIMD8<Double> {
         guard let tr = truncation else { return untruncated(u) }
@@ -55,6 +57,16 @@ extension PreparedQuantile.Shape {
             return mean + sd * StandardNormal.quantile(u)
         case .lognormal(let mu, let sigma):
             return ElementaryFunctions.exp(mu + sigma * StandardNormal.quantile(u))
+        case .beta(let alpha, let beta, let a, let b, let lnB):
+            // Two lanes per solve: the iteration's live values fit the SSE registers in pairs (eight
+            // lanes spilled them), and a pair waits only for its own slower lane.
+            var x = SIMD8<Double>()
+            for j in stride(from: 0, to: 8, by: 2) {
+                let pair = IncompleteBeta.inverse(SIMD2(u[j], u[j + 1]), alpha, beta, logBeta: lnB)
+                x[j] = pair[0]
+                x[j + 1] = pair[1]
+            }
+            return a + (b - a) * x
         case .general:
             preconditionFailure("a general form has no shape")
         }

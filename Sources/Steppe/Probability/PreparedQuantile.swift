@@ -5,8 +5,10 @@ import Foundation
 /// `Distribution` is an `indirect` enum, so reading its payload on every path costs a
 /// reference-count round trip, and a truncated distribution recomputes the CDF of its
 /// bounds on every call. A prepared quantile keeps the common forms (fixed, uniform,
-/// triangular, normal, lognormal) as plain numbers and the truncation bounds' CDF (or
-/// survival) values precomputed, so a draw is arithmetic only. It performs the same
+/// triangular, normal, lognormal, and beta and PERT with their shape and ln B(α, β)) as plain
+/// numbers and the truncation bounds' CDF (or survival) values precomputed, so a draw is
+/// arithmetic only (a beta's is its inverse incomplete beta function, without the three
+/// `lgamma` calls of ln B). It performs the same
 /// floating-point operations as `Distribution.quantile(_:)` and so returns the same value
 /// to the bit (a test checks this); other forms fall back to `Distribution.quantile(_:)`.
 struct PreparedQuantile: Sendable {
@@ -16,6 +18,8 @@ struct PreparedQuantile: Sendable {
         case triangular(min: Double, mode: Double, max: Double)
         case normal(mean: Double, sd: Double)
         case lognormal(mu: Double, sigma: Double)
+        /// Beta(α, β) scaled to [min, max], a PERT's too, with ln B(α, β).
+        case beta(alpha: Double, beta: Double, min: Double, max: Double, logBeta: Double)
         /// Any other distribution: `PreparedQuantile.fallback` computes it.
         case general
     }
@@ -53,6 +57,11 @@ struct PreparedQuantile: Sendable {
         case .triangular(let a, let c, let b): form = .triangular(min: a, mode: c, max: b)
         case .normal(let mean, let sd): form = .normal(mean: mean, sd: sd)
         case .lognormal(let mu, let sigma): form = .lognormal(mu: mu, sigma: sigma)
+        case .pert(let a, let c, let b, let lambda):
+            let (alpha, beta) = Distribution.pertShape(min: a, mode: c, max: b, lambda: lambda)
+            form = .beta(alpha: alpha, beta: beta, min: a, max: b, logBeta: IncompleteBeta.logBeta(alpha, beta))
+        case .beta(let alpha, let beta, let a, let b):
+            form = .beta(alpha: alpha, beta: beta, min: a, max: b, logBeta: IncompleteBeta.logBeta(alpha, beta))
         default: form = .general
         }
         if case .general = form { truncation = nil }   // the fallback handles its own truncation
@@ -81,6 +90,8 @@ struct PreparedQuantile: Sendable {
             return mean + sd * StandardNormal.quantile(u)
         case .lognormal(let mu, let sigma):
             return ElementaryFunctions.exp(mu + sigma * StandardNormal.quantile(u))
+        case .beta(let alpha, let beta, let a, let b, let lnB):
+            return a + (b - a) * IncompleteBeta.inverse(u, alpha, beta, logBeta: lnB)
         case .general:
             return fallback.quantile(u)
         }

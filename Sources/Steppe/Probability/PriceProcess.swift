@@ -53,21 +53,32 @@ public enum PriceProcess: Sendable, Hashable {
     /// - Complexity: O(n), no allocation.
     public func multipliers(normals: UnsafeBufferPointer<Double>, into multipliers: UnsafeMutableBufferPointer<Double>) {
         precondition(normals.count == multipliers.count, "\(normals.count) normals for \(multipliers.count) years")
+        guard let z = normals.baseAddress, let m = multipliers.baseAddress else { return }
+        self.multipliers(normals: z, into: m, count: normals.count)
+    }
+
+    /// M_1 ... M_n of each lane (one path's `Double` or eight paths' `Lanes`, `normals[k]` holding
+    /// year k + 1 of each) from its standard normals, in place when the two pointers are equal. The
+    /// scalar operations lane by lane (the C library's `exp` per lane), so each lane equals the
+    /// one-path multipliers to the bit; Var(ln M_k) is computed once per year for all lanes.
+    @inline(__always)
+    func multipliers<V: LaneValue>(normals: UnsafePointer<V>, into multipliers: UnsafeMutablePointer<V>, count: Int) {
         switch self {
         case .geometricBrownian(let sigma):
-            var logM = 0.0
+            var logM = V.zero
             let drift = -sigma * sigma / 2
-            for k in 0..<normals.count {
+            for k in 0..<count {
                 logM += sigma * normals[k] + drift
-                multipliers[k] = exp(logM)
+                multipliers[k] = logM.lanewise { exp($0) }
             }
         case .meanRevertingLog(let kappa, let sigma):
             let decay = exp(-kappa)
             let shock = sigma * (-expm1(-2 * kappa)).squareRoot()
-            var x = 0.0
-            for k in 0..<normals.count {
+            var x = V.zero
+            for k in 0..<count {
                 x = decay * x + shock * normals[k]
-                multipliers[k] = exp(x - logVariance(year: k + 1) / 2)
+                let halfVariance = logVariance(year: k + 1) / 2
+                multipliers[k] = (x - halfVariance).lanewise { exp($0) }
             }
         }
     }

@@ -73,19 +73,31 @@ public struct RankCorrelation: Sendable, Hashable {
     ///
     /// - Complexity: O(k²) for k correlated dimensions; no allocation.
     public func apply(to u: UnsafeMutableBufferPointer<Double>) {
-        let k = dimensions.count
         for d in dimensions { precondition(d < u.count, "dimension \(d) outside the path's \(u.count) uniforms") }
-        // z in place, then y = L z from the last row up (row i reads z_0...z_i only).
-        for d in dimensions { u[d] = StandardNormal.quantile(u[d]) }
-        factor.withUnsafeBufferPointer { l in
-            for i in stride(from: k - 1, through: 0, by: -1) {
-                var y = 0.0
-                for j in 0...i { y += l[i * k + j] * u[dimensions[j]] }
-                u[dimensions[i]] = y
+        guard let first = u.baseAddress else { return }
+        apply(lanes: first)
+    }
+
+    /// `apply(to:)` on each lane of `u` (`u[d]` holds dimension d of one path, or of eight paths
+    /// side by side in `Lanes`), every dimension of `dimensions` inside `u`: the same operations
+    /// lane by lane (the eight-lane normal quantile, the C library's `erfc` per lane), so each
+    /// lane equals the one-path result to the bit.
+    @inline(__always)
+    func apply<V: StandardNormalLanes>(lanes u: UnsafeMutablePointer<V>) {
+        let k = dimensions.count
+        dimensions.withUnsafeBufferPointer { dimensions in
+            // z in place, then y = L z from the last row up (row i reads z_0...z_i only).
+            for d in dimensions { u[d] = u[d].standardNormalQuantile }
+            factor.withUnsafeBufferPointer { l in
+                for i in stride(from: k - 1, through: 0, by: -1) {
+                    var y = V.zero
+                    for j in 0...i { y += l[i * k + j] * u[dimensions[j]] }
+                    u[dimensions[i]] = y
+                }
             }
-        }
-        for d in dimensions {
-            u[d] = Swift.min(Swift.max(StandardNormal.cdf(u[d]), .leastNormalMagnitude), 1.0.nextDown)
+            for d in dimensions {
+                u[d] = u[d].lanewise { Swift.min(Swift.max(StandardNormal.cdf($0), .leastNormalMagnitude), 1.0.nextDown) }
+            }
         }
     }
 

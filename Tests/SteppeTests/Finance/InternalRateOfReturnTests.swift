@@ -52,6 +52,68 @@ struct InternalRateOfReturnTests {
         #expect(reason.hasPrefix("IRR undefined: several rates set NPV to zero ("))
     }
 
+    @Test("A step certified to keep the NPV's sign has every computed NPV in it nonzero with that sign, also in steps that hold a root")
+    func certifiedStepsKeepTheSign() {
+        var g = PathRandomGenerator(seed: 41, path: 0)
+        let rates = IRRGrid.rates
+        var certified = 0, stepsWithRoots = 0
+        for _ in 0..<300 {
+            // Project-like flows: two outlays, income with a mid-life outlay, a decommissioning cost.
+            var flows = (0..<22).map { _ in Double.random(in: -20...60, using: &g) }
+            flows[0] = -Double.random(in: 100...400, using: &g); flows[1] = -Double.random(in: 0...300, using: &g)
+            flows[11] -= Double.random(in: 0...150, using: &g); flows[21] -= Double.random(in: 0...600, using: &g)
+            // Steps beside each root (where a certificate would be wrong) and a random one.
+            var steps: [Int] = [Int.random(in: 0..<IRRGrid.fineSteps, using: &g)]
+            for i in 0..<IRRGrid.fineSteps where (npvAt(flows, rate: rates[i]) > 0) != (npvAt(flows, rate: rates[i + 1]) > 0) {
+                steps += [i, max(i - 1, 0)]
+                stepsWithRoots += 1
+            }
+            flows.withUnsafeBufferPointer { f in
+                for i in steps {
+                    let (value, slope) = npvAndSlope(f.baseAddress!, f.count, rate: rates[i])
+                    guard npvKeepsSign(f.baseAddress!, f.count, lo: rates[i], hi: rates[i + 1], value: value, slope: slope) else { continue }
+                    certified += 1
+                    for k in 0...200 {
+                        let rate = rates[i] + (rates[i + 1] - rates[i]) * Double(k) / 200
+                        let v = npv(f.baseAddress!, f.count, rate: rate)
+                        #expect(v != 0 && (v > 0) == (value > 0), "step \(i), rate \(rate): \(v) against \(value)")
+                    }
+                }
+            }
+        }
+        #expect(stepsWithRoots > 100 && certified > 100)
+    }
+
+    @Test("Outside the cells the scan evaluates, every grid rate's computed NPV and slope keep one nonzero sign")
+    func skippedCellsHoldNoTurn() {
+        var g = PathRandomGenerator(seed: 43, path: 0)
+        let rates = IRRGrid.rates, stride = IRRGrid.stride, cells = IRRGrid.fineSteps / stride
+        var skipped = 0
+        for shape in 0..<400 {
+            // Random flows of any sign and length, and project-like ones (outlays first, income, a last cost).
+            let n = Int.random(in: 3...30, using: &g)
+            var flows = (0..<n).map { _ in Double.random(in: -100...100, using: &g) }
+            if shape % 2 == 0 {
+                flows[0] = -Double.random(in: 100...400, using: &g); flows[1] = -Double.random(in: 0...300, using: &g)
+                flows[n - 1] = Double.random(in: -600...600, using: &g)
+            }
+            flows.withUnsafeBufferPointer { f in
+                let scanned = IRRGrid.coarseRates.withUnsafeBufferPointer { cellsThatMayTurn(f.baseAddress!, n, ends: $0, cells: cells) }
+                func sameSigns(_ fine: ClosedRange<Int>) {
+                    let (v0, s0) = npvAndSlope(f.baseAddress!, n, rate: rates[fine.lowerBound])
+                    for i in fine {
+                        let (v, s) = npvAndSlope(f.baseAddress!, n, rate: rates[i])
+                        #expect(v != 0 && s != 0 && (v > 0) == (v0 > 0) && (s > 0) == (s0 > 0), "\(flows) at rate \(rates[i])")
+                    }
+                }
+                if scanned.lowerBound > 0 { sameSigns(0...(stride * scanned.lowerBound)) }
+                if scanned.upperBound < cells { sameSigns((stride * scanned.upperBound)...IRRGrid.fineSteps) }
+                skipped += cells - scanned.count
+            }
+        }
+        #expect(skipped > 400 * cells / 4)
+    }
+
     @Test("The coarse scan finds the same roots as a scan of every grid step")
     func coarseScanMatchesFineScan() async {
         // Project-like flows: outlays, income, a mid-life outlay, income, a decommissioning cost.

@@ -17,6 +17,11 @@ struct PreparedQuantileLanesTests {
         .triangular(min: 0, mode: 1, max: 4).truncated(lower: 2.5),
         .triangular(min: -3, mode: 5, max: 5),
         .fixed(-0.0),
+        // Beta and PERT in lanes (one iteration for eight paths), truncated in either tail too.
+        .pert(min: 370e6, mode: 390e6, max: 450e6),
+        .pert(min: 5, mode: 7, max: 12).truncated(lower: 9),
+        .beta(alpha: 0.5, beta: 0.5).truncated(lower: 0.1, upper: 0.95),
+        .beta(alpha: 40, beta: 0.7),
         // A clamp to -0: Swift.max(+0, -0) is -0, and the lanes must agree.
         .uniform(min: -1, max: 1).truncated(lower: -0.0, upper: 0.5),
     ]

@@ -59,6 +59,27 @@ struct PriceProcessTests {
         #expect(PriceProcess.geometricBrownian(volatility: 0).multipliers(normals: [1, -2]) == [1, 1])
     }
 
+    @Test("Eight paths' multipliers in lanes equal each path's own multipliers to the bit", arguments: processes)
+    func lanesEqualOnePath(_ process: PriceProcess) throws {
+        let years = 20
+        let sampler = try RandomSampler(seed: 5, pathCount: 64, dimensions: years)
+        for first in stride(from: 0, to: 64, by: 8) {
+            var lanes = [Lanes](repeating: .zero, count: years)
+            var paths: [[Double]] = []
+            for j in 0..<8 {
+                var u = [Double](repeating: 0, count: years)
+                sampler.fill(path: first + j, into: &u)
+                for k in 0..<years { lanes[k][j] = StandardNormal.quantile(u[k]) }
+                u.withUnsafeMutableBufferPointer { process.multipliers(fromUniformsInPlace: $0) }
+                paths.append(u)
+            }
+            lanes.withUnsafeMutableBufferPointer { process.multipliers(normals: $0.baseAddress!, into: $0.baseAddress!, count: years) }
+            for j in 0..<8 {
+                #expect((0..<years).allSatisfy { lanes[$0][j].bitPattern == paths[j][$0].bitPattern }, "\(process) path \(first + j)")
+            }
+        }
+    }
+
     @Test("Bad parameters are rejected with a message")
     func validation() {
         #expect(throws: SamplingError.invalidProcess(

@@ -98,6 +98,29 @@ struct RankCorrelationTests {
         #expect(abs(e[0] - 1) < 1e-12 && abs(e[1] - 3) < 1e-12)
     }
 
+    @Test("The copula on eight paths in lanes equals it on each path to the bit, other dimensions untouched")
+    func lanesEqualOnePath() throws {
+        let copula = try RankCorrelation(dimensions: [1, 3, 4], spearman: Self.target)
+        let sampler = try RandomSampler(seed: 3, pathCount: 800, dimensions: 5)
+        for first in stride(from: 0, to: 800, by: 8) {
+            var lanes = [Lanes](repeating: .zero, count: 5)
+            var paths: [[Double]] = []
+            for j in 0..<8 {
+                var u = [Double](repeating: 0, count: 5)
+                sampler.fill(path: first + j, into: &u)
+                // The extremes of the uniforms, where the normal quantile takes its tails.
+                if first == 0 { u[1] = [0x1p-54, 1 - 0x1p-53, 1e-300, 0.5, 0.075, 0.925, 1e-12, 0.3][j] }
+                for d in 0..<5 { lanes[d][j] = u[d] }
+                copula.apply(to: &u)
+                paths.append(u)
+            }
+            lanes.withUnsafeMutableBufferPointer { copula.apply(lanes: $0.baseAddress!) }
+            for j in 0..<8 {
+                #expect((0..<5).allSatisfy { lanes[$0][j].bitPattern == paths[j][$0].bitPattern }, "path \(first + j)")
+            }
+        }
+    }
+
     @Test("spearman uses average ranks for ties and is ±1 for monotone data")
     func spearmanFunction() {
         #expect(spearman([1, 2, 3, 4], [10, 20, 30, 40]) == 1)

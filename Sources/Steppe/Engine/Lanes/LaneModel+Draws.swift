@@ -4,7 +4,7 @@ extension LaneModel {
     /// Sets the inputs of eight paths in `ws` from their uniforms (`u[d]` holds dimension `d` of
     /// each lane's path), as `StochasticModel` describes: every entry a draw changes is reset from
     /// the base model, the copula correlates the uniforms, each input's draw is applied, then the
-    /// policy events. Lane by lane where a step has no lane form (the copula, processes, delays).
+    /// policy events. Lane by lane where a step has no lane form (delays, `.general` distributions).
     /// With modules' per-path models and `firstPath` (the first lane's path), each lane's module lines
     /// (its dispatch with its weather and plant) are written after the reset and the copula (a drawn plant
     /// number may be correlated), so the draws act on them.
@@ -12,15 +12,8 @@ extension LaneModel {
         let base = model, n = yearCount, op = operationStart
         resetDrawnEntries(ws)
 
-        if let correlation = drawer.correlation {
-            // The copula acts on each path's uniforms alone: lane by lane, through one path's buffer.
-            let path = ws.pathUniforms
-            for j in 0..<Lanes.scalarCount {
-                for d in correlation.dimensions { path[d] = u[d][j] }
-                correlation.apply(to: path)
-                for d in correlation.dimensions { u[d][j] = path[d] }
-            }
-        }
+        // The copula acts on each path's uniforms alone, all eight lanes at once.
+        if let correlation = drawer.correlation { correlation.apply(lanes: u) }
         if !pathModels.isEmpty, let firstPath {
             for (i, pathModel) in pathModels.enumerated() {
                 if samePathInEveryLane {
@@ -43,13 +36,10 @@ extension LaneModel {
                 for t in op..<n { multiply(quantile(of: draw, k, u[d + t - op]), year: t, target, ws) }
             case .process:
                 guard case .process(let process) = drawer.draws[k].kind else { continue }
-                // Each path's operating-year uniforms become its process multipliers, lane by lane.
-                let years = UnsafeMutableBufferPointer(rebasing: ws.pathUniforms[0..<(n - op)])
-                for j in 0..<Lanes.scalarCount {
-                    for y in 0..<(n - op) { years[y] = u[d + y][j] }
-                    process.multipliers(fromUniformsInPlace: years)
-                    for y in 0..<(n - op) { u[d + y][j] = years[y] }
-                }
+                // The operating-year uniforms become standard normals, then the process's multipliers,
+                // in place, all lanes at once (each lane as `multipliers(fromUniformsInPlace:)` on its path).
+                for y in 0..<(n - op) { u[d + y] = StandardNormal.quantile(u[d + y]) }
+                process.multipliers(normals: u + d, into: u + d, count: n - op)
                 for t in op..<n { multiply(u[d + t - op], year: t, target, ws) }
             }
         }
