@@ -66,8 +66,6 @@ final class LaneWorkspace {
     let costDriverProduct: UnsafeMutableBufferPointer<Int>
     /// Whether each asset class takes a share of the capitalised construction interest.
     let takesCapitalisedInterest: UnsafeMutableBufferPointer<Bool>
-    /// One path's uniforms, for the rank-correlation copula.
-    let pathUniforms: UnsafeMutableBufferPointer<Double>
     /// This worker's copy of each module's per-path model (`LaneModel.pathModels`), and the buffer their
     /// runs write a path's lines into.
     let pathWorkers: [any ModulePathWorker]
@@ -133,8 +131,6 @@ final class LaneWorkspace {
         costDriverProduct = copy(m.costDriverProduct)
         masks = copy(lanes.masks)
         priceFloors = copy(lanes.priceFloors)
-        pathUniforms = .allocate(capacity: max(lanes.drawer.dimension, 1))
-        pathUniforms.initialize(repeating: 0.5)
         pathWorkers = lanes.pathModels.map { $0.model.makeWorker() }
         pathValues = .allocate(capacity: max(lanes.pathModels.map(\.valueCount).max() ?? 0, 1))
         pathValues.initialize(repeating: 0)
@@ -148,7 +144,7 @@ final class LaneWorkspace {
             b.deallocate()
         }
         laneFlows.deallocate(); noMetrics.deallocate()
-        pathUniforms.deallocate(); pathValues.deallocate()
+        pathValues.deallocate()
         cashIncentives.deallocate()
         draws.deallocate(); risks.deallocate(); reducedRates.deallocate()
         for b in [equityDiscountFactors, projectDiscountFactors, productVATRate, costVATRate, assetVATRate, priceFloors] { b.deallocate() }
