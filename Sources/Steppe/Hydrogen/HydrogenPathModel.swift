@@ -74,15 +74,14 @@ struct HydrogenPathModel: ModulePathModel {
         case (.perPath(let poolYears), .synthetic(let resource, let profileSeed)):
             pool = WeatherPool(model: resource, profileSeed: profileSeed, firstYear: scenario.resolvedOperationStartYear,
                                years: poolYears, runSeed: context.runSeed)
-            baseWeather = plantDraws.isEmpty ? pool : WeatherPool(fixed: section.baseWeather(for: scenario))
         case (.perPath, .record(let years)):
             pool = WeatherPool(record: years, runSeed: context.runSeed)
-            baseWeather = plantDraws.isEmpty ? pool : WeatherPool(fixed: section.baseWeather(for: scenario))
         default:
             guard !plantDraws.isEmpty else { return nil }
             pool = WeatherPool(fixed: section.baseWeather(for: scenario))
-            baseWeather = pool
         }
+        // A plant number set alone dispatches the base case's weather years, which a drawing pool is not.
+        baseWeather = pool.drawsYears && !plantDraws.isEmpty ? WeatherPool(fixed: section.baseWeather(for: scenario)) : pool
         self.section = section
         plant = section.plant
         dispatch = section.makeDispatch()

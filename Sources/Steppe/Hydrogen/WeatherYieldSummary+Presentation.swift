@@ -11,13 +11,12 @@ extension WeatherYieldSummary {
             drawn + " and runs the hourly dispatch with it. Percentiles over the first \(paths) paths (exact); "
             + "P10 is the 10th percentile, the yield lenders call P90.")]
         let x = years.map(Double.init)
-        func yearly(_ name: String, _ level: Int, _ scale: Double) -> [Double] {
-            let i = [10, 50, 90, 99].firstIndex(of: level)!
-            return quantities.first { $0.name == name }?.yearly.map { $0.levels[i].value * scale } ?? []
+        func yearly(_ name: String, _ level: KeyPath<Band, Double>, _ scale: Double) -> [Double] {
+            quantities.first { $0.name == name }?.yearly.map { $0[keyPath: level] * scale } ?? []
         }
         func optional(_ values: [Double]) -> [Double?] { values.map { $0 } }
-        let h10 = yearly("hydrogenProduced", 10, 1e-3), h50 = yearly("hydrogenProduced", 50, 1e-3)
-        let h90 = yearly("hydrogenProduced", 90, 1e-3), h99 = yearly("hydrogenProduced", 99, 1e-3)
+        let h10 = yearly("hydrogenProduced", \.p10, 1e-3), h50 = yearly("hydrogenProduced", \.p50, 1e-3)
+        let h90 = yearly("hydrogenProduced", \.p90, 1e-3), h99 = yearly("hydrogenProduced", \.p99, 1e-3)
         if !x.isEmpty {
             blocks.append(.lines(.init(id: "fan-hydrogen-output", title: "Fan chart of yearly hydrogen output", xLabel: "year",
                                        yLabel: "hydrogen produced (t)",
@@ -39,8 +38,8 @@ extension WeatherYieldSummary {
                              x: x, series: [.init("cap binds", capBindingProbability.map { $0 * 100 })], bands: []))
         typealias Cell = ModulePathPresentation.Cell
         func cell(_ value: Double, _ decimals: Int) -> Cell { Cell(ReportFormat.grouped(value, decimals: decimals), value: value) }
-        let c50 = yearly("curtailment", 50, 1e-3), c90 = yearly("curtailment", 90, 1e-3), e50 = yearly("export", 50, 1e-3)
-        let s50 = yearly("exportShare", 50, 100), s90 = yearly("exportShare", 90, 100)
+        let c50 = yearly("curtailment", \.p50, 1e-3), c90 = yearly("curtailment", \.p90, 1e-3), e50 = yearly("export", \.p50, 1e-3)
+        let s50 = yearly("exportShare", \.p50, 100), s90 = yearly("exportShare", \.p90, 100)
         let rows: [[Cell]] = years.indices.map { k in
             [Cell(ReportFormat.plain(Double(years[k])))]
                 + [h10[k], h50[k], h90[k], h99[k]].map { cell($0, 0) }
