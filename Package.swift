@@ -46,7 +46,7 @@ let package = Package(
         // print glibc's "the use of `mktemp' is dangerous" once per release link: Foundation's code, not
         // ours, and never called by Steppe (outputs go through exclusively created temp files, AtomicFile).
         .executableTarget(
-            name: "steppe", dependencies: ["SteppeCLI"],
+            name: "steppe", dependencies: ["SteppeCLI", "SteppeCPUFeatures"] + cpuLevelExecutableDependencies,
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
                 .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
@@ -56,6 +56,8 @@ let package = Package(
                 .linkedLibrary("_FoundationICU", .when(platforms: [.linux], configuration: .release)),
             ]
         ),
+        // Reads the CPU's features (CPUID), for `steppe` to choose its CPU level (SteppeCLI/CPULevel.swift).
+        .target(name: "SteppeCPUFeatures"),
         // The MonteCarlo benchmark times it; SteppeTests checks the engine's paths against it.
         .target(name: "ReferenceModelKernel", dependencies: ["Steppe"], path: "Benchmarks/ReferenceModelKernel"),
         .testTarget(
@@ -71,3 +73,34 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The CPU levels (Sources/CPULevels/README.md): on x86-64, the library, the file reader and the command-line
+// module are compiled a second time for AVX2 and FMA (LLVM's `haswell`: the x86-64-v3 features), from the
+// same files through the symbolic links in Sources/CPULevels/x86-64-v3, and `steppe` runs that copy where the
+// CPU has the features. Debug builds compile the copy unoptimised (quick; `steppe` runs the baseline there
+// unless STEPPE_CPU_LEVEL asks), release builds optimise both copies.
+#if arch(x86_64)
+let cpuLevelX86_64_V3: [SwiftSetting] = [
+    .define("STEPPE_CPU_LEVEL_X86_64_V3"),
+    .unsafeFlags(["-target-cpu", "haswell"]),
+]
+package.targets += [
+    .target(name: "SteppeV3", path: "Sources/CPULevels/x86-64-v3/Steppe", swiftSettings: cpuLevelX86_64_V3),
+    .target(
+        name: "SteppeFilesV3", dependencies: ["SteppeV3", .product(name: "Yams", package: "Yams")],
+        path: "Sources/CPULevels/x86-64-v3/SteppeFiles", swiftSettings: cpuLevelX86_64_V3
+    ),
+    .target(
+        name: "SteppeCLIV3",
+        dependencies: [
+            "SteppeV3", "SteppeFilesV3",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        path: "Sources/CPULevels/x86-64-v3/SteppeCLI", swiftSettings: cpuLevelX86_64_V3
+    ),
+]
+var cpuLevelExecutableDependencies: [Target.Dependency] { ["SteppeCLIV3"] }
+#else
+var cpuLevelExecutableDependencies: [Target.Dependency] { [] }
+#endif

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Steppe
 
 /// `--format` and the output options (`OutputFileOptions`) of the analysis commands (`compare`, `sensitivity`).
 struct AnalysisOutputOptions: ParsableArguments {

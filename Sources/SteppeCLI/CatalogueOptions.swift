@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 /// `--catalogue DIR`, shared by the commands that read the policy catalogue.
 struct CatalogueOptions: ParsableArguments {

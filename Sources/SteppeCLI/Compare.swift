@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 extension SteppeCommand {
     /// `steppe compare FILE --zones Z1,Z2,...` or `steppe compare STUDY`: one project in several zones.

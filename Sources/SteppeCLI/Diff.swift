@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 extension SteppeCommand {
     /// `steppe diff A B`: what changed between two scenarios, and what each change did.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 extension SteppeCommand {
     /// `steppe evaluate [FILE]`: the deterministic pro forma and its metrics.

@@ -1,6 +1,5 @@
 import Foundation
 import ArgumentParser
-import Steppe
 
 /// `--withdraw-all-from YEAR [--withdraw-only IDS]`: the policy stress "every incentive (or these)
 /// withdrawn from YEAR on", applied to the scenario before it is evaluated or analysed.

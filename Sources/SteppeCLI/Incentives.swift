@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 extension SteppeCommand {
     /// `steppe incentives [FILE]`: how much of the value rests on each incentive.

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 extension SteppeCommand {
     /// `steppe optimise FILE --vary a.b=lower:upper ... [--zones z1,z2]`: the best sizes under a metric.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 /// Checks of the numeric options every command shares, so that no option value reaches an output
 /// as NaN or infinity, overflows an integer, or asks for more time or memory than a machine has.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Steppe
 
 /// `-o/--output`, `--report` and `--force`: the one option vocabulary of every command that writes a
 /// result (`run`, `merge`, `evaluate`, `incentives`, `compare`, `sensitivity`), and how they are written.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 extension SteppeCommand {
     /// `steppe report RESULT.json`: the report of a result as HTML, Markdown and CSV.

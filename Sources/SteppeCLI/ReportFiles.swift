@@ -1,5 +1,4 @@
 import Foundation
-import Steppe
 
 /// Writes the rendered report of a result JSON: HTML, Markdown and CSV files and the xlsx
 /// workbook, each atomically and never over an existing file without `--force`.

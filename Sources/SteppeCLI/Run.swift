@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 extension SteppeCommand {
     /// `steppe run [FILE]`: the Monte Carlo study of a scenario.
@@ -57,7 +55,7 @@ extension SteppeCommand {
         @Flag(help: "No progress bar.")
         var quiet = false
 
-        @Flag(help: "Report elapsed time and paths per second (on standard error; never in the JSON).")
+        @Flag(help: "Report elapsed time, paths per second and the CPU level that ran (on standard error; never in the JSON).")
         var timing = false
 
         
@@ -162,8 +160,9 @@ extension SteppeCommand {
             var stderr = untilNote
             if timing {
                 let seconds = Date().timeIntervalSince(started)
-                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads\n",
+                stderr += String(format: "%d paths in %.3f s: %.0f paths/s on %d threads, ",
                                  state.completedPaths, seconds, Double(state.completedPaths) / max(seconds, 1e-9), threading.count)
+                stderr += CPULevel.compiled.summary + "\n"
             }
             if let shard, let out = outputs.path {
                 let text = state.json(scenarioText: study.scenarioText, shard: shard).serialized() + "\n"

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Steppe
 
 /// `--paths`, `--seed` and `--sampler`: which Monte Carlo draws a command makes (`run`, `optimise --statistic`).
 ///

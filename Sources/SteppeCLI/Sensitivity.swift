@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 extension SteppeCommand {
     /// `steppe sensitivity FILE [--tornado] [--spider] [--sobol --paths N] [--metric M]`.

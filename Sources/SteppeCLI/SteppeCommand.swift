@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 /// The `steppe` command: simulate the economics of industrial projects in Inner Mongolia.
 public struct SteppeCommand: ParsableCommand {

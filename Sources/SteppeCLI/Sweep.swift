@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
-import SteppeFiles
 
 extension SteppeCommand {
     /// `steppe sweep FILE --param a.b=v1:v2:n ...`: a grid of deterministic evaluations.

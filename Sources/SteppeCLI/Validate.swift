@@ -1,5 +1,4 @@
 import ArgumentParser
-import Steppe
 
 extension SteppeCommand {
     /// `steppe validate FILE`: check a scenario file and report every problem.

@@ -1,5 +1,4 @@
 import Foundation
-import Steppe
 import ZIPFoundation
 
 /// The `--xlsx` workbook: the library's SpreadsheetML parts (`Workbook.parts`) packed into the

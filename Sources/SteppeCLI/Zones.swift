@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steppe
 
 extension SteppeCommand {
     /// `steppe zones [ZONE]`: the zones a project can be sited in, or one zone's full profile.

@@ -1,5 +1,4 @@
 import Foundation
-import Steppe
 
 /// Reads the policy catalogue: the shipped copy embedded in the binary, and a user's folder
 /// of YAML files whose entries are added to it or replace shipped entries with the same id.

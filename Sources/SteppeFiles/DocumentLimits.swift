@@ -1,6 +1,5 @@
 import CYaml
 import Foundation
-import Steppe
 
 /// Bounds on what a scenario or catalogue document may make the reader build, and the check for
 /// repeated keys, both made in one scan of the document's events before Yams composes it.

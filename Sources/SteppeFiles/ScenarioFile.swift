@@ -1,5 +1,4 @@
 import Foundation
-import Steppe
 import Yams
 
 /// Reads scenario files (YAML, or JSON, which the YAML parser also reads) into `Scenario`s.

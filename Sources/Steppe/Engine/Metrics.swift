@@ -81,9 +81,9 @@ extension Metrics {
             equityIRR: rate(.equityIRR, ws.equityCashFlow),
             paybackYears: engine(.paybackYears, neverRecovers),
             equityPaybackYears: engine(.equityPaybackYears, neverRecovers),
-            discountedPaybackYears: Steppe.paybackYears(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing,
-                                                        firstYearIndex: m.conventions.discountYearsBeforeStartYear,
-                                                        from: m.conventions.payback),
+            discountedPaybackYears: discountedPayback(ws.projectCashFlow, discountRate: m.projectRate, timing: m.timing,
+                                                      firstYearIndex: m.conventions.discountYearsBeforeStartYear,
+                                                      from: m.conventions.payback),
             minDSCR: engine(.minDSCR, noService),
             averageDSCR: countDSCR > 0 ? .value(sumDSCR / Double(countDSCR)) : .undefined(noService),
             llcr: Self.loanLifeCoverRatio(m, ws),
@@ -110,4 +110,11 @@ extension Metrics {
         for t in op...lastMaturity { present += ws.cfads[t] * pow(1 + rate, -Double(t - op + 1)) }
         return .finite(present / debt, orUndefined: "LLCR is not finite")
     }
+}
+
+/// `paybackYears` of discounted flows, named apart because inside `Metrics` the name `paybackYears` is the
+/// member (the call would otherwise need the module's name, which differs per CPU level: Sources/CPULevels).
+private func discountedPayback(_ flows: [Double], discountRate: Double, timing: DiscountTiming,
+                               firstYearIndex: Int, from start: PaybackStart) -> MetricValue {
+    paybackYears(flows, discountRate: discountRate, timing: timing, firstYearIndex: firstYearIndex, from: start)
 }

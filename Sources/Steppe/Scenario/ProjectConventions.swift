@@ -32,12 +32,10 @@ public struct ProjectConventions: Sendable, Equatable {
         /// first year), so every NPV is the default's divided by (1 + rate).
         case constructionStart
     }
-    /// Where paybacks are counted from, and which crossing counts (defined beside the payback, in Finance/).
-    public typealias PaybackStart = Steppe.PaybackStart
-
     public var preset: Preset
     public var constructionInterest: ConstructionInterest
     public var valuationDate: ValuationDate
+    /// Where paybacks are counted from, and which crossing counts (`PaybackStart`, beside the payback in Finance/).
     public var payback: PaybackStart
     /// Whether the book value left is recovered in the last year (the preset's default for the
     /// scenario's `recoverResidualValue`, which a scenario may still set).

@@ -5,7 +5,7 @@ import Testing
 @Suite("Payback in lanes")
 struct LanePaybackTests {
     /// Each lane's payback of its own flows, fed year by year as the year loop does.
-    static func lanes(_ flows: [[Double]], from start: ProjectConventions.PaybackStart) -> Lanes {
+    static func lanes(_ flows: [[Double]], from start: PaybackStart) -> Lanes {
         var payback = Payback<Lanes>(from: start)
         for t in flows[0].indices {
             var year = Lanes.zero
@@ -23,8 +23,8 @@ struct LanePaybackTests {
     ]
 
     @Test("Each lane equals the scalar payback, from the valuation date and from the start of construction",
-          arguments: [ProjectConventions.PaybackStart.valuationDate, .constructionStart])
-    func lanesMatchScalar(start: ProjectConventions.PaybackStart) {
+          arguments: [PaybackStart.valuationDate, .constructionStart])
+    func lanesMatchScalar(start: PaybackStart) {
         let value = Self.lanes(Self.cases, from: start)
         for j in 0..<Lanes.scalarCount {
             let expected = paybackYears(Self.cases[j % Self.cases.count], from: start).number ?? .nan

@@ -46,10 +46,10 @@ extension LaneModel {
         var bookValue = Lanes.zero
         for v in vintages {
             let b = basis(of: v, ws)
-            bookValue += depreciateVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: ws.depreciation)
+            bookValue += depreciateClassVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: ws.depreciation)
             if let r = ws.record {
                 let row = UnsafeMutableBufferPointer(rebasing: r.depreciationByClass[(v.assetClass * n)..<((v.assetClass + 1) * n)])
-                _ = depreciateVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: row)
+                _ = depreciateClassVintage(basis: b, assetClass: v.assetClass, start: v.start, end: v.end, into: row)
             }
         }
         ws.bookValue = bookValue
@@ -84,13 +84,13 @@ extension LaneModel {
         return basis
     }
 
-    /// `depreciateVintage` of the vintage's class in lanes: adds its charges to `schedule` from `start`
+    /// `depreciateVintage` with the method, life and residual rate of the vintage's class, in lanes: adds its charges to `schedule` from `start`
     /// up to `end` and returns the book value left. A lane whose basis is 0 adds zeros and keeps 0,
     /// as the scalar function, which returns at once.
     @inline(__always)
-    func depreciateVintage(basis: Lanes, assetClass c: Int, start: Int, end: Int, into schedule: UnsafeMutableBufferPointer<Lanes>) -> Lanes {
+    func depreciateClassVintage(basis: Lanes, assetClass c: Int, start: Int, end: Int, into schedule: UnsafeMutableBufferPointer<Lanes>) -> Lanes {
         // Fields, not the class: binding a `CompiledAssetClass` would retain its id string.
-        return Steppe.depreciateVintage(basis: basis, start: start, end: end, method: model.assetClasses[c].method,
+        return depreciateVintage(basis: basis, start: start, end: end, method: model.assetClasses[c].method,
                                         lifeYears: model.assetClasses[c].lifeYears, residualRate: model.assetClasses[c].residualRate,
                                         into: schedule.baseAddress!)
     }
@@ -110,7 +110,7 @@ extension LaneModel {
             let share = Lanes.zero.replacing(with: capitalised * constructionCapex / interestBearingCapex, where: applies)
             let life = model.assetClasses[c].lifeYears
             let end = life > 0 ? min(op + life, n) : op
-            book += depreciateVintage(basis: share, assetClass: c, start: op, end: end, into: ws.depreciationOfInterest)
+            book += depreciateClassVintage(basis: share, assetClass: c, start: op, end: end, into: ws.depreciationOfInterest)
         }
         return book
     }
