@@ -25,6 +25,28 @@ for level in "${levels[@]}"; do
   timing="$(STEPPE_CPU_LEVEL=$level "$steppe" run --paths 100 --quiet --timing --format json 2>&1 >/dev/null)"
   grep -q "CPU level $level" <<<"$timing" || { echo "cpu-levels-check: --timing does not name level $level: $timing" >&2; exit 1; }
 done
+# On an emulated CPU without AVX (qemu-x86_64 -cpu Nehalem, when installed: apt-get install qemu-user), the
+# binary must choose the baseline, refuse x86-64-v3, and run without an illegal instruction (the emulator
+# raises one for any AVX instruction) to the same bytes as the native baseline with glibc told to use its
+# functions for CPUs without FMA: glibc picks its exp, log, pow, sin and cos by the CPU, and their FMA
+# versions differ from the others in the last bit now and then (Sources/CPULevels/README.md).
+if command -v qemu-x86_64 >/dev/null 2>&1; then
+  older=(qemu-x86_64 -cpu Nehalem)
+  "${older[@]}" "$steppe" run --paths 100 --quiet --timing --format json 2>&1 >/dev/null | grep -q "CPU level baseline" \
+    || { echo "cpu-levels-check: on a CPU without AVX the binary does not run its baseline" >&2; exit 1; }
+  if STEPPE_CPU_LEVEL=x86-64-v3 "${older[@]}" "$steppe" --version >/dev/null 2>&1; then
+    echo "cpu-levels-check: on a CPU without AVX the binary accepts STEPPE_CPU_LEVEL=x86-64-v3" >&2; exit 1
+  fi
+  for args in "evaluate --format json" "run --paths 1000 --quiet --format json" \
+              "evaluate Scenarios/ejin-horo-hydrogen-hourly.yaml --format json"; do
+    read -r -a a <<<"$args"
+    cmp -s <("${older[@]}" "$steppe" "${a[@]}" 2>&1) <(GLIBC_TUNABLES=glibc.cpu.hwcaps=-FMA,-AVX2 STEPPE_CPU_LEVEL=baseline "$steppe" "${a[@]}" 2>&1) \
+      || { echo "cpu-levels-check: steppe $args differs on a CPU without AVX" >&2; exit 1; }
+  done
+  echo "cpu-levels-check: on an emulated CPU without AVX (qemu, Nehalem) the baseline runs, x86-64-v3 is refused, same bytes"
+else
+  echo "cpu-levels-check: qemu-x86_64 not installed; the run on an emulated CPU without AVX is skipped"
+fi
 if [ "${#levels[@]}" -eq 1 ]; then
   echo "cpu-levels-check: this binary or CPU runs only the baseline; nothing to compare (the baseline runs when forced)"
   exit 0
