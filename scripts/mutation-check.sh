@@ -3,8 +3,10 @@
 # in scripts/mutants.tsv), runs the tests that should catch it, and reports which bugs the
 # suite kills and which survive. The source is always restored, also on failure and Ctrl-C.
 #
-# Usage: scripts/mutation-check.sh [--quick] [--baseline] [ID ...]
-#   --quick     only the mutants flagged "quick" (a few, for CI: a minute or two after a build)
+# Usage: scripts/mutation-check.sh [--quick] [--baseline] [--check-list] [ID ...]
+#   --quick     only the mutants flagged "quick" (a few: a minute or two after a build)
+#   --check-list  only check that every selected mutant's original text occurs exactly once (no build;
+#               what CI runs, so a refactor that moves a mutant's text fails loudly)
 #   --baseline  first run every selected filter on the unmutated source; stop if any fails
 #   ID ...      only these mutants (e.g. T1 D3)
 # Environment: MUTANTS (default scripts/mutants.tsv), SWIFT (default swift), TEST_TIMEOUT (seconds
@@ -23,12 +25,13 @@ SWIFT=${SWIFT:-swift}
 TEST_TIMEOUT=${TEST_TIMEOUT:-900}
 LOG_DIR=${LOG_DIR:-.build/mutation-logs}
 
-quick=0; baseline=0; only=()
+quick=0; baseline=0; check_list=0; only=()
 for arg in "$@"; do
     case "$arg" in
         --quick) quick=1 ;;
         --baseline) baseline=1 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --check-list) check_list=1 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         -*) echo "mutation-check: unknown option $arg" >&2; exit 2 ;;
         *) only+=("$arg") ;;
     esac
@@ -67,6 +70,7 @@ for i in "${!ids[@]}"; do
     fi
 done
 [ $bad -eq 0 ] || exit 2
+if [ $check_list -eq 1 ]; then echo "mutation-check: all ${#ids[@]} mutants' original texts occur exactly once"; exit 0; fi
 
 # Restore the mutated file whatever happens: normal end, error, Ctrl-C, kill.
 backup=""; mutated=""

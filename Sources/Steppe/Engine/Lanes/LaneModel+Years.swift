@@ -49,8 +49,8 @@ extension LaneModel {
         let paysBackProject = selected.contains(.paybackYears), paysBackEquity = selected.contains(.equityPaybackYears)
         var projectPayback = Payback<Lanes>(from: m.conventions.payback), equityPayback = Payback<Lanes>(from: m.conventions.payback)
         // Working capital, when the conventions have it: its loan joins the debt lines, its flows both cash flows.
-        var workingCapital = m.conventions.workingCapital.map(LaneWorkingCapital.init)
-        let hasWorkingCapital = workingCapital != nil
+        var workingCapital = LaneWorkingCapital(m.conventions.workingCapital)
+        let hasWorkingCapital = workingCapital.isActive
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
         // Construction interest: capitalised before the first operating year, depreciated from it.
         let buildsWithDebt = op > 0 && !loans.isEmpty
@@ -101,7 +101,7 @@ extension LaneModel {
             var drawn = loanYear.drawn, interest = loanYear.interest, principal = loanYear.principal
             var debtBalance = loanYear.balance, workingCapitalYear = LaneWorkingCapital.Year()
             if hasWorkingCapital {
-                workingCapitalYear = workingCapital!.year(t, of: n, operationStart: op, revenue: revenue, opex: opex)
+                workingCapitalYear = workingCapital.year(t, of: n, operationStart: op, revenue: revenue, opex: opex)
                 drawn += workingCapitalYear.loanDrawn; interest += workingCapitalYear.loanInterest
                 principal += workingCapitalYear.loanRepaid; debtBalance += workingCapitalYear.loanBalance
             }

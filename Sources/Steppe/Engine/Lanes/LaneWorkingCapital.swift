@@ -16,27 +16,38 @@ struct LaneWorkingCapital {
         var projectFlow: Lanes { recovered - invested }
     }
 
-    let terms: WorkingCapital
+    /// Whether the conventions have working capital at all (else `year` is never called).
+    let isActive: Bool
+    // The terms as plain numbers, not the `WorkingCapital` value: the year loop holds this struct across its
+    // years, and an optional or enum-bearing value there made the compiler call an outlined copy function
+    // twice a year, which forced every live lane vector out of its registers around each call.
+    private let basisIsRevenue: Bool
+    private let share: Double, ownFundedShare: Double, loanRate: Double
     private var requirement = Lanes.zero
     private var loanBalance = Lanes.zero
 
-    init(_ terms: WorkingCapital) { self.terms = terms }
+    /// Working capital of `terms`; inactive without them.
+    init(_ terms: WorkingCapital?) {
+        isActive = terms != nil
+        basisIsRevenue = terms?.basis == .revenue
+        share = terms?.share ?? 0; ownFundedShare = terms?.ownFundedShare ?? 0; loanRate = terms?.loanRate ?? 0
+    }
 
     /// Year `t` of `n`, operating from `operationStart`, with the year's revenue and opex.
     mutating func year(_ t: Int, of n: Int, operationStart: Int, revenue: Lanes, opex: Lanes) -> Year {
         var y = Year()
         guard t >= operationStart else { return y }
-        let basis = terms.basis == .revenue ? revenue : opex
-        let need = laneMax(.zero, basis * terms.share)
+        let basis = basisIsRevenue ? revenue : opex
+        let need = laneMax(.zero, basis * share)
         y.invested = need - requirement
         requirement = need
         // The loan follows its share of the requirement; drawn at the start of the year it is needed,
         // so its interest runs for the whole year (assumption: the method's practice).
-        let loan = need * (1 - terms.ownFundedShare)
+        let loan = need * (1 - ownFundedShare)
         let change = loan - loanBalance
         y.loanDrawn = laneMax(.zero, change)
         y.loanRepaid = laneMax(.zero, -change)
-        y.loanInterest = loan * terms.loanRate
+        y.loanInterest = loan * loanRate
         loanBalance = loan
         if t == n - 1 {
             y.recovered = requirement
