@@ -4,8 +4,9 @@
 #
 # 1. Finds the reference first, before building anything: $NUMPY_REFERENCE, else the shared folder
 #    beside the repository (../shared/benchmarks/numpy_reference.py); without it, says where to put it.
-# 2. Builds the README's build (`swift build -c release`) and, with NATIVE=1, also one for this CPU
-#    (`-target-cpu native`, in .build/native) as a second Steppe row.
+# 2. Builds the README's build (`swift build -c release`), prints the CPU level it runs here
+#    (Sources/CPULevels/README.md) and also times it forced to the baseline level (STEPPE_CPU_LEVEL=baseline)
+#    as a second row; with NATIVE=1 also a build for this CPU (`-target-cpu native`, in .build/native).
 # 3. NumPy at its best chunk: each of NUMPY_CHUNKS (default "5000 10000 20000 200000") once, the fastest kept
 #    (the reference evaluates paths in chunks; small ones stay in cache).
 # 4. `rounds` rounds of NumPy and `steppe run Benchmarks/reference-model.yaml` (the reference's three outputs,
@@ -38,21 +39,23 @@ fi
 echo "load before: $(uptime)"
 swift build -c release --product steppe >/dev/null
 steppe=.build/release/steppe
-builds=("readme|$steppe")
+# label|binary|CPU level forced (empty: the binary's own choice, Sources/CPULevels/README.md)
+builds=("readme|$steppe|" "readme at the baseline CPU level|$steppe|baseline")
+echo "the README build runs: $("$steppe" run --paths 8 --quiet --timing --format json 2>&1 >/dev/null | sed -E 's/.*threads, //')"
 if [ "${NATIVE:-0}" = 1 ]; then
   swift build -c release --product steppe --scratch-path .build/native -Xswiftc -target-cpu -Xswiftc native >/dev/null
-  builds+=("native|.build/native/release/steppe")
+  builds+=("native|.build/native/release/steppe|")
 fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 # One `steppe run`: appends "LABEL whole-process RATE" and "LABEL timed-part RATE" to the log.
-steppe_rates() {  # label binary paths threads run-arguments...
-  local label=$1 bin=$2 n=$3 threads=$4; shift 4
+steppe_rates() {  # label binary CPU-level paths threads run-arguments...
+  local label=$1 bin=$2 level=$3 n=$4 threads=$5; shift 5
   local start end timing
   start=$(date +%s.%N)
-  timing=$("$bin" run "$@" --paths "$n" --threads "$threads" --quiet --timing --format json 2>&1 >/dev/null | tail -1)
+  timing=$(STEPPE_CPU_LEVEL=$level "$bin" run "$@" --paths "$n" --threads "$threads" --quiet --timing --format json 2>&1 >/dev/null | tail -1)
   end=$(date +%s.%N)
   echo "$label, whole process $(python3 -c "print($n / ($end - $start))")" >> "$log"
   echo "$label, timed part $(echo "$timing" | sed -E 's/.*: ([0-9.]+) paths\/s.*/\1/')" >> "$log"
@@ -73,12 +76,13 @@ for round in $(seq "$rounds"); do
   echo "round $round of $rounds"
   echo "numpy (chunk $chunk), its own timing $(numpy_rate "$chunk")" >> "$log"
   for b in "${builds[@]}"; do
-    steppe_rates "steppe ${b%%|*}, reference model, $workers thread(s)" "${b#*|}" "$paths" "$workers" "${reference_model[@]}"
+    IFS='|' read -r label bin level <<<"$b"
+    steppe_rates "steppe $label, reference model, $workers thread(s)" "$bin" "$level" "$paths" "$workers" "${reference_model[@]}"
   done
   for threads in 1 2; do
     [ "$threads" = "$workers" ] ||  # measured just above
-      steppe_rates "steppe readme, reference model, $threads thread(s)" "$steppe" "$paths" "$threads" "${reference_model[@]}"
-    steppe_rates "steppe readme, default scenario ($default_paths paths), $threads thread(s)" "$steppe" "$default_paths" "$threads"
+      steppe_rates "steppe readme, reference model, $threads thread(s)" "$steppe" "" "$paths" "$threads" "${reference_model[@]}"
+    steppe_rates "steppe readme, default scenario ($default_paths paths), $threads thread(s)" "$steppe" "" "$default_paths" "$threads"
   done
 done
 
