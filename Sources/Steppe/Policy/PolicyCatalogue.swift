@@ -14,6 +14,10 @@ public struct PolicyCatalogue: Sendable {
 
     public init(policies: [PolicyEntry] = [], zones: [Zone] = []) {
         self.policies = []; self.zones = []; policyIndex = [:]; zoneIndex = [:]
+        // Room for all at once: growing one entry at a time copied the large entries again at each doubling
+        // (the shipped catalogue is built this way at every start).
+        self.policies.reserveCapacity(policies.count); policyIndex.reserveCapacity(policies.count)
+        self.zones.reserveCapacity(zones.count); zoneIndex.reserveCapacity(zones.count)
         for p in policies { upsert(p) }
         for z in zones { upsert(z) }
     }
