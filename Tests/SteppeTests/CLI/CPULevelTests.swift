@@ -88,3 +88,26 @@ struct CPULevelTests {
         #expect(timing.error.contains("CPU level x86-64-v3"))
     }
 }
+
+@Suite("CPU levels: each module imports its level's copy in one place")
+struct CPULevelImportTests {
+    /// A file of SteppeFiles or SteppeCLI that imported `Steppe` itself would, in the x86-64-v3 copy, reach the
+    /// baseline library and mix the two copies' types; `Imports.swift` is the one place that imports it.
+    @Test("No source file of SteppeFiles or SteppeCLI imports Steppe or SteppeFiles but Imports.swift")
+    func onlyImportsFileImportsTheLibrary() throws {
+        var offenders: [String] = []
+        for module in ["SteppeFiles", "SteppeCLI"] {
+            let folder = packageRootURL.appendingPathComponent("Sources/\(module)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") && name != "Imports.swift" {
+                let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    if words.contains("import"), let last = words.last, ["Steppe", "SteppeFiles", "SteppeV3", "SteppeFilesV3"].contains(String(last)) {
+                        offenders.append("\(module)/\(name): \(line)")
+                    }
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+}
