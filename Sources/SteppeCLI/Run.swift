@@ -285,7 +285,10 @@ enum ResultOutput {
     static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, outputs: OutputFileOptions,
                      inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
         let out = outputs.path, force = outputs.force
-        var result = study.resultJSON(state)
+        // The first paths, evaluated once (with their hourly dispatch) for the JSON's fan and module
+        // summaries, the text's module summaries and the report (which reads the JSON).
+        let firstPaths = study.firstPaths(state)
+        var result = study.resultJSON(state, firstPaths: firstPaths)
         // The equity NPV's tornado beside the distribution (computed after the run, outside its loop).
         if case .object(var members) = result, let tornado = study.equityNPVTornado {
             members.append(("tornado", tornado.bars))
@@ -293,7 +296,7 @@ enum ResultOutput {
             result = .object(members)
         }
         let json = result.serialized() + "\n"
-        var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
+        var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state, moduleSummaries: firstPaths.moduleSummaries)
         var stderr = stderr
         var status: Int32 = 0
         if let out {

@@ -155,8 +155,15 @@ public struct MonteCarloRunner: Sendable {
                         completedPaths: completed, metrics: metrics, values: values)
     }
 
-    /// The full pro forma of path `path` (for representative paths in reports).
-    public func evaluatePath(_ path: Int) -> Workspace { evaluatePaths(path..<(path + 1))[0] }
+    /// The full pro forma of path `path` (for representative paths in reports). Its modules' per-path
+    /// models (the hourly dispatch) run once, for its lane, not for the seven paths after it.
+    public func evaluatePath(_ path: Int) -> Workspace {
+        var result: Workspace?
+        forEachGroup(of: path..<(path + 1), recording: true, only: [], samePathInEveryLane: true) { _, _, ws, _ in
+            result = ws.yearly(lane: 0, model: model)
+        }
+        return result!
+    }
 
     /// The full pro forma of each path of `paths` (representative paths in reports), eight per step.
     public func evaluatePaths(_ paths: Range<Int>) -> [Workspace] {
@@ -178,22 +185,12 @@ public struct MonteCarloRunner: Sendable {
         return result
     }
 
-    /// Each path's yearly equity cash flows over `paths` (yuan; `[path][year]`), for the fan chart.
-    public func equityCashFlows(paths: Range<Int>) -> [[Double]] {
-        var result: [[Double]] = []
-        result.reserveCapacity(paths.count)
-        let years = model.yearCount
-        forEachGroup(of: paths, recording: true, only: []) { _, count, ws, _ in
-            for j in 0..<count { result.append((0..<years).map { ws.equityCashFlow[$0][j] }) }
-        }
-        return result
-    }
-
     /// Evaluates `paths` eight per step and hands each group to `body` (its first path, how many of its
     /// lanes are paths of the range, the workspace and the metrics' lanes). Lanes past the last path get
-    /// uniforms of 0.5: lanes do not interact.
-    func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric],
-                              _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
+    /// uniforms of 0.5: lanes do not interact. With `samePathInEveryLane` the modules' per-path models run
+    /// each group's first path only, and write it into every lane (read lane 0 only).
+    func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric], samePathInEveryLane: Bool = false,
+                      _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
         let ws = LaneWorkspace(lanes, recording: recording)
         let dimension = drawer.dimension
         let u = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
@@ -203,7 +200,7 @@ public struct MonteCarloRunner: Sendable {
         out.initialize(repeating: .zero, count: PathMetric.allCases.count)
         for first in stride(from: paths.lowerBound, to: paths.upperBound, by: Lanes.scalarCount) {
             uniforms.fillLanes(firstPath: first, into: UnsafeMutableBufferPointer(start: u, count: dimension))
-            lanes.evaluate(u, ws, firstPath: first, only: selected, into: out)
+            lanes.evaluate(u, ws, firstPath: first, samePathInEveryLane: samePathInEveryLane, only: selected, into: out)
             body(first, min(Lanes.scalarCount, paths.upperBound - first), ws, out)
         }
     }
