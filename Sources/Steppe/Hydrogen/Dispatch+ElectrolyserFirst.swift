@@ -76,14 +76,6 @@ extension Dispatch {
             var fromRenewables = 0.0, charged = 0.0, discharged = 0.0
             var imports = 0.0, importCost = 0.0, produced = 0.0, delivered = 0.0, unmet = 0.0
             var operatingHours = 0, replacements = 0
-            // The plant's constants and the load buffer in locals too: the hours store through pointers the
-            // compiler cannot tell from `self` and `b`, so it would read each of them again every hour.
-            let pMax = self.pMax, pMin = self.pMin, batteryPower = self.batteryPower, batteryEnergy = self.batteryEnergy
-            let leg = self.leg, chargePerStored = self.chargePerStored, drawPerDischarge = self.drawPerDischarge
-            let storageCapacity = self.storageCapacity, offtake = self.offtake
-            let specificConsumption = self.specificConsumption, degradationPerThousandHours = self.degradationPerThousandHours
-            let stackLife = self.stackLife, kgPerMWh = self.kgPerMWh, keepsMinimumLoad = self.keepsMinimumLoad, maxImportPrice = self.maxImportPrice
-            let load = b.load, importPrice = b.importPrice
             // Hydrogen per hour only when it feeds a decision (the buffer) or varies (degradation).
             let hourlyHydrogen = HourByHour.isOn || Storage.isOn
             let surplusOut = Trace.isOn ? b.surplus : b.surplusScratch
@@ -112,13 +104,13 @@ extension Dispatch {
                 if idleBatteryHours {
                     if energy == batteryEnergy && g > pMax {
                         surplusOut[h] = g - pMax
-                        if Loads.isOn { load[h] = pMax }
+                        if Loads.isOn { b.load[h] = pMax }
                         fromRenewables += pMax
                         continue
                     }
                     if energy == 0 && g < pMax && g >= pMin {
                         surplusOut[h] = 0
-                        if Loads.isOn { load[h] = g }
+                        if Loads.isOn { b.load[h] = g }
                         fromRenewables += g
                         continue
                     }
@@ -148,7 +140,7 @@ extension Dispatch {
                 if Imports.isOn {
                     if keepsMinimumLoad {
                         if direct + discharge < pMin, cap >= pMin { imported = pMin - direct - discharge }
-                    } else if importPrice[h] <= maxImportPrice {
+                    } else if b.importPrice[h] <= maxImportPrice {
                         imported = cap - direct - discharge
                     }
                 }
@@ -184,7 +176,7 @@ extension Dispatch {
                     }
                 }
                 let hourLoad = direct + discharge + imported
-                if Loads.isOn { load[h] = hourLoad }
+                if Loads.isOn { b.load[h] = hourLoad }
                 let kg = hourlyHydrogen ? hourLoad * 1000 / sec : hourLoad * kgPerMWh
                 if HourByHour.isOn {
                     if hourLoad > 0 {
@@ -210,7 +202,7 @@ extension Dispatch {
                 surplusOut[h] = rest
                 fromRenewables += direct
                 if Battery.isOn { charged += charge; discharged += discharge }
-                if Imports.isOn { imports += imported; importCost += imported * 1000 * importPrice[h] }
+                if Imports.isOn { imports += imported; importCost += imported * 1000 * b.importPrice[h] }
                 if hourlyHydrogen { produced += kg }
             }
             if Loads.isOn {
