@@ -54,10 +54,13 @@ public struct MonteCarloRunner: Sendable {
     /// - Parameters:
     ///   - progress: called after each chunk with the number of paths finished so far.
     ///   - isCancelled: polled before each chunk; a cancelled run returns a partial state.
+    ///   - collecting: keeps what the result shows of the first paths as the loop runs them
+    ///     (`MonteCarloStudy.firstPathsCollector`), so that they need not be evaluated again.
     public func run(shard: Shard? = nil, threads: Int = 1,
                     progress: (@Sendable (Int) -> Void)? = nil,
-                    isCancelled: (@Sendable () -> Bool)? = nil) -> RunState {
-        run(chunks: identity.configuration.chunks(of: shard), threads: threads, progress: progress, isCancelled: isCancelled)
+                    isCancelled: (@Sendable () -> Bool)? = nil, collecting collector: FirstPathsCollector? = nil) -> RunState {
+        run(chunks: identity.configuration.chunks(of: shard), threads: threads, progress: progress, isCancelled: isCancelled,
+            collecting: collector)
     }
 
     /// The paths `shard` runs (all of them without one): its whole chunks, the last cut at the path count.
@@ -95,7 +98,7 @@ public struct MonteCarloRunner: Sendable {
 
     /// Runs the paths of `chunks` (whole chunks, the last cut at the path count).
     func run(chunks: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)?,
-             isCancelled: (@Sendable () -> Bool)?) -> RunState {
+             isCancelled: (@Sendable () -> Bool)?, collecting collector: FirstPathsCollector? = nil) -> RunState {
         let config = identity.configuration
         let first = chunks.lowerBound * config.chunkSize
         let paths = first..<max(first, min(chunks.upperBound * config.chunkSize, config.paths))
@@ -112,6 +115,9 @@ public struct MonteCarloRunner: Sendable {
         let lanes = lanes
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let laneWorkspace = LaneWorkspace(lanes)
+            // The first paths' groups, when collected, run in a recording workspace (the fan reads each
+            // year's equity cash flow; the metrics are the same), made once by the worker that needs it.
+            var recordingWorkspace: LaneWorkspace?
             // Plain buffers, so the per-path calls below capture nothing and copy nothing.
             let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
             let laneUniformsOfPaths = UnsafeMutableBufferPointer(start: laneUniforms, count: dimension)
@@ -129,7 +135,14 @@ public struct MonteCarloRunner: Sendable {
                 // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
                 for first in stride(from: start, to: end, by: Lanes.scalarCount) {
                     uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
-                    lanes.evaluate(laneUniforms, laneWorkspace, firstPath: first, only: selected, into: laneOut)
+                    if let collector, collector.wants(groupAt: first) {
+                        let ws = recordingWorkspace ?? LaneWorkspace(lanes, recording: true)
+                        recordingWorkspace = ws
+                        lanes.evaluate(laneUniforms, ws, firstPath: first, only: selected, into: laneOut)
+                        collector.collect(first: first, lanes: min(Lanes.scalarCount, end - first), ws)
+                    } else {
+                        lanes.evaluate(laneUniforms, laneWorkspace, firstPath: first, only: selected, into: laneOut)
+                    }
                     for j in 0..<min(Lanes.scalarCount, end - first) {
                         for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
                     }

@@ -133,11 +133,20 @@ public struct MonteCarloStudy: Sendable {
         return summary.json(extra: extra)
     }
 
-    /// The first paths of `state`'s run, evaluated once (each with its modules' runs) for the fan chart
-    /// and the modules' summaries, which the result JSON and the text summary both show.
-    public func firstPaths(_ state: RunState) -> FirstPaths {
+    /// The first paths of `state`'s run for the fan chart and the modules' summaries, which the result JSON
+    /// and the text summary both show: as the run collected them (`collected`, from `firstPathsCollector`),
+    /// or else evaluated once (each with its modules' runs).
+    public func firstPaths(_ state: RunState, collected: FirstPathsCollector? = nil) -> FirstPaths {
+        if let collected, collected.identity == state.identity, let first = collected.firstPaths { return first }
         let paths = state.identity.configuration.paths
         return runner.firstPaths(fanPaths: min(paths, Self.fanPaths), summaryPaths: paths)
+    }
+
+    /// A collector of this study's first paths for its run (`MonteCarloRunner.run(…, collecting:)`), so
+    /// that `firstPaths` need not evaluate them again.
+    public func firstPathsCollector() -> FirstPathsCollector {
+        let paths = runner.identity.configuration.paths
+        return FirstPathsCollector(runner, fanPaths: min(paths, Self.fanPaths), summaryPaths: paths)
     }
 
     /// What each module's per-path model (the hydrogen dispatch with drawn weather or plant) says about

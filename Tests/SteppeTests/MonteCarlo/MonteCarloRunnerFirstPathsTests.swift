@@ -40,4 +40,33 @@ struct MonteCarloRunnerFirstPathsTests {
         let representatives = try #require(json["representativePaths"]?.array?.count)
         #expect(runs.count - before == representatives)
     }
+
+    @Test("A run that collects its first paths as its workers run them gives the same state and the same first paths; none is evaluated again",
+          arguments: [1, 2])
+    func runCollectsItsFirstPaths(threads: Int) throws {
+        let runs = GadgetRunCount()
+        // Chunks of eight paths: the first 16 paths are two chunks, which two workers may share.
+        let study = try ModulePathLanesTests.study(paths: 40, chunkSize: 8, counting: runs)
+        let collector = study.firstPathsCollector()
+        let state = study.runner.run(threads: threads, collecting: collector)
+        #expect(study.resultJSON(state).serialized() == study.resultJSON(study.runner.run(threads: 1)).serialized())
+        let before = runs.count
+        let first = study.firstPaths(state, collected: collector)
+        #expect(runs.count == before, "the collected paths are not run again")
+        let evaluated = study.firstPaths(state)
+        #expect(first.equityCashFlows.map { $0.map(\.bitPattern) } == evaluated.equityCashFlows.map { $0.map(\.bitPattern) })
+        #expect(first.moduleSummaries.map(\.json) == evaluated.moduleSummaries.map(\.json))
+    }
+
+    @Test("An interrupted run's collector is incomplete: its first paths are evaluated after it")
+    func interruptedRunEvaluatesItsFirstPaths() throws {
+        let runs = GadgetRunCount()
+        let study = try ModulePathLanesTests.study(paths: 40, chunkSize: 8, counting: runs)
+        let collector = study.firstPathsCollector()
+        let state = study.runner.run(threads: 1, isCancelled: { true }, collecting: collector)
+        #expect(collector.firstPaths == nil)
+        let before = runs.count
+        _ = study.firstPaths(state, collected: collector)
+        #expect(runs.count - before == 40, "the fan's 40 paths, five groups of eight")
+    }
 }

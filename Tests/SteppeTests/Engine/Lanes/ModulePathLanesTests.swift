@@ -82,10 +82,10 @@ struct ModulePathLanesTests {
         discounting: {projectRate: 0.08, equityRate: 0.08}
         """
 
-    static func study(paths: Int = 16, counting runs: GadgetRunCount? = nil) throws -> MonteCarloStudy {
+    static func study(paths: Int = 16, chunkSize: Int = 1024, counting runs: GadgetRunCount? = nil) throws -> MonteCarloStudy {
         var s = try scenario(yaml)
         s.modules = [GadgetModule(runs: runs)]
-        return try MonteCarloStudy(scenario: s, scenarioText: yaml, configuration: MonteCarloConfiguration(paths: paths, seed: 1))
+        return try MonteCarloStudy(scenario: s, scenarioText: yaml, configuration: MonteCarloConfiguration(paths: paths, seed: 1, chunkSize: chunkSize))
     }
 
     @Test("A path's lines replace the module's contributed lines in that path's lane, bound by id")
