@@ -123,8 +123,11 @@ extension SteppeCommand {
                 defer { progress.finish() }
                 return run(progress)
             }
+            // The whole run keeps its first paths for the result as it runs them (a shard writes no result).
+            let firstPaths = shard == nil ? study.firstPathsCollector() : nil
             var state = withProgress(study.runner.paths(of: shard).count) {
-                study.runner.run(shard: shard, threads: threading.count, progress: $0.update, isCancelled: interrupt.isSet)
+                study.runner.run(shard: shard, threads: threading.count, progress: $0.update, isCancelled: interrupt.isSet,
+                                 collecting: firstPaths)
             }
             // --until-se: double the path count until the standard error of the mean equity NPV is
             // small enough. Each attempt's result is exactly that of `--paths` its path count, whatever the
@@ -177,7 +180,7 @@ extension SteppeCommand {
                                      standardError: stderr)
             }
             return ResultOutput.emit(study: study, state: state, format: format, outputs: outputs,
-                                     inputs: inputs, interruptedStatus: interrupt.exitStatus, stderr: stderr)
+                                     inputs: inputs, interruptedStatus: interrupt.exitStatus, stderr: stderr, collected: firstPaths)
         }
     }
 
@@ -281,10 +284,15 @@ extension SteppeCommand {
 enum ResultOutput {
     /// An interrupted run's JSON goes to `OUT.partial` (replaced if there) and the command exits
     /// with `interruptedStatus` (128 + the signal's number).
+    /// `collected`: the first paths as the run kept them (else they are evaluated here, once).
     static func emit(study: MonteCarloStudy, state: RunState, format: TextOrJSON, outputs: OutputFileOptions,
-                     inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String) -> CommandResult {
+                     inputs: InputFiles, interruptedStatus: Int32 = 130, stderr: String,
+                     collected: FirstPathsCollector? = nil) -> CommandResult {
         let out = outputs.path, force = outputs.force
-        var result = study.resultJSON(state)
+        // The first paths, as the run kept them or evaluated once (with their hourly dispatch), for the
+        // JSON's fan and module summaries, the text's module summaries and the report (which reads the JSON).
+        let firstPaths = study.firstPaths(state, collected: collected)
+        var result = study.resultJSON(state, firstPaths: firstPaths)
         // The equity NPV's tornado beside the distribution (computed after the run, outside its loop).
         if case .object(var members) = result, let tornado = study.equityNPVTornado {
             members.append(("tornado", tornado.bars))
@@ -292,7 +300,7 @@ enum ResultOutput {
             result = .object(members)
         }
         let json = result.serialized() + "\n"
-        var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state)
+        var stdout = format == .json ? json : MonteCarloText.summary(study: study, state: state, moduleSummaries: firstPaths.moduleSummaries)
         var stderr = stderr
         var status: Int32 = 0
         if let out {

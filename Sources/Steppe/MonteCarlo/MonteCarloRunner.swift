@@ -54,10 +54,13 @@ public struct MonteCarloRunner: Sendable {
     /// - Parameters:
     ///   - progress: called after each chunk with the number of paths finished so far.
     ///   - isCancelled: polled before each chunk; a cancelled run returns a partial state.
+    ///   - collecting: keeps what the result shows of the first paths as the loop runs them
+    ///     (`MonteCarloStudy.firstPathsCollector`), so that they need not be evaluated again.
     public func run(shard: Shard? = nil, threads: Int = 1,
                     progress: (@Sendable (Int) -> Void)? = nil,
-                    isCancelled: (@Sendable () -> Bool)? = nil) -> RunState {
-        run(chunks: identity.configuration.chunks(of: shard), threads: threads, progress: progress, isCancelled: isCancelled)
+                    isCancelled: (@Sendable () -> Bool)? = nil, collecting collector: FirstPathsCollector? = nil) -> RunState {
+        run(chunks: identity.configuration.chunks(of: shard), threads: threads, progress: progress, isCancelled: isCancelled,
+            collecting: collector)
     }
 
     /// The paths `shard` runs (all of them without one): its whole chunks, the last cut at the path count.
@@ -95,7 +98,7 @@ public struct MonteCarloRunner: Sendable {
 
     /// Runs the paths of `chunks` (whole chunks, the last cut at the path count).
     func run(chunks: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)?,
-             isCancelled: (@Sendable () -> Bool)?) -> RunState {
+             isCancelled: (@Sendable () -> Bool)?, collecting collector: FirstPathsCollector? = nil) -> RunState {
         let config = identity.configuration
         let first = chunks.lowerBound * config.chunkSize
         let paths = first..<max(first, min(chunks.upperBound * config.chunkSize, config.paths))
@@ -112,6 +115,9 @@ public struct MonteCarloRunner: Sendable {
         let lanes = lanes
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let laneWorkspace = LaneWorkspace(lanes)
+            // The first paths' groups, when collected, run in a recording workspace (the fan reads each
+            // year's equity cash flow; the metrics are the same), made once by the worker that needs it.
+            var recordingWorkspace: LaneWorkspace?
             // Plain buffers, so the per-path calls below capture nothing and copy nothing.
             let laneUniforms = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
             let laneUniformsOfPaths = UnsafeMutableBufferPointer(start: laneUniforms, count: dimension)
@@ -129,7 +135,14 @@ public struct MonteCarloRunner: Sendable {
                 // Eight consecutive paths per step; lanes past the chunk's end are computed and ignored.
                 for first in stride(from: start, to: end, by: Lanes.scalarCount) {
                     uniforms.fillLanes(firstPath: first, into: laneUniformsOfPaths)
-                    lanes.evaluate(laneUniforms, laneWorkspace, firstPath: first, only: selected, into: laneOut)
+                    if let collector, collector.wants(groupAt: first) {
+                        let ws = recordingWorkspace ?? LaneWorkspace(lanes, recording: true)
+                        recordingWorkspace = ws
+                        lanes.evaluate(laneUniforms, ws, firstPath: first, only: selected, into: laneOut)
+                        collector.collect(first: first, lanes: min(Lanes.scalarCount, end - first), ws)
+                    } else {
+                        lanes.evaluate(laneUniforms, laneWorkspace, firstPath: first, only: selected, into: laneOut)
+                    }
                     for j in 0..<min(Lanes.scalarCount, end - first) {
                         for metric in selected { recorder.record(laneOut[metric.rawValue][j], metric: metric.rawValue, path: first + j) }
                     }
@@ -155,8 +168,15 @@ public struct MonteCarloRunner: Sendable {
                         completedPaths: completed, metrics: metrics, values: values)
     }
 
-    /// The full pro forma of path `path` (for representative paths in reports).
-    public func evaluatePath(_ path: Int) -> Workspace { evaluatePaths(path..<(path + 1))[0] }
+    /// The full pro forma of path `path` (for representative paths in reports). Its modules' per-path
+    /// models (the hourly dispatch) run once, for its lane, not for the seven paths after it.
+    public func evaluatePath(_ path: Int) -> Workspace {
+        var result: Workspace?
+        forEachGroup(of: path..<(path + 1), recording: true, only: [], samePathInEveryLane: true) { _, _, ws, _ in
+            result = ws.yearly(lane: 0, model: model)
+        }
+        return result!
+    }
 
     /// The full pro forma of each path of `paths` (representative paths in reports), eight per step.
     public func evaluatePaths(_ paths: Range<Int>) -> [Workspace] {
@@ -178,22 +198,12 @@ public struct MonteCarloRunner: Sendable {
         return result
     }
 
-    /// Each path's yearly equity cash flows over `paths` (yuan; `[path][year]`), for the fan chart.
-    public func equityCashFlows(paths: Range<Int>) -> [[Double]] {
-        var result: [[Double]] = []
-        result.reserveCapacity(paths.count)
-        let years = model.yearCount
-        forEachGroup(of: paths, recording: true, only: []) { _, count, ws, _ in
-            for j in 0..<count { result.append((0..<years).map { ws.equityCashFlow[$0][j] }) }
-        }
-        return result
-    }
-
     /// Evaluates `paths` eight per step and hands each group to `body` (its first path, how many of its
     /// lanes are paths of the range, the workspace and the metrics' lanes). Lanes past the last path get
-    /// uniforms of 0.5: lanes do not interact.
-    func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric],
-                              _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
+    /// uniforms of 0.5: lanes do not interact. With `samePathInEveryLane` the modules' per-path models run
+    /// each group's first path only, and write it into every lane (read lane 0 only).
+    func forEachGroup(of paths: Range<Int>, recording: Bool, only selected: [PathMetric], samePathInEveryLane: Bool = false,
+                      _ body: (Int, Int, LaneWorkspace, UnsafeMutablePointer<Lanes>) -> Void) {
         let ws = LaneWorkspace(lanes, recording: recording)
         let dimension = drawer.dimension
         let u = UnsafeMutablePointer<Lanes>.allocate(capacity: max(dimension, 1))
@@ -203,7 +213,7 @@ public struct MonteCarloRunner: Sendable {
         out.initialize(repeating: .zero, count: PathMetric.allCases.count)
         for first in stride(from: paths.lowerBound, to: paths.upperBound, by: Lanes.scalarCount) {
             uniforms.fillLanes(firstPath: first, into: UnsafeMutableBufferPointer(start: u, count: dimension))
-            lanes.evaluate(u, ws, firstPath: first, only: selected, into: out)
+            lanes.evaluate(u, ws, firstPath: first, samePathInEveryLane: samePathInEveryLane, only: selected, into: out)
             body(first, min(Lanes.scalarCount, paths.upperBound - first), ws, out)
         }
     }

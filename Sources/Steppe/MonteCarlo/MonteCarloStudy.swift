@@ -78,7 +78,11 @@ public struct MonteCarloStudy: Sendable {
     /// (`equityCashFlowFan`) and the base case's full evaluation (`baseEvaluation`, the
     /// `steppe evaluate --format json` object, for reports: cash flows, modules, provenance).
     /// A merged state gives the same bytes as the unsharded run.
-    public func resultJSON(_ state: RunState) -> JSONValue {
+    public func resultJSON(_ state: RunState) -> JSONValue { resultJSON(state, firstPaths: firstPaths(state)) }
+
+    /// The result JSON of `state` with its first paths' fan and module summaries already evaluated
+    /// (`firstPaths(_:)`, which the text summary shares, so the paths are evaluated once).
+    public func resultJSON(_ state: RunState, firstPaths: FirstPaths) -> JSONValue {
         let summary = MonteCarloSummary(state, thresholds: thresholds)
         let m = runner.model
         let baseValues = PathMetric.baseCase(m)
@@ -117,9 +121,9 @@ public struct MonteCarloStudy: Sendable {
             ("baseCase", baseCase),
             ("representativePaths", .array(representative)),
             ("conventions", .object(Conventions.lines(for: m).map { ($0.0, .string($0.1)) })),
-            ("equityCashFlowFan", equityCashFlowFan(paths: min(state.identity.configuration.paths, Self.fanPaths))),
+            ("equityCashFlowFan", equityCashFlowFan(firstPaths.equityCashFlows)),
         ]
-        let modules = modulePathSummaries(paths: state.identity.configuration.paths)
+        let modules = firstPaths.moduleSummaries
         if !modules.isEmpty {
             // Which members are modules' summaries, whose `presentation` a report shows (`ModulePathPresentation`).
             extra.append(("modulePaths", .array(modules.map { .string($0.key) })))
@@ -129,11 +133,27 @@ public struct MonteCarloStudy: Sendable {
         return summary.json(extra: extra)
     }
 
+    /// The first paths of `state`'s run for the fan chart and the modules' summaries, which the result JSON
+    /// and the text summary both show: as the run collected them (`collected`, from `firstPathsCollector`),
+    /// or else evaluated once (each with its modules' runs).
+    public func firstPaths(_ state: RunState, collected: FirstPathsCollector? = nil) -> FirstPaths {
+        if let collected, collected.identity == state.identity, let first = collected.firstPaths { return first }
+        let paths = state.identity.configuration.paths
+        return runner.firstPaths(fanPaths: min(paths, Self.fanPaths), summaryPaths: paths)
+    }
+
+    /// A collector of this study's first paths for its run (`MonteCarloRunner.run(…, collecting:)`), so
+    /// that `firstPaths` need not evaluate them again.
+    public func firstPathsCollector() -> FirstPathsCollector {
+        let paths = runner.identity.configuration.paths
+        return FirstPathsCollector(runner, fanPaths: min(paths, Self.fanPaths), summaryPaths: paths)
+    }
+
     /// What each module's per-path model (the hydrogen dispatch with drawn weather or plant) says about
-    /// the first paths of a run of `paths` (`MonteCarloRunner.modulePathSummaries`); empty when every path
+    /// the first paths of a run of `paths` (`MonteCarloRunner.firstPaths`); empty when every path
     /// has the module's base lines.
     public func modulePathSummaries(paths: Int) -> [ModulePathSummary] {
-        runner.modulePathSummaries(paths: paths)
+        runner.firstPaths(fanPaths: 0, summaryPaths: paths).moduleSummaries
     }
 
     /// Paths re-evaluated for the fan chart.
@@ -141,20 +161,17 @@ public struct MonteCarloStudy: Sendable {
     /// Paths among which representatives are chosen when quantiles are sketched.
     public static let representativeCandidates = 10_000
 
-    /// Per-year percentiles (P10, P25, P50, P75, P90, exact, type 7) of the equity cash flow
-    /// over paths 0..<`paths`: `{paths, years, p10, p25, p50, p75, p90}` (yuan).
-    ///
-    /// The paths are re-evaluated from their keys, so the fan depends on the seed and the path
-    /// count only, not on threads, shards or the exact-quantile limit.
-    ///
-    /// - Complexity: O(*paths* × *years*) pro forma work; 1000 paths take milliseconds.
-    public func equityCashFlowFan(paths: Int) -> JSONValue {
+    /// Per-year percentiles (P10, P25, P50, P75, P90, exact, type 7) of the equity cash flow over the
+    /// paths whose yearly flows are `flowsOfPaths` (`[path][year]`, path 0 first; `FirstPaths`):
+    /// `{paths, years, p10, p25, p50, p75, p90}` (yuan). The paths are re-evaluated from their keys, so
+    /// the fan depends on the seed and the path count only, not on threads, shards or the exact-quantile limit.
+    func equityCashFlowFan(_ flowsOfPaths: [[Double]]) -> JSONValue {
         let m = runner.model
         var columns = [[Double]](repeating: [], count: m.yearCount)
-        for flows in runner.equityCashFlows(paths: 0..<paths) {
+        for flows in flowsOfPaths {
             for t in 0..<m.yearCount where flows[t].isFinite { columns[t].append(flows[t]) }
         }
-        var members: [(String, JSONValue)] = [("paths", .number(Double(paths))),
+        var members: [(String, JSONValue)] = [("paths", .number(Double(flowsOfPaths.count))),
                                               ("years", .array((0..<m.yearCount).map { .number(Double(m.calendarYear($0))) }))]
         for p in [10, 25, 50, 75, 90] {
             members.append(("p\(p)", .array(columns.map { c in

@@ -1,9 +1,11 @@
 import Foundation
 
 /// The text summary of a Monte Carlo run: one line per metric with mean, spread,
-/// P10/P50/P90 and its probability, then the conventions.
+/// P10/P50/P90 and its probability, then the conventions and the modules' summaries of the first paths.
 public enum MonteCarloText {
-    public static func summary(study: MonteCarloStudy, state: RunState) -> String {
+    /// - Parameter moduleSummaries: the modules' summaries of the run's first paths, as the result JSON
+    ///   holds them (`MonteCarloStudy.firstPaths(_:)`, evaluated once for both).
+    public static func summary(study: MonteCarloStudy, state: RunState, moduleSummaries: [ModulePathSummary]) -> String {
         let summary = MonteCarloSummary(state, thresholds: study.thresholds)
         let c = state.identity.configuration
         var out = "\(state.identity.scenarioName)\n"
@@ -29,7 +31,7 @@ public enum MonteCarloText {
         out += "\nmoney in million CNY, rates in %, DSCR as a ratio, levelized cost in " + priceUnit + "; P10/P50/P90 are "
         out += state.values != nil ? "exact sample quantiles\n" : "DDSketch estimates (relative error <= 0.1%)\n"
         out += "minimum DSCR " + CompiledModel.debtServiceCoverWindowNote + "\n"
-        for module in study.modulePathSummaries(paths: c.paths) { out += "\n" + module.text }
+        for module in moduleSummaries { out += "\n" + module.text }
         return out
     }
 

@@ -233,4 +233,15 @@ struct MonteCarloRunnerTests {
         let sketched = try Self.runner(paths: 1024, sampler: .random, exactLimit: 600)
         #expect(sketched.pathsAfter(exact) == nil)
     }
+
+    @Test("A single path's evaluation runs its modules' per-path models once, and equals its lane in a group's evaluation")
+    func singlePathRunsItsModuleModelOnce() throws {
+        let runs = GadgetRunCount()
+        let study = try ModulePathLanesTests.study(paths: 16, counting: runs)
+        let alone = study.runner.evaluatePath(3)
+        #expect(runs.count == 1)
+        let inGroup = study.runner.evaluatePaths(0..<8)[3]
+        #expect(alone.equityCashFlow.map(\.bitPattern) == inGroup.equityCashFlow.map(\.bitPattern))
+        #expect(alone.revenue.map(\.bitPattern) == inGroup.revenue.map(\.bitPattern))
+    }
 }

@@ -5,9 +5,11 @@ import Testing
 /// A module of the tests alone, which plugs into the engine through `ScenarioModule.pathModel` only: it
 /// contributes a product `gadget` (100 a year at 10 yuan) and 1000 yuan of capex in the first operating year,
 /// and on each Monte Carlo path sells 100 × (path + 1) gadgets a year and spends 50 × (path + 1) of capex.
-private struct GadgetModule: ScenarioModule {
+/// Its path runs count into `runs` when given (how often a study runs a path's module model).
+struct GadgetModule: ScenarioModule {
     static let sectionKey = "gadgets"
     var contributesCapex = true
+    var runs: GadgetRunCount?
 
     func contribute(to scenario: inout Scenario) throws(ScenarioErrors) -> ModuleReport {
         scenario.products.append(Product(id: "gadget", unit: "unit", quantity: YearlyValue(100), price: 10))
@@ -18,12 +20,21 @@ private struct GadgetModule: ScenarioModule {
     }
 
     func pathModel(_ context: ModulePathContext) throws(ScenarioErrors) -> (any ModulePathModel)? {
-        GadgetPathModel(yearCount: context.yearCount, operationStart: context.operationStart)
+        GadgetPathModel(yearCount: context.yearCount, operationStart: context.operationStart, runs: runs)
     }
+}
+
+/// The gadget path runs a study made (from any thread).
+final class GadgetRunCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs = 0
+    var count: Int { lock.withLock { runs } }
+    func add() { lock.withLock { runs += 1 } }
 }
 
 private struct GadgetPathModel: ModulePathModel {
     var yearCount: Int, operationStart: Int
+    var runs: GadgetRunCount?
     var lines: [ModulePathLine] {
         [ModulePathLine(.productQuantity(id: "gadget"), years: operationStart..<yearCount),
          ModulePathLine(.productQuantity(id: "no-such-product"), years: operationStart..<yearCount),
@@ -46,6 +57,7 @@ private final class GadgetWorker: ModulePathWorker {
 
     func run(path: Int, lane: Int, uniform: (Int) -> Double, into values: UnsafeMutableBufferPointer<Double>) {
         paths[lane] = path
+        model.runs?.add()
         let n = model.yearCount
         for t in model.operationStart..<n {
             values[t] = 100 * Double(path + 1)
@@ -70,10 +82,10 @@ struct ModulePathLanesTests {
         discounting: {projectRate: 0.08, equityRate: 0.08}
         """
 
-    static func study(paths: Int = 16) throws -> MonteCarloStudy {
+    static func study(paths: Int = 16, chunkSize: Int = 1024, counting runs: GadgetRunCount? = nil) throws -> MonteCarloStudy {
         var s = try scenario(yaml)
-        s.modules = [GadgetModule()]
-        return try MonteCarloStudy(scenario: s, scenarioText: yaml, configuration: MonteCarloConfiguration(paths: paths, seed: 1))
+        s.modules = [GadgetModule(runs: runs)]
+        return try MonteCarloStudy(scenario: s, scenarioText: yaml, configuration: MonteCarloConfiguration(paths: paths, seed: 1, chunkSize: chunkSize))
     }
 
     @Test("A path's lines replace the module's contributed lines in that path's lane, bound by id")
