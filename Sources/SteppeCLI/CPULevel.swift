@@ -12,7 +12,8 @@ public enum CPULevel: String, CaseIterable, Sendable {
     /// The build's default target: SSE2 on x86-64 (any x86-64 CPU), NEON on arm64.
     case baseline
     /// AVX, AVX2, FMA, BMI1/2, F16C, LZCNT, MOVBE and SSE4.2 (LLVM's `haswell`, the features of the
-    /// x86-64-v3 level): Intel since 2013 (Haswell), AMD since 2015 (Excavator, every Zen).
+    /// x86-64-v3 level): Intel Core since Haswell (2013), AMD since Excavator (2015) and every Zen. Some later
+    /// low-end CPUs (Intel's Pentium, Celeron and Atom lines, long without AVX) lack it and run the baseline.
     case x86_64_v3 = "x86-64-v3"
 
     /// The environment variable that forces a level (`baseline` or `x86-64-v3`), for checks and benchmarks.
