@@ -17,7 +17,7 @@ public enum DiscountTiming: String, Sendable, CaseIterable, Codable {
     public func factor(rate: Double, yearIndex t: Int) -> Double {
         switch self {
         case .endOfYear:
-            return pow(1 + rate, -Double(t + 1))
+            return pow(1 + rate, -Double(t))
         case .midYear:
             return t == 0 ? 1 : pow(1 + rate, -(Double(t) - 0.5))
         }
