@@ -33,7 +33,11 @@ extension LaneModel {
         if schedulesLoansFirst { scheduleLoans(ws, recording) }
         incentiveAmounts(ws)
         depreciate(ws)
-        yearLoop(ws, selected: selected, into: out, recording)
+        if model.conventions.workingCapital != nil {
+            yearLoop(ws, selected: selected, into: out, recording, WithWorkingCapital.self)
+        } else {
+            yearLoop(ws, selected: selected, into: out, recording, WithoutWorkingCapital.self)
+        }
     }
 
     /// Depreciation of every capex vintage into `ws.depreciation`, and the book value left

@@ -16,9 +16,11 @@ extension LaneModel {
     ///   the cash it costs is the change of that credit. Credit left at the end is lost.
     ///
     /// Writes each year's CFADS into `ws.cfads` (the sculpted loan is sized from it), and with
-    /// `KeepsLines` every yearly line into `ws.record`.
-    func yearLoop<R: LaneRecording>(_ ws: LaneWorkspace, selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>,
-                                    _ recording: R.Type) {
+    /// `KeepsLines` every yearly line into `ws.record`. `W` says whether the model has working capital
+    /// (`evaluateDrawn` passes the model's).
+    func yearLoop<R: LaneRecording, W: LaneWorkingCapitalPresence>(
+        _ ws: LaneWorkspace, selected: [PathMetric], into out: UnsafeMutablePointer<Lanes>, _ recording: R.Type, _ : W.Type
+    ) {
         let m = model, n = yearCount, op = operationStart
         let products = m.productIDs.count, lines = m.costLineIDs.count, classes = m.assetClasses.count
         let record = R.keepsLines ? ws.record : nil
@@ -50,7 +52,7 @@ extension LaneModel {
         var projectPayback = Payback<Lanes>(from: m.conventions.payback), equityPayback = Payback<Lanes>(from: m.conventions.payback)
         // Working capital, when the conventions have it: its loan joins the debt lines, its flows both cash flows.
         var workingCapital = LaneWorkingCapital(m.conventions.workingCapital)
-        let hasWorkingCapital = workingCapital.isActive
+        let hasWorkingCapital = W.isPresent
         var lcoeCosts = Lanes.zero, lcoeOutput = Lanes.zero
         // Construction interest: capitalised before the first operating year, depreciated from it.
         let buildsWithDebt = op > 0 && !loans.isEmpty

@@ -16,8 +16,6 @@ struct LaneWorkingCapital {
         var projectFlow: Lanes { recovered - invested }
     }
 
-    /// Whether the conventions have working capital at all (else `year` is never called).
-    let isActive: Bool
     // The terms as plain numbers, not the `WorkingCapital` value: the year loop holds this struct across its
     // years, and an optional or enum-bearing value there made the compiler call an outlined copy function
     // twice a year, which forced every live lane vector out of its registers around each call.
@@ -26,9 +24,9 @@ struct LaneWorkingCapital {
     private var requirement = Lanes.zero
     private var loanBalance = Lanes.zero
 
-    /// Working capital of `terms`; inactive without them.
+    /// Working capital of `terms` (zeros without them: the year loop then never calls `year`,
+    /// `LaneWorkingCapitalPresence`).
     init(_ terms: WorkingCapital?) {
-        isActive = terms != nil
         basisIsRevenue = terms?.basis == .revenue
         share = terms?.share ?? 0; ownFundedShare = terms?.ownFundedShare ?? 0; loanRate = terms?.loanRate ?? 0
     }
