@@ -45,17 +45,7 @@ struct CPULevelTests {
 
     /// Runs the `steppe` executable with STEPPE_CPU_LEVEL set.
     static func launch(level: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = RunCommandTests.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging([CPULevel.environmentVariable: level]) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out; process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+        try RunCommandTests.launch(arguments, environment: [CPULevel.environmentVariable: level])
     }
 
     @Test("The executable runs the forced baseline and --timing names it")

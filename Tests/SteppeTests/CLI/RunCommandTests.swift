@@ -12,11 +12,15 @@ struct RunCommandTests {
         return packageRootURL.appendingPathComponent(".build/debug/steppe")
     }
 
-    /// Runs the executable as its own process.
-    static func launch(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    /// Runs the executable as its own process, with `environment` added to this process's environment.
+    static func launch(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out; process.standardError = err
         try process.run()
