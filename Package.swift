@@ -6,6 +6,14 @@ import PackageDescription
 // (`SteppeFiles`: Yams parses YAML and JSON with line numbers) and the
 // command-line tool (`SteppeCLI`: swift-argument-parser; ZIPFoundation packs the
 // `--xlsx` workbook, whose XML parts the library writes as plain text).
+// The third-party products of the file reader and of the command-line module, named once: both modules are
+// compiled once per CPU level (at the end of this file), and each copy must depend on the same products.
+let fileReaderProducts: [Target.Dependency] = [.product(name: "Yams", package: "Yams")]
+let commandLineProducts: [Target.Dependency] = [
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+]
+
 let package = Package(
     name: "Steppe",
     platforms: [.macOS(.v13)],
@@ -28,18 +36,8 @@ let package = Package(
         // `swift test` is mostly that code (measured: MonteCarloRunnerTests 37 s of CPU unoptimised, 1.4 s
         // optimised). Release builds use whole-module optimisation as always.
         .target(name: "Steppe", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(
-            name: "SteppeFiles",
-            dependencies: ["Steppe", .product(name: "Yams", package: "Yams")]
-        ),
-        .target(
-            name: "SteppeCLI",
-            dependencies: [
-                "Steppe", "SteppeFiles",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
+        .target(name: "SteppeFiles", dependencies: ["Steppe"] + fileReaderProducts),
+        .target(name: "SteppeCLI", dependencies: ["Steppe", "SteppeFiles"] + commandLineProducts),
         // Linked with the Swift runtime and Foundation statically on Linux: the dynamic linker's symbol
         // look-ups in libFoundation and ICU took about half of every start (Benchmarks/README.md, issue 22).
         // Release builds only (debug links stay quick). The static libFoundationEssentials makes the linker
@@ -87,16 +85,11 @@ let cpuLevelX86_64_V3: [SwiftSetting] = [
 package.targets += [
     .target(name: "SteppeV3", path: "Sources/CPULevels/x86-64-v3/Steppe", swiftSettings: cpuLevelX86_64_V3),
     .target(
-        name: "SteppeFilesV3", dependencies: ["SteppeV3", .product(name: "Yams", package: "Yams")],
+        name: "SteppeFilesV3", dependencies: ["SteppeV3"] + fileReaderProducts,
         path: "Sources/CPULevels/x86-64-v3/SteppeFiles", swiftSettings: cpuLevelX86_64_V3
     ),
     .target(
-        name: "SteppeCLIV3",
-        dependencies: [
-            "SteppeV3", "SteppeFilesV3",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ],
+        name: "SteppeCLIV3", dependencies: ["SteppeV3", "SteppeFilesV3"] + commandLineProducts,
         path: "Sources/CPULevels/x86-64-v3/SteppeCLI", swiftSettings: cpuLevelX86_64_V3
     ),
 ]
